@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "ClusterDesk",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "clusterdesk", targets: ["clusterdesk"]),
+    .library(name: "ClusterKit", targets: ["ClusterKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+  ],
+  targets: [
+    // Domain: value types, rules, Korean formats, the SQLite workspace, JSON and CSV.
+    .target(
+      name: "ClusterKit",
+      dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // Pure terminal drawing: grid, display width, layout, widgets. No ncurses, no domain.
+    .target(name: "TerminalKit"),
+    // The ncursesw C interface; only TerminalBackend imports it.
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+    .target(name: "TerminalBackend", dependencies: ["TerminalKit", "CNcursesw"]),
+    .target(name: "Dashboard", dependencies: ["ClusterKit", "TerminalKit"]),
+    .executableTarget(
+      name: "clusterdesk",
+      dependencies: [
+        "ClusterKit", "TerminalKit", "TerminalBackend", "Dashboard",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "ClusterKitTests", dependencies: ["ClusterKit"]),
+    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+    .testTarget(
+      name: "DashboardTests",
+      dependencies: ["Dashboard", "ClusterKit", "TerminalKit"],
+      resources: [.copy("Golden")]
+    ),
+    .testTarget(name: "EndToEndTests", dependencies: ["ClusterKit"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

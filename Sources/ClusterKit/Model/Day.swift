@@ -1,0 +1,113 @@
+import Foundation
+
+/// A calendar day with no time zone, stored and exchanged as `YYYY-MM-DD` (which sorts as text).
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  /// Fails for a day that does not exist, such as 2026-02-30.
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1900...9999).contains(year), (1...12).contains(month),
+      (1...Day.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Accepts `2026-11-22`, `2026.11.22` (also with a trailing dot or spaces after the dots),
+  /// `2026/11/22` and `20261122`.
+  public init?(parsing text: String) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    var parts: [Substring]
+    if trimmed.count == 8, trimmed.allSatisfy(\.isASCIIDigit) {
+      parts = [trimmed.prefix(4), trimmed.dropFirst(4).prefix(2), trimmed.suffix(2)]
+    } else {
+      var body = Substring(trimmed)
+      if body.hasSuffix(".") { body = body.dropLast() }
+      parts = body.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "/" })
+        .map { $0.trimmingCharacters(in: .whitespaces)[...] }
+    }
+    guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
+      (1...2).contains(parts[2].count),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  public var description: String {
+    String(format: "%04d-%02d-%02d", year, month, day)
+  }
+
+  /// Days since 1970-01-01 (proleptic Gregorian).
+  public var ordinal: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+
+  public init(ordinal: Int) {
+    let z = ordinal + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    self.month = m
+    self.day = d
+  }
+
+  public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+  public func days(until other: Day) -> Int { other.ordinal - ordinal }
+
+  /// 1 = Monday ... 7 = Sunday.
+  public var isoWeekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
+
+  /// The Monday that starts this day's week.
+  public var startOfWeek: Day { adding(days: 1 - isoWeekday) }
+
+  public static func today(in timeZone: TimeZone = .current) -> Day {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+  }
+
+  public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let day = Day(parsing: text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+    }
+    self = day
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
