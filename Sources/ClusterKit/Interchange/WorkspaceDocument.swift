@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole workspace as one JSON document (format `clusterdesk-workspace`, see docs/json-format.md).
 /// Records keep their ids, so references between them survive a round trip unchanged.
 public struct WorkspaceDocument: Codable, Hashable, Sendable {
@@ -46,5 +48,21 @@ public struct WorkspaceDocument: Codable, Hashable, Sendable {
     self.mentorings = mentorings
     self.sigs = sigs
     self.sigMembers = sigMembers
+  }
+}
+
+extension WorkspaceDocument {
+  /// The canonical bytes: keys sorted, two-space indentation, so export → import → export is
+  /// byte-identical and files diff well.
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+
+  public static func decode(_ data: Data) throws -> WorkspaceDocument {
+    try JSONDecoder().decode(WorkspaceDocument.self, from: data)
   }
 }
