@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+
+extension Workspace {
+  /// The whole workspace as one document, every list in id order.
+  public func exportDocument(progress: ((Double) -> Void)? = nil) throws -> WorkspaceDocument {
+    try read { db in
+      progress?(0)
+      var document = WorkspaceDocument(office: try Workspace.office(db))
+      document.clusters = try Cluster.order(Column("id")).fetchAll(db)
+      document.divisions = try Division.order(Column("id")).fetchAll(db)
+      document.members = try Member.order(Column("id")).fetchAll(db)
+      document.contacts = try Contact.order(Column("id")).fetchAll(db)
+      progress?(0.2)
+      document.meetings = try Meeting.order(Column("id")).fetchAll(db)
+      document.attendance = try Attendance.order(Column("meetingId"), Column("memberId")).fetchAll(db)
+      progress?(0.35)
+      var difficulties: [Int64: [Difficulty]] = [:]
+      let difficultyRows = try Row.fetchCursor(db, sql: "SELECT * FROM difficulty ORDER BY visitId, position")
+      while let row = try difficultyRows.next() {
+        difficulties[row["visitId"], default: []].append(
+          Difficulty(category: row["category"], text: row["text"]))
+      }
+      var followUps: [Int64: [FollowUp]] = [:]
+      let followUpRows = try Row.fetchCursor(db, sql: "SELECT * FROM followUp ORDER BY id")
+      while let row = try followUpRows.next() {
+        followUps[row["visitId"], default: []].append(
+          FollowUp(id: row["id"], action: row["action"], owner: row["owner"], due: row["due"], done: row["done"]))
+      }
+      progress?(0.55)
+      document.visits = try VisitRow.order(Column("id")).fetchAll(db).map { row in
+        Visit(
+          id: row.id, memberId: row.memberId, date: row.date, visitor: row.visitor,
+          purpose: row.purpose, notes: row.notes, difficulties: difficulties[row.id] ?? [],
+          followUps: followUps[row.id] ?? [])
+      }
+      progress?(0.75)
+      document.programs = try Program.order(Column("id")).fetchAll(db)
+      document.requests = try SupportRequest.order(Column("id")).fetchAll(db)
+      document.audit = try AuditEntry.order(Column("id")).fetchAll(db)
+      document.experts = try Expert.order(Column("id")).fetchAll(db)
+      document.mentorings = try Mentoring.order(Column("memberId")).fetchAll(db)
+      document.sigs = try SIG.order(Column("id")).fetchAll(db)
+      document.sigMembers = try SIGMembership.order(Column("sigId"), Column("memberId")).fetchAll(db)
+      progress?(1)
+      return document
+    }
+  }
+
+  /// Loads a whole-workspace document into this workspace, which must be empty. Everything is
+  /// checked first; on any error nothing is written.
+  public func importDocument(_ document: WorkspaceDocument, progress: ((Double) -> Void)? = nil) throws {
+    guard document.format == WorkspaceDocument.formatName else {
+      throw ValidationError([
+        FieldError(
+          field: "format", problem: .invalidFormat(expected: WorkspaceDocument.formatName),
+          value: document.format)
+      ])
+    }
+    guard document.version <= WorkspaceDocument.currentVersion else {
+      throw ValidationError([
+        FieldError(
+          field: "version",
+          problem: .other(
+            english: "is newer than this ClusterDesk reads (\(WorkspaceDocument.currentVersion))",
+            korean: "이 ClusterDesk가 읽을 수 있는 버전(\(WorkspaceDocument.currentVersion))보다 새롭습니다"),
+          value: String(document.version))
+      ])
+    }
+    let checked = try Workspace.check(document)
+    try write { db in
+      guard
+        try Int.fetchOne(
+          db,
+          sql: "SELECT (SELECT COUNT(*) FROM cluster) + (SELECT COUNT(*) FROM member) + (SELECT COUNT(*) FROM program) + (SELECT COUNT(*) FROM expert)"
+        ) == 0
+      else { throw WorkspaceError.notEmpty(path: path) }
+      try saveOffice(checked.office, db)
+      let total = Double(
+        max(1, checked.members.count + checked.visits.count + checked.attendance.count + checked.requests.count))
+      var done = 0.0
+      func tick(_ n: Int = 1) {
+        done += Double(n)
+        if Int(done) % 2000 == 0 { progress?(done / total) }
+      }
+      for cluster in checked.clusters { try cluster.insert(db) }
+      for division in checked.divisions { try division.insert(db) }
+      for member in checked.members {
+        try member.insert(db)
+        tick()
+      }
+      for contact in checked.contacts { try contact.insert(db) }
+      for meeting in checked.meetings { try meeting.insert(db) }
+      for attendance in checked.attendance {
+        try attendance.insert(db)
+        tick()
+      }
+      for visit in checked.visits {
+        _ = try Workspace.insertVisit(visit, keepIds: true, db)
+        tick()
+      }
+      for program in checked.programs { try program.insert(db) }
+      for request in checked.requests {
+        try request.insert(db)
+        tick()
+      }
+      for entry in checked.audit { try entry.insert(db) }
+      for expert in checked.experts { try expert.insert(db) }
+      for mentoring in checked.mentorings { try mentoring.insert(db) }
+      for sig in checked.sigs { try sig.insert(db) }
+      for membership in checked.sigMembers { try membership.insert(db) }
+      let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+      if !problems.isEmpty {
+        throw ValidationError(
+          problems.prefix(20).map { row in
+            FieldError(
+              field: "\(row[0] as String)[rowid \(row[1] as Int64? ?? 0)]",
+              problem: .other(
+                english: "refers to a missing \(row[2] as String)",
+                korean: "없는 \(row[2] as String)을(를) 가리킵니다"))
+          })
+      }
+      progress?(1)
+    }
+  }
+
+  /// Validates and normalises a document's records, naming each bad one by list and position.
+  static func check(_ document: WorkspaceDocument) throws -> WorkspaceDocument {
+    var document = document
+    var errors: [FieldError] = []
+    func prefix(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
+      var error = error
+      error.field = "\(list)[\(index)].\(error.field)"
+      return error
+    }
+    var clusterIds = Set<Int64>()
+    for (index, cluster) in document.clusters.enumerated() {
+      if cluster.name.isEmpty { errors.append(FieldError(field: "clusters[\(index)].name", problem: .required)) }
+      if !clusterIds.insert(cluster.id).inserted {
+        errors.append(FieldError(field: "clusters[\(index)].id", problem: .duplicate(of: "id \(cluster.id)")))
+      }
+    }
+    var divisionCluster: [Int64: Int64] = [:]
+    for division in document.divisions { divisionCluster[division.id] = division.clusterId }
+    var numbers: [String: Int] = [:]
+    var names: [String: Int] = [:]
+    for index in document.members.indices {
+      let (member, memberErrors) = MemberRules.validate(document.members[index])
+      document.members[index] = member
+      errors += memberErrors.map { prefix("members", index, $0) }
+      if !clusterIds.contains(member.clusterId) {
+        errors.append(FieldError(field: "members[\(index)].clusterId", problem: .notFound, value: String(member.clusterId)))
+      }
+      if let divisionId = member.divisionId, divisionCluster[divisionId] != member.clusterId {
+        errors.append(FieldError(field: "members[\(index)].divisionId", problem: .notFound, value: String(divisionId)))
+      }
+      if !member.businessNumber.isEmpty {
+        if let other = numbers[member.businessNumber] {
+          errors.append(
+            FieldError(field: "members[\(index)].businessNumber", problem: .duplicate(of: "members[\(other)]")))
+        } else {
+          numbers[member.businessNumber] = index
+        }
+      }
+      let key = "\(member.clusterId)/\(KoreanText.nameKey(member.name))"
+      if let other = names[key] {
+        errors.append(FieldError(field: "members[\(index)].name", problem: .duplicate(of: "members[\(other)]")))
+      } else {
+        names[key] = index
+      }
+    }
+    for (index, request) in document.requests.enumerated() {
+      if request.requestedKRW < 0 || (request.approvedKRW ?? 0) < 0 {
+        errors.append(FieldError(field: "requests[\(index)].amount", problem: .negative))
+      }
+    }
+    for (index, program) in document.programs.enumerated() where program.budgetKRW < 0 {
+      errors.append(FieldError(field: "programs[\(index)].budgetKRW", problem: .negative))
+    }
+    if !errors.isEmpty { throw ValidationError(Array(errors.prefix(200))) }
+    return document
+  }
+}

@@ -1,0 +1,205 @@
+import GRDB
+
+/// One line of the meetings list.
+public struct MeetingRow: Hashable, Sendable, Identifiable {
+  public var id: Int64
+  public var date: Day
+  public var kind: MeetingKind
+  public var title: String
+  public var clusterName: String
+  public var divisionName: String?
+  public var invited: Int
+  public var present: Int
+
+  /// Present over invited; nil before attendance is taken.
+  public var participationRate: Double? {
+    invited == 0 ? nil : Double(present) / Double(invited)
+  }
+}
+
+/// A member on a meeting's attendance list.
+public struct AttendanceLine: Hashable, Sendable {
+  public var memberId: Int64
+  public var memberName: String
+  public var role: OfficerRole
+  public var status: AttendanceStatus?
+}
+
+/// How often something was attended: counts and the rate.
+public struct Participation: Hashable, Sendable {
+  public var invited: Int
+  public var present: Int
+  public var excused: Int
+  public var rate: Double? { invited == 0 ? nil : Double(present) / Double(invited) }
+}
+
+extension Workspace {
+  @discardableResult
+  public func addMeeting(_ meeting: Meeting) throws -> Meeting {
+    try write { db in
+      var meeting = meeting
+      meeting.title = KoreanText.clean(meeting.title)
+      meeting.place = KoreanText.clean(meeting.place)
+      meeting.agenda = KoreanText.cleanMultiline(meeting.agenda)
+      meeting.minutes = KoreanText.cleanMultiline(meeting.minutes)
+      var errors: [FieldError] = []
+      if meeting.title.isEmpty { errors.append(FieldError(field: "title", problem: .required)) }
+      if try !Cluster.exists(db, key: meeting.clusterId) {
+        errors.append(FieldError(field: "cluster", problem: .notFound))
+      }
+      if let divisionId = meeting.divisionId,
+        try Division.fetchOne(db, key: divisionId)?.clusterId != meeting.clusterId
+      {
+        errors.append(FieldError(field: "division", problem: .notFound))
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      meeting.id = try Workspace.nextId("meeting", db)
+      try meeting.insert(db)
+      return meeting
+    }
+  }
+
+  public func meeting(id: Int64) throws -> Meeting? {
+    try read { db in try Meeting.fetchOne(db, key: id) }
+  }
+
+  /// Meetings newest first, optionally of one year and cluster.
+  public func meetingRows(year: Int? = nil, clusterId: Int64? = nil, offset: Int = 0, limit: Int = 500)
+    throws -> [MeetingRow]
+  {
+    try read { db in
+      var conditions: [String] = []
+      var arguments: StatementArguments = []
+      if let year {
+        conditions.append("mt.date BETWEEN ? AND ?")
+        _ = arguments.append(contentsOf: ["\(year)-01-01", "\(year)-12-31"])
+      }
+      if let clusterId {
+        conditions.append("mt.clusterId = ?")
+        _ = arguments.append(contentsOf: [clusterId])
+      }
+      _ = arguments.append(contentsOf: [limit, offset])
+      let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT mt.id, mt.date, mt.kind, mt.title, c.name AS clusterName, d.name AS divisionName,
+                 (SELECT COUNT(*) FROM attendance a WHERE a.meetingId = mt.id) AS invited,
+                 (SELECT COUNT(*) FROM attendance a WHERE a.meetingId = mt.id
+                    AND a.status = 'present') AS present
+          FROM meeting mt JOIN cluster c ON c.id = mt.clusterId
+          LEFT JOIN division d ON d.id = mt.divisionId
+          WHERE \(condition)
+          ORDER BY mt.date DESC, mt.id DESC LIMIT ? OFFSET ?
+          """, arguments: arguments
+      ).map { row in
+        MeetingRow(
+          id: row["id"], date: row["date"], kind: row["kind"], title: row["title"],
+          clusterName: row["clusterName"], divisionName: row["divisionName"],
+          invited: row["invited"], present: row["present"])
+      }
+    }
+  }
+
+  /// The members who belong on a meeting's list — its division's, or its whole cluster's — with
+  /// their recorded status, officers first.
+  public func attendanceList(meetingId: Int64) throws -> [AttendanceLine] {
+    try read { db in
+      guard let meeting = try Meeting.fetchOne(db, key: meetingId) else {
+        throw WorkspaceError.recordNotFound(kind: "meeting", reference: "#\(meetingId)")
+      }
+      let scope = meeting.divisionId == nil ? "m.clusterId = ?" : "m.divisionId = ?"
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT m.id, m.name, m.role, a.status FROM member m
+          LEFT JOIN attendance a ON a.memberId = m.id AND a.meetingId = ?
+          WHERE (\(scope) AND m.status <> 'left') OR a.status IS NOT NULL
+          ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1
+                   WHEN 'steering' THEN 2 ELSE 3 END, m.nameKey
+          """, arguments: [meetingId, meeting.divisionId ?? meeting.clusterId]
+      ).map { row in
+        AttendanceLine(
+          memberId: row["id"], memberName: row["name"], role: row["role"], status: row["status"])
+      }
+    }
+  }
+
+  /// Records attendance for several members at once (one action). `nil` removes the member from
+  /// the list of invited.
+  public func setAttendance(meetingId: Int64, _ statuses: [Int64: AttendanceStatus?]) throws {
+    try write { db in
+      guard try Meeting.exists(db, key: meetingId) else {
+        throw WorkspaceError.recordNotFound(kind: "meeting", reference: "#\(meetingId)")
+      }
+      for (memberId, status) in statuses.sorted(by: { $0.key < $1.key }) {
+        if let status {
+          try db.execute(
+            sql: """
+              INSERT INTO attendance (meetingId, memberId, status) VALUES (?, ?, ?)
+              ON CONFLICT (meetingId, memberId) DO UPDATE SET status = excluded.status
+              """, arguments: [meetingId, memberId, status])
+        } else {
+          try db.execute(
+            sql: "DELETE FROM attendance WHERE meetingId = ? AND memberId = ?",
+            arguments: [meetingId, memberId])
+        }
+      }
+    }
+  }
+
+  /// Attendance of one member over the meetings they were invited to.
+  public func participation(memberId: Int64, year: Int? = nil) throws -> Participation {
+    try read { db in
+      var sql = """
+        SELECT COUNT(*) AS invited, SUM(a.status = 'present') AS present,
+               SUM(a.status = 'excused') AS excused
+        FROM attendance a JOIN meeting mt ON mt.id = a.meetingId WHERE a.memberId = ?
+        """
+      var arguments: StatementArguments = [memberId]
+      if let year {
+        sql += " AND mt.date BETWEEN ? AND ?"
+        _ = arguments.append(contentsOf: ["\(year)-01-01", "\(year)-12-31"])
+      }
+      let row = try Row.fetchOne(db, sql: sql, arguments: arguments)!
+      return Participation(
+        invited: row["invited"], present: row["present"] ?? 0, excused: row["excused"] ?? 0)
+    }
+  }
+
+  /// Consecutive meetings attended, counting back from the latest one the member was invited to.
+  public func attendanceStreak(memberId: Int64) throws -> Int {
+    try read { db in
+      let statuses = try String.fetchAll(
+        db,
+        sql: """
+          SELECT a.status FROM attendance a JOIN meeting mt ON mt.id = a.meetingId
+          WHERE a.memberId = ? ORDER BY mt.date DESC, mt.id DESC
+          """, arguments: [memberId])
+      return statuses.prefix { $0 == AttendanceStatus.present.rawValue }.count
+    }
+  }
+
+  /// Participation per meeting kind over a year.
+  public func participationByKind(year: Int) throws -> [MeetingKind: (held: Int, participation: Participation)] {
+    try read { db in
+      var result: [MeetingKind: (held: Int, participation: Participation)] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT mt.kind, COUNT(DISTINCT mt.id) AS held, COUNT(a.memberId) AS invited,
+                 IFNULL(SUM(a.status = 'present'), 0) AS present,
+                 IFNULL(SUM(a.status = 'excused'), 0) AS excused
+          FROM meeting mt LEFT JOIN attendance a ON a.meetingId = mt.id
+          WHERE mt.date BETWEEN ? AND ? GROUP BY mt.kind
+          """, arguments: ["\(year)-01-01", "\(year)-12-31"])
+      {
+        result[row["kind"]] = (
+          row["held"],
+          Participation(invited: row["invited"], present: row["present"], excused: row["excused"])
+        )
+      }
+      return result
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import GRDB
+
+// How the value types map to tables. Simple records use their Codable conformance; members and
+// visits carry derived or nested data and map their columns by hand.
+
+extension Day: DatabaseValueConvertible {
+  public var databaseValue: DatabaseValue { description.databaseValue }
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Day? {
+    String.fromDatabaseValue(dbValue).flatMap(Day.init(parsing:))
+  }
+}
+
+extension MemberKind: DatabaseValueConvertible {}
+extension OfficerRole: DatabaseValueConvertible {}
+extension MemberStatus: DatabaseValueConvertible {}
+extension MeetingKind: DatabaseValueConvertible {}
+extension AttendanceStatus: DatabaseValueConvertible {}
+extension VisitPurpose: DatabaseValueConvertible {}
+extension DifficultyCategory: DatabaseValueConvertible {}
+extension ProgramCategory: DatabaseValueConvertible {}
+extension RequestStatus: DatabaseValueConvertible {}
+
+extension Cluster: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "cluster"
+}
+extension Division: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "division"
+}
+extension Contact: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "contact"
+}
+extension Meeting: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "meeting"
+}
+extension Attendance: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "attendance"
+}
+extension Program: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "program"
+}
+extension SupportRequest: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "supportRequest"
+}
+extension AuditEntry: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "auditEntry"
+}
+extension Expert: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "expert"
+}
+extension Mentoring: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "mentoring"
+}
+extension SIG: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "sig"
+}
+extension SIGMembership: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "sigMember"
+}
+
+extension Member: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "member"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], clusterId: row["clusterId"], divisionId: row["divisionId"], kind: row["kind"],
+      name: row["name"], representative: row["representative"],
+      businessNumber: row["businessNumber"], products: row["products"],
+      employees: row["employees"], salesKRW: row["salesKRW"], founded: row["founded"],
+      address: row["address"], phone: row["phone"], email: row["email"],
+      website: row["website"], role: row["role"], joined: row["joined"], left: row["left"],
+      status: row["status"], profileSubmitted: row["profileSubmitted"])
+  }
+
+  public func encode(to container: inout PersistenceContainer) {
+    container["id"] = id == 0 ? nil : id
+    container["clusterId"] = clusterId
+    container["divisionId"] = divisionId
+    container["kind"] = kind
+    container["name"] = name
+    let key = KoreanText.nameKey(name)
+    container["nameKey"] = key
+    container["initials"] = KoreanText.initials(key)
+    container["representative"] = representative
+    container["businessNumber"] = businessNumber
+    container["products"] = products
+    container["employees"] = employees
+    container["salesKRW"] = salesKRW
+    container["founded"] = founded
+    container["address"] = address
+    container["phone"] = phone
+    container["email"] = email
+    container["website"] = website
+    container["role"] = role
+    container["joined"] = joined
+    container["left"] = left
+    container["status"] = status
+    container["profileSubmitted"] = profileSubmitted
+  }
+}
+
+/// A visit's own columns; difficulties and follow-ups live in their own tables.
+struct VisitRow: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "visit"
+  var id: Int64
+  var memberId: Int64
+  var date: Day
+  var visitor: String
+  var purpose: VisitPurpose
+  var notes: String
+
+  init(_ visit: Visit) {
+    (id, memberId, date, visitor, purpose, notes) =
+      (visit.id, visit.memberId, visit.date, visit.visitor, visit.purpose, visit.notes)
+  }
+
+  init(row: Row) {
+    id = row["id"]
+    memberId = row["memberId"]
+    date = row["date"]
+    visitor = row["visitor"]
+    purpose = row["purpose"]
+    notes = row["notes"]
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["id"] = id == 0 ? nil : id
+    container["memberId"] = memberId
+    container["date"] = date
+    container["visitor"] = visitor
+    container["purpose"] = purpose
+    container["notes"] = notes
+  }
+}

@@ -1,0 +1,199 @@
+import GRDB
+
+/// The workspace schema, built only by numbered migrations. `PRAGMA user_version` holds the number
+/// of the last one applied, and `PRAGMA application_id` marks the file as a ClusterDesk workspace.
+enum Schema {
+  /// "CDSK" — tells a workspace from any other SQLite file.
+  static let applicationID: Int32 = 0x4344_534B
+
+  static let migrations: [(version: Int, apply: @Sendable (Database) throws -> Void)] = [
+    (1, createTables)
+  ]
+
+  static var currentVersion: Int { migrations.last!.version }
+
+  static func migrate(_ db: Database, from version: Int) throws {
+    for migration in migrations where migration.version > version {
+      try migration.apply(db)
+      try db.execute(sql: "PRAGMA user_version = \(migration.version)")
+    }
+    try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+  }
+
+  private static func createTables(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE office (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          name TEXT NOT NULL,
+          region TEXT NOT NULL DEFAULT '',
+          officerVisitWeeks INTEGER NOT NULL DEFAULT 4 CHECK (officerVisitWeeks > 0),
+          memberVisitWeeks INTEGER NOT NULL DEFAULT 12 CHECK (memberVisitWeeks > 0)
+        );
+        CREATE TABLE cluster (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          complex TEXT NOT NULL DEFAULT '',
+          founded TEXT,
+          manager TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE division (
+          id INTEGER PRIMARY KEY,
+          clusterId INTEGER NOT NULL REFERENCES cluster(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          UNIQUE (clusterId, name)
+        );
+        CREATE TABLE member (
+          id INTEGER PRIMARY KEY,
+          clusterId INTEGER NOT NULL REFERENCES cluster(id),
+          divisionId INTEGER REFERENCES division(id) ON DELETE SET NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('company', 'university', 'institute', 'agency')),
+          name TEXT NOT NULL CHECK (name <> ''),
+          nameKey TEXT NOT NULL,
+          initials TEXT NOT NULL,
+          representative TEXT NOT NULL DEFAULT '',
+          businessNumber TEXT NOT NULL DEFAULT '',
+          products TEXT NOT NULL DEFAULT '',
+          employees INTEGER CHECK (employees >= 0),
+          salesKRW INTEGER CHECK (salesKRW >= 0),
+          founded TEXT,
+          address TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          email TEXT NOT NULL DEFAULT '',
+          website TEXT NOT NULL DEFAULT '',
+          role TEXT NOT NULL DEFAULT 'member'
+            CHECK (role IN ('chair', 'viceChair', 'steering', 'member')),
+          joined TEXT,
+          "left" TEXT,
+          status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'inactive', 'left')),
+          profileSubmitted INTEGER NOT NULL DEFAULT 0,
+          UNIQUE (clusterId, nameKey)
+        );
+        CREATE UNIQUE INDEX member_businessNumber ON member(businessNumber)
+          WHERE businessNumber <> '';
+        CREATE INDEX member_nameKey ON member(nameKey);
+        CREATE INDEX member_division ON member(divisionId);
+        CREATE TABLE contact (
+          id INTEGER PRIMARY KEY,
+          memberId INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          title TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          email TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX contact_member ON contact(memberId);
+        CREATE TABLE meeting (
+          id INTEGER PRIMARY KEY,
+          clusterId INTEGER NOT NULL REFERENCES cluster(id),
+          divisionId INTEGER REFERENCES division(id) ON DELETE SET NULL,
+          kind TEXT NOT NULL,
+          date TEXT NOT NULL,
+          title TEXT NOT NULL,
+          place TEXT NOT NULL DEFAULT '',
+          agenda TEXT NOT NULL DEFAULT '',
+          minutes TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX meeting_date ON meeting(date);
+        CREATE TABLE attendance (
+          meetingId INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+          memberId INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+          status TEXT NOT NULL CHECK (status IN ('present', 'absent', 'excused')),
+          PRIMARY KEY (meetingId, memberId)
+        ) WITHOUT ROWID;
+        CREATE INDEX attendance_member ON attendance(memberId, meetingId);
+        CREATE TABLE visit (
+          id INTEGER PRIMARY KEY,
+          memberId INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          visitor TEXT NOT NULL DEFAULT '',
+          purpose TEXT NOT NULL,
+          notes TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX visit_member_date ON visit(memberId, date);
+        CREATE INDEX visit_date ON visit(date);
+        CREATE TABLE difficulty (
+          visitId INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          category TEXT NOT NULL,
+          text TEXT NOT NULL,
+          PRIMARY KEY (visitId, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE followUp (
+          id INTEGER PRIMARY KEY,
+          visitId INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+          action TEXT NOT NULL,
+          owner TEXT NOT NULL DEFAULT '',
+          due TEXT,
+          done TEXT
+        );
+        CREATE INDEX followUp_visit ON followUp(visitId);
+        CREATE INDEX followUp_open ON followUp(due) WHERE done IS NULL;
+        CREATE TABLE program (
+          id INTEGER PRIMARY KEY,
+          year INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          category TEXT NOT NULL,
+          budgetKRW INTEGER NOT NULL CHECK (budgetKRW >= 0),
+          UNIQUE (year, name)
+        );
+        CREATE TABLE supportRequest (
+          id INTEGER PRIMARY KEY,
+          memberId INTEGER NOT NULL REFERENCES member(id),
+          programId INTEGER NOT NULL REFERENCES program(id),
+          title TEXT NOT NULL,
+          requestedKRW INTEGER NOT NULL CHECK (requestedKRW >= 0),
+          submitted TEXT,
+          status TEXT NOT NULL,
+          approvedKRW INTEGER CHECK (approvedKRW >= 0),
+          decided TEXT,
+          reviewer TEXT NOT NULL DEFAULT '',
+          reason TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX supportRequest_status ON supportRequest(status, submitted);
+        CREATE INDEX supportRequest_program ON supportRequest(programId, status);
+        CREATE INDEX supportRequest_member ON supportRequest(memberId);
+        CREATE TABLE auditEntry (
+          id INTEGER PRIMARY KEY,
+          requestId INTEGER NOT NULL REFERENCES supportRequest(id),
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          field TEXT NOT NULL,
+          "before" TEXT NOT NULL,
+          "after" TEXT NOT NULL
+        );
+        CREATE INDEX auditEntry_request ON auditEntry(requestId);
+        CREATE TRIGGER auditEntry_noUpdate BEFORE UPDATE ON auditEntry
+          BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+        CREATE TRIGGER auditEntry_noDelete BEFORE DELETE ON auditEntry
+          BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+        CREATE TABLE expert (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          affiliation TEXT NOT NULL DEFAULT '',
+          fields TEXT NOT NULL DEFAULT '[]',
+          phone TEXT NOT NULL DEFAULT '',
+          email TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE mentoring (
+          memberId INTEGER PRIMARY KEY REFERENCES member(id) ON DELETE CASCADE,
+          expertId INTEGER NOT NULL REFERENCES expert(id),
+          field TEXT NOT NULL DEFAULT '',
+          started TEXT
+        );
+        CREATE INDEX mentoring_expert ON mentoring(expertId);
+        CREATE TABLE sig (
+          id INTEGER PRIMARY KEY,
+          clusterId INTEGER NOT NULL REFERENCES cluster(id),
+          name TEXT NOT NULL,
+          theme TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE sigMember (
+          sigId INTEGER NOT NULL REFERENCES sig(id) ON DELETE CASCADE,
+          memberId INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+          task TEXT NOT NULL DEFAULT '',
+          PRIMARY KEY (sigId, memberId)
+        ) WITHOUT ROWID;
+        CREATE INDEX sigMember_member ON sigMember(memberId);
+        """)
+  }
+}

@@ -1,0 +1,238 @@
+import GRDB
+
+/// A member that is due for a visit by the contact rhythm.
+public struct DueVisit: Hashable, Sendable {
+  public var memberId: Int64
+  public var name: String
+  public var role: OfficerRole
+  public var lastVisit: Day?
+  /// Days since the last visit, nil when never visited.
+  public var daysSince: Int?
+  /// The rhythm that applies to this member, in weeks.
+  public var rhythmWeeks: Int
+}
+
+/// An open follow-up with the visit and member it belongs to.
+public struct OpenFollowUp: Hashable, Sendable {
+  public var followUp: FollowUp
+  public var visitId: Int64
+  public var visitDate: Day
+  public var memberId: Int64
+  public var memberName: String
+}
+
+extension Workspace {
+  /// Visits with their difficulties and follow-ups, for a WHERE clause over `visit v`.
+  static func visits(
+    _ db: Database, where condition: String, arguments: StatementArguments, order: String,
+    limit: Int
+  ) throws -> [Visit] {
+    let rows = try VisitRow.fetchAll(
+      db, sql: "SELECT v.* FROM visit v WHERE \(condition) ORDER BY \(order) LIMIT \(limit)",
+      arguments: arguments)
+    guard !rows.isEmpty else { return [] }
+    let ids = rows.map(\.id)
+    let placeholders = databaseQuestionMarks(count: ids.count)
+    var difficulties: [Int64: [Difficulty]] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: "SELECT * FROM difficulty WHERE visitId IN (\(placeholders)) ORDER BY visitId, position",
+      arguments: StatementArguments(ids))
+    {
+      difficulties[row["visitId"], default: []].append(
+        Difficulty(category: row["category"], text: row["text"]))
+    }
+    var followUps: [Int64: [FollowUp]] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT * FROM followUp WHERE visitId IN (\(placeholders)) ORDER BY id",
+      arguments: StatementArguments(ids))
+    {
+      followUps[row["visitId"], default: []].append(
+        FollowUp(id: row["id"], action: row["action"], owner: row["owner"], due: row["due"], done: row["done"]))
+    }
+    return rows.map { row in
+      Visit(
+        id: row.id, memberId: row.memberId, date: row.date, visitor: row.visitor,
+        purpose: row.purpose, notes: row.notes, difficulties: difficulties[row.id] ?? [],
+        followUps: followUps[row.id] ?? [])
+    }
+  }
+
+  /// Checks and cleans a visit before it is stored.
+  static func validated(_ visit: Visit, _ db: Database) throws -> Visit {
+    var visit = visit
+    var errors: [FieldError] = []
+    if try !Member.exists(db, key: visit.memberId) {
+      errors.append(FieldError(field: "member", problem: .notFound, value: "#\(visit.memberId)"))
+    }
+    visit.visitor = KoreanText.clean(visit.visitor)
+    visit.notes = KoreanText.cleanMultiline(visit.notes)
+    visit.difficulties = visit.difficulties.map {
+      Difficulty(category: $0.category, text: KoreanText.clean($0.text))
+    }
+    for (index, difficulty) in visit.difficulties.enumerated() where difficulty.text.isEmpty {
+      errors.append(FieldError(field: "difficulties[\(index + 1)]", problem: .required))
+    }
+    visit.followUps = visit.followUps.map {
+      var f = $0
+      f.action = KoreanText.clean(f.action)
+      f.owner = KoreanText.clean(f.owner)
+      return f
+    }
+    for (index, followUp) in visit.followUps.enumerated() {
+      if followUp.action.isEmpty {
+        errors.append(FieldError(field: "followUps[\(index + 1)].action", problem: .required))
+      }
+      if let due = followUp.due, due < visit.date {
+        errors.append(
+          FieldError(
+            field: "followUps[\(index + 1)].due",
+            problem: .other(english: "is before the visit", korean: "방문일보다 앞섭니다"),
+            value: due.description))
+      }
+    }
+    if !errors.isEmpty { throw ValidationError(errors) }
+    return visit
+  }
+
+  static func insertVisit(_ visit: Visit, keepIds: Bool, _ db: Database) throws -> Visit {
+    var visit = visit
+    if !keepIds { visit.id = try nextId("visit", db) }
+    try VisitRow(visit).insert(db)
+    for (position, difficulty) in visit.difficulties.enumerated() {
+      try db.execute(
+        sql: "INSERT INTO difficulty (visitId, position, category, text) VALUES (?, ?, ?, ?)",
+        arguments: [visit.id, position, difficulty.category, difficulty.text])
+    }
+    for index in visit.followUps.indices {
+      if !keepIds { visit.followUps[index].id = try nextId("followUp", db) }
+      let f = visit.followUps[index]
+      try db.execute(
+        sql: "INSERT INTO followUp (id, visitId, action, owner, due, done) VALUES (?, ?, ?, ?, ?, ?)",
+        arguments: [f.id, visit.id, f.action, f.owner, f.due, f.done])
+    }
+    return visit
+  }
+
+  /// Logs a visit with its difficulties and follow-ups as one action.
+  @discardableResult
+  public func addVisit(_ visit: Visit) throws -> Visit {
+    try write { db in try Workspace.insertVisit(Workspace.validated(visit, db), keepIds: false, db) }
+  }
+
+  /// Visits between two days (inclusive), newest first.
+  public func visits(from start: Day, through end: Day, limit: Int = 500) throws -> [Visit] {
+    try read { db in
+      try Workspace.visits(
+        db, where: "v.date BETWEEN ? AND ?", arguments: [start, end], order: "v.date DESC, v.id DESC",
+        limit: limit)
+    }
+  }
+
+  public func visit(id: Int64) throws -> Visit? {
+    try read { db in
+      try Workspace.visits(db, where: "v.id = ?", arguments: [id], order: "v.id", limit: 1).first
+    }
+  }
+
+  /// Number of visits in each of the `weeks` weeks (Monday first) ending with the week of `today`,
+  /// oldest first.
+  public func visitsPerWeek(endingAt today: Day, weeks: Int) throws -> [Int] {
+    let firstMonday = today.startOfWeek.adding(days: -7 * (weeks - 1))
+    return try read { db in
+      var counts = Array(repeating: 0, count: weeks)
+      for row in try Row.fetchAll(
+        db, sql: "SELECT date, COUNT(*) AS n FROM visit WHERE date >= ? AND date <= ? GROUP BY date",
+        arguments: [firstMonday, today])
+      {
+        let day: Day = row["date"]
+        let week = firstMonday.days(until: day) / 7
+        if counts.indices.contains(week) { counts[week] += row["n"] as Int }
+      }
+      return counts
+    }
+  }
+
+  /// Open follow-ups, the overdue ones first (oldest due date first).
+  public func openFollowUps(limit: Int = 200) throws -> [OpenFollowUp] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT f.*, v.date AS visitDate, v.memberId, m.name AS memberName
+          FROM followUp f JOIN visit v ON v.id = f.visitId JOIN member m ON m.id = v.memberId
+          WHERE f.done IS NULL
+          ORDER BY f.due IS NULL, f.due, f.id LIMIT ?
+          """, arguments: [limit]
+      ).map { row in
+        OpenFollowUp(
+          followUp: FollowUp(
+            id: row["id"], action: row["action"], owner: row["owner"], due: row["due"], done: nil),
+          visitId: row["visitId"], visitDate: row["visitDate"], memberId: row["memberId"],
+          memberName: row["memberName"])
+      }
+    }
+  }
+
+  public func overdueFollowUpCount(today: Day) throws -> Int {
+    try read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM followUp WHERE done IS NULL AND due < ?", arguments: [today])!
+    }
+  }
+
+  /// Marks a follow-up done (or open again with `nil`).
+  public func setFollowUpDone(id: Int64, on day: Day?) throws {
+    try write { db in
+      try db.execute(sql: "UPDATE followUp SET done = ? WHERE id = ?", arguments: [day, id])
+      if db.changesCount == 0 {
+        throw WorkspaceError.recordNotFound(kind: "follow-up", reference: "#\(id)")
+      }
+    }
+  }
+
+  /// Active members whose last visit is older than their contact rhythm (officers every
+  /// `officerVisitWeeks`, others every `memberVisitWeeks`), never-visited first, then the longest
+  /// waiting. `minimumWeeks` instead lists everyone not visited for that many weeks.
+  public func dueForVisit(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil, limit: Int = 500)
+    throws -> [DueVisit]
+  {
+    try read { db in
+      let office = try Workspace.office(db)
+      let officerDays = 7 * (minimumWeeks ?? office.officerVisitWeeks)
+      let memberDays = 7 * (minimumWeeks ?? office.memberVisitWeeks)
+      var sql = """
+        SELECT m.id, m.name, m.role,
+               (SELECT MAX(v.date) FROM visit v WHERE v.memberId = m.id) AS lastVisit
+        FROM member m WHERE m.status = 'active' AND m.kind = 'company'
+        """
+      var arguments: StatementArguments = []
+      if let clusterId {
+        sql += " AND m.clusterId = ?"
+        _ = arguments.append(contentsOf: [clusterId])
+      }
+      let candidates = try Row.fetchAll(db, sql: sql, arguments: arguments)
+      var due: [DueVisit] = []
+      for row in candidates {
+        let role: OfficerRole = row["role"]
+        let last: Day? = row["lastVisit"]
+        let rhythm = role.isOfficer ? officerDays : memberDays
+        let since = last.map { $0.days(until: today) }
+        if let since, since < rhythm { continue }
+        due.append(
+          DueVisit(
+            memberId: row["id"], name: row["name"], role: role, lastVisit: last, daysSince: since,
+            rhythmWeeks: rhythm / 7))
+      }
+      due.sort { a, b in
+        switch (a.daysSince, b.daysSince) {
+        case (nil, nil): return a.name < b.name
+        case (nil, _): return true
+        case (_, nil): return false
+        case (let x?, let y?): return x != y ? x > y : a.name < b.name
+        }
+      }
+      return Array(due.prefix(limit))
+    }
+  }
+}
