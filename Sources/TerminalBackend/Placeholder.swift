@@ -1,2 +1,3 @@
 import CNcursesw
+
 enum Placeholder {}

@@ -6,7 +6,9 @@ public enum Language: String, CaseIterable, Sendable, Codable {
   case ko
 
   /// `CLUSTERDESK_LANG`, then `LC_ALL`, `LC_MESSAGES`, `LANG`; Korean when one of them starts with `ko`.
-  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func fromEnvironment(
+    _ environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> Language
   {
     for key in ["CLUSTERDESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {

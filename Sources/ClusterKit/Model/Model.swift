@@ -9,7 +9,9 @@ public struct Office: Codable, Hashable, Sendable {
   public var officerVisitWeeks: Int
   public var memberVisitWeeks: Int
 
-  public init(name: String, region: String = "", officerVisitWeeks: Int = 4, memberVisitWeeks: Int = 12) {
+  public init(
+    name: String, region: String = "", officerVisitWeeks: Int = 4, memberVisitWeeks: Int = 12
+  ) {
     self.name = name
     self.region = region
     self.officerVisitWeeks = officerVisitWeeks
@@ -24,7 +26,9 @@ public struct Cluster: Codable, Hashable, Sendable, Identifiable {
   public var founded: Day?
   public var manager: String
 
-  public init(id: Int64 = 0, name: String, complex: String = "", founded: Day? = nil, manager: String = "") {
+  public init(
+    id: Int64 = 0, name: String, complex: String = "", founded: Day? = nil, manager: String = ""
+  ) {
     self.id = id
     self.name = name
     self.complex = complex
@@ -162,7 +166,10 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable {
   public var phone: String
   public var email: String
 
-  public init(id: Int64 = 0, memberId: Int64, name: String, title: String = "", phone: String = "", email: String = "") {
+  public init(
+    id: Int64 = 0, memberId: Int64, name: String, title: String = "", phone: String = "",
+    email: String = ""
+  ) {
     self.id = id
     self.memberId = memberId
     self.name = name
@@ -300,7 +307,8 @@ public struct FollowUp: Codable, Hashable, Sendable, Identifiable {
   public var due: Day?
   public var done: Day?
 
-  public init(id: Int64 = 0, action: String, owner: String = "", due: Day? = nil, done: Day? = nil) {
+  public init(id: Int64 = 0, action: String, owner: String = "", due: Day? = nil, done: Day? = nil)
+  {
     self.id = id
     self.action = action
     self.owner = owner
@@ -454,7 +462,10 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
   public var before: String
   public var after: String
 
-  public init(id: Int64 = 0, requestId: Int64, at: String, actor: String, field: String, before: String, after: String) {
+  public init(
+    id: Int64 = 0, requestId: Int64, at: String, actor: String, field: String, before: String,
+    after: String
+  ) {
     self.id = id
     self.requestId = requestId
     self.at = at
@@ -474,7 +485,10 @@ public struct Expert: Codable, Hashable, Sendable, Identifiable {
   public var phone: String
   public var email: String
 
-  public init(id: Int64 = 0, name: String, affiliation: String, fields: [String], phone: String = "", email: String = "") {
+  public init(
+    id: Int64 = 0, name: String, affiliation: String, fields: [String], phone: String = "",
+    email: String = ""
+  ) {
     self.id = id
     self.name = name
     self.affiliation = affiliation

@@ -1,0 +1,202 @@
+import Foundation
+
+/// The text encoding a CSV file turned out to use.
+public enum TextEncodingUsed: String, Sendable, Hashable, CaseIterable, Labelled {
+  case utf8, utf8BOM, cp949
+
+  public var english: String {
+    switch self {
+    case .utf8: "UTF-8"
+    case .utf8BOM: "UTF-8 with BOM"
+    case .cp949: "CP949 (EUC-KR)"
+    }
+  }
+  public var korean: String {
+    switch self {
+    case .utf8: "UTF-8"
+    case .utf8BOM: "UTF-8 (BOM 포함)"
+    case .cp949: "CP949 (EUC-KR, 한글 엑셀)"
+    }
+  }
+}
+
+/// A problem with a CSV file as a whole.
+public struct CSVError: Error, Hashable, Sendable {
+  public enum Problem: Hashable, Sendable {
+    /// Neither UTF-8 nor CP949.
+    case undecodable
+    /// A quoted field that never ends; `line` is where it starts.
+    case unclosedQuote
+    /// Something other than a delimiter or line end after a closing quote.
+    case textAfterQuote
+    /// The file has no header row.
+    case empty
+    /// No column could be read as the name; the headers found are listed.
+    case missingColumn(field: String, found: [String])
+  }
+
+  public var problem: Problem
+  public var line: Int?
+
+  public init(_ problem: Problem, line: Int? = nil) {
+    self.problem = problem
+    self.line = line
+  }
+
+  public func message(_ language: Language) -> String {
+    let place = line.map { language.pick("line \($0): ", "\($0)행: ") } ?? ""
+    let reason: String
+    switch problem {
+    case .undecodable:
+      reason = language.pick(
+        "the file is neither UTF-8 nor CP949 (EUC-KR) text",
+        "파일이 UTF-8이나 CP949(EUC-KR) 텍스트가 아닙니다")
+    case .unclosedQuote:
+      reason = language.pick(
+        "a quoted field starts here and is never closed",
+        "여기서 시작한 따옴표(\") 필드가 닫히지 않았습니다")
+    case .textAfterQuote:
+      reason = language.pick(
+        "unexpected text after a closing quote (write a quote inside a field as \"\")",
+        "닫는 따옴표 뒤에 글자가 있습니다 (필드 안의 따옴표는 \"\"로 씁니다)")
+    case .empty:
+      reason = language.pick("the file has no header row", "파일에 머리글 행이 없습니다")
+    case .missingColumn(let field, let found):
+      let label = FieldError.label(for: field, language)
+      let shown = found.isEmpty ? "-" : found.joined(separator: ", ")
+      reason = language.pick(
+        "no \(label) column (headers found: \(shown))",
+        "\(label) 열이 없습니다 (찾은 머리글: \(shown))")
+    }
+    return place + reason
+  }
+}
+
+/// One record of a CSV file and the physical line (1-based) it starts on.
+public struct CSVRecord: Hashable, Sendable {
+  public var line: Int
+  public var fields: [String]
+
+  public init(line: Int, fields: [String]) {
+    self.line = line
+    self.fields = fields
+  }
+}
+
+/// RFC 4180 reading, with the encodings Korean spreadsheets produce.
+public enum CSVReader {
+  /// CoreFoundation's `kCFStringEncodingDOSKorean` (CP949) as a Foundation encoding; the named
+  /// constant is not exported on Linux.
+  public static let cp949 = String.Encoding(rawValue: 0x8000_0422)
+
+  /// UTF-8 first (a byte-order mark is removed and noted), then CP949.
+  public static func decode(_ data: Data) throws(CSVError) -> (
+    text: String, encoding: TextEncodingUsed
+  ) {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    if data.starts(with: bom) {
+      guard let text = String(validating: data.dropFirst(3), as: UTF8.self) else {
+        throw CSVError(.undecodable)
+      }
+      return (text, .utf8BOM)
+    }
+    if let text = String(validating: data, as: UTF8.self) { return (text, .utf8) }
+    if let text = String(data: data, encoding: cp949) { return (text, .cp949) }
+    throw CSVError(.undecodable)
+  }
+
+  /// Splits text into records: quoted fields may hold delimiters, doubled quotes and line
+  /// breaks; lines end in CRLF, LF or CR; blank lines are skipped. A quote inside an unquoted
+  /// field is kept as it is.
+  public static func parse(_ text: String, delimiter: Unicode.Scalar = ",") throws(CSVError)
+    -> [CSVRecord]
+  {
+    enum State { case fieldStart, unquoted, quoted, afterQuote }
+    var records: [CSVRecord] = []
+    var fields: [String] = []
+    var field = String.UnicodeScalarView()
+    var state = State.fieldStart
+    var line = 1
+    var recordLine = 1
+    var quoteLine = 1
+    var recordHasContent = false
+    var previousWasCR = false
+
+    func endField() {
+      fields.append(String(field))
+      field = String.UnicodeScalarView()
+    }
+    func endRecord() {
+      endField()
+      if recordHasContent || fields.count > 1 {
+        records.append(CSVRecord(line: recordLine, fields: fields))
+      }
+      fields = []
+      recordHasContent = false
+      state = .fieldStart
+    }
+
+    for scalar in text.unicodeScalars {
+      let isBreak = scalar == "\n" || scalar == "\r"
+      // Count physical lines; CR LF is one line break.
+      defer {
+        if scalar == "\n" && previousWasCR {
+          // already counted at the CR
+        } else if isBreak {
+          line += 1
+        }
+        previousWasCR = scalar == "\r"
+      }
+      if scalar == "\n" && previousWasCR && state == .fieldStart && fields.isEmpty
+        && field.isEmpty && !recordHasContent
+      {
+        // The LF of a CRLF that ended the previous record.
+        recordLine = line
+        continue
+      }
+      switch state {
+      case .fieldStart, .unquoted:
+        if state == .fieldStart && fields.isEmpty && field.isEmpty && !recordHasContent {
+          recordLine = line
+        }
+        if scalar == "\"" && state == .fieldStart {
+          state = .quoted
+          quoteLine = line
+          recordHasContent = true
+        } else if scalar == delimiter {
+          endField()
+          state = .fieldStart
+        } else if isBreak {
+          endRecord()
+        } else {
+          field.append(scalar)
+          recordHasContent = true
+          state = .unquoted
+        }
+      case .quoted:
+        if scalar == "\"" {
+          state = .afterQuote
+        } else {
+          field.append(scalar)
+        }
+      case .afterQuote:
+        if scalar == "\"" {
+          field.append(scalar)
+          state = .quoted
+        } else if scalar == delimiter {
+          endField()
+          state = .fieldStart
+        } else if isBreak {
+          endRecord()
+        } else if scalar == " " || scalar == "\t" {
+          continue
+        } else {
+          throw CSVError(.textAfterQuote, line: line)
+        }
+      }
+    }
+    if state == .quoted { throw CSVError(.unclosedQuote, line: quoteLine) }
+    if recordHasContent || !fields.isEmpty || !field.isEmpty { endRecord() }
+    return records
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Korean text handling: normalisation, the name key used for duplicates and sorting, and
+/// initial-consonant (초성) search.
+public enum KoreanText {
+  /// Canonical composition (NFC). SQLite compares bytes, so everything is stored this way.
+  public static func nfc(_ text: String) -> String {
+    text.precomposedStringWithCanonicalMapping
+  }
+
+  /// NFC, trimmed, every run of whitespace (including line breaks) replaced by one space.
+  public static func clean(_ text: String) -> String {
+    nfc(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// Legal forms removed from company names for the name key, written without spaces (spaces
+  /// are removed before they are looked for, so `( 주 )` and `유신테크 주식회사` are covered).
+  public static let legalForms: [String] = [
+    "유한책임회사", "주식회사", "유한회사", "합자회사", "합명회사", "재단법인", "사단법인",
+    "(주)", "(유)", "(재)", "(사)", "(합)", "㈜", "㈔",
+  ]
+
+  /// Latin legal suffixes dropped when they are separate words at the end of a name.
+  static let latinLegalWords: Set<String> = [
+    "co", "ltd", "inc", "corp", "corporation", "llc", "limited", "company",
+  ]
+
+  /// The key used for duplicate detection and sorting: NFC, legal forms removed, whitespace and
+  /// punctuation removed, Latin lower-cased. `(주)유신테크`, `㈜ 유신테크` and
+  /// `유신테크 주식회사` all give `유신테크`.
+  public static func nameKey(_ name: String) -> String {
+    var text = unifyParentheses(nfc(name))
+    // Latin legal words at the end ("Yusin Tech Co., Ltd.").
+    var words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "." })
+    let wordCount = words.count
+    while words.count > 1, let last = words.last, latinLegalWords.contains(last.lowercased()) {
+      words.removeLast()
+    }
+    if words.count < wordCount { text = words.joined(separator: " ") }
+    var compact = text.filter { !$0.isWhitespace }
+    for form in legalForms {
+      compact = compact.replacingOccurrences(of: form, with: "")
+    }
+    let key = keepLettersAndDigits(compact)
+    return key.isEmpty ? keepLettersAndDigits(text) : key
+  }
+
+  /// The query as `matches` uses it: NFC, parenthesised legal forms removed, whitespace and
+  /// punctuation dropped, Latin lower-cased.
+  public static func normalizeQuery(_ query: String) -> String {
+    var compact = unifyParentheses(nfc(query)).filter { !$0.isWhitespace }
+    for form in legalForms where form.hasPrefix("(") || form.count == 1 {
+      compact = compact.replacingOccurrences(of: form, with: "")
+    }
+    return keepLettersAndDigits(compact)
+  }
+
+  private static func unifyParentheses(_ text: String) -> String {
+    text.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+  }
+
+  private static func keepLettersAndDigits(_ text: String) -> String {
+    String(text.filter { $0.isLetter || $0.isNumber }).lowercased()
+  }
+
+  // MARK: - Initial consonants
+
+  /// The nineteen initial consonants in syllable order, as compatibility jamo (U+3131…).
+  public static let initialConsonants: [Character] = [
+    "ㄱ", "ㄲ", "ㄴ", "ㄷ", "ㄸ", "ㄹ", "ㅁ", "ㅂ", "ㅃ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅉ", "ㅊ", "ㅋ",
+    "ㅌ", "ㅍ", "ㅎ",
+  ]
+  private static let initialSet = Set(initialConsonants)
+
+  /// A precomposed Hangul syllable split into its initial, medial and final indices.
+  struct Syllable {
+    var initial: Int
+    var medial: Int
+    var final: Int
+
+    init?(_ character: Character) {
+      guard character.unicodeScalars.count == 1,
+        let scalar = character.unicodeScalars.first,
+        (0xAC00...0xD7A3).contains(scalar.value)
+      else { return nil }
+      let index = Int(scalar.value) - 0xAC00
+      initial = index / 588
+      medial = (index % 588) / 28
+      final = index % 28
+    }
+  }
+
+  /// Each Hangul syllable replaced by its initial consonant (compatibility jamo); other
+  /// characters kept, lower-cased. One output character per input character, so positions
+  /// line up: `유신테크` → `ㅇㅅㅌㅋ`, `Yusin 2` → `yusin 2`.
+  public static func initials(_ key: String) -> String {
+    String(key.map(initial(of:)))
+  }
+
+  private static func initial(of character: Character) -> Character {
+    if let syllable = Syllable(character) { return initialConsonants[syllable.initial] }
+    return lowered(character)
+  }
+
+  private static func lowered(_ character: Character) -> Character {
+    character.lowercased().first ?? character
+  }
+
+  /// True when the query occurs in the key, where each query character matches a key
+  /// character that is equal (ignoring case), or is a syllable starting with the query's
+  /// initial consonant (`ㅇㅅㅌㅋ` finds `유신테크`); the last query character may also be a
+  /// syllable still being typed (`유시` finds `유신`).
+  public static func matches(query: String, key: String) -> Bool {
+    let wanted = Array(normalizeQuery(query))
+    guard !wanted.isEmpty else { return true }
+    let text = Array(key).map(lowered)
+    guard wanted.count <= text.count else { return false }
+    for start in 0...(text.count - wanted.count) {
+      let found = wanted.indices.allSatisfy { offset in
+        matches(wanted[offset], text[start + offset], isLast: offset == wanted.count - 1)
+      }
+      if found { return true }
+    }
+    return false
+  }
+
+  private static func matches(_ query: Character, _ key: Character, isLast: Bool) -> Bool {
+    if query == key { return true }
+    if initialSet.contains(query) {
+      return Syllable(key).map { initialConsonants[$0.initial] == query } ?? false
+    }
+    if isLast, let typed = Syllable(query), typed.final == 0, let target = Syllable(key) {
+      return typed.initial == target.initial && typed.medial == target.medial
+    }
+    return false
+  }
+
+  /// The initials of the normalised query, for narrowing rows in SQL before `matches`
+  /// confirms: `initials LIKE '%' || prefilter || '%'`. Every query character that is a full
+  /// syllable maps to its initial consonant, so any key `matches` accepts contains this text in
+  /// its initials. The result holds no `%` or `_` (punctuation is dropped).
+  public static func searchPrefilter(_ query: String) -> String {
+    initials(normalizeQuery(query))
+  }
+}

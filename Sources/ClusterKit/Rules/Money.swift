@@ -1,0 +1,220 @@
+import Foundation
+
+/// Korean won: `1,370,000,000원`, `13억 7,000만원`, and parsing of what people type.
+public enum Money {
+  /// Shown when an amount cannot be read.
+  public static let expected = "1,370,000,000 / 13.7억 / 300만"
+
+  /// `1370000000` → `1,370,000,000원`.
+  public static func format(_ amount: KRW) -> String { grouped(amount) + "원" }
+
+  /// `1370000000` → `1,370,000,000`.
+  public static func grouped(_ amount: KRW) -> String {
+    let digits = String(amount.magnitude)
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return amount < 0 ? "-" + out : out
+  }
+
+  /// Exact amount in Korean units: `13억 7,000만원`, `3억원`, `300만원`, `5,000원`,
+  /// `1조 2,000억원`, `13억 7,000만 500원`.
+  public static func compact(_ amount: KRW) -> String {
+    var rest = amount.magnitude
+    var parts: [String] = []
+    for (unit, name) in units {
+      let count = rest / unit
+      rest %= unit
+      if count > 0 { parts.append(groupedMagnitude(count) + name) }
+    }
+    if rest > 0 || parts.isEmpty { parts.append(groupedMagnitude(rest)) }
+    return (amount < 0 ? "-" : "") + parts.joined(separator: " ") + "원"
+  }
+
+  /// Rounded to one decimal of the largest unit, for charts and narrow columns:
+  /// `13.7억원`, `1.2조원`, `300만원` (whole 만), `5,000원`.
+  public static func compactRounded(_ amount: KRW) -> String {
+    let sign = amount < 0 ? "-" : ""
+    let value = amount.magnitude
+    for (unit, name) in units where value >= unit {
+      if unit == 10_000 {
+        return sign + groupedMagnitude((value + unit / 2) / unit) + name + "원"
+      }
+      let tenths = (value * 10 + unit / 2) / unit
+      let whole = groupedMagnitude(tenths / 10)
+      let fraction = tenths % 10 == 0 ? "" : ".\(tenths % 10)"
+      return sign + whole + fraction + name + "원"
+    }
+    return sign + groupedMagnitude(value) + "원"
+  }
+
+  private static let units: [(UInt64, String)] = [
+    (1_000_000_000_000, "조"), (100_000_000, "억"), (10_000, "만"),
+  ]
+
+  private static func groupedMagnitude(_ value: UInt64) -> String {
+    grouped(KRW(clamping: value))
+  }
+
+  private static let bigUnits: [Character: Int] = ["만": 4, "억": 8, "조": 12]
+  private static let smallUnits: [Character: Int] = ["십": 1, "백": 2, "천": 3]
+
+  /// One number as written: its integer digits and the digits after the decimal point
+  /// (trailing zeros removed).
+  private struct Number {
+    var integer: String
+    var fraction: String
+  }
+
+  private struct Term {
+    var number: Number
+    var exponent: Int
+  }
+
+  /// Reads `1370000000`, `1,370,000,000`, `1,370,000,000원`, `₩1,370,000,000`, `13.7억`,
+  /// `300만`, `300만원`, `1억 2천만`, `1억2천만원`, `5천`, `2조`, `1억 2,500만`, `13억 7,000만 500원`.
+  /// Rejects negative amounts, fractions of a won and amounts beyond `Int64`.
+  public static func parse(_ text: String, field: String = "amount") throws(FieldError) -> KRW {
+    let invalid = FieldError(field: field, problem: .invalidFormat(expected: expected), value: text)
+    var body = KoreanText.nfc(text).filter { !$0.isWhitespace }[...]
+    var negative = false
+    if let first = body.first, first == "-" || first == "\u{2212}" {
+      negative = true
+      body = body.dropFirst()
+    }
+    if let first = body.first, first == "₩" || first == "￦" { body = body.dropFirst() }
+    if body.hasSuffix("원") { body = body.dropLast() }
+    if body.uppercased().hasPrefix("KRW") { body = body.dropFirst(3) }
+    guard !body.isEmpty else { throw invalid }
+
+    let chars = Array(body)
+    var index = 0
+    var total: KRW = 0
+    var pending: [Term] = []
+    var lastBig = Int.max
+    var lastSmall = Int.max
+    var sawDigit = false
+
+    func readNumber() throws(FieldError) -> Number? {
+      let start = index
+      while index < chars.count, chars[index].isASCIIDigit || chars[index] == "," {
+        index += 1
+      }
+      var fraction = ""
+      let integerPart = String(chars[start..<index])
+      if index < chars.count, chars[index] == "." {
+        index += 1
+        let fractionStart = index
+        while index < chars.count, chars[index].isASCIIDigit { index += 1 }
+        fraction = String(chars[fractionStart..<index])
+        guard !fraction.isEmpty else { throw invalid }
+      }
+      if integerPart.isEmpty && fraction.isEmpty { return nil }
+      let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
+      if groups.count > 1 {
+        guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { throw invalid }
+      }
+      guard !integerPart.isEmpty else { throw invalid }
+      sawDigit = true
+      while fraction.hasSuffix("0") { fraction.removeLast() }
+      return Number(integer: integerPart.filter { $0 != "," }, fraction: fraction)
+    }
+
+    /// Adds the pending terms times 10^bigExponent to the total, checking that the group fits
+    /// below the previous big unit (so `1억 20000만` is rejected).
+    func flush(bigExponent: Int) throws(FieldError) {
+      var group: KRW = 0
+      for term in pending {
+        let value = try exact(term.number, exponent: term.exponent + bigExponent, text, field)
+        let (sum, overflow) = group.addingReportingOverflow(value)
+        guard !overflow else { throw overflowError(text, field) }
+        group = sum
+      }
+      if lastBig != Int.max, let limit = power(lastBig), group >= limit { throw invalid }
+      let (sum, overflow) = total.addingReportingOverflow(group)
+      guard !overflow else { throw overflowError(text, field) }
+      total = sum
+      pending = []
+      lastSmall = Int.max
+    }
+
+    while index < chars.count {
+      let number = try readNumber()
+      let unit: Character? = index < chars.count ? chars[index] : nil
+      if let unit, let exponent = smallUnits[unit] {
+        index += 1
+        guard exponent < lastSmall else { throw invalid }
+        pending.append(
+          Term(number: number ?? Number(integer: "1", fraction: ""), exponent: exponent))
+        lastSmall = exponent
+      } else if let unit, let exponent = bigUnits[unit] {
+        index += 1
+        guard exponent < lastBig else { throw invalid }
+        if let number {
+          guard lastSmall == Int.max || wholeBelow(number, exponent: lastSmall) else {
+            throw invalid
+          }
+          pending.append(Term(number: number, exponent: 0))
+        }
+        if pending.isEmpty {
+          pending.append(Term(number: Number(integer: "1", fraction: ""), exponent: 0))
+        }
+        try flush(bigExponent: exponent)
+        lastBig = exponent
+      } else if let number, unit == nil {
+        guard lastSmall == Int.max || wholeBelow(number, exponent: lastSmall) else {
+          throw invalid
+        }
+        pending.append(Term(number: number, exponent: 0))
+      } else {
+        throw invalid
+      }
+    }
+    if !pending.isEmpty { try flush(bigExponent: 0) }
+    guard sawDigit || lastBig != Int.max else { throw invalid }
+    if negative && total != 0 {
+      throw FieldError(field: field, problem: .negative, value: text)
+    }
+    return total
+  }
+
+  /// True when the number is smaller than 10^exponent (a bare `500` after `2천`).
+  private static func wholeBelow(_ number: Number, exponent: Int) -> Bool {
+    let digits = number.integer.drop(while: { $0 == "0" })
+    return digits.count <= exponent
+  }
+
+  private static func power(_ exponent: Int) -> KRW? {
+    var value: KRW = 1
+    for _ in 0..<exponent {
+      let (next, overflow) = value.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      value = next
+    }
+    return value
+  }
+
+  private static func overflowError(_ text: String, _ field: String) -> FieldError {
+    FieldError(field: field, problem: .outOfRange("0…" + format(KRW.max)), value: text)
+  }
+
+  /// number × 10^exponent, exactly; a fraction of a won is an error.
+  private static func exact(_ number: Number, exponent: Int, _ text: String, _ field: String)
+    throws(FieldError) -> KRW
+  {
+    guard number.fraction.count <= exponent else {
+      throw FieldError(field: field, problem: .notAnInteger, value: text)
+    }
+    let digits =
+      number.integer + number.fraction
+      + String(repeating: "0", count: exponent - number.fraction.count)
+    let trimmed = digits.drop(while: { $0 == "0" })
+    guard let value = KRW(trimmed.isEmpty ? "0" : String(trimmed)) else {
+      throw overflowError(text, field)
+    }
+    return value
+  }
+}

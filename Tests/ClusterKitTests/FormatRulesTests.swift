@@ -1,0 +1,236 @@
+import Foundation
+import Testing
+
+@testable import ClusterKit
+
+@Suite struct BusinessNumberTests {
+  @Test func validWithAndWithoutHyphens() throws {
+    #expect(try BusinessNumber.normalize("124-81-00998") == "1248100998")
+    #expect(try BusinessNumber.normalize("1248100998") == "1248100998")
+    #expect(BusinessNumber.format("1248100998") == "124-81-00998")
+  }
+
+  @Test func wrongCheckDigit() {
+    #expect(
+      throws: FieldError(field: "businessNumber", problem: .checkDigit, value: "124-81-00997")
+    ) {
+      try BusinessNumber.normalize("124-81-00997")
+    }
+  }
+
+  @Test(arguments: ["124-81-0099", "12481009981", "", "abc-de-fghij"])
+  func wrongLength(_ text: String) {
+    #expect(throws: FieldError.self) { try BusinessNumber.normalize(text) }
+    #expect(!BusinessNumber.isValid(text))
+  }
+
+  @Test(arguments: ["1248-1-00998", "124-8100-998", "12-481-00998"])
+  func wrongHyphenPositions(_ text: String) {
+    #expect(
+      throws: FieldError(
+        field: "businessNumber", problem: .invalidFormat(expected: "123-45-67890"), value: text)
+    ) { try BusinessNumber.normalize(text) }
+  }
+
+  @Test func koreanMessageUsesTheLabel() {
+    let error = FieldError(field: "businessNumber", problem: .checkDigit, line: 7)
+    #expect(error.message(.ko) == "7행, 사업자등록번호: 검증번호(마지막 자리)가 맞지 않습니다")
+    #expect(
+      error.message(.en) == "line 7, business registration number: has a wrong check digit")
+    let inFile = FieldError(
+      field: "businessNumber", problem: .checkDigit, line: 7, column: "사업자번호")
+    #expect(inFile.message(.en) == "line 7, 사업자번호: has a wrong check digit")
+  }
+}
+
+@Suite struct PhoneNumberTests {
+  @Test(arguments: [
+    ("02-123-4567", "02-123-4567"),
+    ("021234567", "02-123-4567"),
+    ("02-1234-5678", "02-1234-5678"),
+    ("(02) 1234 5678", "02-1234-5678"),
+    ("031-123-4567", "031-123-4567"),
+    ("0311234567", "031-123-4567"),
+    ("031-1234-5678", "031-1234-5678"),
+    ("064 1234 5678", "064-1234-5678"),
+    ("054.123.4567", "054-123-4567"),
+    ("010-1234-5678", "010-1234-5678"),
+    ("01012345678", "010-1234-5678"),
+    ("011-123-4567", "011-123-4567"),
+    ("016-1234-5678", "016-1234-5678"),
+    ("019 123 4567", "019-123-4567"),
+    ("070-1234-5678", "070-1234-5678"),
+    ("07012345678", "070-1234-5678"),
+    ("1588-1234", "1588-1234"),
+    ("16001234", "1600-1234"),
+    ("1899 5678", "1899-5678"),
+    ("+82 10-1234-5678", "010-1234-5678"),
+    ("+82 2 1234 5678", "02-1234-5678"),
+    ("+82 (0)31-123-4567", "031-123-4567"),
+  ])
+  func accepted(_ input: String, _ expected: String) throws {
+    #expect(try PhoneNumber.normalize(input) == expected)
+  }
+
+  @Test(arguments: [
+    "010-123-4567", "02-12-3456", "030-123-4567", "065-123-4567", "1234-5678", "1588-123",
+    "070-123-4567", "02-1234-56789", "phone", "010-1234-567a", "",
+  ])
+  func rejected(_ input: String) {
+    #expect(!PhoneNumber.isValid(input))
+  }
+
+  @Test func errorNamesFieldAndShape() {
+    do {
+      _ = try PhoneNumber.normalize("12345", field: "phone")
+      Issue.record("accepted 12345")
+    } catch {
+      #expect(error.field == "phone")
+      #expect(
+        error.message(.en)
+          == "phone: must look like 02-1234-5678 / 031-123-4567 / 010-1234-5678 / 1588-1234 (got \"12345\")"
+      )
+      #expect(error.message(.ko).hasPrefix("전화번호: 형식이 맞지 않습니다 (예: 02-1234-5678"))
+    }
+  }
+}
+
+@Suite struct EmailAddressTests {
+  @Test func normalises() throws {
+    #expect(try EmailAddress.normalize("  Kim.CS@YuSin.CO.KR ") == "Kim.CS@yusin.co.kr")
+    #expect(try EmailAddress.normalize("a+b@example.com") == "a+b@example.com")
+  }
+
+  @Test(arguments: [
+    "kim", "kim@", "@example.com", "kim@example", "kim @example.com", "kim@@example.com",
+    "kim@exa mple.com", "kim@example.c", "kim@-example.com", "kim@example..com", ".kim@example.com",
+  ])
+  func rejected(_ text: String) {
+    #expect(throws: FieldError.self) { try EmailAddress.normalize(text) }
+  }
+}
+
+@Suite struct DayTests {
+  @Test(arguments: ["2026-11-22", "2026.11.22", "2026. 11. 22.", "2026/11/22", "20261122"])
+  func forms(_ text: String) {
+    #expect(Day(parsing: text) == Day(year: 2026, month: 11, day: 22))
+  }
+
+  @Test(arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "2026-04-31", "26-11-22", "x"])
+  func invalid(_ text: String) {
+    #expect(Day(parsing: text) == nil)
+  }
+
+  @Test func leapDay() {
+    #expect(Day(parsing: "2024-02-29")?.description == "2024-02-29")
+  }
+}
+
+@Suite struct MoneyTests {
+  @Test func format() {
+    #expect(Money.format(1_370_000_000) == "1,370,000,000원")
+    #expect(Money.grouped(1_370_000_000) == "1,370,000,000")
+    #expect(Money.grouped(999) == "999")
+    #expect(Money.grouped(1000) == "1,000")
+    #expect(Money.grouped(0) == "0")
+    #expect(Money.grouped(-1_234_567) == "-1,234,567")
+  }
+
+  @Test(
+    arguments: [
+      (1_370_000_000, "13억 7,000만원"),
+      (300_000_000, "3억원"),
+      (3_000_000, "300만원"),
+      (5000, "5,000원"),
+      (0, "0원"),
+      (1_200_000_000_000, "1조 2,000억원"),
+      (1_370_000_500, "13억 7,000만 500원"),
+      (10_000, "1만원"),
+    ] as [(KRW, String)])
+  func compact(_ amount: KRW, _ expected: String) {
+    #expect(Money.compact(amount) == expected)
+  }
+
+  @Test func compactRounded() {
+    #expect(Money.compactRounded(1_370_000_000) == "13.7억원")
+    #expect(Money.compactRounded(1_374_000_000) == "13.7억원")
+    #expect(Money.compactRounded(300_000_000) == "3억원")
+    #expect(Money.compactRounded(1_250_000_000_000) == "1.3조원")
+    #expect(Money.compactRounded(3_004_999) == "300만원")
+    #expect(Money.compactRounded(5000) == "5,000원")
+  }
+
+  @Test(
+    arguments: [
+      ("1370000000", 1_370_000_000),
+      ("1,370,000,000", 1_370_000_000),
+      ("1,370,000,000원", 1_370_000_000),
+      ("₩1,370,000,000", 1_370_000_000),
+      ("13.7억", 1_370_000_000),
+      ("13.7억원", 1_370_000_000),
+      ("300만", 3_000_000),
+      ("300만원", 3_000_000),
+      ("300 만원", 3_000_000),
+      ("1억 2천만", 120_000_000),
+      ("1억2천만원", 120_000_000),
+      ("5천", 5000),
+      ("2조", 2_000_000_000_000),
+      ("1억 2,500만", 125_000_000),
+      ("13억 7,000만 500원", 1_370_000_500),
+      ("1.5천만", 15_000_000),
+      ("2천5백", 2500),
+      ("천만원", 10_000_000),
+      ("0", 0),
+      ("1.0", 1),
+    ] as [(String, KRW)])
+  func parse(_ text: String, _ expected: KRW) throws {
+    #expect(try Money.parse(text) == expected)
+  }
+
+  @Test func roundTripsItsOwnFormats() throws {
+    for amount: KRW in [0, 7, 5000, 3_000_000, 1_370_000_500, 1_200_000_000_000, 987_654_321] {
+      #expect(try Money.parse(Money.format(amount)) == amount)
+      #expect(try Money.parse(Money.compact(amount)) == amount)
+    }
+  }
+
+  @Test(arguments: ["-5000", "-3억", "−1,000원"])
+  func negative(_ text: String) {
+    #expect(throws: FieldError(field: "amount", problem: .negative, value: text)) {
+      try Money.parse(text)
+    }
+  }
+
+  @Test(arguments: [
+    "abc", "", "원", "1,37", "12,3456", "1억 20000만", "3만 2억", "13.7.1억", "1억a", "5천6천",
+    "2천5000",
+  ])
+  func garbage(_ text: String) {
+    #expect(
+      throws: FieldError(
+        field: "amount", problem: .invalidFormat(expected: "1,370,000,000 / 13.7억 / 300만"),
+        value: text)
+    ) { try Money.parse(text) }
+  }
+
+  @Test(arguments: ["1.5", "0.00001만", "1234.56원"])
+  func fractionOfAWon(_ text: String) {
+    #expect(throws: FieldError(field: "amount", problem: .notAnInteger, value: text)) {
+      try Money.parse(text)
+    }
+  }
+
+  @Test(arguments: ["99999999999999999999", "10000000조"])
+  func overflow(_ text: String) {
+    do {
+      _ = try Money.parse(text, field: "sales")
+      Issue.record("accepted \(text)")
+    } catch {
+      #expect(error.field == "sales")
+      guard case .outOfRange = error.problem else {
+        Issue.record("wrong problem \(error.problem)")
+        return
+      }
+    }
+  }
+}
