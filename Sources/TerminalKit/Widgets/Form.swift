@@ -58,8 +58,9 @@ public struct Form: Sendable, Hashable {
     guard !rect.isEmpty, !fields.isEmpty else { return nil }
     grid.fill(rect, style: theme.normal)
     let widest = fields.map { DisplayWidth.of($0.label) }.max() ?? 0
-    let labelWidth = min(widest + 2, rect.width / 3)
-    let inputX = rect.x + labelWidth
+    // Labels take at most a third of the width, then two columns of gap.
+    let labelWidth = min(widest, rect.width / 3)
+    let inputX = min(rect.x + labelWidth + 2, rect.maxX)
     let inputWidth = rect.maxX - inputX
     // Scroll whole fields so the focused one (and its error line) is visible.
     var first = 0
