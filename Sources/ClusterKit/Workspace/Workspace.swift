@@ -32,10 +32,15 @@ public final class Workspace: Sendable {
     }
     do {
       pool = try DatabasePool(path: self.path, configuration: Workspace.configuration())
-      try pool.barrierWriteWithoutTransaction { db in
-        try db.inTransaction {
-          try Schema.migrate(db, from: version)
-          return .commit
+      if version < Schema.currentVersion {
+        try pool.barrierWriteWithoutTransaction { db in
+          try db.inTransaction {
+            try Schema.migrate(db, from: version)
+            return .commit
+          }
+          // The header's application id and schema version must reach the main file, where the
+          // next open reads them before SQLite does.
+          try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
       }
     } catch let error as DatabaseError {
