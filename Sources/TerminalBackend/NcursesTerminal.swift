@@ -68,6 +68,21 @@ private let terminatingSignalHandler: @convention(c) (Int32) -> Void = { signo i
 
 private let restoreAtExit: @convention(c) () -> Void = { restoreTerminal() }
 
+/// The actions that were installed for crash signals before ours (for example the Swift
+/// runtime's backtracer), indexed by signal number. Allocated once, never freed, so the
+/// handler reads it without touching reference counts.
+nonisolated(unsafe) private let previousCrashActions = UnsafeMutablePointer<sigaction>
+  .allocate(capacity: 65)
+
+/// Crash signals (SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE): restore the terminal
+/// so the crash report is readable and the shell usable, put back the previous action and
+/// re-raise, so the runtime's backtrace or the default core dump still happens.
+private let crashSignalHandler: @convention(c) (Int32) -> Void = { signo in
+  restoreTerminal()
+  sigaction(signo, previousCrashActions + Int(signo), nil)
+  raise(signo)
+}
+
 /// The ncurses terminal: the only place that talks to the C library.
 ///
 /// Use from one thread. Typical loop:
@@ -352,6 +367,19 @@ public final class NcursesTerminal {
       signal(signo, terminatingSignalHandler)
     }
     atexit(restoreAtExit)
+    for signo in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
+      sigaction(signo, nil, previousCrashActions + Int(signo))
+      var action = sigaction()
+      #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = crashSignalHandler
+      #else
+        action.__sigaction_u.__sa_handler = crashSignalHandler
+      #endif
+      // Run on the alternate stack when the runtime set one up (stack overflows).
+      action.sa_flags = Int32(SA_ONSTACK)
+      sigemptyset(&action.sa_mask)
+      sigaction(signo, &action, nil)
+    }
   }
 
   private static func codeset() -> String {
