@@ -111,7 +111,36 @@ extension Workspace {
         sql: "INSERT INTO followUp (id, visitId, action, owner, due, done) VALUES (?, ?, ?, ?, ?, ?)",
         arguments: [f.id, visit.id, f.action, f.owner, f.due, f.done])
     }
+    try indexVisit(id: visit.id, texts: [visit.notes] + visit.difficulties.map(\.text), db)
     return visit
+  }
+
+  static func indexVisit(id: Int64, texts: [String], _ db: Database) throws {
+    let grams = texts.map(TextGrams.grams).joined(separator: " ")
+    guard !grams.isEmpty else { return }
+    try db.execute(
+      sql: "INSERT INTO visitSearch (rowid, grams) VALUES (?, ?)", arguments: [id, grams])
+  }
+
+  /// Visits whose notes or difficulties contain the text, newest first.
+  public func searchVisits(_ text: String, limit: Int = 200) throws -> [Visit] {
+    let query = TextGrams.query(text)
+    guard !query.isEmpty else { return [] }
+    return try read { db in
+      if let match = query.match {
+        return try Workspace.visits(
+          db, where: "v.id IN (SELECT rowid FROM visitSearch WHERE visitSearch MATCH ?)",
+          arguments: [match], order: "v.date DESC, v.id DESC", limit: limit)
+      }
+      let like = "%" + Workspace.escapeLike(query.text) + "%"
+      return try Workspace.visits(
+        db,
+        where: """
+          (v.notes LIKE ? ESCAPE '\\'
+           OR v.id IN (SELECT visitId FROM difficulty WHERE text LIKE ? ESCAPE '\\'))
+          """,
+        arguments: [like, like], order: "v.date DESC, v.id DESC", limit: limit)
+    }
   }
 
   /// Logs a visit with its difficulties and follow-ups as one action.
