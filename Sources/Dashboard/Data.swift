@@ -1,0 +1,221 @@
+import ClusterKit
+import TerminalKit
+
+/// One line of the visits pane.
+enum VisitItem: Hashable, Sendable {
+  case header(String)
+  case visit(Visit, memberName: String)
+  case followUp(OpenFollowUp)
+  case due(DueVisit)
+  case empty(String)
+
+  var isSelectable: Bool {
+    switch self {
+    case .header, .empty: false
+    default: true
+    }
+  }
+}
+
+// Reads are windows and counts; nothing here loads a whole table.
+extension DashboardApp {
+  func memberCount() -> Int { (try? workspace.memberCount(state.members.query)) ?? 0 }
+
+  func selectedMemberId() -> Int64? {
+    let cursor = state.members.list.cursor
+    return (try? workspace.memberRows(state.members.query, offset: cursor, limit: 1))?.first?.id
+  }
+
+  /// Meetings have no count query, so the count is found by probing single rows (a few
+  /// indexed lookups).
+  func meetingCount() -> Int {
+    func exists(_ offset: Int) -> Bool {
+      !((try? workspace.meetingRows(offset: offset, limit: 1)) ?? []).isEmpty
+    }
+    guard exists(0) else { return 0 }
+    var low = 0
+    var high = 1
+    while exists(high) {
+      low = high
+      high *= 2
+    }
+    while high - low > 1 {
+      let mid = (low + high) / 2
+      if exists(mid) { low = mid } else { high = mid }
+    }
+    return low + 1
+  }
+
+  func selectedMeeting() -> MeetingRow? {
+    (try? workspace.meetingRows(offset: state.meetings.cursor, limit: 1))?.first
+  }
+
+  var requestFilter: RequestFilter { RequestFilter(status: state.requests.status) }
+
+  func requestCount() -> Int { (try? workspace.requestCount(requestFilter)) ?? 0 }
+
+  func selectedRequestId() -> Int64? {
+    (try? workspace.requestRows(requestFilter, offset: state.requests.list.cursor, limit: 1))?
+      .first?.id
+  }
+
+  /// Open follow-ups (overdue first), this week's and earlier weeks' visits, and who is due.
+  func visitItems() -> [VisitItem] {
+    let l = state.language
+    let today = state.today
+    var items: [VisitItem] = []
+    let followUps = (try? workspace.openFollowUps(limit: 50)) ?? []
+    let overdue = followUps.filter { $0.followUp.isOverdue(on: today) }.count
+    items.append(
+      .header(
+        l.pick("Open follow-ups", "진행 중인 후속조치") + " \(followUps.count)"
+          + (overdue > 0 ? l.pick(" · \(overdue) overdue", " · 기한 지남 \(overdue)") : "")))
+    items += followUps.map { .followUp($0) }
+    if followUps.isEmpty { items.append(.empty(l.pick("none", "없음"))) }
+    let monday = today.startOfWeek
+    let first = monday.adding(days: -7 * (state.visits.weeks - 1))
+    let visits =
+      (try? workspace.visits(from: first, through: monday.adding(days: 6), limit: 200)) ?? []
+    var names: [Int64: String] = [:]
+    for week in 0..<state.visits.weeks {
+      let start = monday.adding(days: -7 * week)
+      let end = start.adding(days: 6)
+      let inWeek = visits.filter { $0.date >= start && $0.date <= end }
+      let label =
+        week == 0
+        ? l.pick("This week", "이번 주") : l.pick("\(week) week(s) ago", "\(week)주 전")
+      items.append(
+        .header("\(label) \(short(start))–\(short(end)) · \(inWeek.count)"))
+      for v in inWeek {
+        if names[v.memberId] == nil {
+          names[v.memberId] = (try? workspace.member(id: v.memberId))??.name ?? "#\(v.memberId)"
+        }
+        items.append(.visit(v, memberName: names[v.memberId]!))
+      }
+    }
+    let due =
+      (try? workspace.dueForVisit(today: today, minimumWeeks: state.visits.dueWeeks, limit: 50))
+      ?? []
+    let heading =
+      state.visits.dueWeeks.map { l.pick("Not visited for \($0) weeks", "\($0)주 이상 미방문") }
+      ?? l.pick("Due for a visit", "방문 주기 도래")
+    items.append(.header(heading + " \(due.count)"))
+    items += due.map { .due($0) }
+    if due.isEmpty { items.append(.empty(l.pick("none", "없음"))) }
+    return items
+  }
+
+  func selectedVisitItem() -> VisitItem? {
+    let items = visitItems()
+    var cursor = state.visits.list.cursor
+    if !items.indices.contains(cursor) || !items[cursor].isSelectable {
+      guard let first = items.indices.first(where: { $0 >= cursor && items[$0].isSelectable })
+      else { return nil }
+      cursor = first
+      state.visits.list.cursor = first
+    }
+    return items[cursor]
+  }
+
+  // MARK: - Command line
+
+  /// `:` commands, the same verbs as the `clusterdesk` subcommands for the common cases.
+  func runCommand(_ text: String) {
+    let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard let verb = words.first?.lowercased() else { return }
+    let rest = Array(words.dropFirst())
+    let argument = rest.joined(separator: " ")
+    switch verb {
+    case "q", "quit", "exit", "q!":
+      state.finished = true
+    case "help", "h", "?":
+      state.modals.append(.help(offset: 0))
+    case "lang", "language":
+      switch argument.lowercased() {
+      case "ko", "kr", "korean", "한국어": state.language = .ko
+      case "en", "english", "영어": state.language = .en
+      default: state.language = state.language == .ko ? .en : .ko
+      }
+      state.say(l.pick("Language: English", "언어: 한국어"))
+    case "pane", "go":
+      if let p = pane(named: argument) {
+        switchPane(p)
+      } else {
+        state.say(
+          l.pick("Unknown pane '\(argument)'", "알 수 없는 화면 '\(argument)'") + " ("
+            + Pane.allCases.map(\.rawValue).joined(separator: ", ") + ")", error: true)
+      }
+    case "overview", "meetings", "requests", "report":
+      switchPane(pane(named: verb == "report" ? "overview" : verb)!)
+    case "members", "member", "search":
+      switchPane(.members)
+      state.members.query.search = argument
+      state.members.list = ListCursor()
+      let n = memberCount()
+      state.say(l.pick("\(n) member(s) match '\(argument)'", "'\(argument)' 검색: \(n)명"))
+    case "visits", "visit":
+      switchPane(.visits)
+      if let n = Int(argument), n > 0 { state.visits.dueWeeks = n }
+    case "approve":
+      guard rest.count >= 1, let id = Int64(rest[0].trimmingCharacters(in: ["#"])) else {
+        return usage(":approve ID [AMOUNT] [override reason]")
+      }
+      decideFromCommand(id: id, verb: verb, rest: Array(rest.dropFirst()))
+    case "reject", "changes":
+      guard rest.count >= 1, let id = Int64(rest[0].trimmingCharacters(in: ["#"])) else {
+        return usage(":\(verb) ID \(l.pick("REASON", "사유"))")
+      }
+      decideFromCommand(id: id, verb: verb, rest: Array(rest.dropFirst()))
+    case "undo":
+      undo()
+    case "done":
+      guard let id = Int64(argument.trimmingCharacters(in: ["#"])) else {
+        return usage(":done FOLLOW-UP-ID")
+      }
+      apply(.setFollowUpDone(id: id, state.today))
+    default:
+      state.say(
+        l.pick("Unknown command ':\(verb)'. Try: ", "알 수 없는 명령 ':\(verb)'. 사용 가능: ")
+          + "members, approve, reject, changes, done, undo, pane, visits, lang, help, q",
+        error: true)
+    }
+  }
+
+  func usage(_ text: String) {
+    state.say(l.pick("Usage: ", "사용법: ") + text, error: true)
+  }
+
+  func pane(named name: String) -> Pane? {
+    let n = name.lowercased()
+    if let p = Pane(rawValue: n) { return p }
+    if let i = Int(n), (1...5).contains(i) { return Pane.allCases[i - 1] }
+    return Pane.allCases.first { $0.title(.ko) == name || $0.title(.en).lowercased() == n }
+  }
+
+  func decideFromCommand(id: Int64, verb: String, rest: [String]) {
+    guard let request = try? workspace.request(id: id) else {
+      state.say(
+        WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)").message(l), error: true)
+      return
+    }
+    let decision: RequestDecision
+    switch verb {
+    case "approve":
+      var amount = request.requestedKRW
+      var reasonWords = rest
+      if let first = rest.first, let parsed = try? Money.parse(first) {
+        amount = parsed
+        reasonWords.removeFirst()
+      }
+      let reason = reasonWords.joined(separator: " ")
+      decision = .approve(amount: amount, overrideReason: reason.isEmpty ? nil : reason)
+    case "reject":
+      decision = .reject(reason: rest.joined(separator: " "))
+    default:
+      decision = .askForChanges(reason: rest.joined(separator: " "))
+    }
+    apply(.decide(id, decision, expected: request))
+  }
+}
+
+func short(_ d: Day) -> String { String(format: "%02d.%02d", d.month, d.day) }

@@ -1,0 +1,82 @@
+import ClusterKit
+
+/// A change to the workspace: each one is exactly one Workspace call, one transaction, saved at
+/// once.
+enum Effect: Sendable {
+  case addMember(Member, division: String?)
+  case updateMember(Member, original: Member, division: String)
+  case addMeeting(Meeting)
+  case setAttendance(
+    meetingId: Int64, [Int64: AttendanceStatus?], previous: [Int64: AttendanceStatus?])
+  case addVisit(Visit)
+  case setFollowUpDone(id: Int64, Day?)
+  case decide(Int64, RequestDecision, expected: SupportRequest)
+  case undo(UndoEntry)
+
+  /// Runs the call; returns what to remember for undo and a message for the status bar.
+  func perform(on workspace: Workspace, today: Day, _ l: Language) throws -> (
+    undo: UndoEntry?, message: String
+  ) {
+    switch self {
+    case .addMember(let m, let division):
+      let saved = try workspace.addMember(m, divisionName: division)
+      return (nil, l.pick("Added \(saved.name).", "\(saved.name)을(를) 추가했습니다."))
+    case .updateMember(let m, let original, let division):
+      let saved = try workspace.updateMember(m, original: original, divisionName: division)
+      return (nil, l.pick("Saved \(saved.name).", "\(saved.name)을(를) 저장했습니다."))
+    case .addMeeting(let meeting):
+      let saved = try workspace.addMeeting(meeting)
+      return (nil, l.pick("Added meeting \(saved.title).", "회의 '\(saved.title)'을(를) 추가했습니다."))
+    case .setAttendance(let id, let statuses, let previous):
+      try workspace.setAttendance(meetingId: id, statuses)
+      return (
+        .attendance(meetingId: id, previous: previous),
+        l.pick("Attendance saved (\(statuses.count)).", "출석을 저장했습니다 (\(statuses.count)명).")
+      )
+    case .addVisit(let visit):
+      let saved = try workspace.addVisit(visit)
+      let name = (try? workspace.member(id: saved.memberId))??.name ?? "#\(saved.memberId)"
+      return (nil, l.pick("Visit to \(name) logged.", "\(name) 방문을 기록했습니다."))
+    case .setFollowUpDone(let id, let day):
+      try workspace.setFollowUpDone(id: id, on: day)
+      return (
+        day == nil ? nil : .followUp(id: id),
+        day == nil
+          ? l.pick("Follow-up open again.", "후속조치를 다시 열었습니다.")
+          : l.pick("Follow-up closed.", "후속조치를 완료했습니다.")
+      )
+    case .decide(let id, let decision, let expected):
+      let change = try workspace.decide(requestId: id, decision, on: today, expected: expected)
+      let status = change.after.status.label(l)
+      return (
+        .request(change),
+        l.pick("Request #\(id) is now \(status) (u undoes).", "신청 #\(id): \(status) (u: 되돌리기)")
+      )
+    case .undo(let entry):
+      switch entry {
+      case .request(let change):
+        try workspace.undo(change)
+        return (
+          nil,
+          l.pick(
+            "Request #\(change.before.id) is \(change.before.status.label(l)) again.",
+            "신청 #\(change.before.id)을(를) '\(change.before.status.label(l))'(으)로 되돌렸습니다.")
+        )
+      case .followUp(let id):
+        try workspace.setFollowUpDone(id: id, on: nil)
+        return (nil, l.pick("Follow-up open again.", "후속조치를 다시 열었습니다."))
+      case .attendance(let meetingId, let previous):
+        try workspace.setAttendance(meetingId: meetingId, previous)
+        return (nil, l.pick("Attendance put back.", "출석을 되돌렸습니다."))
+      }
+    }
+  }
+}
+
+/// A message a user can read for any error a Workspace call throws.
+func describe(_ error: Error, _ l: Language) -> String {
+  if let e = error as? WorkspaceError { return e.message(l) }
+  if let e = error as? ValidationError { return e.message(l) }
+  if let e = error as? FieldError { return e.message(l) }
+  return l.pick("Could not complete: \(error)", "완료하지 못했습니다: \(error)")
+}
