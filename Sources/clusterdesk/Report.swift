@@ -25,8 +25,11 @@ enum ReportText {
     var out = ""
     func heading(_ en: String, _ ko: String) { out += "\n" + l.pick(en, ko) + "\n" }
     func row(_ cells: [String], _ widths: [Int]) {
+      // Negative widths align right; a cell wider than its column pushes the rest along rather
+      // than being cut.
       out += "  " + zip(cells, widths).map { cell, width in
-        width < 0 ? DisplayWidth.pad(cell, to: -width, align: .right) : DisplayWidth.pad(cell, to: width)
+        let gap = String(repeating: " ", count: max(0, abs(width) - DisplayWidth.of(cell)))
+        return width < 0 ? gap + cell : cell + gap
       }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
     }
     out += l.pick("Annual report \(r.year)", "\(r.year)년 실적보고") + " — \(r.office.name)\n"
@@ -40,25 +43,25 @@ enum ReportText {
       "Directory book: \(r.profilesSubmitted) of \(r.companies) companies submitted their profile",
       "디렉토리북: 기업 \(r.companies)개 중 \(r.profilesSubmitted)개 제출") + "\n"
     heading("Meetings held", "회의 개최 실적")
-    row([l.pick("kind", "종류"), l.pick("held", "개최"), l.pick("participation", "참석률")], [18, -6, -14])
+    row([l.pick("kind", "종류"), l.pick("held", "개최"), l.pick("participation", "참석률")], [20, -6, -14])
     for line in r.meetings {
-      row([line.kind.label(l), String(line.held), percent(line.participation.rate)], [18, -6, -14])
+      row([line.kind.label(l), String(line.held), percent(line.participation.rate)], [20, -6, -14])
     }
     heading("Support by program", "지원사업별 실적")
     row(
       [l.pick("program", "지원사업"), l.pick("approved", "선정"), l.pick("amount", "지원액"), l.pick("budget", "예산"),
-       l.pick("pending", "심사중")], [24, -6, -18, -18, -6])
+       l.pick("pending", "심사중")], [26, -9, -16, -16, -8])
     for b in r.programs {
       row(
         [b.program.name, String(b.approvedCount), Money.format(b.approvedKRW), Money.format(b.program.budgetKRW),
-         String(b.pendingCount)], [24, -6, -18, -18, -6])
+         String(b.pendingCount)], [26, -9, -16, -16, -8])
     }
     row(
       [l.pick("total", "합계"), String(r.approvedCount), Money.format(r.approvedKRW), Money.format(r.budgetKRW), ""],
-      [24, -6, -18, -18, -6])
+      [26, -9, -16, -16, -8])
     out += "  " + l.pick("In all: \(r.approvedCount) supports selected, \(Money.compact(r.approvedKRW))", "총 \(r.approvedCount)건 선정, \(Money.compact(r.approvedKRW))") + "\n"
     for c in r.categories {
-      row([c.category.label(l), String(c.approvedCount), Money.compact(c.approvedKRW)], [24, -6, -18])
+      row([c.category.label(l), String(c.approvedCount), Money.compact(c.approvedKRW)], [26, -9, -16])
     }
     let statuses = RequestStatus.allCases.map { "\($0.label(l)) \(r.requestsByStatus[$0] ?? 0)" }
     out += "  " + l.pick("Requests: ", "신청 현황: ") + statuses.joined(separator: ", ") + "\n"
