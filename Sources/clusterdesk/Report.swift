@@ -9,7 +9,6 @@ struct Report: ParsableCommand {
 
   @OptionGroup var location: WorkspaceLocation
   @Option(help: "The year (default: this year).") var year: Int?
-  @Option(help: "text (default) or json.") var format: String = "text"
 
   func run() throws {
     try reporting {
