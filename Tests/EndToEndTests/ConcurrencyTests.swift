@@ -1,0 +1,71 @@
+import ClusterKit
+import Foundation
+import Testing
+
+/// Several processes on one workspace: writers from the shell while two dashboards are open.
+@Suite(.serialized) struct ConcurrencyTests {
+  /// Starts the dashboard in a tmux window, keeping the shell's terminal settings before and
+  /// after in files so the test can compare them, and the exit status on screen.
+  static func openDashboard(_ tmux: Tmux, _ arguments: [String], name: String) {
+    tmux.type(
+      "stty -g > \(name).before; \(tmux.commandLine(arguments)); echo \"EXIT:$?\"; stty -g > \(name).after")
+  }
+
+  /// Quits the dashboard with `q` and checks it ended cleanly and gave the terminal back.
+  static func quit(_ tmux: Tmux, name: String, cli: Binary) throws {
+    tmux.keys(["Escape"])
+    tmux.keys(["q"])
+    #expect(tmux.waitFor(text: "EXIT:"), "\(name) did not quit:\n\(tmux.screenText)")
+    #expect(tmux.screenText.contains("EXIT:0"), "\(tmux.screenText)")
+    _ = tmux.waitFor { $0.last { !$0.isEmpty } == "$" || $0.last { !$0.isEmpty }?.hasPrefix("$ ") == true }
+    usleep(200_000)
+    let before = try String(contentsOf: cli.file("\(name).before"), encoding: .utf8)
+    let after = try String(contentsOf: cli.file("\(name).after"), encoding: .utf8)
+    #expect(!before.isEmpty && before == after, "\(name): terminal not restored")
+  }
+
+  @Test(.enabled(if: Tmux.available))
+  func twoWritersWhileTwoDashboardsAreOpen() throws {
+    let writes = Long.pick(150, 1000)
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    #expect(try cli.run(["write-loop", "--tag", "setup", "--count", "0"]).status == 0)
+    let first = try Tmux(cli, width: 110, height: 30)
+    defer { first.close() }
+    let second = try Tmux(cli, width: 90, height: 24)
+    defer { second.close() }
+    for (tmux, name) in [(first, "first"), (second, "second")] {
+      ConcurrencyTests.openDashboard(tmux, ["--pane", "members"], name: name)
+      #expect(tmux.waitFor(text: "쓰기루프기준회사"), "\(name):\n\(tmux.screenText)")
+      // Search for a member that does not exist yet; the list is redrawn with the search.
+      tmux.keys(["/"])
+      tmux.keys(["동시확인"], literal: true)
+    }
+
+    let writers = try ["w1", "w2"].map {
+      try Child(cli, ["write-loop", "--tag", $0, "--count", String(writes)])
+    }
+    // A third process adds the member both dashboards are searching for, mid-way.
+    _ = writers[0].wait(upTo: 60) { $0.lines.count >= writes / 3 }
+    let added = try cli.run(["members", "add", "--cluster", "write-loop", "--name", "동시확인정밀"])
+    #expect(added.status == 0, "\(added.stderr)")
+    for (tmux, name) in [(first, "first"), (second, "second")] {
+      #expect(tmux.waitFor(text: "동시확인정밀"), "\(name) never showed the new member:\n\(tmux.screenText)")
+    }
+
+    for (index, writer) in writers.enumerated() {
+      #expect(writer.finish(timeout: 900), "writer \(index + 1) hung")
+      #expect(writer.process.terminationStatus == 0, "writer \(index + 1): \(writer.stderr)")
+      #expect(!writer.stderr.lowercased().contains("locked"), "\(writer.stderr)")
+      #expect(writer.lines.count == writes, "writer \(index + 1) acknowledged \(writer.lines.count)")
+      try CrashTests.verify(
+        path: cli.workspacePath, tag: "w\(index + 1)", acknowledgements: writer.lines, run: index)
+    }
+    for (tmux, name) in [(first, "first"), (second, "second")] {
+      #expect(!tmux.screenText.lowercased().contains("locked"), "\(name):\n\(tmux.screenText)")
+      try ConcurrencyTests.quit(tmux, name: name, cli: cli)
+    }
+    Long.record(
+      "concurrency: 2 writer processes x \(writes) writes with 2 dashboards open, none lost, no 'database is locked'")
+  }
+}
