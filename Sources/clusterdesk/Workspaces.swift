@@ -20,7 +20,8 @@ struct Open: ParsableCommand {
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).")
+    abstract:
+      "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).")
 
   @Option(help: "The pane to start on: overview, members, meetings, visits, requests.")
   var pane: String = "overview"
@@ -100,14 +101,16 @@ struct Init: ParsableCommand {
       }
       let workspace = try Workspace.create(at: location.path, office: Office(name: office))
       if let cluster { _ = try workspace.addCluster(Cluster(name: cluster)) }
-      print(language.pick("Created workspace \(workspace.path)", "워크스페이스를 만들었습니다: \(workspace.path)"))
+      print(
+        language.pick("Created workspace \(workspace.path)", "워크스페이스를 만들었습니다: \(workspace.path)"))
     }
   }
 }
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.csv --cluster NAME).",
+    abstract:
+      "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.csv --cluster NAME).",
     discussion: """
       A CSV may be Excel's (CP949/EUC-KR) or UTF-8, with Korean or English headers. If any row is \
       bad, nothing is imported and every problem is listed with its line. A cluster or division \
@@ -140,7 +143,10 @@ struct Import: ParsableCommand {
   private func importCSV(_ data: Data, cluster: String) throws {
     let csv = try MemberCSV.read(data)
     let workspace = try location.open(create: true)
-    print(language.pick("Read \(file) as \(csv.encoding.english).", "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다."))
+    print(
+      language.pick(
+        "Read \(file) as \(csv.encoding.english).", "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다.")
+    )
     if !csv.unknownColumns.isEmpty {
       print(
         language.pick(
@@ -150,7 +156,10 @@ struct Import: ParsableCommand {
     do {
       let result = try workspace.importMembers(csv, clusterName: cluster)
       if result.clusterCreated {
-        print(language.pick("Created mini-cluster \(result.cluster.name).", "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
+        print(
+          language.pick(
+            "Created mini-cluster \(result.cluster.name).",
+            "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
       }
       for division in result.divisionsCreated {
         print(language.pick("Created division \(division).", "분과 \(division)을(를) 만들었습니다."))
@@ -193,7 +202,9 @@ struct Import: ParsableCommand {
 enum JSONProblem {
   static func describe(_ error: DecodingError) -> String {
     func path(_ context: DecodingError.Context) -> String {
-      let parts = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+      let parts = context.codingPath.map { key in
+        key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+      }
       let joined = parts.joined()
       return joined.isEmpty ? "the top level" : String(joined.drop { $0 == "." })
     }

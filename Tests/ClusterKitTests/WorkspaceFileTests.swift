@@ -37,14 +37,18 @@ import Testing
     }
     try refused("empty.clusterdesk", Data()) { .emptyFile(path: $0) }
     var random = SystemRandomNumberGenerator()
-    try refused("random.clusterdesk", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) })) {
+    try refused(
+      "random.clusterdesk", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) })
+    ) {
       .notAWorkspace(path: $0)
     }
     try refused("text.csv", Data("회사명,대표자\n유신테크,김철수\n".utf8)) { .notAWorkspace(path: $0) }
 
     let other = temp.file("other.sqlite")
     let queue = try DatabaseQueue(path: other)
-    try queue.write { try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)") }
+    try queue.write {
+      try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    }
     try queue.close()
     try refused("other-copy.sqlite", try Data(contentsOf: URL(fileURLWithPath: other))) {
       .otherDatabase(path: $0)

@@ -49,7 +49,9 @@ public final class Workspace: Sendable {
   }
 
   /// Creates a workspace for an office. Fails if a file is already there.
-  public static func create(at path: String, office: Office, actor: String? = nil) throws -> Workspace {
+  public static func create(at path: String, office: Office, actor: String? = nil) throws
+    -> Workspace
+  {
     if FileManager.default.fileExists(atPath: path) {
       throw WorkspaceError.cannotCreate(path: path, reason: "a file is already there")
     }
@@ -251,7 +253,8 @@ enum FileInspection {
       throw WorkspaceError.otherDatabase(path: path)
     }
     if version > Schema.currentVersion {
-      throw WorkspaceError.newerVersion(path: path, found: version, supported: Schema.currentVersion)
+      throw WorkspaceError.newerVersion(
+        path: path, found: version, supported: Schema.currentVersion)
     }
     let headerSizeValid = uint32(24) == uint32(92)
     if headerSizeValid, pageCount > 0, size < pageCount * pageSize {
