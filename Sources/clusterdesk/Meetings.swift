@@ -20,12 +20,7 @@ struct MeetingsCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let l = language
-        let clusterId = try cluster.map { name -> Int64 in
-          guard let found = try workspace.cluster(named: name) else {
-            throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(name)'")
-          }
-          return found.id
-        }
+        let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         let rows = try workspace.meetingRows(year: year, clusterId: clusterId, limit: 1_000_000)
         Listing(
           columns: [
@@ -70,9 +65,7 @@ struct MeetingsCommand: ParsableCommand {
     func run() throws {
       try reporting {
         let workspace = try location.open()
-        guard let found = try workspace.cluster(named: cluster) else {
-          throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
-        }
+        let found = try workspace.requireCluster(named: cluster)
         var errors: [FieldError] = []
         var kindValue = MeetingKind.steeringCommittee
         do throws(FieldError) {

@@ -29,12 +29,7 @@ struct MembersCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         var query = MemberQuery(search: search)
-        if let cluster {
-          guard let found = try workspace.cluster(named: cluster) else {
-            throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
-          }
-          query.clusterId = found.id
-        }
+        query.clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         if let division {
           let matches = try workspace.divisions(clusterId: query.clusterId).filter {
             $0.name == KoreanText.clean(division)
@@ -199,9 +194,7 @@ struct MembersCommand: ParsableCommand {
     func run() throws {
       try reporting {
         let workspace = try location.open()
-        guard let found = try workspace.cluster(named: cluster) else {
-          throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
-        }
+        let found = try workspace.requireCluster(named: cluster)
         var member = Member(clusterId: found.id, name: "")
         try fields.apply(to: &member)
         let added = try workspace.addMember(member, divisionName: fields.division)

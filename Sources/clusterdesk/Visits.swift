@@ -171,13 +171,7 @@ struct VisitsCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let l = language
-        var clusterId: Int64?
-        if let cluster {
-          guard let found = try workspace.cluster(named: cluster) else {
-            throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
-          }
-          clusterId = found.id
-        }
+        let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         if let weeks, weeks < 1 {
           throw FieldError(field: "weeks", problem: .outOfRange("1…"), value: String(weeks))
         }

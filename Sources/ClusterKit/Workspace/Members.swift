@@ -88,6 +88,14 @@ extension Workspace {
     try read { db in try Workspace.cluster(named: name, db) }
   }
 
+  /// The cluster a user named, or an error saying there is none.
+  public func requireCluster(named name: String) throws -> Cluster {
+    guard let found = try cluster(named: name) else {
+      throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(name)'")
+    }
+    return found
+  }
+
   static func cluster(named name: String, _ db: Database) throws -> Cluster? {
     let cleaned = KoreanText.clean(name)
     if let found = try Cluster.filter(Column("name") == cleaned).fetchOne(db) { return found }
