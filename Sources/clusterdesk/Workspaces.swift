@@ -242,3 +242,33 @@ struct Export: ParsableCommand {
     }
   }
 }
+
+struct OfficeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "office",
+    abstract: "Show or change the office's name and the contact rhythm (weeks between visits).")
+
+  @OptionGroup var location: WorkspaceLocation
+  @Option(help: "The office's name.") var name: String?
+  @Option(help: "Weeks between visits to officers (chair, vice-chair, steering committee).")
+  var officerVisitWeeks: Int?
+  @Option(help: "Weeks between visits to other member companies.") var memberVisitWeeks: Int?
+
+  func run() throws {
+    try reporting {
+      let workspace = try location.open()
+      var office = try workspace.office()
+      if name != nil || officerVisitWeeks != nil || memberVisitWeeks != nil {
+        office.name = name ?? office.name
+        office.officerVisitWeeks = officerVisitWeeks ?? office.officerVisitWeeks
+        office.memberVisitWeeks = memberVisitWeeks ?? office.memberVisitWeeks
+        try workspace.updateOffice(office)
+      }
+      print(office.name)
+      print(
+        language.pick(
+          "Visit officers every \(office.officerVisitWeeks) weeks, other members every \(office.memberVisitWeeks) weeks.",
+          "임원사는 \(office.officerVisitWeeks)주마다, 그 밖의 회원사는 \(office.memberVisitWeeks)주마다 방문합니다."))
+    }
+  }
+}

@@ -84,3 +84,17 @@ import Testing
     #expect(try temp.workspace.integrityProblems() == [])
   }
 }
+
+@Suite struct OfficeTests {
+  @Test func contactRhythmIsConfigurableWithinReason() throws {
+    let temp = try TemporaryWorkspace()
+    var office = try temp.workspace.office()
+    #expect([office.officerVisitWeeks, office.memberVisitWeeks] == [4, 12])
+    office.memberVisitWeeks = 8
+    try temp.workspace.updateOffice(office)
+    #expect(try temp.workspace.office().memberVisitWeeks == 8)
+    office.officerVisitWeeks = 0
+    let error = #expect(throws: ValidationError.self) { try temp.workspace.updateOffice(office) }
+    #expect(error?.errors.map(\.field) == ["officerVisitWeeks"])
+  }
+}

@@ -203,11 +203,16 @@ public final class Workspace: Sendable {
   }
 
   public func updateOffice(_ office: Office) throws {
-    guard office.officerVisitWeeks > 0, office.memberVisitWeeks > 0 else {
-      throw ValidationError([
-        FieldError(field: "visitWeeks", problem: .outOfRange("1…"))
-      ])
+    var errors: [FieldError] = []
+    if KoreanText.clean(office.name).isEmpty {
+      errors.append(FieldError(field: "officeName", problem: .required))
     }
+    for (field, weeks) in [
+      ("officerVisitWeeks", office.officerVisitWeeks), ("memberVisitWeeks", office.memberVisitWeeks),
+    ] where !(1...104).contains(weeks) {
+      errors.append(FieldError(field: field, problem: .outOfRange("1–104"), value: String(weeks)))
+    }
+    if !errors.isEmpty { throw ValidationError(errors) }
     try write { db in try saveOffice(office, db) }
   }
 
