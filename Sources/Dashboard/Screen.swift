@@ -125,7 +125,7 @@ extension DashboardApp {
         switch below.last {
         case .form: [.form]
         case .attendance: [.attendance]
-        case .detail: [.detail]
+        case .detail(let d): detailScopes(d)
         default: [.pane(state.pane)]
         }
       let help = HelpOverlay(

@@ -103,7 +103,7 @@ extension DashboardApp {
     // Budgets: approved against each program's own budget.
     let budgets = report.programs
     let budgetSection = OverviewSection(
-      title: l.pick("Approved vs budget", "예산 대비 승인액"), height: max(1, budgets.count)
+      title: l.pick("Approved vs budget", "예산 대비 승인액"), height: max(1, budgets.count * 2)
     ) { g, r, t in
       if budgets.isEmpty {
         g.put(
@@ -111,16 +111,29 @@ extension DashboardApp {
           maxWidth: r.width)
         return
       }
-      let bars = budgets.map { b -> BarChart.Bar in
+      // Per program: its name with approved / budget, then a bar against its own budget.
+      for (i, b) in budgets.enumerated() where 2 * i < r.height {
+        let y = r.y + 2 * i
+        let figures =
+          " \(Money.compactRounded(b.approvedKRW).dropLast())/\(Money.compactRounded(b.program.budgetKRW))"
+        let nameWidth = max(0, r.width - DisplayWidth.of(figures))
+        g.put(
+          DisplayWidth.pad(b.program.name, to: nameWidth) + figures, x: r.x, y: y,
+          style: t.normal, maxWidth: r.width)
+        guard 2 * i + 1 < r.height else { break }
+        let over = b.approvedKRW > b.program.budgetKRW
+        let rate = b.program.budgetKRW > 0 ? Double(b.approvedKRW) / Double(b.program.budgetKRW) : 0
+        let pct = " " + percent(rate)
+        let barWidth = max(0, r.width - 5)
         let permille =
           b.program.budgetKRW > 0 ? Int(min(1000, b.approvedKRW * 1000 / b.program.budgetKRW)) : 0
-        return BarChart.Bar(
-          b.program.name, permille,
-          valueText:
-            "\(Money.compactRounded(b.approvedKRW).dropLast())/\(Money.compactRounded(b.program.budgetKRW).dropLast())",
-          style: b.approvedKRW > b.program.budgetKRW ? t.warning : nil)
+        let bar = BarChart.bar(value: permille, maximum: 1000, width: barWidth)
+        g.put(
+          DisplayWidth.pad(bar, to: barWidth, align: .left).replacingOccurrences(
+            of: " ", with: "·"),
+          x: r.x, y: y + 1, style: over ? t.warning : t.accent, maxWidth: barWidth)
+        g.put(pct, x: r.x + barWidth, y: y + 1, style: t.dim, maxWidth: r.width - barWidth)
       }
-      BarChart(bars: bars, maxValue: 1000).render(into: &g, in: r, theme: t)
     }
 
     // Overdue follow-ups.
