@@ -176,7 +176,25 @@ extension DashboardApp {
       }
     }
 
-    let leftSections = [membersSection, meetingsSection, requestsSection, visitsSection]
+    // Who is due for a visit by the contact rhythm.
+    let due = (try? workspace.dueForVisit(today: today, limit: 10)) ?? []
+    let dueSection = OverviewSection(
+      title: l.pick("Due for a visit \(due.count)", "방문 주기 도래 \(due.count)곳"),
+      height: max(1, due.count)
+    ) { g, r, t in
+      if due.isEmpty {
+        g.put(l.pick("everyone visited", "모두 방문함"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
+      }
+      for (i, d) in due.enumerated() where i < r.height {
+        let since =
+          d.daysSince.map { l.pick("\($0)d", "\($0)일") } ?? l.pick("never", "기록 없음")
+        g.put("\(d.name) · \(since)", x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
+      }
+    }
+
+    let leftSections = [
+      membersSection, meetingsSection, requestsSection, visitsSection, dueSection,
+    ]
     let rightSections = [budgetSection, overdueSection, waitingSection]
     if twoColumns {
       stack(leftSections, into: &grid, in: left, theme: theme)
@@ -501,11 +519,23 @@ extension DashboardApp {
   )? {
     let width = min(rect.width, 72)
     let textWidth = max(1, width - 4)
-    let message = f.message.map { wrap($0, width: textWidth) } ?? []
+    var message = f.message.map { wrap($0, width: textWidth) } ?? []
     let showSuggestions = f.focusedKey == "member" && f.pickedMember == nil
     let suggestionRows = showSuggestions ? max(1, f.suggestions.count) + 1 : 0
     let fieldRows = f.form.fields.reduce(0) { $0 + ($1.error == nil ? 1 : 2) }
-    let infoRows = f.info.isEmpty ? 0 : f.info.count + 1
+    var info = f.info
+    // On a short screen the fields come first: drop the context lines, then shorten the message.
+    let room = rect.height - 2 - fieldRows - suggestionRows
+    if info.count + 1 + message.count + (message.isEmpty ? 0 : 1) > room { info = [] }
+    if !message.isEmpty, message.count + 1 > room {
+      message = [
+        DisplayWidth.truncate(
+          message.joined(separator: " "), to: textWidth * max(1, room - 1))
+      ]
+      message = wrap(message[0], width: textWidth)
+      message = Array(message.prefix(max(1, room - 1)))
+    }
+    let infoRows = info.isEmpty ? 0 : info.count + 1
     let height =
       infoRows + message.count + (message.isEmpty ? 0 : 1) + fieldRows + suggestionRows + 2
     let box = rect.centered(width: width, height: height)
@@ -514,7 +544,7 @@ extension DashboardApp {
     let area = inner.inset(dx: 1, dy: 0)
     guard !area.isEmpty else { return nil }
     var y = area.y
-    for line in f.info where y < area.maxY {
+    for line in info where y < area.maxY {
       grid.put(line, x: area.x, y: y, style: theme.dim, maxWidth: area.width)
       y += 1
     }

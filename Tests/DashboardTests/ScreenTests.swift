@@ -84,3 +84,14 @@ func goldenScreens(_ screen: ScreenCase) throws {
   #expect(frame.cursor?.x == 5)
   #expect(frame.cursor?.y == 22)
 }
+
+@Test func theDateShownIsTheOneGivenNotTheClock() throws {
+  let fixture = try Fixture()
+  let other = Day(year: 2027, month: 3, day: 2)!
+  let app = DashboardApp(workspace: fixture.workspace, pane: .requests, language: .ko, today: other)
+  let text = app.render(width: 80, height: 24, theme: .monochrome).grid.lines.joined(
+    separator: "\n")
+  #expect(text.contains("2027-03-02"))
+  // Days waiting count from the given day: 2026-10-20 → 2027-03-02 is 133 days.
+  #expect(text.contains("133일"))
+}
