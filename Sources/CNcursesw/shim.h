@@ -17,4 +17,16 @@ static inline WINDOW *cd_stdscr(void) { return stdscr; }
 static inline int cd_lines(void) { return LINES; }
 static inline int cd_cols(void) { return COLS; }
 static inline void cd_set_escdelay(int ms) { set_escdelay(ms); }
+static inline int cd_colors(void) { return COLORS; }
+static inline int cd_color_pairs(void) { return COLOR_PAIRS; }
+// A_BOLD and friends and KEY_F(n) are function-like macros that Swift does not import.
+static inline attr_t cd_attributes(int bold, int dim, int reverse, int underline) {
+  attr_t a = A_NORMAL;
+  if (bold) a |= A_BOLD;
+  if (dim) a |= A_DIM;
+  if (reverse) a |= A_REVERSE;
+  if (underline) a |= A_UNDERLINE;
+  return a;
+}
+static inline int cd_key_f0(void) { return KEY_F0; }
 #endif

@@ -158,6 +158,11 @@ import Testing
     #expect(Money.compactRounded(1_250_000_000_000) == "1.3조원")
     #expect(Money.compactRounded(3_004_999) == "300만원")
     #expect(Money.compactRounded(5000) == "5,000원")
+    #expect(Money.compactRounded(99_995_000) == "1억원")
+    #expect(Money.compactRounded(999_996_000_000) == "1조원")
+    #expect(Money.compactRounded(-250_000_000) == "-2.5억원")
+    #expect(Money.compactRounded(KRW.max) == "9,223,372조원")
+    #expect(Money.compact(KRW.max) == "9,223,372조 368억 5,477만 5,807원")
   }
 
   @Test(

@@ -101,7 +101,15 @@ public enum CSVReader {
       return (text, .utf8BOM)
     }
     if let text = String(validating: data, as: UTF8.self) { return (text, .utf8) }
-    if let text = String(data: data, encoding: cp949) { return (text, .cp949) }
+    // Foundation's (Apple's) CP949 table maps the single bytes 0x80 and 0xFF to U+0080 and
+    // U+F8F7 instead of failing; spreadsheet text never holds those, so such a file is rejected.
+    if let text = String(data: data, encoding: cp949),
+      !text.unicodeScalars.contains(where: {
+        (0x80...0x9F).contains($0.value) || (0xE000...0xF8FF).contains($0.value)
+      })
+    {
+      return (text, .cp949)
+    }
     throw CSVError(.undecodable)
   }
 

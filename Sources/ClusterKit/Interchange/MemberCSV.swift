@@ -173,9 +173,27 @@ public enum MemberCSV {
           nameLines[key] = record.line
         }
       }
+      let position = positions(header: header, columns: columns)
+      row.errors = row.errors.enumerated().sorted { a, b in
+        let (pa, pb) = (position(a.element), position(b.element))
+        return pa != pb ? pa < pb : a.offset < b.offset
+      }.map(\.element)
       rows.append(row)
     }
     return MemberCSVFile(encoding: encoding, header: header, unknownColumns: unknown, rows: rows)
+  }
+
+  /// Orders a row's errors by the column they belong to, as the user reads the row.
+  private static func positions(header: [String], columns: [Int: MemberColumn]) -> (FieldError)
+    -> Int
+  {
+    var byField: [String: Int] = [:]
+    for (index, column) in columns { byField[column.field] = index }
+    return { error in
+      if let index = byField[error.field] { return index }
+      if error.field.hasPrefix("#"), let number = Int(error.field.dropFirst()) { return number - 1 }
+      return Int.max
+    }
   }
 
   private static func isDuplicate(_ error: FieldError) -> Bool {

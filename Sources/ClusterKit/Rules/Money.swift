@@ -38,16 +38,17 @@ public enum Money {
   public static func compactRounded(_ amount: KRW) -> String {
     let sign = amount < 0 ? "-" : ""
     let value = amount.magnitude
-    for (unit, name) in units where value >= unit {
-      if unit == 10_000 {
-        return sign + groupedMagnitude((value + unit / 2) / unit) + name + "원"
-      }
-      let tenths = (value * 10 + unit / 2) / unit
-      let whole = groupedMagnitude(tenths / 10)
-      let fraction = tenths % 10 == 0 ? "" : ".\(tenths % 10)"
-      return sign + whole + fraction + name + "원"
+    func tenths(_ count: UInt64, _ name: String) -> String {
+      let fraction = count % 10 == 0 ? "" : ".\(count % 10)"
+      return sign + groupedMagnitude(count / 10) + fraction + name + "원"
     }
-    return sign + groupedMagnitude(value) + "원"
+    if value < 10_000 { return sign + groupedMagnitude(value) + "원" }
+    // Rounding may carry into the next unit (9,999.6만 is 1억), so each step checks its limit.
+    let man = (value + 5_000) / 10_000
+    if man < 10_000 { return sign + groupedMagnitude(man) + "만원" }
+    let eok = (value + 5_000_000) / 10_000_000
+    if eok < 100_000 { return tenths(eok, "억") }
+    return tenths((value + 50_000_000_000) / 100_000_000_000, "조")
   }
 
   private static let units: [(UInt64, String)] = [

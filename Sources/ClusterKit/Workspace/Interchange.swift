@@ -13,10 +13,12 @@ extension Workspace {
       document.contacts = try Contact.order(Column("id")).fetchAll(db)
       progress?(0.2)
       document.meetings = try Meeting.order(Column("id")).fetchAll(db)
-      document.attendance = try Attendance.order(Column("meetingId"), Column("memberId")).fetchAll(db)
+      document.attendance = try Attendance.order(Column("meetingId"), Column("memberId")).fetchAll(
+        db)
       progress?(0.35)
       var difficulties: [Int64: [Difficulty]] = [:]
-      let difficultyRows = try Row.fetchCursor(db, sql: "SELECT * FROM difficulty ORDER BY visitId, position")
+      let difficultyRows = try Row.fetchCursor(
+        db, sql: "SELECT * FROM difficulty ORDER BY visitId, position")
       while let row = try difficultyRows.next() {
         difficulties[row["visitId"], default: []].append(
           Difficulty(category: row["category"], text: row["text"]))
@@ -25,7 +27,9 @@ extension Workspace {
       let followUpRows = try Row.fetchCursor(db, sql: "SELECT * FROM followUp ORDER BY id")
       while let row = try followUpRows.next() {
         followUps[row["visitId"], default: []].append(
-          FollowUp(id: row["id"], action: row["action"], owner: row["owner"], due: row["due"], done: row["done"]))
+          FollowUp(
+            id: row["id"], action: row["action"], owner: row["owner"], due: row["due"],
+            done: row["done"]))
       }
       progress?(0.55)
       document.visits = try VisitRow.order(Column("id")).fetchAll(db).map { row in
@@ -41,7 +45,8 @@ extension Workspace {
       document.experts = try Expert.order(Column("id")).fetchAll(db)
       document.mentorings = try Mentoring.order(Column("memberId")).fetchAll(db)
       document.sigs = try SIG.order(Column("id")).fetchAll(db)
-      document.sigMembers = try SIGMembership.order(Column("sigId"), Column("memberId")).fetchAll(db)
+      document.sigMembers = try SIGMembership.order(Column("sigId"), Column("memberId")).fetchAll(
+        db)
       progress?(1)
       return document
     }
@@ -49,7 +54,9 @@ extension Workspace {
 
   /// Loads a whole-workspace document into this workspace, which must be empty. Everything is
   /// checked first; on any error nothing is written.
-  public func importDocument(_ document: WorkspaceDocument, progress: ((Double) -> Void)? = nil) throws {
+  public func importDocument(_ document: WorkspaceDocument, progress: ((Double) -> Void)? = nil)
+    throws
+  {
     guard document.format == WorkspaceDocument.formatName else {
       throw ValidationError([
         FieldError(
@@ -72,12 +79,16 @@ extension Workspace {
       guard
         try Int.fetchOne(
           db,
-          sql: "SELECT (SELECT COUNT(*) FROM cluster) + (SELECT COUNT(*) FROM member) + (SELECT COUNT(*) FROM program) + (SELECT COUNT(*) FROM expert)"
+          sql:
+            "SELECT (SELECT COUNT(*) FROM cluster) + (SELECT COUNT(*) FROM member) + (SELECT COUNT(*) FROM program) + (SELECT COUNT(*) FROM expert)"
         ) == 0
       else { throw WorkspaceError.notEmpty(path: path) }
       try saveOffice(checked.office, db)
       let total = Double(
-        max(1, checked.members.count + checked.visits.count + checked.attendance.count + checked.requests.count))
+        max(
+          1,
+          checked.members.count + checked.visits.count + checked.attendance.count
+            + checked.requests.count))
       var done = 0.0
       func tick(_ n: Int = 1) {
         done += Double(n)
@@ -135,9 +146,12 @@ extension Workspace {
     }
     var clusterIds = Set<Int64>()
     for (index, cluster) in document.clusters.enumerated() {
-      if cluster.name.isEmpty { errors.append(FieldError(field: "clusters[\(index)].name", problem: .required)) }
+      if cluster.name.isEmpty {
+        errors.append(FieldError(field: "clusters[\(index)].name", problem: .required))
+      }
       if !clusterIds.insert(cluster.id).inserted {
-        errors.append(FieldError(field: "clusters[\(index)].id", problem: .duplicate(of: "id \(cluster.id)")))
+        errors.append(
+          FieldError(field: "clusters[\(index)].id", problem: .duplicate(of: "id \(cluster.id)")))
       }
     }
     var divisionCluster: [Int64: Int64] = [:]
@@ -149,22 +163,30 @@ extension Workspace {
       document.members[index] = member
       errors += memberErrors.map { prefix("members", index, $0) }
       if !clusterIds.contains(member.clusterId) {
-        errors.append(FieldError(field: "members[\(index)].clusterId", problem: .notFound, value: String(member.clusterId)))
+        errors.append(
+          FieldError(
+            field: "members[\(index)].clusterId", problem: .notFound,
+            value: String(member.clusterId)))
       }
       if let divisionId = member.divisionId, divisionCluster[divisionId] != member.clusterId {
-        errors.append(FieldError(field: "members[\(index)].divisionId", problem: .notFound, value: String(divisionId)))
+        errors.append(
+          FieldError(
+            field: "members[\(index)].divisionId", problem: .notFound, value: String(divisionId)))
       }
       if !member.businessNumber.isEmpty {
         if let other = numbers[member.businessNumber] {
           errors.append(
-            FieldError(field: "members[\(index)].businessNumber", problem: .duplicate(of: "members[\(other)]")))
+            FieldError(
+              field: "members[\(index)].businessNumber",
+              problem: .duplicate(of: "members[\(other)]")))
         } else {
           numbers[member.businessNumber] = index
         }
       }
       let key = "\(member.clusterId)/\(KoreanText.nameKey(member.name))"
       if let other = names[key] {
-        errors.append(FieldError(field: "members[\(index)].name", problem: .duplicate(of: "members[\(other)]")))
+        errors.append(
+          FieldError(field: "members[\(index)].name", problem: .duplicate(of: "members[\(other)]")))
       } else {
         names[key] = index
       }

@@ -7,17 +7,37 @@ enum Schema {
   static let applicationID: Int32 = 0x4344_534B
 
   static let migrations: [(version: Int, apply: @Sendable (Database) throws -> Void)] = [
-    (1, createTables)
+    (1, createTables),
+    (2, addVisitSearch),
   ]
 
   static var currentVersion: Int { migrations.last!.version }
 
-  static func migrate(_ db: Database, from version: Int) throws {
-    for migration in migrations where migration.version > version {
+  static func migrate(_ db: Database, from version: Int, to target: Int = currentVersion) throws {
+    for migration in migrations where migration.version > version && migration.version <= target {
       try migration.apply(db)
       try db.execute(sql: "PRAGMA user_version = \(migration.version)")
     }
     try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+  }
+
+  /// Full-text search over visit notes and difficulties. Hangul words are short (two syllables
+  /// is common), shorter than a trigram, so the text is indexed as overlapping two-character
+  /// grams (see `TextGrams`) and a query becomes a phrase of its grams.
+  private static func addVisitSearch(_ db: Database) throws {
+    try db.execute(
+      sql: "CREATE VIRTUAL TABLE visitSearch USING fts5(grams, content='', tokenize='unicode61')")
+    let visits = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT v.id, v.notes, (SELECT group_concat(text, ' ') FROM difficulty d WHERE d.visitId = v.id)
+          AS difficulties
+        FROM visit v
+        """)
+    while let row = try visits.next() {
+      try Workspace.indexVisit(
+        id: row["id"], texts: [row["notes"], row["difficulties"] ?? ""], db)
+    }
   }
 
   private static func createTables(_ db: Database) throws {

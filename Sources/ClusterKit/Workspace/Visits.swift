@@ -48,7 +48,9 @@ extension Workspace {
       arguments: StatementArguments(ids))
     {
       followUps[row["visitId"], default: []].append(
-        FollowUp(id: row["id"], action: row["action"], owner: row["owner"], due: row["due"], done: row["done"]))
+        FollowUp(
+          id: row["id"], action: row["action"], owner: row["owner"], due: row["due"],
+          done: row["done"]))
     }
     return rows.map { row in
       Visit(
@@ -108,23 +110,55 @@ extension Workspace {
       if !keepIds { visit.followUps[index].id = try nextId("followUp", db) }
       let f = visit.followUps[index]
       try db.execute(
-        sql: "INSERT INTO followUp (id, visitId, action, owner, due, done) VALUES (?, ?, ?, ?, ?, ?)",
+        sql:
+          "INSERT INTO followUp (id, visitId, action, owner, due, done) VALUES (?, ?, ?, ?, ?, ?)",
         arguments: [f.id, visit.id, f.action, f.owner, f.due, f.done])
     }
+    try indexVisit(id: visit.id, texts: [visit.notes] + visit.difficulties.map(\.text), db)
     return visit
+  }
+
+  static func indexVisit(id: Int64, texts: [String], _ db: Database) throws {
+    let grams = texts.map(TextGrams.grams).joined(separator: " ")
+    guard !grams.isEmpty else { return }
+    try db.execute(
+      sql: "INSERT INTO visitSearch (rowid, grams) VALUES (?, ?)", arguments: [id, grams])
+  }
+
+  /// Visits whose notes or difficulties contain the text, newest first.
+  public func searchVisits(_ text: String, limit: Int = 200) throws -> [Visit] {
+    let query = TextGrams.query(text)
+    guard !query.isEmpty else { return [] }
+    return try read { db in
+      if let match = query.match {
+        return try Workspace.visits(
+          db, where: "v.id IN (SELECT rowid FROM visitSearch WHERE visitSearch MATCH ?)",
+          arguments: [match], order: "v.date DESC, v.id DESC", limit: limit)
+      }
+      let like = "%" + Workspace.escapeLike(query.text) + "%"
+      return try Workspace.visits(
+        db,
+        where: """
+          (v.notes LIKE ? ESCAPE '\\'
+           OR v.id IN (SELECT visitId FROM difficulty WHERE text LIKE ? ESCAPE '\\'))
+          """,
+        arguments: [like, like], order: "v.date DESC, v.id DESC", limit: limit)
+    }
   }
 
   /// Logs a visit with its difficulties and follow-ups as one action.
   @discardableResult
   public func addVisit(_ visit: Visit) throws -> Visit {
-    try write { db in try Workspace.insertVisit(Workspace.validated(visit, db), keepIds: false, db) }
+    try write { db in try Workspace.insertVisit(Workspace.validated(visit, db), keepIds: false, db)
+    }
   }
 
   /// Visits between two days (inclusive), newest first.
   public func visits(from start: Day, through end: Day, limit: Int = 500) throws -> [Visit] {
     try read { db in
       try Workspace.visits(
-        db, where: "v.date BETWEEN ? AND ?", arguments: [start, end], order: "v.date DESC, v.id DESC",
+        db, where: "v.date BETWEEN ? AND ?", arguments: [start, end],
+        order: "v.date DESC, v.id DESC",
         limit: limit)
     }
   }
@@ -142,7 +176,8 @@ extension Workspace {
     return try read { db in
       var counts = Array(repeating: 0, count: weeks)
       for row in try Row.fetchAll(
-        db, sql: "SELECT date, COUNT(*) AS n FROM visit WHERE date >= ? AND date <= ? GROUP BY date",
+        db,
+        sql: "SELECT date, COUNT(*) AS n FROM visit WHERE date >= ? AND date <= ? GROUP BY date",
         arguments: [firstMonday, today])
       {
         let day: Day = row["date"]
@@ -194,7 +229,9 @@ extension Workspace {
   /// Active members whose last visit is older than their contact rhythm (officers every
   /// `officerVisitWeeks`, others every `memberVisitWeeks`), never-visited first, then the longest
   /// waiting. `minimumWeeks` instead lists everyone not visited for that many weeks.
-  public func dueForVisit(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil, limit: Int = 500)
+  public func dueForVisit(
+    today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil, limit: Int = 500
+  )
     throws -> [DueVisit]
   {
     try read { db in

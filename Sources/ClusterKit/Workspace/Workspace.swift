@@ -32,10 +32,15 @@ public final class Workspace: Sendable {
     }
     do {
       pool = try DatabasePool(path: self.path, configuration: Workspace.configuration())
-      try pool.barrierWriteWithoutTransaction { db in
-        try db.inTransaction {
-          try Schema.migrate(db, from: version)
-          return .commit
+      if version < Schema.currentVersion {
+        try pool.barrierWriteWithoutTransaction { db in
+          try db.inTransaction {
+            try Schema.migrate(db, from: version)
+            return .commit
+          }
+          // The header's application id and schema version must reach the main file, where the
+          // next open reads them before SQLite does.
+          try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
       }
     } catch let error as DatabaseError {
@@ -44,7 +49,9 @@ public final class Workspace: Sendable {
   }
 
   /// Creates a workspace for an office. Fails if a file is already there.
-  public static func create(at path: String, office: Office, actor: String? = nil) throws -> Workspace {
+  public static func create(at path: String, office: Office, actor: String? = nil) throws
+    -> Workspace
+  {
     if FileManager.default.fileExists(atPath: path) {
       throw WorkspaceError.cannotCreate(path: path, reason: "a file is already there")
     }
@@ -246,7 +253,8 @@ enum FileInspection {
       throw WorkspaceError.otherDatabase(path: path)
     }
     if version > Schema.currentVersion {
-      throw WorkspaceError.newerVersion(path: path, found: version, supported: Schema.currentVersion)
+      throw WorkspaceError.newerVersion(
+        path: path, found: version, supported: Schema.currentVersion)
     }
     let headerSizeValid = uint32(24) == uint32(92)
     if headerSizeValid, pageCount > 0, size < pageCount * pageSize {

@@ -1,0 +1,74 @@
+import GRDB
+
+/// What a member import did.
+public struct MemberImportResult: Sendable {
+  public var cluster: Cluster
+  public var clusterCreated: Bool
+  public var divisionsCreated: [String]
+  public var added: Int
+}
+
+extension Workspace {
+  /// Adds every row of a member file to a cluster as one action. The cluster and any division
+  /// named in the file are created when missing. If any row is bad — in the file, or because it
+  /// duplicates a member already here — nothing is written and every problem is reported with
+  /// its line.
+  public func importMembers(_ file: MemberCSVFile, clusterName: String) throws -> MemberImportResult
+  {
+    var errors = file.errors
+    let result = try write { db -> MemberImportResult? in
+      let (cluster, clusterCreated) = try Workspace.ensureCluster(named: clusterName, db)
+      var divisionsCreated: [String] = []
+      var added = 0
+      for row in file.rows where row.errors.isEmpty {
+        var member = row.member
+        member.clusterId = cluster.id
+        if let name = row.divisionName, !name.isEmpty {
+          let (division, created) = try Workspace.ensureDivision(
+            named: name, clusterId: cluster.id, db)
+          if created { divisionsCreated.append(division.name) }
+          member.divisionId = division.id
+        }
+        let duplicates = try Workspace.duplicateErrors(member, db)
+        if !duplicates.isEmpty {
+          errors += duplicates.map {
+            var error = $0
+            error.line = row.line
+            return error
+          }
+          continue
+        }
+        member.id = try Workspace.nextId("member", db)
+        try member.insert(db)
+        added += 1
+      }
+      if !errors.isEmpty {
+        throw ValidationError(errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+      }
+      return MemberImportResult(
+        cluster: cluster, clusterCreated: clusterCreated, divisionsCreated: divisionsCreated,
+        added: added)
+    }
+    return result!
+  }
+
+  /// Every member of a cluster (or all), sorted by name, with division names: for CSV export.
+  public func membersForExport(clusterId: Int64? = nil) throws -> [(
+    member: Member, division: String?
+  )] {
+    try read { db in
+      var sql = """
+        SELECT m.*, d.name AS divisionName FROM member m LEFT JOIN division d ON d.id = m.divisionId
+        """
+      var arguments: StatementArguments = []
+      if let clusterId {
+        sql += " WHERE m.clusterId = ?"
+        arguments = [clusterId]
+      }
+      sql += " ORDER BY m.nameKey, m.id"
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+        (member: Member(row: $0), division: $0["divisionName"])
+      }
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import ClusterKit
+import Foundation
+
+@main
+struct ClusterDesk: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "clusterdesk",
+    abstract: "The mini-cluster office's member directory, meetings, visits and support requests.",
+    discussion: """
+      With no subcommand, opens the dashboard on the workspace. The workspace is --workspace PATH, \
+      else $CLUSTERDESK_WORKSPACE, else \(WorkspaceLocation.defaultPath). The interface speaks \
+      Korean when LANG (or CLUSTERDESK_LANG) starts with ko, English otherwise.
+      """,
+    subcommands: [
+      Open.self, Demo.self, Init.self, Import.self, Export.self, MembersCommand.self,
+      VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, Report.self, Audit.self,
+      Generate.self,
+    ],
+    defaultSubcommand: Open.self
+  )
+}
+
+/// Where the workspace file is: --workspace, else $CLUSTERDESK_WORKSPACE, else the user's data
+/// directory.
+struct WorkspaceLocation: ParsableArguments {
+  @Option(
+    name: .long, help: "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).")
+  var workspace: String?
+
+  static var defaultPath: String {
+    let env = ProcessInfo.processInfo.environment
+    let base =
+      env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+    return (base as NSString).appendingPathComponent("clusterdesk/workspace.clusterdesk")
+  }
+
+  var path: String {
+    if let workspace { return workspace }
+    if let env = ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"], !env.isEmpty {
+      return env
+    }
+    return Self.defaultPath
+  }
+
+  var isDefault: Bool {
+    workspace == nil && (ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"] ?? "").isEmpty
+  }
+
+  /// Opens the workspace; with `create`, a missing one is made (and, for the default location,
+  /// its folder too).
+  func open(create: Bool = false) throws -> Workspace {
+    if create, isDefault {
+      try? FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    }
+    return try Workspace(path: path, create: create)
+  }
+}
+
+/// The language of this run's messages.
+let language = Language.fromEnvironment()
+
+/// Runs a command body, turning our errors into one clear message on stderr and an exit status:
+/// 1 for rejected input, 3 for a workspace that cannot be opened, 4 for a conflicting change.
+func reporting(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let error as ClusterKit.ValidationError {
+    printError(error.message(language))
+    throw ExitCode(1)
+  } catch let error as FieldError {
+    printError(error.message(language))
+    throw ExitCode(1)
+  } catch let error as CSVError {
+    printError(error.message(language))
+    throw ExitCode(1)
+  } catch let error as WorkspaceError {
+    printError(error.message(language))
+    switch error {
+    case .missing, .missingDirectory, .emptyFile, .notAWorkspace, .otherDatabase, .newerVersion,
+      .damaged, .readOnly, .cannotCreate, .diskFull:
+      throw ExitCode(3)
+    case .conflict:
+      throw ExitCode(4)
+    default:
+      throw ExitCode(1)
+    }
+  } catch let error as CommandError {
+    printError(error.message)
+    throw ExitCode(1)
+  } catch let error as ExitCode {
+    throw error
+  } catch let error as CleanExit {
+    throw error
+  } catch {
+    printError(language.pick("Error: ", "오류: ") + String(describing: error))
+    throw ExitCode(1)
+  }
+}
+
+/// A mistake in how a command was used, with the sentence to show.
+struct CommandError: Error {
+  var message: String
+  init(_ english: String, _ korean: String) { message = language.pick(english, korean) }
+}
+
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
+var today: Day {
+  if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
+    let day = Day(parsing: fixed)
+  {
+    return day
+  }
+  return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)
+}
+
+func parseDay(_ text: String, field: String) throws -> Day {
+  guard let day = Day(parsing: text) else {
+    throw FieldError(field: field, problem: .invalidFormat(expected: "2026-11-22"), value: text)
+  }
+  return day
+}
+
+/// Shows progress of long work on stderr when it is a terminal.
+final class ProgressLine: @unchecked Sendable {
+  private let label: String
+  private let enabled = isatty(2) == 1
+  private var last = -1
+
+  init(_ label: String) { self.label = label }
+
+  func update(_ fraction: Double) {
+    guard enabled else { return }
+    let percent = Int((fraction * 100).rounded(.down))
+    guard percent != last else { return }
+    last = percent
+    let filled = percent / 5
+    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+    FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)%".utf8))
+  }
+
+  func finish() {
+    guard enabled, last >= 0 else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+}

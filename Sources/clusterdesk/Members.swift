@@ -1,0 +1,318 @@
+import ArgumentParser
+import ClusterKit
+import Foundation
+import TerminalKit
+
+struct MembersCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "members", abstract: "The member directory.",
+    subcommands: [List.self, Show.self, Add.self, Edit.self], defaultSubcommand: List.self)
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List members (a CSV of every field with --format csv, which imports back).")
+
+    @OptionGroup var location: WorkspaceLocation
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only this mini-cluster.") var cluster: String?
+    @Option(help: "Only this division.") var division: String?
+    @Option(help: "Only this kind: company, university, institute, agency (or 기업, 대학, 연구소, 지원기관).")
+    var kind: String?
+    @Option(help: "Only this role: chair, viceChair, steering, member (or 회장, 부회장, 운영위원, 회원).")
+    var role: String?
+    @Option(help: "Search name (also initial consonants such as ㅇㅅㅌㅋ), representative or products.")
+    var search: String = ""
+    @Option(help: "Sort by name, kind, division, role, representative, phone or lastVisit.")
+    var sort: String = "name"
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        var query = MemberQuery(search: search)
+        if let cluster {
+          guard let found = try workspace.cluster(named: cluster) else {
+            throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
+          }
+          query.clusterId = found.id
+        }
+        if let division {
+          let matches = try workspace.divisions(clusterId: query.clusterId).filter {
+            $0.name == KoreanText.clean(division)
+          }
+          guard let found = matches.first else {
+            throw WorkspaceError.recordNotFound(kind: "division", reference: "'\(division)'")
+          }
+          query.divisionId = found.id
+        }
+        if let kind { query.kind = try MemberRules.parseKind(kind) }
+        if let role { query.role = try MemberRules.parseRole(role) }
+        guard let order = MemberSort(rawValue: sort) else {
+          throw FieldError(
+            field: "sort", problem: .unknownValue(allowed: MemberSort.allCases.map(\.rawValue)),
+            value: sort)
+        }
+        query.sort = order
+        if output.format == .csv {
+          let ids = Set(try workspace.memberRows(query, offset: 0, limit: Int.max).map(\.id))
+          let members = try workspace.membersForExport(clusterId: query.clusterId).filter {
+            ids.contains($0.member.id)
+          }
+          let rows = members.map {
+            MemberCSV.row($0.member, divisionName: $0.division, language: language)
+          }
+          FileHandle.standardOutput.write(
+            CSVWriter.encode(header: MemberCSV.header(language), rows: rows, bom: output.excel))
+          return
+        }
+        let rows = try workspace.memberRows(query, offset: 0, limit: Int.max)
+        let l = language
+        Listing(
+          columns: [
+            .init(key: "id", title: "#", alignRight: true),
+            .init(key: "name", title: l.pick("Name", "회사명")),
+            .init(key: "kind", title: l.pick("Kind", "구분")),
+            .init(key: "cluster", title: l.pick("Cluster", "미니클러스터")),
+            .init(key: "division", title: l.pick("Division", "분과")),
+            .init(key: "role", title: l.pick("Role", "직위")),
+            .init(key: "representative", title: l.pick("Representative", "대표자")),
+            .init(key: "phone", title: l.pick("Phone", "전화")),
+            .init(key: "lastVisit", title: l.pick("Last visit", "최근 방문")),
+          ],
+          rows: rows.map {
+            [
+              String($0.id), $0.name, $0.kind.label(l), $0.clusterName, $0.divisionName ?? "",
+              $0.role.label(l), $0.representative, $0.phone, $0.lastVisit.text,
+            ]
+          }
+        ).print(output)
+      }
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show one member's profile, contacts, mentor, SIGs, meetings, visits and requests.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(help: "The member: id, business registration number, or (part of) the name.")
+    var member: String
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let found = try workspace.findMember(member)
+        print(MemberText.detail(try workspace.memberDetail(id: found.id)), terminator: "")
+      }
+    }
+  }
+
+  /// The member fields a command line can set; unset ones are left as they are.
+  struct MemberFields: ParsableArguments {
+    @Option(help: "Company or organisation name.") var name: String?
+    @Option(help: "company, university, institute or agency (기업, 대학, 연구소, 지원기관).") var kind: String?
+    @Option(help: "Representative (대표자).") var representative: String?
+    @Option(name: .customLong("brn"), help: "Business registration number, 123-45-67890.")
+    var businessNumber: String?
+    @Option(help: "Division (분과); created when missing.") var division: String?
+    @Option(help: "chair, viceChair, steering or member (회장, 부회장, 운영위원, 회원).") var role: String?
+    @Option(help: "Phone, e.g. 02-1234-5678.") var phone: String?
+    @Option(help: "E-mail.") var email: String?
+    @Option(help: "Address.") var address: String?
+    @Option(help: "Main products.") var products: String?
+    @Option(help: "Employees.") var employees: String?
+    @Option(help: "Sales in KRW: 1370000000, 13.7억, 300만.") var sales: String?
+    @Option(help: "Founded, 2026-11-22.") var founded: String?
+    @Option(help: "Website.") var website: String?
+    @Option(help: "Joined, 2026-11-22.") var joined: String?
+    @Option(help: "Left, 2026-11-22.") var left: String?
+    @Option(help: "active, inactive or left.") var status: String?
+    @Option(help: "Directory-book profile submitted: yes or no.") var profileSubmitted: String?
+
+    /// Applies the set fields, collecting every problem instead of stopping at the first.
+    func apply(to member: inout Member) throws {
+      var errors: [FieldError] = []
+      func attempt(_ body: () throws(FieldError) -> Void) {
+        do { try body() } catch { errors.append(error) }
+      }
+      if let name { member.name = name }
+      if let kind {
+        attempt { () throws(FieldError) in member.kind = try MemberRules.parseKind(kind) }
+      }
+      if let representative { member.representative = representative }
+      if let businessNumber { member.businessNumber = businessNumber }
+      if let role {
+        attempt { () throws(FieldError) in member.role = try MemberRules.parseRole(role) }
+      }
+      if let phone { member.phone = phone }
+      if let email { member.email = email }
+      if let address { member.address = address }
+      if let products { member.products = products }
+      if let employees {
+        if employees.isEmpty {
+          member.employees = nil
+        } else if let value = Int(employees.replacingOccurrences(of: ",", with: "")) {
+          member.employees = value
+        } else {
+          errors.append(FieldError(field: "employees", problem: .notAnInteger, value: employees))
+        }
+      }
+      if let sales {
+        attempt { () throws(FieldError) in
+          member.salesKRW = sales.isEmpty ? nil : try Money.parse(sales, field: "sales")
+        }
+      }
+      for (text, field, keyPath) in [
+        (founded, "founded", \Member.founded), (joined, "joined", \Member.joined),
+        (left, "left", \Member.left),
+      ] {
+        guard let text else { continue }
+        if text.isEmpty {
+          member[keyPath: keyPath] = nil
+        } else if let day = Day(parsing: text) {
+          member[keyPath: keyPath] = day
+        } else {
+          errors.append(
+            FieldError(field: field, problem: .invalidFormat(expected: "2026-11-22"), value: text))
+        }
+      }
+      if let website { member.website = website }
+      if let status {
+        attempt { () throws(FieldError) in member.status = try MemberRules.parseStatus(status) }
+      }
+      if let profileSubmitted {
+        attempt { () throws(FieldError) in
+          member.profileSubmitted = try MemberRules.parseBool(
+            profileSubmitted, field: "profileSubmitted")
+        }
+      }
+      if !errors.isEmpty { throw ClusterKit.ValidationError(errors) }
+    }
+  }
+
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Add a member to a mini-cluster.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @Option(help: "The mini-cluster (created when missing).") var cluster: String
+    @OptionGroup var fields: MemberFields
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        guard let found = try workspace.cluster(named: cluster) else {
+          throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
+        }
+        var member = Member(clusterId: found.id, name: "")
+        try fields.apply(to: &member)
+        let added = try workspace.addMember(member, divisionName: fields.division)
+        print(
+          language.pick(
+            "Added member #\(added.id) \(added.name).", "회원 #\(added.id) \(added.name)을(를) 추가했습니다.")
+        )
+      }
+    }
+  }
+
+  struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Change fields of a member.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(help: "The member: id, business registration number, or name.") var member: String
+    @OptionGroup var fields: MemberFields
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let original = try workspace.findMember(member)
+        var edited = original
+        try fields.apply(to: &edited)
+        let saved = try workspace.updateMember(
+          edited, original: original, divisionName: fields.division)
+        print(
+          language.pick(
+            "Saved member #\(saved.id) \(saved.name).", "회원 #\(saved.id) \(saved.name)을(를) 저장했습니다.")
+        )
+      }
+    }
+  }
+}
+
+/// A member's detail as text.
+enum MemberText {
+  static func detail(_ detail: MemberDetail) -> String {
+    let l = language
+    let m = detail.member
+    var out = "\(m.name)  #\(m.id)\n"
+    func line(_ en: String, _ ko: String, _ value: String) {
+      guard !value.isEmpty else { return }
+      out += "  " + DisplayWidth.pad(l.pick(en, ko), to: 16) + value + "\n"
+    }
+    line("Kind", "구분", m.kind.label(l))
+    line("Mini-cluster", "미니클러스터", detail.cluster.name)
+    line("Division", "분과", detail.division?.name ?? "")
+    line("Role", "직위", m.role.label(l))
+    line("Status", "상태", m.status.label(l))
+    line("Representative", "대표자", m.representative)
+    line(
+      "Business no.", "사업자등록번호",
+      m.businessNumber.isEmpty ? "" : BusinessNumber.format(m.businessNumber))
+    line("Products", "주요제품", m.products)
+    line("Employees", "종업원수", m.employees.map(String.init) ?? "")
+    line("Sales", "매출액", m.salesKRW.map { "\(Money.format($0)) (\(Money.compact($0)))" } ?? "")
+    line("Founded", "설립일", m.founded.text)
+    line("Address", "주소", m.address)
+    line("Phone", "전화", m.phone)
+    line("E-mail", "이메일", m.email)
+    line("Website", "홈페이지", m.website)
+    line("Joined", "가입일", m.joined.text)
+    line("Left", "탈퇴일", m.left.text)
+    line(
+      "Directory book", "디렉토리북",
+      m.profileSubmitted ? l.pick("submitted", "제출") : l.pick("not submitted", "미제출"))
+    if !detail.contacts.isEmpty {
+      out += l.pick("Contacts", "담당자") + "\n"
+      for c in detail.contacts {
+        out +=
+          "  \([c.name, c.title, c.phone, c.email].filter { !$0.isEmpty }.joined(separator: "  "))\n"
+      }
+    }
+    if let mentor = detail.mentor {
+      out +=
+        l.pick("Mentor", "멘토")
+        + ": \(mentor.expert.name) (\(mentor.expert.affiliation)) \(mentor.mentoring.field)\n"
+    }
+    for sig in detail.sigs {
+      out += "SIG: \(sig.sig.name)" + (sig.task.isEmpty ? "" : " — \(sig.task)") + "\n"
+    }
+    if !detail.meetings.isEmpty {
+      out +=
+        l.pick("Meetings", "회의")
+        + " (\(l.pick("participation", "참석률")) \(percent(detail.participationRate)))\n"
+      for (meeting, status) in detail.meetings.prefix(12) {
+        out += "  \(meeting.date)  \(DisplayWidth.pad(status.label(l), to: 8))  \(meeting.title)\n"
+      }
+    }
+    if !detail.visits.isEmpty {
+      out += l.pick("Visits", "방문") + "\n"
+      for visit in detail.visits.prefix(12) {
+        out += "  \(visit.date)  \(visit.purpose.label(l))  \(visit.visitor)\n"
+        for d in visit.difficulties { out += "      [\(d.category.label(l))] \(d.text)\n" }
+        for f in visit.followUps {
+          let state =
+            f.done.map { l.pick("done ", "완료 ") + $0.description }
+            ?? (f.due.map { l.pick("due ", "기한 ") + $0.description } ?? "")
+          out += "      → \(f.action) (\(state))\n"
+        }
+      }
+    }
+    if !detail.requests.isEmpty {
+      out += l.pick("Support requests", "지원신청") + "\n"
+      for (request, program) in detail.requests {
+        let amount = request.approvedKRW.map(Money.compact) ?? Money.compact(request.requestedKRW)
+        out +=
+          "  #\(request.id)  \(request.submitted.text)  \(DisplayWidth.pad(request.status.label(l), to: 8))  \(amount)  \(program.name): \(request.title)\n"
+      }
+    }
+    return out
+  }
+}

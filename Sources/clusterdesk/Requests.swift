@@ -1,0 +1,206 @@
+import ArgumentParser
+import ClusterKit
+import Foundation
+
+struct RequestsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "requests", abstract: "Support requests and decisions on them.",
+    subcommands: [List.self, Show.self, Approve.self, Reject.self, AskChanges.self],
+    defaultSubcommand: List.self)
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List support requests; the pending queue (oldest first) with --status pending.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @OptionGroup var output: OutputOptions
+    @Option(help: "draft, pending, approved, rejected, withdrawn or completed.") var status: String?
+    @Option(help: "Only this program (name or number).") var program: String?
+    @Option(help: "Only programs of this year.") var year: Int?
+    @Option(help: "Only this member.") var member: String?
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let l = language
+        var filter = RequestFilter(year: year)
+        if let status {
+          filter.status = try MemberRules.parse(status, as: RequestStatus.self, field: "status")
+        }
+        if let program { filter.programId = try workspace.findProgram(program, year: year).id }
+        if let member { filter.memberId = try workspace.findMember(member).id }
+        let rows = try workspace.requestRows(filter, limit: 1_000_000)
+        Listing(
+          columns: [
+            .init(key: "id", title: "#", alignRight: true),
+            .init(key: "submitted", title: l.pick("Submitted", "신청일")),
+            .init(key: "waiting", title: l.pick("Days", "대기일"), alignRight: true),
+            .init(key: "status", title: l.pick("Status", "상태")),
+            .init(key: "member", title: l.pick("Member", "회원")),
+            .init(key: "program", title: l.pick("Program", "지원사업")),
+            .init(key: "title", title: l.pick("Title", "과제명")),
+            .init(key: "requestedKRW", title: l.pick("Requested", "신청액"), alignRight: true),
+            .init(key: "approvedKRW", title: l.pick("Approved", "승인액"), alignRight: true),
+          ],
+          rows: rows.map {
+            [
+              String($0.id), $0.submitted.text,
+              $0.status == .pending
+                ? ($0.submitted.map { String($0.days(until: today)) } ?? "") : "",
+              $0.status.label(l), $0.memberName, $0.programName, $0.title,
+              output.format == .table ? Money.grouped($0.requestedKRW) : String($0.requestedKRW),
+              $0.approvedKRW.map { output.format == .table ? Money.grouped($0) : String($0) } ?? "",
+            ]
+          }
+        ).print(output)
+      }
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Show a request, the member's support history, the program's budget and the audit log.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(help: "The request's number.") var request: Int64
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let l = language
+        guard let r = try workspace.request(id: request) else {
+          throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(request)")
+        }
+        let member = try workspace.member(id: r.memberId)!
+        let budget = try workspace.budget(programId: r.programId)
+        print("#\(r.id)  \(r.title)")
+        print("  \(l.pick("Member", "회원")): \(member.name)")
+        print("  \(l.pick("Program", "지원사업")): \(budget.program.name) (\(budget.program.year))")
+        print("  \(l.pick("Status", "상태")): \(r.status.label(l))")
+        print("  \(l.pick("Requested", "신청액")): \(Money.format(r.requestedKRW))")
+        if let approved = r.approvedKRW {
+          print("  \(l.pick("Approved", "승인액")): \(Money.format(approved))")
+        }
+        print("  \(l.pick("Submitted", "신청일")): \(r.submitted.text)")
+        if let decided = r.decided {
+          print("  \(l.pick("Decided", "결정일")): \(decided) \(r.reviewer)")
+        }
+        if !r.reason.isEmpty { print("  \(l.pick("Reason", "사유")): \(r.reason)") }
+        print(
+          l.pick("Budget", "예산") + ": \(Money.compact(budget.program.budgetKRW))  "
+            + l.pick("approved", "승인") + " \(Money.compact(budget.approvedKRW))  "
+            + l.pick("pending", "심사중") + " \(Money.compact(budget.pendingKRW))  "
+            + l.pick("remaining", "잔액") + " \(Money.compact(budget.remainingKRW))")
+        let history = try workspace.requestRows(RequestFilter(memberId: r.memberId), limit: 100)
+        if history.count > 1 {
+          print(l.pick("Support history of \(member.name)", "\(member.name)의 지원 이력"))
+          for h in history where h.id != r.id {
+            print(
+              "  #\(h.id)  \(h.submitted.text)  \(h.status.label(l))  \(Money.compact(h.approvedKRW ?? h.requestedKRW))  \(h.programName): \(h.title)"
+            )
+          }
+        }
+        let audit = try workspace.auditLog(requestId: r.id)
+        if !audit.isEmpty {
+          print(l.pick("Audit log", "변경 기록"))
+          for e in audit { print("  \(e.at)  \(e.actor)  \(e.field): \(e.before) → \(e.after)") }
+        }
+      }
+    }
+  }
+
+  struct Approve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Approve a pending request (refused over the program's remaining budget unless --override is given)."
+    )
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(help: "The request's number.") var request: Int64
+    @Option(help: "The approved amount (default: the requested amount): 30000000, 3천만, 0.3억.")
+    var amount: String?
+    @Option(help: "Approve over the remaining budget, for this reason.") var override: String?
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        guard let r = try workspace.request(id: request) else {
+          throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(request)")
+        }
+        let value = try amount.map { try Money.parse($0) } ?? r.requestedKRW
+        let change = try workspace.decide(
+          requestId: request, .approve(amount: value, overrideReason: override), on: today)
+        print(
+          language.pick(
+            "Approved request #\(request) for \(Money.format(change.after.approvedKRW ?? 0)).",
+            "신청 #\(request)을(를) \(Money.format(change.after.approvedKRW ?? 0))으로 승인했습니다."))
+      }
+    }
+  }
+
+  struct Reject: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Reject a pending request; a reason is required.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(help: "The request's number.") var request: Int64
+    @Option(help: "Why (required).") var reason: String
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        try workspace.decide(requestId: request, .reject(reason: reason), on: today)
+        print(language.pick("Rejected request #\(request).", "신청 #\(request)을(를) 반려했습니다."))
+      }
+    }
+  }
+
+  struct AskChanges: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "ask-changes",
+      abstract: "Send a pending request back to its member as a draft, saying what to change.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(help: "The request's number.") var request: Int64
+    @Option(help: "What to change (required).") var reason: String
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        try workspace.decide(requestId: request, .askForChanges(reason: reason), on: today)
+        print(
+          language.pick("Asked for changes to request #\(request).", "신청 #\(request)에 보완을 요청했습니다."))
+      }
+    }
+  }
+}
+
+struct Audit: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the audit log of support-request decisions (it cannot be edited).")
+
+  @OptionGroup var location: WorkspaceLocation
+  @OptionGroup var output: OutputOptions
+  @Option(help: "Only this request.") var request: Int64?
+
+  func run() throws {
+    try reporting {
+      let workspace = try location.open()
+      let l = language
+      Listing(
+        columns: [
+          .init(key: "at", title: l.pick("When", "일시")),
+          .init(key: "actor", title: l.pick("Who", "누가")),
+          .init(key: "request", title: l.pick("Request", "신청"), alignRight: true),
+          .init(key: "field", title: l.pick("Field", "항목")),
+          .init(key: "before", title: l.pick("Before", "이전")),
+          .init(key: "after", title: l.pick("After", "이후")),
+        ],
+        rows: try workspace.auditLog(requestId: request, limit: Int.max).map {
+          [$0.at, $0.actor, "#\($0.requestId)", $0.field, $0.before, $0.after]
+        }
+      ).print(output)
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import ArgumentParser
+import ClusterKit
+import Foundation
+
+struct VisitsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "visits", abstract: "Company visits, their difficulties and follow-ups.",
+    subcommands: [List.self, Add.self, Due.self, Done.self], defaultSubcommand: List.self)
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List visits, newest first.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @OptionGroup var output: OutputOptions
+    @Option(help: "From this day (default: 12 weeks ago).") var from: String?
+    @Option(help: "Through this day (default: today).") var to: String?
+    @Flag(help: "List open follow-ups instead, overdue first.") var followUps = false
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let l = language
+        if followUps {
+          let rows = try workspace.openFollowUps(limit: 10_000)
+          Listing(
+            columns: [
+              .init(key: "id", title: "#", alignRight: true),
+              .init(key: "due", title: l.pick("Due", "기한")),
+              .init(key: "overdue", title: l.pick("Overdue", "지연")),
+              .init(key: "member", title: l.pick("Member", "회원")),
+              .init(key: "action", title: l.pick("Action", "조치")),
+              .init(key: "owner", title: l.pick("Owner", "담당")),
+              .init(key: "visit", title: l.pick("Visit", "방문일")),
+            ],
+            rows: rows.map {
+              [
+                String($0.followUp.id), $0.followUp.due.text,
+                $0.followUp.isOverdue(on: today) ? l.pick("overdue", "지연") : "", $0.memberName,
+                $0.followUp.action, $0.followUp.owner, $0.visitDate.description,
+              ]
+            }
+          ).print(output)
+          return
+        }
+        let end = try to.map { try parseDay($0, field: "to") } ?? today
+        let start = try from.map { try parseDay($0, field: "from") } ?? end.adding(days: -84)
+        let visits = try workspace.visits(from: start, through: end, limit: 100_000)
+        var names: [Int64: String] = [:]
+        for visit in visits where names[visit.memberId] == nil {
+          names[visit.memberId] = try workspace.member(id: visit.memberId)?.name ?? ""
+        }
+        Listing(
+          columns: [
+            .init(key: "id", title: "#", alignRight: true),
+            .init(key: "date", title: l.pick("Date", "날짜")),
+            .init(key: "member", title: l.pick("Member", "회원")),
+            .init(key: "purpose", title: l.pick("Purpose", "목적")),
+            .init(key: "visitor", title: l.pick("Visitor", "방문자")),
+            .init(key: "difficulties", title: l.pick("Difficulties", "애로사항")),
+            .init(key: "followUps", title: l.pick("Follow-ups", "후속조치")),
+          ],
+          rows: visits.map { visit in
+            [
+              String(visit.id), visit.date.description, names[visit.memberId] ?? "",
+              visit.purpose.label(l),
+              visit.visitor,
+              visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(
+                separator: "; "),
+              visit.followUps.map(\.action).joined(separator: "; "),
+            ]
+          }
+        ).print(output)
+      }
+    }
+  }
+
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Log a visit to a member company.",
+      discussion: """
+        Example: clusterdesk visits add 유신테크 --purpose difficultySurvey \
+        --difficulty "certification:CE 인증 비용 부담" --follow-up "인증 지원사업 안내:2026-12-10"
+        """)
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(help: "The member: id, business registration number, or name (initials work).")
+    var member: String
+    @Option(help: "The day of the visit (default: today).") var date: String?
+    @Option(help: "Who visited (default: the office's user).") var visitor: String?
+    @Option(help: "difficultySurvey, needsSurvey, followUp or other (애로사항 조사, 수요조사, 후속조치, 기타).")
+    var purpose: String = "difficultySurvey"
+    @Option(help: "Notes.") var notes: String = ""
+    @Option(
+      help:
+        "A difficulty as CATEGORY:TEXT (technology, funding, marketing, export, certification, people, management, other); repeatable."
+    )
+    var difficulty: [String] = []
+    @Option(help: "A follow-up as ACTION or ACTION:DUE-DATE; repeatable.") var followUp: [String] =
+      []
+    @Option(help: "Owner of the follow-ups.") var owner: String?
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let found = try workspace.findMember(member)
+        var errors: [FieldError] = []
+        let day = try date.map { try parseDay($0, field: "date") } ?? today
+        var purposeValue = VisitPurpose.other
+        do throws(FieldError) {
+          purposeValue = try MemberRules.parse(purpose, as: VisitPurpose.self, field: "purpose")
+        } catch { errors.append(error) }
+        var difficulties: [Difficulty] = []
+        for (index, text) in difficulty.enumerated() {
+          let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+          guard parts.count == 2 else {
+            errors.append(
+              FieldError(
+                field: "difficulty[\(index + 1)]",
+                problem: .invalidFormat(expected: "certification:CE 인증 비용"), value: text))
+            continue
+          }
+          do throws(FieldError) {
+            let category = try MemberRules.parse(
+              parts[0], as: DifficultyCategory.self, field: "difficulty[\(index + 1)]")
+            difficulties.append(Difficulty(category: category, text: parts[1]))
+          } catch { errors.append(error) }
+        }
+        var followUps: [FollowUp] = []
+        for (index, text) in followUp.enumerated() {
+          var action = text
+          var due: Day?
+          if let colon = text.lastIndex(of: ":"),
+            let parsed = Day(parsing: String(text[text.index(after: colon)...]))
+          {
+            action = String(text[..<colon])
+            due = parsed
+          } else if text.hasSuffix(":") || text.isEmpty {
+            errors.append(
+              FieldError(
+                field: "followUp[\(index + 1)]",
+                problem: .invalidFormat(expected: "ACTION:2026-12-10"), value: text))
+          }
+          followUps.append(FollowUp(action: action, owner: owner ?? workspace.actor, due: due))
+        }
+        if !errors.isEmpty { throw ClusterKit.ValidationError(errors) }
+        let visit = try workspace.addVisit(
+          Visit(
+            memberId: found.id, date: day, visitor: visitor ?? workspace.actor,
+            purpose: purposeValue,
+            notes: notes, difficulties: difficulties, followUps: followUps))
+        print(
+          language.pick(
+            "Logged visit #\(visit.id) to \(found.name) on \(day) (\(difficulties.count) difficulties, \(followUps.count) follow-ups).",
+            "\(day) \(found.name) 방문 #\(visit.id)을(를) 기록했습니다 (애로사항 \(difficulties.count), 후속조치 \(followUps.count))."
+          ))
+      }
+    }
+  }
+
+  struct Due: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Members due for a visit by the contact rhythm (officers every 4 weeks, others every 12).")
+
+    @OptionGroup var location: WorkspaceLocation
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Instead: everyone not visited for this many weeks.") var weeks: Int?
+    @Option(help: "Only this mini-cluster.") var cluster: String?
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let l = language
+        var clusterId: Int64?
+        if let cluster {
+          guard let found = try workspace.cluster(named: cluster) else {
+            throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
+          }
+          clusterId = found.id
+        }
+        if let weeks, weeks < 1 {
+          throw FieldError(field: "weeks", problem: .outOfRange("1…"), value: String(weeks))
+        }
+        let due = try workspace.dueForVisit(
+          today: today, minimumWeeks: weeks, clusterId: clusterId, limit: 100_000)
+        Listing(
+          columns: [
+            .init(key: "id", title: "#", alignRight: true),
+            .init(key: "member", title: l.pick("Member", "회원")),
+            .init(key: "role", title: l.pick("Role", "직위")),
+            .init(key: "lastVisit", title: l.pick("Last visit", "최근 방문")),
+            .init(key: "days", title: l.pick("Days", "경과일"), alignRight: true),
+            .init(key: "rhythm", title: l.pick("Rhythm", "주기")),
+          ],
+          rows: due.map {
+            [
+              String($0.memberId), $0.name, $0.role.label(l), $0.lastVisit.text,
+              $0.daysSince.map(String.init) ?? l.pick("never", "방문 없음"),
+              l.pick("\($0.rhythmWeeks) weeks", "\($0.rhythmWeeks)주"),
+            ]
+          }
+        ).print(output)
+      }
+    }
+  }
+
+  struct Done: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Mark a follow-up done.")
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(help: "The follow-up's number (see visits list --follow-ups).") var followUp: Int64
+    @Option(help: "The day it was done (default: today).") var date: String?
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let day = try date.map { try parseDay($0, field: "date") } ?? today
+        try workspace.setFollowUpDone(id: followUp, on: day)
+        print(
+          language.pick(
+            "Follow-up #\(followUp) done on \(day).", "후속조치 #\(followUp)을(를) \(day)에 완료했습니다."))
+      }
+    }
+  }
+}

@@ -1,0 +1,244 @@
+import ArgumentParser
+import ClusterKit
+import Foundation
+
+struct Open: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "open", abstract: "Open the dashboard on the workspace (the default).")
+
+  @OptionGroup var location: WorkspaceLocation
+  @Option(help: "The pane to start on: overview, members, meetings, visits, requests.")
+  var pane: String = "overview"
+
+  func run() throws {
+    try reporting {
+      let workspace = try location.open()
+      try runDashboard(workspace: workspace, pane: pane)
+    }
+  }
+}
+
+struct Demo: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).")
+
+  @Option(help: "The pane to start on: overview, members, meetings, visits, requests.")
+  var pane: String = "overview"
+  @Option(help: "Keep the copy at this path instead of a temporary folder.")
+  var copyTo: String?
+
+  func run() throws {
+    try reporting {
+      let sample = try SampleData.document()
+      let path: String
+      if let copyTo {
+        path = copyTo
+      } else {
+        let folder = FileManager.default.temporaryDirectory
+          .appendingPathComponent("clusterdesk-demo-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(
+          at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        path = folder.appendingPathComponent("demo.clusterdesk").path
+      }
+      let workspace = try Workspace(path: path, create: true)
+      try workspace.importDocument(sample)
+      try runDashboard(workspace: workspace, pane: pane)
+      if copyTo == nil {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+      }
+    }
+  }
+}
+
+/// The sample workspace shipped in sample-data/.
+enum SampleData {
+  static let fileName = "seoul-digital-office.json"
+
+  /// Looks beside the executable's package (the source checkout) and in the current folder.
+  static func url() -> URL? {
+    var candidates: [URL] = []
+    if let env = ProcessInfo.processInfo.environment["CLUSTERDESK_SAMPLE"] {
+      candidates.append(URL(fileURLWithPath: env))
+    }
+    candidates.append(URL(fileURLWithPath: "sample-data/\(fileName)"))
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
+    for _ in 0..<6 {
+      candidates.append(folder.appendingPathComponent("sample-data/\(fileName)"))
+      folder.deleteLastPathComponent()
+    }
+    let source = URL(fileURLWithPath: #filePath)
+    candidates.append(
+      source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("sample-data/\(fileName)"))
+    return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+  }
+
+  static func document() throws -> WorkspaceDocument {
+    guard let url = url() else {
+      throw CommandError(
+        "The sample workspace (sample-data/\(fileName)) was not found; run this from the ClusterDesk folder.",
+        "예제 워크스페이스(sample-data/\(fileName))를 찾을 수 없습니다. ClusterDesk 폴더에서 실행하세요.")
+    }
+    return try WorkspaceDocument.decode(Data(contentsOf: url))
+  }
+}
+
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Create a new, empty workspace.")
+
+  @OptionGroup var location: WorkspaceLocation
+  @Option(help: "The office's name.") var office: String = "미니클러스터 사무국"
+  @Option(help: "A first mini-cluster to create.") var cluster: String?
+
+  func run() throws {
+    try reporting {
+      if location.isDefault {
+        try? FileManager.default.createDirectory(
+          atPath: (location.path as NSString).deletingLastPathComponent,
+          withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      }
+      let workspace = try Workspace.create(at: location.path, office: Office(name: office))
+      if let cluster { _ = try workspace.addCluster(Cluster(name: cluster)) }
+      print(
+        language.pick("Created workspace \(workspace.path)", "워크스페이스를 만들었습니다: \(workspace.path)"))
+    }
+  }
+}
+
+struct Import: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.csv --cluster NAME).",
+    discussion: """
+      A CSV may be Excel's (CP949/EUC-KR) or UTF-8, with Korean or English headers. If any row is \
+      bad, nothing is imported and every problem is listed with its line. A cluster or division \
+      that does not exist yet is created. A missing workspace is created.
+      """)
+
+  @OptionGroup var location: WorkspaceLocation
+  @Argument(help: "The file: .json (a whole workspace) or .csv (members).") var file: String
+  @Option(help: "With a CSV: the mini-cluster the members join.") var cluster: String?
+
+  func run() throws {
+    try reporting {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CommandError("Cannot read \(file).", "\(file)을(를) 읽을 수 없습니다.")
+      }
+      let isCSV = file.lowercased().hasSuffix(".csv") || file.lowercased().hasSuffix(".tsv")
+      if isCSV {
+        guard let cluster else {
+          throw CommandError(
+            "Importing members from a CSV needs --cluster NAME.",
+            "CSV에서 회원을 가져오려면 --cluster 이름이 필요합니다.")
+        }
+        try importCSV(data, cluster: cluster)
+      } else {
+        try importJSON(data)
+      }
+    }
+  }
+
+  private func importCSV(_ data: Data, cluster: String) throws {
+    let csv = try MemberCSV.read(data)
+    let workspace = try location.open(create: true)
+    print(
+      language.pick(
+        "Read \(file) as \(csv.encoding.english).", "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다.")
+    )
+    if !csv.unknownColumns.isEmpty {
+      print(
+        language.pick(
+          "Ignored columns: \(csv.unknownColumns.joined(separator: ", "))",
+          "무시한 열: \(csv.unknownColumns.joined(separator: ", "))"))
+    }
+    do {
+      let result = try workspace.importMembers(csv, clusterName: cluster)
+      if result.clusterCreated {
+        print(
+          language.pick(
+            "Created mini-cluster \(result.cluster.name).",
+            "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
+      }
+      for division in result.divisionsCreated {
+        print(language.pick("Created division \(division).", "분과 \(division)을(를) 만들었습니다."))
+      }
+      print(
+        language.pick(
+          "Imported \(result.added) members into \(result.cluster.name).",
+          "\(result.cluster.name)에 회원 \(result.added)명을 가져왔습니다."))
+    } catch let error as ClusterKit.ValidationError {
+      printError(
+        language.pick(
+          "Nothing was imported: \(error.errors.count) problem(s) in \(file):",
+          "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
+      throw error
+    }
+  }
+
+  private func importJSON(_ data: Data) throws {
+    let document: WorkspaceDocument
+    do {
+      document = try WorkspaceDocument.decode(data)
+    } catch let error as DecodingError {
+      throw CommandError(
+        "\(file) is not a ClusterDesk workspace JSON: \(JSONProblem.describe(error)).",
+        "\(file)은(는) ClusterDesk 워크스페이스 JSON이 아닙니다: \(JSONProblem.describe(error)).")
+    }
+    let workspace = try location.open(create: true)
+    let progress = ProgressLine(language.pick("Importing", "가져오는 중"))
+    try workspace.importDocument(document, progress: progress.update)
+    progress.finish()
+    print(
+      language.pick(
+        "Imported \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests into \(workspace.path).",
+        "\(workspace.path)에 회원 \(document.members.count), 회의 \(document.meetings.count), 방문 \(document.visits.count), 지원신청 \(document.requests.count)건을 가져왔습니다."
+      ))
+  }
+}
+
+/// Says where in a JSON document decoding failed.
+enum JSONProblem {
+  static func describe(_ error: DecodingError) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+      let parts = context.codingPath.map { key in
+        key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+      }
+      let joined = parts.joined()
+      return joined.isEmpty ? "the top level" : String(joined.drop { $0 == "." })
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return "\(path(context)): missing \"\(key.stringValue)\""
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      return "\(path(context)): \(context.debugDescription)"
+    case .dataCorrupted(let context):
+      if let underlying = context.underlyingError as NSError? {
+        return underlying.userInfo["NSDebugDescription"] as? String ?? context.debugDescription
+      }
+      return "\(path(context)): \(context.debugDescription)"
+    @unknown default:
+      return "\(error)"
+    }
+  }
+}
+
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Export the whole workspace as JSON (to standard output, or --output FILE).")
+
+  @OptionGroup var location: WorkspaceLocation
+  @Option(name: .shortAndLong, help: "Write to this file (created readable by you only).")
+  var output: String?
+
+  func run() throws {
+    try reporting {
+      let workspace = try location.open()
+      let progress = ProgressLine(language.pick("Exporting", "내보내는 중"))
+      let data = try workspace.exportDocument(progress: progress.update).encoded()
+      progress.finish()
+      try writeOutput(data, to: output)
+    }
+  }
+}

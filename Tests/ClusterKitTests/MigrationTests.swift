@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ClusterKit
+
+@Suite struct MigrationTests {
+  /// A workspace file as an older ClusterDesk left it: schema `version`, one member, one visit.
+  func oldWorkspace(version: Int, in folder: URL) throws -> String {
+    let path = folder.appendingPathComponent("old-v\(version).clusterdesk").path
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      try Schema.migrate(db, from: 0, to: version)
+      try db.execute(
+        sql: """
+          INSERT INTO office (id, name) VALUES (1, '옛 사무국');
+          INSERT INTO cluster (id, name) VALUES (1, 'IT융합');
+          INSERT INTO member (id, clusterId, kind, name, nameKey, initials)
+            VALUES (1, 1, 'company', '(주)유신테크', '유신테크', 'ㅇㅅㅌㅋ');
+          INSERT INTO visit (id, memberId, date, visitor, purpose, notes)
+            VALUES (1, 1, '2026-03-02', '박매니저', 'difficultySurvey', '해외규격인증 비용이 부담됨');
+          INSERT INTO difficulty (visitId, position, category, text)
+            VALUES (1, 0, 'funding', '운전자금 부족');
+          """)
+    }
+    try queue.close()
+    return path
+  }
+
+  @Test(arguments: Array(1..<Schema.currentVersion))
+  func everyEarlierVersionMigratesWithABackup(version: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "migrate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = try oldWorkspace(version: version, in: folder)
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let workspace = try Workspace(path: path)
+    let backup = "\(path).v\(version).backup"
+    #expect(FileManager.default.fileExists(atPath: backup))
+    #expect(
+      (try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int) == 0o600
+    )
+    let backedUp = try DatabaseQueue(path: backup)
+    #expect(try backedUp.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == version)
+    #expect(before.count > 0)
+    #expect(try workspace.searchVisits("규격인증").map(\.id) == [1])
+    #expect(try workspace.searchVisits("자금").map(\.id) == [1])
+    #expect(try workspace.integrityProblems() == [])
+  }
+}
+
+@Suite struct VisitSearchTests {
+  @Test func twoAndFourSyllableWordsAndSingleCharacters() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("한빛정밀")
+    let day = Day(year: 2026, month: 11, day: 2)!
+    let first = try temp.workspace.addVisit(
+      Visit(
+        memberId: member.id, date: day, visitor: "박", purpose: .difficultySurvey,
+        notes: "CE 인증 준비로 시험분석 비용 부담",
+        difficulties: [Difficulty(category: .people, text: "숙련 생산인력 채용 어려움")]))
+    let second = try temp.workspace.addVisit(
+      Visit(
+        memberId: member.id, date: day.adding(days: 7), visitor: "박", purpose: .needsSurvey,
+        notes: "판로 개척 수요"))
+    #expect(try temp.workspace.searchVisits("인증").map(\.id) == [first.id])
+    #expect(try temp.workspace.searchVisits("시험분석").map(\.id) == [first.id])
+    #expect(try temp.workspace.searchVisits("생산인력").map(\.id) == [first.id])
+    #expect(try temp.workspace.searchVisits("분석 비용").map(\.id) == [first.id])
+    #expect(try temp.workspace.searchVisits("ce").map(\.id) == [first.id])
+    #expect(try temp.workspace.searchVisits("판").map(\.id) == [second.id])
+    #expect(try temp.workspace.searchVisits("수출").isEmpty)
+    #expect(try temp.workspace.searchVisits("분석비용").isEmpty)
+  }
+}

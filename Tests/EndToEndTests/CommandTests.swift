@@ -1,0 +1,99 @@
+import ClusterKit
+import Foundation
+import Testing
+
+/// The `clusterdesk` subcommands, run as a user runs them, checked by their output, exit status
+/// and the workspace afterwards.
+@Suite struct CommandTests {
+  @Test func binaryIsBuilt() {
+    #expect(
+      FileManager.default.isExecutableFile(atPath: Binary.path), "build it with `swift build` first"
+    )
+  }
+
+  @Test func excelCSVImportThenListExportsBackLosslessly() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    let csv = """
+      회사명,대표이사,사업자등록번호,구분,분과,직위,전화번호,매출액,설립일,주요제품\r
+      (주)유신테크,김철수,124-81-00998,기업,IT장비,회장,02-1234-5678,13.7억,2003.05.01,MEMS 센서\r
+      한결대학교 산학협력단,,,대학,,회원,,,,\r
+      대성일렉트로닉스 주식회사,이대성,1018100016,기업,차세대부품,운영위원,031-123-4567,"5,000,000,000",20100301,PCB\r
+
+      """
+    try csv.data(using: CSVReader.cp949)!.write(to: cli.file("members.csv"))
+    let imported = try cli.run(["import", "members.csv", "--cluster", "지능형메카트로닉스"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("CP949"))
+    #expect(imported.stdout.contains("Created mini-cluster 지능형메카트로닉스."))
+    #expect(imported.stdout.contains("Imported 3 members"))
+
+    let listed = try cli.run(["members", "list", "--format", "csv"])
+    #expect(listed.status == 0)
+    try listed.stdoutData.write(to: cli.file("export.csv"))
+    var other = cli
+    other.environment["CLUSTERDESK_WORKSPACE"] = cli.file("other.clusterdesk").path
+    let back = try other.run(["import", "export.csv", "--cluster", "복사본"])
+    #expect(back.status == 0, "\(back.stderr)")
+    let again = try other.run(["members", "list", "--format", "csv"])
+    #expect(again.stdout == listed.stdout)
+    #expect(listed.stdout.contains("124-81-00998"))
+    #expect(listed.stdout.contains("\"1,370,000,000\""))
+  }
+
+  @Test func badRowsAreAllReportedAndNothingIsImported() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    let csv = "name,brn,phone\n유신테크,124-81-00999,02-1234-5678\n한빛정밀,,12\n"
+    try Data(csv.utf8).write(to: cli.file("bad.csv"))
+    let result = try cli.run(["import", "bad.csv", "--cluster", "IT융합"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("Nothing was imported"))
+    #expect(result.stderr.contains("line 2, brn"))
+    #expect(result.stderr.contains("line 3, phone"))
+    let listed = try cli.run(["members", "list", "--format", "json"])
+    #expect(listed.stdout == "[\n\n]\n" || listed.stdout == "[]\n")
+  }
+
+  @Test func workflowFromTheShell() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    #expect(try cli.run(["init", "--office", "서울지역본부 사무국", "--cluster", "IT융합"]).status == 0)
+    let added = try cli.run([
+      "members", "add", "--cluster", "IT융합", "--name", "㈜ 한빛정밀", "--brn", "1248100998", "--role",
+      "회장",
+      "--phone", "010 1234 5678",
+    ])
+    #expect(added.status == 0, "\(added.stderr)")
+    let duplicate = try cli.run(["members", "add", "--cluster", "IT융합", "--name", "한빛정밀 주식회사"])
+    #expect(duplicate.status == 1)
+    #expect(duplicate.stderr.contains("name: duplicates #1 ㈜ 한빛정밀"))
+    let visit = try cli.run([
+      "visits", "add", "ㅎㅂㅈㅁ", "--difficulty", "certification:CE 인증 비용 부담", "--follow-up",
+      "인증 지원사업 안내:2026-12-10",
+    ])
+    #expect(visit.status == 0, "\(visit.stderr)")
+    let followUps = try cli.run(["visits", "list", "--follow-ups", "--format", "csv"])
+    #expect(followUps.stdout.contains("인증 지원사업 안내"))
+    let shown = try cli.run(["members", "show", "한빛"], environment: ["LANG": "ko_KR.UTF-8"])
+    #expect(shown.stdout.contains("사업자등록번호  124-81-00998"))
+    #expect(shown.stdout.contains("[인증] CE 인증 비용 부담"))
+  }
+
+  @Test func errorsGoToStderrWithAStatus() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    let missing = try cli.run(["members", "list"])
+    #expect(missing.status == 3)
+    #expect(missing.stderr.contains("No workspace at"))
+    #expect(missing.stdout.isEmpty)
+    try Data("not a database".utf8).write(to: cli.file("notes.txt"))
+    let notOurs = try cli.run(["report", "--workspace", cli.file("notes.txt").path])
+    #expect(notOurs.status == 3)
+    #expect(notOurs.stderr.contains("is not a ClusterDesk workspace; nothing was changed."))
+    let korean = try cli.run(["members", "list"], environment: ["LANG": "ko_KR.UTF-8"])
+    #expect(korean.stderr.contains("워크스페이스가 없습니다"))
+    let usage = try cli.run(["import"])
+    #expect(usage.status == 64 || usage.status == 2)
+  }
+}
