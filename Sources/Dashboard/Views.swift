@@ -204,14 +204,25 @@ extension DashboardApp {
     }
   }
 
-  /// Draws sections top to bottom, each with its title; the last ones are cut when room runs out.
+  /// Draws sections top to bottom, each with its title. Every section first gets up to two
+  /// rows, then the spare room goes to them in order; when even that does not fit, the last
+  /// ones are cut.
   func stack(_ sections: [OverviewSection], into grid: inout Grid, in rect: Rect, theme: Theme) {
+    let overhead = sections.count * 2 - 1
+    var heights = sections.map { min($0.height, 2) }
+    var spare = rect.height - overhead - heights.reduce(0, +)
+    for i in sections.indices where spare > 0 {
+      let extra = min(sections[i].height - heights[i], spare)
+      heights[i] += extra
+      spare -= extra
+    }
+    if spare < 0 { heights = sections.map(\.height) }
     var y = rect.y
-    for s in sections {
+    for (s, wanted) in zip(sections, heights) {
       guard y < rect.maxY else { break }
       grid.put(s.title, x: rect.x, y: y, style: theme.title, maxWidth: rect.width)
       y += 1
-      let h = min(s.height, rect.maxY - y)
+      let h = min(wanted, rect.maxY - y)
       if h > 0 { s.draw(&grid, Rect(x: rect.x + 1, y: y, width: rect.width - 1, height: h), theme) }
       y += h + 1
     }
