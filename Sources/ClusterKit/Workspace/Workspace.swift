@@ -76,9 +76,16 @@ public final class Workspace: Sendable {
     return config
   }
 
+  /// `CLUSTERDESK_USER`, else the login name.
   static func defaultActor() -> String {
     let env = ProcessInfo.processInfo.environment
-    return env["CLUSTERDESK_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    for key in ["CLUSTERDESK_USER", "USER", "LOGNAME"] {
+      if let name = env[key], !name.isEmpty { return name }
+    }
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+      return String(cString: name)
+    }
+    return "uid \(getuid())"
   }
 
   private static func createOwnerOnlyFile(at path: String) throws {
