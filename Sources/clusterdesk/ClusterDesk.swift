@@ -15,7 +15,7 @@ struct ClusterDesk: ParsableCommand {
     subcommands: [
       Open.self, Demo.self, Init.self, Import.self, Export.self, MembersCommand.self,
       VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, Report.self, Audit.self,
-      Generate.self,
+      Generate.self, BenchDomain.self,
     ],
     defaultSubcommand: Open.self
   )
@@ -24,7 +24,8 @@ struct ClusterDesk: ParsableCommand {
 /// Where the workspace file is: --workspace, else $CLUSTERDESK_WORKSPACE, else the user's data
 /// directory.
 struct WorkspaceLocation: ParsableArguments {
-  @Option(name: .long, help: "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).")
+  @Option(
+    name: .long, help: "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).")
   var workspace: String?
 
   static var defaultPath: String {
@@ -37,7 +38,9 @@ struct WorkspaceLocation: ParsableArguments {
 
   var path: String {
     if let workspace { return workspace }
-    if let env = ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"], !env.isEmpty { return env }
+    if let env = ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"], !env.isEmpty {
+      return env
+    }
     return Self.defaultPath
   }
 
@@ -110,7 +113,9 @@ func printError(_ text: String) {
 
 /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
 var today: Day {
-  if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"], let day = Day(parsing: fixed) {
+  if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
+    let day = Day(parsing: fixed)
+  {
     return day
   }
   return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)

@@ -145,15 +145,17 @@ struct GenerationPlan {
         byRegion[r] = [Names.person(&rng).name, Names.person(&rng).name]
       }
       reviewers = byRegion
-      // About nineteen visits a week in each cluster.
-      visitsPerWeek = Array(repeating: 0, count: 16) + [0.2, 0.2, 0.2, 0.2, 0.2]
+      // About twenty visits a week in each cluster: some 400,000 over the five years. Meetings
+      // and requests are sized for about 15,000 meetings with 300,000 attendance rows and
+      // 60,000 support requests.
+      visitsPerWeek = Array(repeating: 0, count: 18) + [0.1, 0.2, 0.2, 0.2, 0.2, 0.1]
       steeringPerYear = 11
-      divisionMeetings = 5...6
-      seminars = 3...3
-      inviteCap = 24
+      divisionMeetings = 7...8
+      seminars = 4...4
+      inviteCap = 25
       experts = 2000
       mentoringShare = 0.23
-      programDemandScale = 1
+      programDemandScale = 0.7
     }
   }
 }
