@@ -70,9 +70,17 @@ public final class DashboardApp {
     switch state.top {
     case .form: [.form]
     case .attendance: [.attendance, .global]
-    case .detail: [.detail, .global]
+    case .detail(let d): detailScopes(d) + [.global]
     case .help, .command: [.global]
     case nil: [.pane(state.pane), .global]
+    }
+  }
+
+  func detailScopes(_ d: DetailState) -> [Scope] {
+    switch d.subject {
+    case .member: [.memberDetail, .detail]
+    case .request: [.requestDetail, .detail]
+    default: [.detail]
     }
   }
 
@@ -129,11 +137,13 @@ public final class DashboardApp {
   }
 
   func handleDetail(_ key: Key, _ d: DetailState) {
-    guard let action = Keymap.action(for: key, in: [.detail, .global]) else { return }
+    guard let action = Keymap.action(for: key, in: detailScopes(d) + [.global]) else { return }
     var d = d
     let page = max(1, state.contentHeight - 2)
     switch action {
-    case .back: state.modals.removeLast()
+    case .back:
+      state.modals.removeLast()
+      return
     case .up: d.scroll = max(0, d.scroll - 1)
     case .down: d.scroll += 1
     case .pageUp: d.scroll = max(0, d.scroll - page)

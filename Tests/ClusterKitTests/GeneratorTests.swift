@@ -116,15 +116,23 @@ import Testing
     }
     #expect(nearlyExhausted.count >= 2)
     // Every decision is in the audit log, in time order.
-    let decided = doc.requests.filter { $0.decided != nil }
-    for r in decided {
+    for r in doc.requests {
       let entries = doc.audit.filter { $0.requestId == r.id }
-      #expect(
-        entries.contains {
-          $0.field == "status" && $0.after == r.status.rawValue || $0.after == "approved"
-        })
-      #expect(
-        entries.allSatisfy { $0.at.hasPrefix(r.decided!.description) || $0.after == "completed" })
+      let statuses = entries.filter { $0.field == "status" }.map(\.after)
+      switch r.status {
+      case .approved: #expect(statuses == ["approved"])
+      case .completed: #expect(statuses == ["approved", "completed"])
+      case .rejected: #expect(statuses == ["rejected"])
+      case .withdrawn: #expect(statuses == ["withdrawn"])
+      case .pending, .draft: #expect(entries.isEmpty)
+      }
+      if let decided = r.decided {
+        #expect(entries.first?.at.hasPrefix(decided.description) == true)
+        #expect(entries.first?.actor == r.reviewer)
+      }
+      if let approved = r.approvedKRW {
+        #expect(entries.contains { $0.field == "approvedKRW" && $0.after == String(approved) })
+      }
     }
     #expect(doc.audit.map(\.at) == doc.audit.map(\.at).sorted())
   }

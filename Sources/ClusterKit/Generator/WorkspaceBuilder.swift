@@ -116,7 +116,7 @@ final class WorkspaceBuilder {
       }
       assignOfficers(&rng, &made, count: cp.steeringMembers)
       for i in made.indices {
-        let p = made[i].0.role.isOfficer ? 0.7 : 0.38
+        let p = made[i].0.role.isOfficer ? 0.6 : 0.36
         made[i].0.profileSubmitted = rng.chance(p)
       }
       let order = made.indices.sorted {
@@ -251,7 +251,8 @@ final class WorkspaceBuilder {
     let todayOrdinal = today.ordinal
     var joined: Int
     if isNew {
-      joined = cp.founded.ordinal - rng.int(0...75)
+      // Charter members join at the founding ceremony; a few follow later.
+      joined = cp.founded.ordinal
       if rng.chance(0.12) { joined = cp.founded.ordinal + rng.int(30...200) }
     } else if rng.chance(0.35) {
       joined = cp.founded.ordinal + rng.int(0...120)
