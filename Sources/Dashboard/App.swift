@@ -21,12 +21,19 @@ public final class DashboardApp {
       let frame = render(width: size.width, height: size.height, theme: terminal.theme)
       terminal.draw(frame.grid, cursor: frame.cursor)
       // Wake up now and then so writes by other processes show without a key press.
-      guard let key = terminal.readKey(timeoutMilliseconds: 2000) else { continue }
-      if terminal.shouldQuit { break }
-      handle(key)
-      if state.suspendRequested {
-        state.suspendRequested = false
-        terminal.suspend()
+      guard var key = terminal.readKey(timeoutMilliseconds: 2000) else { continue }
+      // Keys that are already waiting (typed ahead, or pasted) are handled before the next
+      // frame, so a burst costs one redraw instead of one per key.
+      while true {
+        if terminal.shouldQuit { break }
+        handle(key)
+        if state.suspendRequested {
+          state.suspendRequested = false
+          terminal.suspend()
+          break
+        }
+        guard !state.finished, let next = terminal.readKey(timeoutMilliseconds: 0) else { break }
+        key = next
       }
     }
   }
@@ -59,6 +66,8 @@ public final class DashboardApp {
     case nil:
       if let field = state.members.searchField, state.pane == .members {
         handleSearch(key, field: field)
+      } else if let field = state.visits.searchField, state.pane == .visits {
+        handleVisitSearch(key, field: field)
       } else if let action = Keymap.action(for: key, in: [.pane(state.pane), .global]) {
         perform(action)
       }
@@ -133,6 +142,25 @@ public final class DashboardApp {
         state.members.query.search = f.value
         state.members.list = ListCursor()
       }
+    }
+  }
+
+  /// The visit-notes search runs once, on Enter (a full-text query over every visit), not per
+  /// typed character; Esc closes the field and leaves the results, or clears them.
+  func handleVisitSearch(_ key: Key, field: TextField) {
+    switch key {
+    case .escape:
+      state.visits.searchField = nil
+      state.visits.found = nil
+      state.visits.list = ListCursor()
+    case .enter:
+      state.visits.searchField = nil
+      state.visits.found = searchVisitItems(field.value)
+      state.visits.list = ListCursor()
+    default:
+      var f = field
+      f.handle(key)
+      state.visits.searchField = f
     }
   }
 
@@ -240,7 +268,11 @@ public final class DashboardApp {
     case .up, .down, .top, .bottom, .pageUp, .pageDown: move(action)
     case .undo: undo()
     case .search:
-      state.members.searchField = TextField(state.members.query.search)
+      if state.pane == .visits {
+        state.visits.searchField = TextField()
+      } else {
+        state.members.searchField = TextField(state.members.query.search)
+      }
     case .open: open()
     case .edit:
       if state.pane == .members, let id = selectedMemberId() { openMemberForm(editing: id) }
@@ -298,6 +330,7 @@ public final class DashboardApp {
   func switchPane(_ p: Pane) {
     state.pane = p
     state.members.searchField = nil
+    state.visits.searchField = nil
   }
 
   /// Rows visible in the current pane's list.

@@ -40,38 +40,37 @@ struct BenchDomain: ParsableCommand {
         print(
           "\(label)\t\(String(format: "%.2f", samples[samples.count / 2]))\t\(String(format: "%.2f", samples.last!))\t\(runs)"
         )
-        fflush(stdout)
       }
-      time("member window (count + 40 rows)", runs: runs) {
+      try time("member window (count + 40 rows)", runs: runs) {
         _ = try workspace.memberCount(MemberQuery())
         _ = try workspace.memberRows(MemberQuery(), offset: 0, limit: 40)
       }
-      time("member window, page 250 (count + 40 rows)", runs: runs) {
+      try time("member window, page 250 (count + 40 rows)", runs: runs) {
         _ = try workspace.memberCount(MemberQuery())
         _ = try workspace.memberRows(MemberQuery(), offset: 10_000, limit: 40)
       }
-      time("member search by name '\(name)' (count + 40 rows)", runs: runs) {
+      try time("member search by name '\(name)' (count + 40 rows)", runs: runs) {
         let query = MemberQuery(search: name)
         _ = try workspace.memberCount(query)
         _ = try workspace.memberRows(query, offset: 0, limit: 40)
       }
-      time("초성 search '\(initials)' (count + 40 rows)", runs: runs) {
+      try time("초성 search '\(initials)' (count + 40 rows)", runs: runs) {
         let query = MemberQuery(search: initials)
         _ = try workspace.memberCount(query)
         _ = try workspace.memberRows(query, offset: 0, limit: 40)
       }
-      time("member detail", runs: runs) {
+      try time("member detail", runs: runs) {
         if let id = middle?.id { _ = try workspace.memberDetail(id: id) }
       }
-      time("due for a visit (first 50)", runs: runs) {
+      try time("due for a visit (first 50)", runs: runs) {
         _ = try workspace.dueForVisit(today: today, limit: 50)
       }
       for word in ["인력", "인력부족"] {
-        time("visit full-text search '\(word)' (200 newest)", runs: runs) {
+        try time("visit full-text search '\(word)' (200 newest)", runs: runs) {
           _ = try workspace.searchVisits(word)
         }
       }
-      time("report for \(year)", runs: runs) {
+      try time("report for \(year)", runs: runs) {
         _ = try workspace.annualReport(year: year, today: today)
       }
 

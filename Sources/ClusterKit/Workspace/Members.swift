@@ -155,6 +155,22 @@ extension Workspace {
 
   // MARK: Members
 
+  /// Names of the given members in one query (for lists of visits or requests).
+  public func memberNames(ids: Set<Int64>) throws -> [Int64: String] {
+    guard !ids.isEmpty else { return [:] }
+    return try read { db in
+      var names: [Int64: String] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: "SELECT id, name FROM member WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+        arguments: StatementArguments(Array(ids)))
+      {
+        names[row["id"]] = row["name"]
+      }
+      return names
+    }
+  }
+
   public func member(id: Int64) throws -> Member? {
     try read { db in try Member.fetchOne(db, key: id) }
   }
