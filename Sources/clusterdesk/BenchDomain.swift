@@ -65,7 +65,7 @@ struct BenchDomain: ParsableCommand {
       try time("due for a visit (first 50)", runs: runs) {
         _ = try workspace.dueForVisit(today: today, limit: 50)
       }
-      for word in ["인력", "인력부족"] {
+      for word in ["인력", "연구인력"] {
         try time("visit full-text search '\(word)' (200 newest)", runs: runs) {
           _ = try workspace.searchVisits(word)
         }

@@ -242,8 +242,10 @@ extension Workspace {
   static func duplicateErrors(_ member: Member, _ db: Database) throws -> [FieldError] {
     var errors: [FieldError] = []
     if !member.businessNumber.isEmpty,
+      // `<> ''` lets SQLite use the partial unique index instead of scanning every member.
       let other = try Member.filter(
-        Column("businessNumber") == member.businessNumber && Column("id") != member.id
+        Column("businessNumber") == member.businessNumber && Column("businessNumber") != ""
+          && Column("id") != member.id
       ).fetchOne(db)
     {
       errors.append(

@@ -137,15 +137,23 @@ extension Workspace {
       .execute(arguments: [id, grams])
   }
 
-  /// Visits whose notes or difficulties contain the text, newest first.
+  /// Visits whose notes or difficulties contain the text, newest first: the `limit` most
+  /// recently recorded matches (ids grow as visits are logged), so a common word stops after
+  /// `limit` index entries instead of sorting every match by date.
   public func searchVisits(_ text: String, limit: Int = 200) throws -> [Visit] {
     let query = TextGrams.query(text)
     guard !query.isEmpty else { return [] }
     return try read { db in
       if let match = query.match {
+        let ids = try Int64.fetchAll(
+          db,
+          sql:
+            "SELECT rowid FROM visitSearch WHERE visitSearch MATCH ? ORDER BY rowid DESC LIMIT ?",
+          arguments: [match, limit])
+        guard !ids.isEmpty else { return [] }
         return try Workspace.visits(
-          db, where: "v.id IN (SELECT rowid FROM visitSearch WHERE visitSearch MATCH ?)",
-          arguments: [match], order: "v.date DESC, v.id DESC", limit: limit)
+          db, where: "v.id IN (\(databaseQuestionMarks(count: ids.count)))",
+          arguments: StatementArguments(ids), order: "v.date DESC, v.id DESC", limit: limit)
       }
       let like = "%" + Workspace.escapeLike(query.text) + "%"
       return try Workspace.visits(
