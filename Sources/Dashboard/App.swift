@@ -21,19 +21,12 @@ public final class DashboardApp {
       let frame = render(width: size.width, height: size.height, theme: terminal.theme)
       terminal.draw(frame.grid, cursor: frame.cursor)
       // Wake up now and then so writes by other processes show without a key press.
-      guard var key = terminal.readKey(timeoutMilliseconds: 2000) else { continue }
-      // Keys that are already waiting (typed ahead, or pasted) are handled before the next
-      // frame, so a burst costs one redraw instead of one per key.
-      while true {
-        if terminal.shouldQuit { break }
-        handle(key)
-        if state.suspendRequested {
-          state.suspendRequested = false
-          terminal.suspend()
-          break
-        }
-        guard !state.finished, let next = terminal.readKey(timeoutMilliseconds: 0) else { break }
-        key = next
+      guard let key = terminal.readKey(timeoutMilliseconds: 2000) else { continue }
+      if terminal.shouldQuit { break }
+      handle(key)
+      if state.suspendRequested {
+        state.suspendRequested = false
+        terminal.suspend()
       }
     }
   }
