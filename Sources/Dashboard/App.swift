@@ -59,6 +59,8 @@ public final class DashboardApp {
     case nil:
       if let field = state.members.searchField, state.pane == .members {
         handleSearch(key, field: field)
+      } else if let field = state.visits.searchField, state.pane == .visits {
+        handleVisitSearch(key, field: field)
       } else if let action = Keymap.action(for: key, in: [.pane(state.pane), .global]) {
         perform(action)
       }
@@ -133,6 +135,25 @@ public final class DashboardApp {
         state.members.query.search = f.value
         state.members.list = ListCursor()
       }
+    }
+  }
+
+  /// The visit-notes search runs once, on Enter (a full-text query over every visit), not per
+  /// typed character; Esc closes the field and leaves the results, or clears them.
+  func handleVisitSearch(_ key: Key, field: TextField) {
+    switch key {
+    case .escape:
+      state.visits.searchField = nil
+      state.visits.found = nil
+      state.visits.list = ListCursor()
+    case .enter:
+      state.visits.searchField = nil
+      state.visits.found = searchVisitItems(field.value)
+      state.visits.list = ListCursor()
+    default:
+      var f = field
+      f.handle(key)
+      state.visits.searchField = f
     }
   }
 
@@ -240,7 +261,11 @@ public final class DashboardApp {
     case .up, .down, .top, .bottom, .pageUp, .pageDown: move(action)
     case .undo: undo()
     case .search:
-      state.members.searchField = TextField(state.members.query.search)
+      if state.pane == .visits {
+        state.visits.searchField = TextField()
+      } else {
+        state.members.searchField = TextField(state.members.query.search)
+      }
     case .open: open()
     case .edit:
       if state.pane == .members, let id = selectedMemberId() { openMemberForm(editing: id) }
@@ -298,6 +323,7 @@ public final class DashboardApp {
   func switchPane(_ p: Pane) {
     state.pane = p
     state.members.searchField = nil
+    state.visits.searchField = nil
   }
 
   /// Rows visible in the current pane's list.

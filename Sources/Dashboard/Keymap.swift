@@ -91,6 +91,7 @@ enum Keymap {
     b([.char("n")], .new, .pane(.meetings), "new meeting", "회의 추가", hint: true),
     b([.char("a")], .attendance, .pane(.meetings), "take attendance", "출석 체크", hint: true),
     // Visits
+    b([.char("/")], .search, .pane(.visits), "search notes", "기록 검색"),
     b([.char("n")], .new, .pane(.visits), "log a visit", "방문 기록", hint: true),
     b([.char("x")], .closeFollowUp, .pane(.visits), "close follow-up", "후속조치 완료", hint: true),
     b(

@@ -149,6 +149,10 @@ extension DashboardApp {
       cursor = field.render(
         into: &grid, in: Rect(x: 1, y: messageRow.y, width: fieldWidth, height: 1), theme: theme)
       grid.put(countText, x: width - DisplayWidth.of(countText), y: messageRow.y, style: theme.dim)
+    } else if let field = state.visits.searchField, state.pane == .visits, state.top == nil {
+      grid.put("/", x: 0, y: messageRow.y, style: theme.accent)
+      cursor = field.render(
+        into: &grid, in: Rect(x: 1, y: messageRow.y, width: width - 1, height: 1), theme: theme)
     } else if let status = state.status {
       grid.put(
         DisplayWidth.truncate(status.text.replacingOccurrences(of: "\n", with: " "), to: width),

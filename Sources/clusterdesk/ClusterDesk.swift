@@ -15,7 +15,7 @@ struct ClusterDesk: ParsableCommand {
     subcommands: [
       Open.self, Demo.self, Init.self, Import.self, Export.self, OfficeCommand.self, MembersCommand.self,
       VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, Report.self, Audit.self,
-      Generate.self,
+      Generate.self, BenchDomain.self,
     ],
     defaultSubcommand: Open.self
   )

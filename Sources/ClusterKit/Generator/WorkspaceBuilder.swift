@@ -178,13 +178,10 @@ final class WorkspaceBuilder {
     return text
   }
 
-  /// Removes legal forms and spaces, the way duplicate names are detected.
+  /// The workspace's own name key, so a name the generator takes as new is never a duplicate
+  /// for the workspace (`Senonix Co., Ltd.` and `Senonix Inc.` are one company).
   static func nameKey(_ name: String) -> String {
-    var s = name
-    for form in ["(주)", "㈜", "주식회사", "(유)", "유한회사", "(재)", "(사)"] {
-      while let range = s.range(of: form) { s.removeSubrange(range) }
-    }
-    return String(s.filter { $0 != " " }).lowercased()
+    KoreanText.nameKey(name)
   }
 
   private func companyName(_ rng: inout SeededGenerator, theme: Int, keys: inout Set<String>)

@@ -94,16 +94,47 @@ extension Workspace {
         done += Double(n)
         if Int(done) % 2000 == 0 { progress?(done / total) }
       }
+      // Small tables go through their records; the big ones through one cached statement each,
+      // which skips per-row encoding into a container and re-preparing SQL.
       for cluster in checked.clusters { try cluster.insert(db) }
       for division in checked.divisions { try division.insert(db) }
-      for member in checked.members {
-        try member.insert(db)
+      let insertMember = try db.cachedStatement(
+        sql: """
+          INSERT INTO member (id, clusterId, divisionId, kind, name, nameKey, initials, representative,
+            businessNumber, products, employees, salesKRW, founded, address, phone, email, website,
+            role, joined, "left", status, profileSubmitted)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for m in checked.members {
+        let key = KoreanText.nameKey(m.name)
+        try insertMember.execute(arguments: [
+          m.id == 0 ? nil : m.id, m.clusterId, m.divisionId, m.kind, m.name, key,
+          KoreanText.initials(key), m.representative, m.businessNumber, m.products, m.employees,
+          m.salesKRW, m.founded, m.address, m.phone, m.email, m.website, m.role, m.joined, m.left,
+          m.status, m.profileSubmitted,
+        ])
         tick()
       }
-      for contact in checked.contacts { try contact.insert(db) }
-      for meeting in checked.meetings { try meeting.insert(db) }
-      for attendance in checked.attendance {
-        try attendance.insert(db)
+      let insertContact = try db.cachedStatement(
+        sql:
+          "INSERT INTO contact (id, memberId, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)")
+      for c in checked.contacts {
+        try insertContact.execute(arguments: [c.id, c.memberId, c.name, c.title, c.phone, c.email])
+      }
+      let insertMeeting = try db.cachedStatement(
+        sql: """
+          INSERT INTO meeting (id, clusterId, divisionId, kind, date, title, place, agenda, minutes)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for m in checked.meetings {
+        try insertMeeting.execute(arguments: [
+          m.id, m.clusterId, m.divisionId, m.kind, m.date, m.title, m.place, m.agenda, m.minutes,
+        ])
+      }
+      let insertAttendance = try db.cachedStatement(
+        sql: "INSERT INTO attendance (meetingId, memberId, status) VALUES (?, ?, ?)")
+      for a in checked.attendance {
+        try insertAttendance.execute(arguments: [a.meetingId, a.memberId, a.status])
         tick()
       }
       for visit in checked.visits {
@@ -111,15 +142,42 @@ extension Workspace {
         tick()
       }
       for program in checked.programs { try program.insert(db) }
-      for request in checked.requests {
-        try request.insert(db)
+      let insertRequest = try db.cachedStatement(
+        sql: """
+          INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
+            approvedKRW, decided, reviewer, reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for r in checked.requests {
+        try insertRequest.execute(arguments: [
+          r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
+          r.approvedKRW,
+          r.decided, r.reviewer, r.reason,
+        ])
         tick()
       }
-      for entry in checked.audit { try entry.insert(db) }
+      let insertAudit = try db.cachedStatement(
+        sql: """
+          INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """)
+      for e in checked.audit {
+        try insertAudit.execute(arguments: [
+          e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after,
+        ])
+      }
       for expert in checked.experts { try expert.insert(db) }
-      for mentoring in checked.mentorings { try mentoring.insert(db) }
+      let insertMentoring = try db.cachedStatement(
+        sql: "INSERT INTO mentoring (memberId, expertId, field, started) VALUES (?, ?, ?, ?)")
+      for m in checked.mentorings {
+        try insertMentoring.execute(arguments: [m.memberId, m.expertId, m.field, m.started])
+      }
       for sig in checked.sigs { try sig.insert(db) }
-      for membership in checked.sigMembers { try membership.insert(db) }
+      let insertSIGMember = try db.cachedStatement(
+        sql: "INSERT INTO sigMember (sigId, memberId, task) VALUES (?, ?, ?)")
+      for s in checked.sigMembers {
+        try insertSIGMember.execute(arguments: [s.sigId, s.memberId, s.task])
+      }
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(

@@ -155,6 +155,22 @@ extension Workspace {
 
   // MARK: Members
 
+  /// Names of the given members in one query (for lists of visits or requests).
+  public func memberNames(ids: Set<Int64>) throws -> [Int64: String] {
+    guard !ids.isEmpty else { return [:] }
+    return try read { db in
+      var names: [Int64: String] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: "SELECT id, name FROM member WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+        arguments: StatementArguments(Array(ids)))
+      {
+        names[row["id"]] = row["name"]
+      }
+      return names
+    }
+  }
+
   public func member(id: Int64) throws -> Member? {
     try read { db in try Member.fetchOne(db, key: id) }
   }
@@ -226,8 +242,10 @@ extension Workspace {
   static func duplicateErrors(_ member: Member, _ db: Database) throws -> [FieldError] {
     var errors: [FieldError] = []
     if !member.businessNumber.isEmpty,
+      // `<> ''` lets SQLite use the partial unique index instead of scanning every member.
       let other = try Member.filter(
-        Column("businessNumber") == member.businessNumber && Column("id") != member.id
+        Column("businessNumber") == member.businessNumber && Column("businessNumber") != ""
+          && Column("id") != member.id
       ).fetchOne(db)
     {
       errors.append(

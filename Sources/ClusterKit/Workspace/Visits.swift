@@ -100,19 +100,31 @@ extension Workspace {
   static func insertVisit(_ visit: Visit, keepIds: Bool, _ db: Database) throws -> Visit {
     var visit = visit
     if !keepIds { visit.id = try nextId("visit", db) }
-    try VisitRow(visit).insert(db)
-    for (position, difficulty) in visit.difficulties.enumerated() {
-      try db.execute(
-        sql: "INSERT INTO difficulty (visitId, position, category, text) VALUES (?, ?, ?, ?)",
-        arguments: [visit.id, position, difficulty.category, difficulty.text])
+    // Cached statements: a whole-workspace import runs this hundreds of thousands of times.
+    try db.cachedStatement(
+      sql:
+        "INSERT INTO visit (id, memberId, date, visitor, purpose, notes) VALUES (?, ?, ?, ?, ?, ?)"
+    ).execute(arguments: [
+      visit.id == 0 ? nil : visit.id, visit.memberId, visit.date, visit.visitor, visit.purpose,
+      visit.notes,
+    ])
+    if visit.id == 0 { visit.id = db.lastInsertedRowID }
+    if !visit.difficulties.isEmpty {
+      let insert = try db.cachedStatement(
+        sql: "INSERT INTO difficulty (visitId, position, category, text) VALUES (?, ?, ?, ?)")
+      for (position, difficulty) in visit.difficulties.enumerated() {
+        try insert.execute(arguments: [visit.id, position, difficulty.category, difficulty.text])
+      }
     }
-    for index in visit.followUps.indices {
-      if !keepIds { visit.followUps[index].id = try nextId("followUp", db) }
-      let f = visit.followUps[index]
-      try db.execute(
+    if !visit.followUps.isEmpty {
+      let insert = try db.cachedStatement(
         sql:
-          "INSERT INTO followUp (id, visitId, action, owner, due, done) VALUES (?, ?, ?, ?, ?, ?)",
-        arguments: [f.id, visit.id, f.action, f.owner, f.due, f.done])
+          "INSERT INTO followUp (id, visitId, action, owner, due, done) VALUES (?, ?, ?, ?, ?, ?)")
+      for index in visit.followUps.indices {
+        if !keepIds { visit.followUps[index].id = try nextId("followUp", db) }
+        let f = visit.followUps[index]
+        try insert.execute(arguments: [f.id, visit.id, f.action, f.owner, f.due, f.done])
+      }
     }
     try indexVisit(id: visit.id, texts: [visit.notes] + visit.difficulties.map(\.text), db)
     return visit
@@ -121,19 +133,27 @@ extension Workspace {
   static func indexVisit(id: Int64, texts: [String], _ db: Database) throws {
     let grams = texts.map(TextGrams.grams).joined(separator: " ")
     guard !grams.isEmpty else { return }
-    try db.execute(
-      sql: "INSERT INTO visitSearch (rowid, grams) VALUES (?, ?)", arguments: [id, grams])
+    try db.cachedStatement(sql: "INSERT INTO visitSearch (rowid, grams) VALUES (?, ?)")
+      .execute(arguments: [id, grams])
   }
 
-  /// Visits whose notes or difficulties contain the text, newest first.
+  /// Visits whose notes or difficulties contain the text, newest first: the `limit` most
+  /// recently recorded matches (ids grow as visits are logged), so a common word stops after
+  /// `limit` index entries instead of sorting every match by date.
   public func searchVisits(_ text: String, limit: Int = 200) throws -> [Visit] {
     let query = TextGrams.query(text)
     guard !query.isEmpty else { return [] }
     return try read { db in
       if let match = query.match {
+        let ids = try Int64.fetchAll(
+          db,
+          sql:
+            "SELECT rowid FROM visitSearch WHERE visitSearch MATCH ? ORDER BY rowid DESC LIMIT ?",
+          arguments: [match, limit])
+        guard !ids.isEmpty else { return [] }
         return try Workspace.visits(
-          db, where: "v.id IN (SELECT rowid FROM visitSearch WHERE visitSearch MATCH ?)",
-          arguments: [match], order: "v.date DESC, v.id DESC", limit: limit)
+          db, where: "v.id IN (\(databaseQuestionMarks(count: ids.count)))",
+          arguments: StatementArguments(ids), order: "v.date DESC, v.id DESC", limit: limit)
       }
       let like = "%" + Workspace.escapeLike(query.text) + "%"
       return try Workspace.visits(
