@@ -59,6 +59,8 @@ public final class DashboardApp {
     case nil:
       if let field = state.members.searchField, state.pane == .members {
         handleSearch(key, field: field)
+      } else if let field = state.visits.searchField, state.pane == .visits {
+        handleVisitSearch(key, field: field)
       } else if let action = Keymap.action(for: key, in: [.pane(state.pane), .global]) {
         perform(action)
       }
@@ -70,9 +72,17 @@ public final class DashboardApp {
     switch state.top {
     case .form: [.form]
     case .attendance: [.attendance, .global]
-    case .detail: [.detail, .global]
+    case .detail(let d): detailScopes(d) + [.global]
     case .help, .command: [.global]
     case nil: [.pane(state.pane), .global]
+    }
+  }
+
+  func detailScopes(_ d: DetailState) -> [Scope] {
+    switch d.subject {
+    case .member: [.memberDetail, .detail]
+    case .request: [.requestDetail, .detail]
+    default: [.detail]
     }
   }
 
@@ -128,12 +138,33 @@ public final class DashboardApp {
     }
   }
 
+  /// The visit-notes search runs once, on Enter (a full-text query over every visit), not per
+  /// typed character; Esc closes the field and leaves the results, or clears them.
+  func handleVisitSearch(_ key: Key, field: TextField) {
+    switch key {
+    case .escape:
+      state.visits.searchField = nil
+      state.visits.found = nil
+      state.visits.list = ListCursor()
+    case .enter:
+      state.visits.searchField = nil
+      state.visits.found = searchVisitItems(field.value)
+      state.visits.list = ListCursor()
+    default:
+      var f = field
+      f.handle(key)
+      state.visits.searchField = f
+    }
+  }
+
   func handleDetail(_ key: Key, _ d: DetailState) {
-    guard let action = Keymap.action(for: key, in: [.detail, .global]) else { return }
+    guard let action = Keymap.action(for: key, in: detailScopes(d) + [.global]) else { return }
     var d = d
     let page = max(1, state.contentHeight - 2)
     switch action {
-    case .back: state.modals.removeLast()
+    case .back:
+      state.modals.removeLast()
+      return
     case .up: d.scroll = max(0, d.scroll - 1)
     case .down: d.scroll += 1
     case .pageUp: d.scroll = max(0, d.scroll - page)
@@ -230,7 +261,11 @@ public final class DashboardApp {
     case .up, .down, .top, .bottom, .pageUp, .pageDown: move(action)
     case .undo: undo()
     case .search:
-      state.members.searchField = TextField(state.members.query.search)
+      if state.pane == .visits {
+        state.visits.searchField = TextField()
+      } else {
+        state.members.searchField = TextField(state.members.query.search)
+      }
     case .open: open()
     case .edit:
       if state.pane == .members, let id = selectedMemberId() { openMemberForm(editing: id) }
@@ -288,6 +323,7 @@ public final class DashboardApp {
   func switchPane(_ p: Pane) {
     state.pane = p
     state.members.searchField = nil
+    state.visits.searchField = nil
   }
 
   /// Rows visible in the current pane's list.

@@ -61,6 +61,7 @@ extension DashboardApp {
 
   /// Open follow-ups (overdue first), this week's and earlier weeks' visits, and who is due.
   func visitItems() -> [VisitItem] {
+    if let found = state.visits.found { return found }
     let l = state.language
     let today = state.today
     var items: [VisitItem] = []
@@ -102,6 +103,23 @@ extension DashboardApp {
     items.append(.header(heading + " \(due.count)"))
     items += due.map { .due($0) }
     if due.isEmpty { items.append(.empty(l.pick("none", "없음"))) }
+    return items
+  }
+
+  /// Visits whose notes or difficulties contain the text (full-text index), newest first.
+  func searchVisitItems(_ text: String) -> [VisitItem]? {
+    let query = text.trimmingCharacters(in: .whitespaces)
+    guard !query.isEmpty else { return nil }
+    let visits = (try? workspace.searchVisits(query)) ?? []
+    let names = (try? workspace.memberNames(ids: Set(visits.map(\.memberId)))) ?? [:]
+    var items: [VisitItem] = [
+      .header(
+        l.pick(
+          "Visit notes with '\(query)': \(visits.count) (newest first, Esc clears)",
+          "'\(query)' 방문 기록 \(visits.count)건 (최신순, Esc 지우기)"))
+    ]
+    items += visits.map { .visit($0, memberName: names[$0.memberId] ?? "#\($0.memberId)") }
+    if visits.isEmpty { items.append(.empty(l.pick("none", "없음"))) }
     return items
   }
 

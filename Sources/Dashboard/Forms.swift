@@ -72,11 +72,11 @@ enum FormBuilder {
     let kinds = MemberKind.allCases
     let roles = OfficerRole.allCases
     var parts = [
-      field("name", m?.name ?? "", l, placeholder: "(주)유신테크"),
+      field("name", m?.name ?? "", l, placeholder: l.pick("e.g. ", "예: ") + "(주)OO테크"),
       field("representative", m?.representative ?? "", l),
       field(
         "businessNumber", m.map { BusinessNumber.format($0.businessNumber) } ?? "", l,
-        placeholder: "123-45-67890"),
+        placeholder: l.pick("e.g. ", "예: ") + "123-45-67890"),
       choice(
         "kind", kinds.map { $0.label(l) }, values: kinds.map(\.rawValue),
         selected: m?.kind.rawValue, l),
@@ -86,14 +86,18 @@ enum FormBuilder {
       field("division", division, l),
       choice(
         "role", roles.map { $0.label(l) }, values: roles.map(\.rawValue),
-        selected: m?.role.rawValue, l),
-      field("phone", m?.phone ?? "", l, placeholder: "02-1234-5678"),
+        selected: m?.role.rawValue ?? OfficerRole.member.rawValue, l),
+      field("phone", m?.phone ?? "", l, placeholder: l.pick("e.g. ", "예: ") + "02-1234-5678"),
       field("email", m?.email ?? "", l),
       field("address", m?.address ?? "", l),
       field("products", m?.products ?? "", l),
       field("employees", m?.employees.map { String($0) } ?? "", l),
-      field("sales", m?.salesKRW.map { Money.grouped($0) } ?? "", l, placeholder: "13.7억"),
-      field("founded", m?.founded?.description ?? "", l, placeholder: "2001-03-15"),
+      field(
+        "sales", m?.salesKRW.map { Money.grouped($0) } ?? "", l,
+        placeholder: l.pick("e.g. ", "예: ") + "13.7억"),
+      field(
+        "founded", m?.founded?.description ?? "", l,
+        placeholder: l.pick("e.g. ", "예: ") + "2001-03-15"),
     ]
     if member != nil, clusters.count <= 1 { parts.remove(at: 4) }
     let title =
@@ -145,7 +149,8 @@ enum FormBuilder {
         field("difficulty", "", l),
         field("notes", "", l),
         field("followUp", "", l),
-        field("due", "", l, placeholder: today.adding(days: 7).description),
+        field(
+          "due", "", l, placeholder: l.pick("e.g. ", "예: ") + today.adding(days: 7).description),
       ])
   }
 

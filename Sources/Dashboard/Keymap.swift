@@ -26,6 +26,8 @@ enum Scope: Hashable, Sendable {
   case pane(Pane)
   /// Scrolling detail views (member, meeting, request, visit).
   case detail
+  case memberDetail
+  case requestDetail
   case attendance
   case form
 }
@@ -89,6 +91,7 @@ enum Keymap {
     b([.char("n")], .new, .pane(.meetings), "new meeting", "회의 추가", hint: true),
     b([.char("a")], .attendance, .pane(.meetings), "take attendance", "출석 체크", hint: true),
     // Visits
+    b([.char("/")], .search, .pane(.visits), "search notes", "기록 검색"),
     b([.char("n")], .new, .pane(.visits), "log a visit", "방문 기록", hint: true),
     b([.char("x")], .closeFollowUp, .pane(.visits), "close follow-up", "후속조치 완료", hint: true),
     b(
@@ -102,10 +105,10 @@ enum Keymap {
     b([.char("f")], .statusFilter, .pane(.requests), "status filter", "상태 필터"),
     // Detail views
     b([.escape, .char("h")], .back, .detail, "back", "뒤로", hint: true),
-    b([.char("e")], .edit, .detail, "edit member", "회원 수정", hint: true),
-    b([.char("a")], .approve, .detail, "approve request", "승인", hint: true),
-    b([.char("r")], .reject, .detail, "reject request", "반려", hint: true),
-    b([.char("c")], .askChanges, .detail, "ask for changes", "보완 요청"),
+    b([.char("e")], .edit, .memberDetail, "edit member", "회원 수정", hint: true),
+    b([.char("a")], .approve, .requestDetail, "approve request", "승인", hint: true),
+    b([.char("r")], .reject, .requestDetail, "reject request", "반려", hint: true),
+    b([.char("c")], .askChanges, .requestDetail, "ask for changes", "보완 요청"),
     // Attendance mode
     b(
       [.char(" ")], .toggleAttendance, .attendance, "present → absent → excused", "참석 → 불참 → 사유불참",
@@ -148,6 +151,8 @@ enum Keymap {
     case .global: l.pick("Everywhere", "공통")
     case .pane(let p): p.title(l)
     case .detail: l.pick("Detail views", "상세 보기")
+    case .memberDetail: l.pick("Member detail", "회원 상세")
+    case .requestDetail: l.pick("Request detail", "신청 상세")
     case .attendance: l.pick("Attendance", "출석 체크")
     case .form: l.pick("Forms", "입력 양식")
     }
@@ -157,7 +162,9 @@ enum Keymap {
   static func helpSections(first active: [Scope], _ l: Language) -> [HelpOverlay.Section] {
     var order = active
     let all: [Scope] =
-      [.global] + Pane.allCases.map { .pane($0) } + [.detail, .attendance, .form]
+      [.global] + Pane.allCases.map { .pane($0) } + [
+        .detail, .memberDetail, .requestDetail, .attendance, .form,
+      ]
     for s in all where !order.contains(s) { order.append(s) }
     return order.compactMap { scope in
       let rows = bindings.filter { $0.scope == scope }.map { KeyHint($0.keyText, $0.label(l)) }

@@ -125,7 +125,7 @@ extension DashboardApp {
         switch below.last {
         case .form: [.form]
         case .attendance: [.attendance]
-        case .detail: [.detail]
+        case .detail(let d): detailScopes(d)
         default: [.pane(state.pane)]
         }
       let help = HelpOverlay(
@@ -149,6 +149,10 @@ extension DashboardApp {
       cursor = field.render(
         into: &grid, in: Rect(x: 1, y: messageRow.y, width: fieldWidth, height: 1), theme: theme)
       grid.put(countText, x: width - DisplayWidth.of(countText), y: messageRow.y, style: theme.dim)
+    } else if let field = state.visits.searchField, state.pane == .visits, state.top == nil {
+      grid.put("/", x: 0, y: messageRow.y, style: theme.accent)
+      cursor = field.render(
+        into: &grid, in: Rect(x: 1, y: messageRow.y, width: width - 1, height: 1), theme: theme)
     } else if let status = state.status {
       grid.put(
         DisplayWidth.truncate(status.text.replacingOccurrences(of: "\n", with: " "), to: width),
@@ -327,7 +331,7 @@ extension DashboardApp {
     let rows = (try? workspace.requestRows(requestFilter, offset: offset, limit: visible)) ?? []
     let wide = rect.width >= 70
     let pendingOnly = state.requests.status == .pending
-    var columns: [Table.Column] = [.init("#", width: .fixed(3), alignment: .right)]
+    var columns: [Table.Column] = [.init("#", width: .fixed(4), alignment: .right)]
     if wide { columns.append(.init(l.pick("Submitted", "신청일"), width: .fixed(10))) }
     columns.append(.init(l.pick("Member", "회원"), width: .flex(3)))
     if wide { columns.append(.init(l.pick("Program", "지원사업"), width: .flex(3))) }

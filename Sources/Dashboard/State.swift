@@ -33,6 +33,10 @@ struct VisitsState: Hashable, Sendable {
   var dueWeeks: Int?
   /// Weeks of visits shown (this week and the ones before).
   var weeks = 4
+  /// The `/` field while a search of the visit notes is being typed.
+  var searchField: TextField?
+  /// The last search's results (run on Enter), shown instead of the weeks while set.
+  var found: [VisitItem]?
 }
 
 /// A scrollable document (member, meeting, request or visit detail).

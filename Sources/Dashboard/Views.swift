@@ -103,7 +103,7 @@ extension DashboardApp {
     // Budgets: approved against each program's own budget.
     let budgets = report.programs
     let budgetSection = OverviewSection(
-      title: l.pick("Approved vs budget", "예산 대비 승인액"), height: max(1, budgets.count)
+      title: l.pick("Approved vs budget", "예산 대비 승인액"), height: max(1, budgets.count * 2)
     ) { g, r, t in
       if budgets.isEmpty {
         g.put(
@@ -111,16 +111,29 @@ extension DashboardApp {
           maxWidth: r.width)
         return
       }
-      let bars = budgets.map { b -> BarChart.Bar in
+      // Per program: its name with approved / budget, then a bar against its own budget.
+      for (i, b) in budgets.enumerated() where 2 * i < r.height {
+        let y = r.y + 2 * i
+        let figures =
+          " \(Money.compactRounded(b.approvedKRW).dropLast())/\(Money.compactRounded(b.program.budgetKRW))"
+        let nameWidth = max(0, r.width - DisplayWidth.of(figures))
+        g.put(
+          DisplayWidth.pad(b.program.name, to: nameWidth) + figures, x: r.x, y: y,
+          style: t.normal, maxWidth: r.width)
+        guard 2 * i + 1 < r.height else { break }
+        let over = b.approvedKRW > b.program.budgetKRW
+        let rate = b.program.budgetKRW > 0 ? Double(b.approvedKRW) / Double(b.program.budgetKRW) : 0
+        let pct = " " + percent(rate)
+        let barWidth = max(0, r.width - 5)
         let permille =
           b.program.budgetKRW > 0 ? Int(min(1000, b.approvedKRW * 1000 / b.program.budgetKRW)) : 0
-        return BarChart.Bar(
-          b.program.name, permille,
-          valueText:
-            "\(Money.compactRounded(b.approvedKRW).dropLast())/\(Money.compactRounded(b.program.budgetKRW).dropLast())",
-          style: b.approvedKRW > b.program.budgetKRW ? t.warning : nil)
+        let bar = BarChart.bar(value: permille, maximum: 1000, width: barWidth)
+        g.put(
+          DisplayWidth.pad(bar, to: barWidth, align: .left).replacingOccurrences(
+            of: " ", with: "·"),
+          x: r.x, y: y + 1, style: over ? t.warning : t.accent, maxWidth: barWidth)
+        g.put(pct, x: r.x + barWidth, y: y + 1, style: t.dim, maxWidth: r.width - barWidth)
       }
-      BarChart(bars: bars, maxValue: 1000).render(into: &g, in: r, theme: t)
     }
 
     // Overdue follow-ups.
@@ -163,7 +176,25 @@ extension DashboardApp {
       }
     }
 
-    let leftSections = [membersSection, meetingsSection, requestsSection, visitsSection]
+    // Who is due for a visit by the contact rhythm.
+    let due = (try? workspace.dueForVisit(today: today, limit: 10)) ?? []
+    let dueSection = OverviewSection(
+      title: l.pick("Due for a visit \(due.count)", "방문 주기 도래 \(due.count)곳"),
+      height: max(1, due.count)
+    ) { g, r, t in
+      if due.isEmpty {
+        g.put(l.pick("everyone visited", "모두 방문함"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
+      }
+      for (i, d) in due.enumerated() where i < r.height {
+        let since =
+          d.daysSince.map { l.pick("\($0)d", "\($0)일") } ?? l.pick("never", "기록 없음")
+        g.put("\(d.name) · \(since)", x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
+      }
+    }
+
+    let leftSections = [
+      membersSection, meetingsSection, requestsSection, visitsSection, dueSection,
+    ]
     let rightSections = [budgetSection, overdueSection, waitingSection]
     if twoColumns {
       stack(leftSections, into: &grid, in: left, theme: theme)
@@ -173,14 +204,25 @@ extension DashboardApp {
     }
   }
 
-  /// Draws sections top to bottom, each with its title; the last ones are cut when room runs out.
+  /// Draws sections top to bottom, each with its title. Every section first gets up to two
+  /// rows, then the spare room goes to them in order; when even that does not fit, the last
+  /// ones are cut.
   func stack(_ sections: [OverviewSection], into grid: inout Grid, in rect: Rect, theme: Theme) {
+    let overhead = sections.count * 2 - 1
+    var heights = sections.map { min($0.height, 2) }
+    var spare = rect.height - overhead - heights.reduce(0, +)
+    for i in sections.indices where spare > 0 {
+      let extra = min(sections[i].height - heights[i], spare)
+      heights[i] += extra
+      spare -= extra
+    }
+    if spare < 0 { heights = sections.map(\.height) }
     var y = rect.y
-    for s in sections {
+    for (s, wanted) in zip(sections, heights) {
       guard y < rect.maxY else { break }
       grid.put(s.title, x: rect.x, y: y, style: theme.title, maxWidth: rect.width)
       y += 1
-      let h = min(s.height, rect.maxY - y)
+      let h = min(wanted, rect.maxY - y)
       if h > 0 { s.draw(&grid, Rect(x: rect.x + 1, y: y, width: rect.width - 1, height: h), theme) }
       y += h + 1
     }
@@ -488,11 +530,23 @@ extension DashboardApp {
   )? {
     let width = min(rect.width, 72)
     let textWidth = max(1, width - 4)
-    let message = f.message.map { wrap($0, width: textWidth) } ?? []
+    var message = f.message.map { wrap($0, width: textWidth) } ?? []
     let showSuggestions = f.focusedKey == "member" && f.pickedMember == nil
     let suggestionRows = showSuggestions ? max(1, f.suggestions.count) + 1 : 0
     let fieldRows = f.form.fields.reduce(0) { $0 + ($1.error == nil ? 1 : 2) }
-    let infoRows = f.info.isEmpty ? 0 : f.info.count + 1
+    var info = f.info
+    // On a short screen the fields come first: drop the context lines, then shorten the message.
+    let room = rect.height - 2 - fieldRows - suggestionRows
+    if info.count + 1 + message.count + (message.isEmpty ? 0 : 1) > room { info = [] }
+    if !message.isEmpty, message.count + 1 > room {
+      message = [
+        DisplayWidth.truncate(
+          message.joined(separator: " "), to: textWidth * max(1, room - 1))
+      ]
+      message = wrap(message[0], width: textWidth)
+      message = Array(message.prefix(max(1, room - 1)))
+    }
+    let infoRows = info.isEmpty ? 0 : info.count + 1
     let height =
       infoRows + message.count + (message.isEmpty ? 0 : 1) + fieldRows + suggestionRows + 2
     let box = rect.centered(width: width, height: height)
@@ -501,7 +555,7 @@ extension DashboardApp {
     let area = inner.inset(dx: 1, dy: 0)
     guard !area.isEmpty else { return nil }
     var y = area.y
-    for line in f.info where y < area.maxY {
+    for line in info where y < area.maxY {
       grid.put(line, x: area.x, y: y, style: theme.dim, maxWidth: area.width)
       y += 1
     }

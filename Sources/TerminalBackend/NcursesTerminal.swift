@@ -133,6 +133,17 @@ public final class NcursesTerminal {
   public func clearPendingSignal() { pendingSignalNumber = 0 }
 
   /// Sets the locale (UTF-8 required), opens the terminal in raw mode and picks the theme.
+  /// A parent may have started us with signals blocked (a thread pool, a supervisor); resize,
+  /// suspend and the quit signals must reach us all the same.
+  static func unblockTerminalSignals() {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signal in [SIGWINCH, SIGTSTP, SIGCONT, SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+      sigaddset(&signals, signal)
+    }
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+  }
+
   public func start() throws {
     guard !isStarted else { return }
     setlocale(LC_ALL, "")
@@ -146,6 +157,7 @@ public final class NcursesTerminal {
     // Install our handlers before curses starts: ncurses only adds its own SIGINT/SIGTERM
     // handlers when they are still at their defaults, and keeps its SIGTSTP/SIGWINCH ones.
     Self.installHandlers()
+    Self.unblockTerminalSignals()
 
     guard let tty = fopen("/dev/tty", "r+") else {
       throw TerminalError.noTerminal("/dev/tty: \(String(cString: strerror(errno)))")

@@ -13,9 +13,9 @@ struct ClusterDesk: ParsableCommand {
       Korean when LANG (or CLUSTERDESK_LANG) starts with ko, English otherwise.
       """,
     subcommands: [
-      Open.self, Demo.self, Init.self, Import.self, Export.self, MembersCommand.self,
+      Open.self, Demo.self, Init.self, Import.self, Export.self, OfficeCommand.self, MembersCommand.self,
       VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, Report.self, Audit.self,
-      Generate.self, WriteLoop.self,
+      Generate.self, BenchDomain.self, WriteLoop.self,
     ],
     defaultSubcommand: Open.self
   )
@@ -24,7 +24,8 @@ struct ClusterDesk: ParsableCommand {
 /// Where the workspace file is: --workspace, else $CLUSTERDESK_WORKSPACE, else the user's data
 /// directory.
 struct WorkspaceLocation: ParsableArguments {
-  @Option(name: .long, help: "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).")
+  @Option(
+    name: .long, help: "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).")
   var workspace: String?
 
   static var defaultPath: String {
@@ -37,7 +38,9 @@ struct WorkspaceLocation: ParsableArguments {
 
   var path: String {
     if let workspace { return workspace }
-    if let env = ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"], !env.isEmpty { return env }
+    if let env = ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"], !env.isEmpty {
+      return env
+    }
     return Self.defaultPath
   }
 
@@ -110,7 +113,9 @@ func printError(_ text: String) {
 
 /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
 var today: Day {
-  if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"], let day = Day(parsing: fixed) {
+  if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
+    let day = Day(parsing: fixed)
+  {
     return day
   }
   return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)

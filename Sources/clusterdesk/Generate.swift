@@ -6,7 +6,8 @@ extension WorkspaceGenerator.Scale: ExpressibleByArgument {}
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Generate a realistic, invented workspace: the sample office, one cluster, or a national one.",
+    abstract:
+      "Generate a realistic, invented workspace: the sample office, one cluster, or a national one.",
     discussion: """
       The same --seed always gives the same workspace. With --output FILE.json the JSON is written \
       (sample-data/ is made with `clusterdesk generate --scale sample --seed 2026 --output \
@@ -15,17 +16,23 @@ struct Generate: ParsableCommand {
       """)
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: "sample (one office, four clusters), cluster (one cluster) or national (about 80 clusters, 20,000 members).")
+  @Option(
+    help:
+      "sample (one office, four clusters), cluster (one cluster) or national (about 80 clusters, 20,000 members)."
+  )
   var scale: WorkspaceGenerator.Scale = .sample
   @Option(help: "The random seed.") var seed: UInt64 = 2026
-  @Option(help: "The reference day the data leads up to (default: 2026-11-26).") var today: String = "2026-11-26"
-  @Option(name: .shortAndLong, help: "Write the workspace as JSON to this file instead.") var output: String?
+  @Option(help: "The reference day the data leads up to (default: 2026-11-26).") var today: String =
+    "2026-11-26"
+  @Option(name: .shortAndLong, help: "Write the workspace as JSON to this file instead.")
+  var output: String?
 
   func run() throws {
     try reporting {
       let day = try parseDay(today, field: "today")
       let progress = ProgressLine(language.pick("Generating", "생성 중"))
-      let document = WorkspaceGenerator(scale: scale, seed: seed, today: day).makeDocument(progress: progress.update)
+      let document = WorkspaceGenerator(scale: scale, seed: seed, today: day).makeDocument(
+        progress: progress.update)
       progress.finish()
       if let output {
         try writeOutput(try document.encoded(), to: output)

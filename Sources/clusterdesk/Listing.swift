@@ -11,7 +11,9 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .long, help: "table (aligned, default), csv or json.")
   var format: OutputFormat = .table
 
-  @Flag(name: .long, help: "With --format csv: UTF-8 with a byte-order mark, so Korean Excel opens it correctly.")
+  @Flag(
+    name: .long,
+    help: "With --format csv: UTF-8 with a byte-order mark, so Korean Excel opens it correctly.")
   var excel = false
 }
 
@@ -54,7 +56,8 @@ struct Listing {
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
         DisplayWidth.pad(cell, to: widths[index], align: columns[index].alignRight ? .right : .left)
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      }.joined(separator: "  ").replacingOccurrences(
+        of: "\\s+$", with: "", options: .regularExpression)
     }
     var out = line(columns.map(\.title)) + "\n"
     out += line(widths.map { String(repeating: "─", count: $0) }) + "\n"

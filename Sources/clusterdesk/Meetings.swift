@@ -8,7 +8,8 @@ struct MeetingsCommand: ParsableCommand {
     subcommands: [List.self, Add.self, Attend.self], defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List meetings, newest first, with attendance rates.")
+    static let configuration = CommandConfiguration(
+      abstract: "List meetings, newest first, with attendance rates.")
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
@@ -19,17 +20,14 @@ struct MeetingsCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let l = language
-        let clusterId = try cluster.map { name -> Int64 in
-          guard let found = try workspace.cluster(named: name) else {
-            throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(name)'")
-          }
-          return found.id
-        }
+        let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         let rows = try workspace.meetingRows(year: year, clusterId: clusterId, limit: 1_000_000)
         Listing(
           columns: [
-            .init(key: "id", title: "#", alignRight: true), .init(key: "date", title: l.pick("Date", "날짜")),
-            .init(key: "kind", title: l.pick("Kind", "종류")), .init(key: "title", title: l.pick("Title", "제목")),
+            .init(key: "id", title: "#", alignRight: true),
+            .init(key: "date", title: l.pick("Date", "날짜")),
+            .init(key: "kind", title: l.pick("Kind", "종류")),
+            .init(key: "title", title: l.pick("Title", "제목")),
             .init(key: "cluster", title: l.pick("Cluster", "미니클러스터")),
             .init(key: "division", title: l.pick("Division", "분과")),
             .init(key: "attendance", title: l.pick("Present", "참석"), alignRight: true),
@@ -54,7 +52,8 @@ struct MeetingsCommand: ParsableCommand {
     @Option(help: "The mini-cluster.") var cluster: String
     @Option(help: "A division, for a division meeting.") var division: String?
     @Option(
-      help: "steeringCommittee, divisionMeeting, technicalSeminar, foundingCeremony or networkingEvent (운영위원회, 분과모임, 기술세미나, 창립식, 교류행사)."
+      help:
+        "steeringCommittee, divisionMeeting, technicalSeminar, foundingCeremony or networkingEvent (운영위원회, 분과모임, 기술세미나, 창립식, 교류행사)."
     )
     var kind: String
     @Option(help: "The day, 2026-11-22.") var date: String
@@ -66,17 +65,22 @@ struct MeetingsCommand: ParsableCommand {
     func run() throws {
       try reporting {
         let workspace = try location.open()
-        guard let found = try workspace.cluster(named: cluster) else {
-          throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
-        }
+        let found = try workspace.requireCluster(named: cluster)
         var errors: [FieldError] = []
         var kindValue = MeetingKind.steeringCommittee
-        do throws(FieldError) { kindValue = try MemberRules.parse(kind, as: MeetingKind.self, field: "kind") } catch { errors.append(error) }
+        do throws(FieldError) {
+          kindValue = try MemberRules.parse(kind, as: MeetingKind.self, field: "kind")
+        } catch { errors.append(error) }
         let day = Day(parsing: date)
-        if day == nil { errors.append(FieldError(field: "date", problem: .invalidFormat(expected: "2026-11-22"), value: date)) }
+        if day == nil {
+          errors.append(
+            FieldError(field: "date", problem: .invalidFormat(expected: "2026-11-22"), value: date))
+        }
         var divisionId: Int64?
         if let division {
-          if let match = try workspace.divisions(clusterId: found.id).first(where: { $0.name == KoreanText.clean(division) }) {
+          if let match = try workspace.divisions(clusterId: found.id).first(where: {
+            $0.name == KoreanText.clean(division)
+          }) {
             divisionId = match.id
           } else {
             errors.append(FieldError(field: "division", problem: .notFound, value: division))
@@ -87,7 +91,10 @@ struct MeetingsCommand: ParsableCommand {
           Meeting(
             clusterId: found.id, divisionId: divisionId, kind: kindValue, date: day!, title: title,
             place: place, agenda: agenda, minutes: minutes))
-        print(language.pick("Added meeting #\(meeting.id) \(meeting.title).", "회의 #\(meeting.id) \(meeting.title)을(를) 추가했습니다."))
+        print(
+          language.pick(
+            "Added meeting #\(meeting.id) \(meeting.title).",
+            "회의 #\(meeting.id) \(meeting.title)을(를) 추가했습니다."))
       }
     }
   }
@@ -114,12 +121,17 @@ struct MeetingsCommand: ParsableCommand {
         let list = try workspace.attendanceList(meetingId: meeting)
         var changes: [Int64: AttendanceStatus?] = [:]
         if allPresent { for line in list { changes[line.memberId] = .present } }
-        for (names, status) in [(present, AttendanceStatus.present), (absent, .absent), (excused, .excused)] {
+        for (names, status) in [
+          (present, AttendanceStatus.present), (absent, .absent), (excused, .excused),
+        ] {
           for name in names { changes[try workspace.findMember(name).id] = status }
         }
         if !changes.isEmpty {
           try workspace.setAttendance(meetingId: meeting, changes)
-          print(language.pick("Recorded attendance of \(changes.count) members.", "회원 \(changes.count)명의 출석을 기록했습니다."))
+          print(
+            language.pick(
+              "Recorded attendance of \(changes.count) members.",
+              "회원 \(changes.count)명의 출석을 기록했습니다."))
         }
         let l = language
         for line in try workspace.attendanceList(meetingId: meeting) {

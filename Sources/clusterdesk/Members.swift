@@ -29,12 +29,7 @@ struct MembersCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         var query = MemberQuery(search: search)
-        if let cluster {
-          guard let found = try workspace.cluster(named: cluster) else {
-            throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
-          }
-          query.clusterId = found.id
-        }
+        query.clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         if let division {
           let matches = try workspace.divisions(clusterId: query.clusterId).filter {
             $0.name == KoreanText.clean(division)
@@ -48,7 +43,8 @@ struct MembersCommand: ParsableCommand {
         if let role { query.role = try MemberRules.parseRole(role) }
         guard let order = MemberSort(rawValue: sort) else {
           throw FieldError(
-            field: "sort", problem: .unknownValue(allowed: MemberSort.allCases.map(\.rawValue)), value: sort)
+            field: "sort", problem: .unknownValue(allowed: MemberSort.allCases.map(\.rawValue)),
+            value: sort)
         }
         query.sort = order
         if output.format == .csv {
@@ -56,7 +52,9 @@ struct MembersCommand: ParsableCommand {
           let members = try workspace.membersForExport(clusterId: query.clusterId).filter {
             ids.contains($0.member.id)
           }
-          let rows = members.map { MemberCSV.row($0.member, divisionName: $0.division, language: language) }
+          let rows = members.map {
+            MemberCSV.row($0.member, divisionName: $0.division, language: language)
+          }
           FileHandle.standardOutput.write(
             CSVWriter.encode(header: MemberCSV.header(language), rows: rows, bom: output.excel))
           return
@@ -65,7 +63,8 @@ struct MembersCommand: ParsableCommand {
         let l = language
         Listing(
           columns: [
-            .init(key: "id", title: "#", alignRight: true), .init(key: "name", title: l.pick("Name", "회사명")),
+            .init(key: "id", title: "#", alignRight: true),
+            .init(key: "name", title: l.pick("Name", "회사명")),
             .init(key: "kind", title: l.pick("Kind", "구분")),
             .init(key: "cluster", title: l.pick("Cluster", "미니클러스터")),
             .init(key: "division", title: l.pick("Division", "분과")),
@@ -131,10 +130,14 @@ struct MembersCommand: ParsableCommand {
         do { try body() } catch { errors.append(error) }
       }
       if let name { member.name = name }
-      if let kind { attempt { () throws(FieldError) in member.kind = try MemberRules.parseKind(kind) } }
+      if let kind {
+        attempt { () throws(FieldError) in member.kind = try MemberRules.parseKind(kind) }
+      }
       if let representative { member.representative = representative }
       if let businessNumber { member.businessNumber = businessNumber }
-      if let role { attempt { () throws(FieldError) in member.role = try MemberRules.parseRole(role) } }
+      if let role {
+        attempt { () throws(FieldError) in member.role = try MemberRules.parseRole(role) }
+      }
       if let phone { member.phone = phone }
       if let email { member.email = email }
       if let address { member.address = address }
@@ -148,9 +151,14 @@ struct MembersCommand: ParsableCommand {
           errors.append(FieldError(field: "employees", problem: .notAnInteger, value: employees))
         }
       }
-      if let sales { attempt { () throws(FieldError) in member.salesKRW = sales.isEmpty ? nil : try Money.parse(sales, field: "sales") } }
+      if let sales {
+        attempt { () throws(FieldError) in
+          member.salesKRW = sales.isEmpty ? nil : try Money.parse(sales, field: "sales")
+        }
+      }
       for (text, field, keyPath) in [
-        (founded, "founded", \Member.founded), (joined, "joined", \Member.joined), (left, "left", \Member.left),
+        (founded, "founded", \Member.founded), (joined, "joined", \Member.joined),
+        (left, "left", \Member.left),
       ] {
         guard let text else { continue }
         if text.isEmpty {
@@ -158,13 +166,19 @@ struct MembersCommand: ParsableCommand {
         } else if let day = Day(parsing: text) {
           member[keyPath: keyPath] = day
         } else {
-          errors.append(FieldError(field: field, problem: .invalidFormat(expected: "2026-11-22"), value: text))
+          errors.append(
+            FieldError(field: field, problem: .invalidFormat(expected: "2026-11-22"), value: text))
         }
       }
       if let website { member.website = website }
-      if let status { attempt { () throws(FieldError) in member.status = try MemberRules.parseStatus(status) } }
+      if let status {
+        attempt { () throws(FieldError) in member.status = try MemberRules.parseStatus(status) }
+      }
       if let profileSubmitted {
-        attempt { () throws(FieldError) in member.profileSubmitted = try MemberRules.parseBool(profileSubmitted, field: "profileSubmitted") }
+        attempt { () throws(FieldError) in
+          member.profileSubmitted = try MemberRules.parseBool(
+            profileSubmitted, field: "profileSubmitted")
+        }
       }
       if !errors.isEmpty { throw ClusterKit.ValidationError(errors) }
     }
@@ -180,13 +194,14 @@ struct MembersCommand: ParsableCommand {
     func run() throws {
       try reporting {
         let workspace = try location.open()
-        guard let found = try workspace.cluster(named: cluster) else {
-          throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
-        }
+        let found = try workspace.requireCluster(named: cluster)
         var member = Member(clusterId: found.id, name: "")
         try fields.apply(to: &member)
         let added = try workspace.addMember(member, divisionName: fields.division)
-        print(language.pick("Added member #\(added.id) \(added.name).", "회원 #\(added.id) \(added.name)을(를) 추가했습니다."))
+        print(
+          language.pick(
+            "Added member #\(added.id) \(added.name).", "회원 #\(added.id) \(added.name)을(를) 추가했습니다.")
+        )
       }
     }
   }
@@ -204,8 +219,12 @@ struct MembersCommand: ParsableCommand {
         let original = try workspace.findMember(member)
         var edited = original
         try fields.apply(to: &edited)
-        let saved = try workspace.updateMember(edited, original: original, divisionName: fields.division)
-        print(language.pick("Saved member #\(saved.id) \(saved.name).", "회원 #\(saved.id) \(saved.name)을(를) 저장했습니다."))
+        let saved = try workspace.updateMember(
+          edited, original: original, divisionName: fields.division)
+        print(
+          language.pick(
+            "Saved member #\(saved.id) \(saved.name).", "회원 #\(saved.id) \(saved.name)을(를) 저장했습니다.")
+        )
       }
     }
   }
@@ -227,7 +246,9 @@ enum MemberText {
     line("Role", "직위", m.role.label(l))
     line("Status", "상태", m.status.label(l))
     line("Representative", "대표자", m.representative)
-    line("Business no.", "사업자등록번호", m.businessNumber.isEmpty ? "" : BusinessNumber.format(m.businessNumber))
+    line(
+      "Business no.", "사업자등록번호",
+      m.businessNumber.isEmpty ? "" : BusinessNumber.format(m.businessNumber))
     line("Products", "주요제품", m.products)
     line("Employees", "종업원수", m.employees.map(String.init) ?? "")
     line("Sales", "매출액", m.salesKRW.map { "\(Money.format($0)) (\(Money.compact($0)))" } ?? "")
@@ -238,21 +259,28 @@ enum MemberText {
     line("Website", "홈페이지", m.website)
     line("Joined", "가입일", m.joined.text)
     line("Left", "탈퇴일", m.left.text)
-    line("Directory book", "디렉토리북", m.profileSubmitted ? l.pick("submitted", "제출") : l.pick("not submitted", "미제출"))
+    line(
+      "Directory book", "디렉토리북",
+      m.profileSubmitted ? l.pick("submitted", "제출") : l.pick("not submitted", "미제출"))
     if !detail.contacts.isEmpty {
       out += l.pick("Contacts", "담당자") + "\n"
       for c in detail.contacts {
-        out += "  \([c.name, c.title, c.phone, c.email].filter { !$0.isEmpty }.joined(separator: "  "))\n"
+        out +=
+          "  \([c.name, c.title, c.phone, c.email].filter { !$0.isEmpty }.joined(separator: "  "))\n"
       }
     }
     if let mentor = detail.mentor {
-      out += l.pick("Mentor", "멘토") + ": \(mentor.expert.name) (\(mentor.expert.affiliation)) \(mentor.mentoring.field)\n"
+      out +=
+        l.pick("Mentor", "멘토")
+        + ": \(mentor.expert.name) (\(mentor.expert.affiliation)) \(mentor.mentoring.field)\n"
     }
     for sig in detail.sigs {
       out += "SIG: \(sig.sig.name)" + (sig.task.isEmpty ? "" : " — \(sig.task)") + "\n"
     }
     if !detail.meetings.isEmpty {
-      out += l.pick("Meetings", "회의") + " (\(l.pick("participation", "참석률")) \(percent(detail.participationRate)))\n"
+      out +=
+        l.pick("Meetings", "회의")
+        + " (\(l.pick("participation", "참석률")) \(percent(detail.participationRate)))\n"
       for (meeting, status) in detail.meetings.prefix(12) {
         out += "  \(meeting.date)  \(DisplayWidth.pad(status.label(l), to: 8))  \(meeting.title)\n"
       }
@@ -263,7 +291,9 @@ enum MemberText {
         out += "  \(visit.date)  \(visit.purpose.label(l))  \(visit.visitor)\n"
         for d in visit.difficulties { out += "      [\(d.category.label(l))] \(d.text)\n" }
         for f in visit.followUps {
-          let state = f.done.map { l.pick("done ", "완료 ") + $0.description } ?? (f.due.map { l.pick("due ", "기한 ") + $0.description } ?? "")
+          let state =
+            f.done.map { l.pick("done ", "완료 ") + $0.description }
+            ?? (f.due.map { l.pick("due ", "기한 ") + $0.description } ?? "")
           out += "      → \(f.action) (\(state))\n"
         }
       }
@@ -272,7 +302,8 @@ enum MemberText {
       out += l.pick("Support requests", "지원신청") + "\n"
       for (request, program) in detail.requests {
         let amount = request.approvedKRW.map(Money.compact) ?? Money.compact(request.requestedKRW)
-        out += "  #\(request.id)  \(request.submitted.text)  \(DisplayWidth.pad(request.status.label(l), to: 8))  \(amount)  \(program.name): \(request.title)\n"
+        out +=
+          "  #\(request.id)  \(request.submitted.text)  \(DisplayWidth.pad(request.status.label(l), to: 8))  \(amount)  \(program.name): \(request.title)\n"
       }
     }
     return out

@@ -5,7 +5,8 @@ import TerminalKit
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "The year's figures for the annual report (실적보고): members, meetings, supports, visits.")
+    abstract:
+      "The year's figures for the annual report (실적보고): members, meetings, supports, visits.")
 
   @OptionGroup var location: WorkspaceLocation
   @Option(help: "The year (default: this year).") var year: Int?
@@ -26,10 +27,13 @@ enum ReportText {
     func row(_ cells: [String], _ widths: [Int]) {
       // Negative widths align right; a cell wider than its column pushes the rest along rather
       // than being cut.
-      out += "  " + zip(cells, widths).map { cell, width in
-        let gap = String(repeating: " ", count: max(0, abs(width) - DisplayWidth.of(cell)))
-        return width < 0 ? gap + cell : cell + gap
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+      out +=
+        "  "
+        + zip(cells, widths).map { cell, width in
+          let gap = String(repeating: " ", count: max(0, abs(width) - DisplayWidth.of(cell)))
+          return width < 0 ? gap + cell : cell + gap
+        }.joined(separator: "  ").replacingOccurrences(
+          of: "\\s+$", with: "", options: .regularExpression) + "\n"
     }
     out += l.pick("Annual report \(r.year)", "\(r.year)년 실적보고") + " — \(r.office.name)\n"
     heading("Members", "회원 현황")
@@ -38,46 +42,73 @@ enum ReportText {
     }
     row([l.pick("total", "합계"), String(r.totalMembers)], [18, -6])
     for line in r.membersByCluster { row(["· " + line.cluster, String(line.count)], [30, -6]) }
-    out += "  " + l.pick(
-      "Directory book: \(r.profilesSubmitted) of \(r.companies) companies submitted their profile",
-      "디렉토리북: 기업 \(r.companies)개 중 \(r.profilesSubmitted)개 제출") + "\n"
+    out +=
+      "  "
+      + l.pick(
+        "Directory book: \(r.profilesSubmitted) of \(r.companies) companies submitted their profile",
+        "디렉토리북: 기업 \(r.companies)개 중 \(r.profilesSubmitted)개 제출") + "\n"
     heading("Meetings held", "회의 개최 실적")
-    row([l.pick("kind", "종류"), l.pick("held", "개최"), l.pick("participation", "참석률")], [20, -6, -14])
+    row(
+      [l.pick("kind", "종류"), l.pick("held", "개최"), l.pick("participation", "참석률")], [20, -6, -14])
     for line in r.meetings {
-      row([line.kind.label(l), String(line.held), percent(line.participation.rate)], [20, -6, -14])
+      row(
+        [line.kind.label(l), String(line.held), percent(line.participation.rate)], [20, -6, -14])
     }
     heading("Support by program", "지원사업별 실적")
     row(
-      [l.pick("program", "지원사업"), l.pick("approved", "선정"), l.pick("amount", "지원액"), l.pick("budget", "예산"),
-       l.pick("pending", "심사중")], [26, -9, -16, -16, -8])
+      [
+        l.pick("program", "지원사업"), l.pick("approved", "선정"), l.pick("amount", "지원액"),
+        l.pick("budget", "예산"),
+        l.pick("pending", "심사중"),
+      ], [26, -9, -16, -16, -8])
     for b in r.programs {
       row(
-        [b.program.name, String(b.approvedCount), Money.format(b.approvedKRW), Money.format(b.program.budgetKRW),
-         String(b.pendingCount)], [26, -9, -16, -16, -8])
+        [
+          b.program.name, String(b.approvedCount), Money.format(b.approvedKRW),
+          Money.format(b.program.budgetKRW),
+          String(b.pendingCount),
+        ], [26, -9, -16, -16, -8])
     }
     row(
-      [l.pick("total", "합계"), String(r.approvedCount), Money.format(r.approvedKRW), Money.format(r.budgetKRW), ""],
+      [
+        l.pick("total", "합계"), String(r.approvedCount), Money.format(r.approvedKRW),
+        Money.format(r.budgetKRW), "",
+      ],
       [26, -9, -16, -16, -8])
-    out += "  " + l.pick("In all: \(r.approvedCount) supports selected, \(Money.compact(r.approvedKRW))", "총 \(r.approvedCount)건 선정, \(Money.compact(r.approvedKRW))") + "\n"
+    out +=
+      "  "
+      + l.pick(
+        "In all: \(r.approvedCount) supports selected, \(Money.compact(r.approvedKRW))",
+        "총 \(r.approvedCount)건 선정, \(Money.compact(r.approvedKRW))") + "\n"
     for c in r.categories {
-      row([c.category.label(l), String(c.approvedCount), Money.compact(c.approvedKRW)], [26, -9, -16])
+      row(
+        [c.category.label(l), String(c.approvedCount), Money.compact(c.approvedKRW)], [26, -9, -16])
     }
     let statuses = RequestStatus.allCases.map { "\($0.label(l)) \(r.requestsByStatus[$0] ?? 0)" }
     out += "  " + l.pick("Requests: ", "신청 현황: ") + statuses.joined(separator: ", ") + "\n"
     heading("Company visits", "기업 방문")
-    out += "  " + l.pick(
-      "\(r.visits) visits to \(r.companiesVisited) members", "방문 \(r.visits)회, 회원 \(r.companiesVisited)곳") + "\n"
+    out +=
+      "  "
+      + l.pick(
+        "\(r.visits) visits to \(r.companiesVisited) members",
+        "방문 \(r.visits)회, 회원 \(r.companiesVisited)곳") + "\n"
     let categories = DifficultyCategory.allCases.compactMap { c in
       r.difficultiesByCategory[c].map { "\(c.label(l)) \($0)" }
     }
-    if !categories.isEmpty { out += "  " + l.pick("Difficulties: ", "애로사항: ") + categories.joined(separator: ", ") + "\n" }
-    out += "  " + l.pick(
-      "Follow-ups: \(r.followUpsDone) done, \(r.followUpsOpen) open (\(r.followUpsOverdue) overdue)",
-      "후속조치: 완료 \(r.followUpsDone), 진행 \(r.followUpsOpen) (지연 \(r.followUpsOverdue))") + "\n"
+    if !categories.isEmpty {
+      out += "  " + l.pick("Difficulties: ", "애로사항: ") + categories.joined(separator: ", ") + "\n"
+    }
+    out +=
+      "  "
+      + l.pick(
+        "Follow-ups: \(r.followUpsDone) done, \(r.followUpsOpen) open (\(r.followUpsOverdue) overdue)",
+        "후속조치: 완료 \(r.followUpsDone), 진행 \(r.followUpsOpen) (지연 \(r.followUpsOverdue))") + "\n"
     heading("Mentoring and SIGs", "멘토링 · SIG")
-    out += "  " + l.pick(
-      "\(r.mentorings) companies mentored from a pool of \(r.experts) experts; \(r.sigs) SIGs with \(r.sigMembers) members",
-      "전문가 \(r.experts)명 중 멘토링 \(r.mentorings)개사, SIG \(r.sigs)개 (참여 \(r.sigMembers)개사)") + "\n"
+    out +=
+      "  "
+      + l.pick(
+        "\(r.mentorings) companies mentored from a pool of \(r.experts) experts; \(r.sigs) SIGs with \(r.sigMembers) members",
+        "전문가 \(r.experts)명 중 멘토링 \(r.mentorings)개사, SIG \(r.sigs)개 (참여 \(r.sigMembers)개사)") + "\n"
     if !r.nextYearPrograms.isEmpty {
       heading("Plans for \(r.year + 1)", "\(r.year + 1)년 계획")
       for p in r.nextYearPrograms { row([p.name, Money.format(p.budgetKRW)], [24, -18]) }

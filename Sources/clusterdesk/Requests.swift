@@ -5,7 +5,8 @@ import Foundation
 struct RequestsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "requests", abstract: "Support requests and decisions on them.",
-    subcommands: [List.self, Show.self, Approve.self, Reject.self, AskChanges.self], defaultSubcommand: List.self)
+    subcommands: [List.self, Show.self, Approve.self, Reject.self, AskChanges.self],
+    defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,9 @@ struct RequestsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         var filter = RequestFilter(year: year)
-        if let status { filter.status = try MemberRules.parse(status, as: RequestStatus.self, field: "status") }
+        if let status {
+          filter.status = try MemberRules.parse(status, as: RequestStatus.self, field: "status")
+        }
         if let program { filter.programId = try workspace.findProgram(program, year: year).id }
         if let member { filter.memberId = try workspace.findMember(member).id }
         let rows = try workspace.requestRows(filter, limit: 1_000_000)
@@ -42,7 +45,8 @@ struct RequestsCommand: ParsableCommand {
           rows: rows.map {
             [
               String($0.id), $0.submitted.text,
-              $0.status == .pending ? ($0.submitted.map { String($0.days(until: today)) } ?? "") : "",
+              $0.status == .pending
+                ? ($0.submitted.map { String($0.days(until: today)) } ?? "") : "",
               $0.status.label(l), $0.memberName, $0.programName, $0.title,
               output.format == .table ? Money.grouped($0.requestedKRW) : String($0.requestedKRW),
               $0.approvedKRW.map { output.format == .table ? Money.grouped($0) : String($0) } ?? "",
@@ -55,7 +59,8 @@ struct RequestsCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show a request, the member's support history, the program's budget and the audit log.")
+      abstract:
+        "Show a request, the member's support history, the program's budget and the audit log.")
 
     @OptionGroup var location: WorkspaceLocation
     @Argument(help: "The request's number.") var request: Int64
@@ -74,9 +79,13 @@ struct RequestsCommand: ParsableCommand {
         print("  \(l.pick("Program", "지원사업")): \(budget.program.name) (\(budget.program.year))")
         print("  \(l.pick("Status", "상태")): \(r.status.label(l))")
         print("  \(l.pick("Requested", "신청액")): \(Money.format(r.requestedKRW))")
-        if let approved = r.approvedKRW { print("  \(l.pick("Approved", "승인액")): \(Money.format(approved))") }
+        if let approved = r.approvedKRW {
+          print("  \(l.pick("Approved", "승인액")): \(Money.format(approved))")
+        }
         print("  \(l.pick("Submitted", "신청일")): \(r.submitted.text)")
-        if let decided = r.decided { print("  \(l.pick("Decided", "결정일")): \(decided) \(r.reviewer)") }
+        if let decided = r.decided {
+          print("  \(l.pick("Decided", "결정일")): \(decided) \(r.reviewer)")
+        }
         if !r.reason.isEmpty { print("  \(l.pick("Reason", "사유")): \(r.reason)") }
         print(
           l.pick("Budget", "예산") + ": \(Money.compact(budget.program.budgetKRW))  "
@@ -87,7 +96,9 @@ struct RequestsCommand: ParsableCommand {
         if history.count > 1 {
           print(l.pick("Support history of \(member.name)", "\(member.name)의 지원 이력"))
           for h in history where h.id != r.id {
-            print("  #\(h.id)  \(h.submitted.text)  \(h.status.label(l))  \(Money.compact(h.approvedKRW ?? h.requestedKRW))  \(h.programName): \(h.title)")
+            print(
+              "  #\(h.id)  \(h.submitted.text)  \(h.status.label(l))  \(Money.compact(h.approvedKRW ?? h.requestedKRW))  \(h.programName): \(h.title)"
+            )
           }
         }
         let audit = try workspace.auditLog(requestId: r.id)
@@ -101,11 +112,14 @@ struct RequestsCommand: ParsableCommand {
 
   struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Approve a pending request (refused over the program's remaining budget unless --override is given).")
+      abstract:
+        "Approve a pending request (refused over the program's remaining budget unless --override is given)."
+    )
 
     @OptionGroup var location: WorkspaceLocation
     @Argument(help: "The request's number.") var request: Int64
-    @Option(help: "The approved amount (default: the requested amount): 30000000, 3천만, 0.3억.") var amount: String?
+    @Option(help: "The approved amount (default: the requested amount): 30000000, 3천만, 0.3억.")
+    var amount: String?
     @Option(help: "Approve over the remaining budget, for this reason.") var override: String?
 
     func run() throws {
@@ -126,7 +140,8 @@ struct RequestsCommand: ParsableCommand {
   }
 
   struct Reject: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reject a pending request; a reason is required.")
+    static let configuration = CommandConfiguration(
+      abstract: "Reject a pending request; a reason is required.")
 
     @OptionGroup var location: WorkspaceLocation
     @Argument(help: "The request's number.") var request: Int64
@@ -143,7 +158,8 @@ struct RequestsCommand: ParsableCommand {
 
   struct AskChanges: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "ask-changes", abstract: "Send a pending request back to its member as a draft, saying what to change.")
+      commandName: "ask-changes",
+      abstract: "Send a pending request back to its member as a draft, saying what to change.")
 
     @OptionGroup var location: WorkspaceLocation
     @Argument(help: "The request's number.") var request: Int64
@@ -153,7 +169,8 @@ struct RequestsCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         try workspace.decide(requestId: request, .askForChanges(reason: reason), on: today)
-        print(language.pick("Asked for changes to request #\(request).", "신청 #\(request)에 보완을 요청했습니다."))
+        print(
+          language.pick("Asked for changes to request #\(request).", "신청 #\(request)에 보완을 요청했습니다."))
       }
     }
   }
@@ -173,10 +190,12 @@ struct Audit: ParsableCommand {
       let l = language
       Listing(
         columns: [
-          .init(key: "at", title: l.pick("When", "일시")), .init(key: "actor", title: l.pick("Who", "누가")),
+          .init(key: "at", title: l.pick("When", "일시")),
+          .init(key: "actor", title: l.pick("Who", "누가")),
           .init(key: "request", title: l.pick("Request", "신청"), alignRight: true),
           .init(key: "field", title: l.pick("Field", "항목")),
-          .init(key: "before", title: l.pick("Before", "이전")), .init(key: "after", title: l.pick("After", "이후")),
+          .init(key: "before", title: l.pick("Before", "이전")),
+          .init(key: "after", title: l.pick("After", "이후")),
         ],
         rows: try workspace.auditLog(requestId: request, limit: Int.max).map {
           [$0.at, $0.actor, "#\($0.requestId)", $0.field, $0.before, $0.after]

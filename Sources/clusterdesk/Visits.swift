@@ -24,7 +24,8 @@ struct VisitsCommand: ParsableCommand {
           let rows = try workspace.openFollowUps(limit: 10_000)
           Listing(
             columns: [
-              .init(key: "id", title: "#", alignRight: true), .init(key: "due", title: l.pick("Due", "기한")),
+              .init(key: "id", title: "#", alignRight: true),
+              .init(key: "due", title: l.pick("Due", "기한")),
               .init(key: "overdue", title: l.pick("Overdue", "지연")),
               .init(key: "member", title: l.pick("Member", "회원")),
               .init(key: "action", title: l.pick("Action", "조치")),
@@ -50,7 +51,8 @@ struct VisitsCommand: ParsableCommand {
         }
         Listing(
           columns: [
-            .init(key: "id", title: "#", alignRight: true), .init(key: "date", title: l.pick("Date", "날짜")),
+            .init(key: "id", title: "#", alignRight: true),
+            .init(key: "date", title: l.pick("Date", "날짜")),
             .init(key: "member", title: l.pick("Member", "회원")),
             .init(key: "purpose", title: l.pick("Purpose", "목적")),
             .init(key: "visitor", title: l.pick("Visitor", "방문자")),
@@ -59,9 +61,11 @@ struct VisitsCommand: ParsableCommand {
           ],
           rows: visits.map { visit in
             [
-              String(visit.id), visit.date.description, names[visit.memberId] ?? "", visit.purpose.label(l),
+              String(visit.id), visit.date.description, names[visit.memberId] ?? "",
+              visit.purpose.label(l),
               visit.visitor,
-              visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(separator: "; "),
+              visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(
+                separator: "; "),
               visit.followUps.map(\.action).joined(separator: "; "),
             ]
           }
@@ -79,17 +83,20 @@ struct VisitsCommand: ParsableCommand {
         """)
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The member: id, business registration number, or name (initials work).") var member: String
+    @Argument(help: "The member: id, business registration number, or name (initials work).")
+    var member: String
     @Option(help: "The day of the visit (default: today).") var date: String?
     @Option(help: "Who visited (default: the office's user).") var visitor: String?
     @Option(help: "difficultySurvey, needsSurvey, followUp or other (애로사항 조사, 수요조사, 후속조치, 기타).")
     var purpose: String = "difficultySurvey"
     @Option(help: "Notes.") var notes: String = ""
     @Option(
-      help: "A difficulty as CATEGORY:TEXT (technology, funding, marketing, export, certification, people, management, other); repeatable."
+      help:
+        "A difficulty as CATEGORY:TEXT (technology, funding, marketing, export, certification, people, management, other); repeatable."
     )
     var difficulty: [String] = []
-    @Option(help: "A follow-up as ACTION or ACTION:DUE-DATE; repeatable.") var followUp: [String] = []
+    @Option(help: "A follow-up as ACTION or ACTION:DUE-DATE; repeatable.") var followUp: [String] =
+      []
     @Option(help: "Owner of the follow-ups.") var owner: String?
 
     func run() throws {
@@ -107,11 +114,14 @@ struct VisitsCommand: ParsableCommand {
           let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
           guard parts.count == 2 else {
             errors.append(
-              FieldError(field: "difficulty[\(index + 1)]", problem: .invalidFormat(expected: "certification:CE 인증 비용"), value: text))
+              FieldError(
+                field: "difficulty[\(index + 1)]",
+                problem: .invalidFormat(expected: "certification:CE 인증 비용"), value: text))
             continue
           }
           do throws(FieldError) {
-            let category = try MemberRules.parse(parts[0], as: DifficultyCategory.self, field: "difficulty[\(index + 1)]")
+            let category = try MemberRules.parse(
+              parts[0], as: DifficultyCategory.self, field: "difficulty[\(index + 1)]")
             difficulties.append(Difficulty(category: category, text: parts[1]))
           } catch { errors.append(error) }
         }
@@ -119,30 +129,38 @@ struct VisitsCommand: ParsableCommand {
         for (index, text) in followUp.enumerated() {
           var action = text
           var due: Day?
-          if let colon = text.lastIndex(of: ":"), let parsed = Day(parsing: String(text[text.index(after: colon)...])) {
+          if let colon = text.lastIndex(of: ":"),
+            let parsed = Day(parsing: String(text[text.index(after: colon)...]))
+          {
             action = String(text[..<colon])
             due = parsed
           } else if text.hasSuffix(":") || text.isEmpty {
-            errors.append(FieldError(field: "followUp[\(index + 1)]", problem: .invalidFormat(expected: "ACTION:2026-12-10"), value: text))
+            errors.append(
+              FieldError(
+                field: "followUp[\(index + 1)]",
+                problem: .invalidFormat(expected: "ACTION:2026-12-10"), value: text))
           }
           followUps.append(FollowUp(action: action, owner: owner ?? workspace.actor, due: due))
         }
         if !errors.isEmpty { throw ClusterKit.ValidationError(errors) }
         let visit = try workspace.addVisit(
           Visit(
-            memberId: found.id, date: day, visitor: visitor ?? workspace.actor, purpose: purposeValue,
+            memberId: found.id, date: day, visitor: visitor ?? workspace.actor,
+            purpose: purposeValue,
             notes: notes, difficulties: difficulties, followUps: followUps))
         print(
           language.pick(
             "Logged visit #\(visit.id) to \(found.name) on \(day) (\(difficulties.count) difficulties, \(followUps.count) follow-ups).",
-            "\(day) \(found.name) 방문 #\(visit.id)을(를) 기록했습니다 (애로사항 \(difficulties.count), 후속조치 \(followUps.count))."))
+            "\(day) \(found.name) 방문 #\(visit.id)을(를) 기록했습니다 (애로사항 \(difficulties.count), 후속조치 \(followUps.count))."
+          ))
       }
     }
   }
 
   struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Members due for a visit by the contact rhythm (officers every 4 weeks, others every 12).")
+      abstract:
+        "Members due for a visit by the contact rhythm (officers every 4 weeks, others every 12).")
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
@@ -153,20 +171,16 @@ struct VisitsCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let l = language
-        var clusterId: Int64?
-        if let cluster {
-          guard let found = try workspace.cluster(named: cluster) else {
-            throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(cluster)'")
-          }
-          clusterId = found.id
-        }
+        let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         if let weeks, weeks < 1 {
           throw FieldError(field: "weeks", problem: .outOfRange("1…"), value: String(weeks))
         }
-        let due = try workspace.dueForVisit(today: today, minimumWeeks: weeks, clusterId: clusterId, limit: 100_000)
+        let due = try workspace.dueForVisit(
+          today: today, minimumWeeks: weeks, clusterId: clusterId, limit: 100_000)
         Listing(
           columns: [
-            .init(key: "id", title: "#", alignRight: true), .init(key: "member", title: l.pick("Member", "회원")),
+            .init(key: "id", title: "#", alignRight: true),
+            .init(key: "member", title: l.pick("Member", "회원")),
             .init(key: "role", title: l.pick("Role", "직위")),
             .init(key: "lastVisit", title: l.pick("Last visit", "최근 방문")),
             .init(key: "days", title: l.pick("Days", "경과일"), alignRight: true),
@@ -196,7 +210,9 @@ struct VisitsCommand: ParsableCommand {
         let workspace = try location.open()
         let day = try date.map { try parseDay($0, field: "date") } ?? today
         try workspace.setFollowUpDone(id: followUp, on: day)
-        print(language.pick("Follow-up #\(followUp) done on \(day).", "후속조치 #\(followUp)을(를) \(day)에 완료했습니다."))
+        print(
+          language.pick(
+            "Follow-up #\(followUp) done on \(day).", "후속조치 #\(followUp)을(를) \(day)에 완료했습니다."))
       }
     }
   }

@@ -20,7 +20,8 @@ struct Open: ParsableCommand {
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).")
+    abstract:
+      "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).")
 
   @Option(help: "The pane to start on: overview, members, meetings, visits, requests.")
   var pane: String = "overview"
@@ -100,14 +101,16 @@ struct Init: ParsableCommand {
       }
       let workspace = try Workspace.create(at: location.path, office: Office(name: office))
       if let cluster { _ = try workspace.addCluster(Cluster(name: cluster)) }
-      print(language.pick("Created workspace \(workspace.path)", "워크스페이스를 만들었습니다: \(workspace.path)"))
+      print(
+        language.pick("Created workspace \(workspace.path)", "워크스페이스를 만들었습니다: \(workspace.path)"))
     }
   }
 }
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.csv --cluster NAME).",
+    abstract:
+      "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.csv --cluster NAME).",
     discussion: """
       A CSV may be Excel's (CP949/EUC-KR) or UTF-8, with Korean or English headers. If any row is \
       bad, nothing is imported and every problem is listed with its line. A cluster or division \
@@ -140,7 +143,10 @@ struct Import: ParsableCommand {
   private func importCSV(_ data: Data, cluster: String) throws {
     let csv = try MemberCSV.read(data)
     let workspace = try location.open(create: true)
-    print(language.pick("Read \(file) as \(csv.encoding.english).", "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다."))
+    print(
+      language.pick(
+        "Read \(file) as \(csv.encoding.english).", "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다.")
+    )
     if !csv.unknownColumns.isEmpty {
       print(
         language.pick(
@@ -150,7 +156,10 @@ struct Import: ParsableCommand {
     do {
       let result = try workspace.importMembers(csv, clusterName: cluster)
       if result.clusterCreated {
-        print(language.pick("Created mini-cluster \(result.cluster.name).", "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
+        print(
+          language.pick(
+            "Created mini-cluster \(result.cluster.name).",
+            "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
       }
       for division in result.divisionsCreated {
         print(language.pick("Created division \(division).", "분과 \(division)을(를) 만들었습니다."))
@@ -193,7 +202,9 @@ struct Import: ParsableCommand {
 enum JSONProblem {
   static func describe(_ error: DecodingError) -> String {
     func path(_ context: DecodingError.Context) -> String {
-      let parts = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+      let parts = context.codingPath.map { key in
+        key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+      }
       let joined = parts.joined()
       return joined.isEmpty ? "the top level" : String(joined.drop { $0 == "." })
     }
@@ -228,6 +239,36 @@ struct Export: ParsableCommand {
       let data = try workspace.exportDocument(progress: progress.update).encoded()
       progress.finish()
       try writeOutput(data, to: output)
+    }
+  }
+}
+
+struct OfficeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "office",
+    abstract: "Show or change the office's name and the contact rhythm (weeks between visits).")
+
+  @OptionGroup var location: WorkspaceLocation
+  @Option(help: "The office's name.") var name: String?
+  @Option(help: "Weeks between visits to officers (chair, vice-chair, steering committee).")
+  var officerVisitWeeks: Int?
+  @Option(help: "Weeks between visits to other member companies.") var memberVisitWeeks: Int?
+
+  func run() throws {
+    try reporting {
+      let workspace = try location.open()
+      var office = try workspace.office()
+      if name != nil || officerVisitWeeks != nil || memberVisitWeeks != nil {
+        office.name = name ?? office.name
+        office.officerVisitWeeks = officerVisitWeeks ?? office.officerVisitWeeks
+        office.memberVisitWeeks = memberVisitWeeks ?? office.memberVisitWeeks
+        try workspace.updateOffice(office)
+      }
+      print(office.name)
+      print(
+        language.pick(
+          "Visit officers every \(office.officerVisitWeeks) weeks, other members every \(office.memberVisitWeeks) weeks.",
+          "임원사는 \(office.officerVisitWeeks)주마다, 그 밖의 회원사는 \(office.memberVisitWeeks)주마다 방문합니다."))
     }
   }
 }

@@ -12,8 +12,10 @@ import Testing
     let member = try temp.member("(주)유신테크")
     let visit = try temp.workspace.addVisit(
       Visit(
-        memberId: member.id, date: day.adding(days: -20), visitor: "박매니저", purpose: .difficultySurvey,
-        notes: "CE 인증 준비 중", difficulties: [Difficulty(category: .certification, text: "CE 인증 비용 부담")],
+        memberId: member.id, date: day.adding(days: -20), visitor: "박매니저",
+        purpose: .difficultySurvey,
+        notes: "CE 인증 준비 중",
+        difficulties: [Difficulty(category: .certification, text: "CE 인증 비용 부담")],
         followUps: [FollowUp(action: "해외규격인증 지원사업 안내", owner: "박매니저", due: day.adding(days: -5))]))
     let stored = try #require(try temp.workspace.visit(id: visit.id))
     #expect(stored.difficulties == [Difficulty(category: .certification, text: "CE 인증 비용 부담")])
@@ -48,8 +50,12 @@ import Testing
     let due = try temp.workspace.dueForVisit(today: day)
     #expect(due.map(\.memberId) == [never.id, chair.id])
     #expect(due.last?.daysSince == 35)
-    #expect(Set(try temp.workspace.dueForVisit(today: day, minimumWeeks: 5).map(\.memberId)) == [never.id, member.id, chair.id])
-    #expect(try temp.workspace.dueForVisit(today: day, minimumWeeks: 6).map(\.memberId) == [never.id])
+    #expect(
+      Set(try temp.workspace.dueForVisit(today: day, minimumWeeks: 5).map(\.memberId)) == [
+        never.id, member.id, chair.id,
+      ])
+    #expect(
+      try temp.workspace.dueForVisit(today: day, minimumWeeks: 6).map(\.memberId) == [never.id])
   }
 
   @Test func visitsPerWeekStartOnMonday() throws {
@@ -68,18 +74,25 @@ import Testing
     let a = try temp.member("가나전자", role: .chair)
     let b = try temp.member("다라정밀")
     let first = try temp.workspace.addMeeting(
-      Meeting(clusterId: temp.cluster.id, kind: .steeringCommittee, date: day.adding(days: -30), title: "10월 운영위원회"))
+      Meeting(
+        clusterId: temp.cluster.id, kind: .steeringCommittee, date: day.adding(days: -30),
+        title: "10월 운영위원회"))
     let second = try temp.workspace.addMeeting(
-      Meeting(clusterId: temp.cluster.id, kind: .steeringCommittee, date: day.adding(days: -2), title: "11월 운영위원회"))
+      Meeting(
+        clusterId: temp.cluster.id, kind: .steeringCommittee, date: day.adding(days: -2),
+        title: "11월 운영위원회"))
     try temp.workspace.setAttendance(meetingId: first.id, [a.id: .present, b.id: .absent])
     try temp.workspace.setAttendance(meetingId: second.id, [a.id: .present, b.id: .excused])
     #expect(try temp.workspace.participation(memberId: a.id).rate == 1)
-    #expect(try temp.workspace.participation(memberId: b.id) == Participation(invited: 2, present: 0, excused: 1))
+    #expect(
+      try temp.workspace.participation(memberId: b.id)
+        == Participation(invited: 2, present: 0, excused: 1))
     #expect(try temp.workspace.attendanceStreak(memberId: a.id) == 2)
     let rows = try temp.workspace.meetingRows(year: 2026)
     #expect(rows.map(\.title) == ["11월 운영위원회", "10월 운영위원회"])
     #expect(rows.first?.participationRate == 0.5)
-    #expect(try temp.workspace.attendanceList(meetingId: first.id).map(\.memberName) == ["가나전자", "다라정밀"])
+    #expect(
+      try temp.workspace.attendanceList(meetingId: first.id).map(\.memberName) == ["가나전자", "다라정밀"])
   }
 }
 
@@ -104,17 +117,20 @@ import Testing
 
   @Test func approvingOverTheRemainingBudgetNeedsAReason() throws {
     let (temp, program, requests) = try setUp()
-    try temp.workspace.decide(requestId: requests[0].id, .approve(amount: 30_000_000, overrideReason: nil), on: day)
+    try temp.workspace.decide(
+      requestId: requests[0].id, .approve(amount: 30_000_000, overrideReason: nil), on: day)
     #expect(try temp.workspace.budget(programId: program.id).remainingKRW == 20_000_000)
     #expect(try temp.workspace.budget(programId: program.id).pendingKRW == 25_000_000)
     #expect(
       throws: WorkspaceError.overBudget(program: "시제품제작", amount: 25_000_000, remaining: 20_000_000)
     ) {
-      try temp.workspace.decide(requestId: requests[1].id, .approve(amount: 25_000_000, overrideReason: nil), on: day)
+      try temp.workspace.decide(
+        requestId: requests[1].id, .approve(amount: 25_000_000, overrideReason: nil), on: day)
     }
     #expect(try temp.workspace.request(id: requests[1].id)?.status == .pending)
     let change = try temp.workspace.decide(
-      requestId: requests[1].id, .approve(amount: 25_000_000, overrideReason: "추경 예산 확보 예정"), on: day)
+      requestId: requests[1].id, .approve(amount: 25_000_000, overrideReason: "추경 예산 확보 예정"),
+      on: day)
     #expect(change.after.reason == "추경 예산 확보 예정")
     #expect(try temp.workspace.budget(programId: program.id).remainingKRW == -5_000_000)
   }
@@ -123,22 +139,26 @@ import Testing
     let (temp, _, requests) = try setUp()
     try temp.workspace.decide(requestId: requests[0].id, .reject(reason: "지원 요건 미충족"), on: day)
     #expect(
-      throws: WorkspaceError.invalidTransition(request: requests[0].id, from: .rejected, to: .approved)
+      throws: WorkspaceError.invalidTransition(
+        request: requests[0].id, from: .rejected, to: .approved)
     ) {
-      try temp.workspace.decide(requestId: requests[0].id, .approve(amount: 1, overrideReason: nil), on: day)
+      try temp.workspace.decide(
+        requestId: requests[0].id, .approve(amount: 1, overrideReason: nil), on: day)
     }
     let noReason = #expect(throws: ValidationError.self) {
       try temp.workspace.decide(requestId: requests[1].id, .reject(reason: "  "), on: day)
     }
     #expect(noReason?.errors.first?.field == "reason")
     #expect(throws: WorkspaceError.overRequested(amount: 26_000_000, requested: 25_000_000)) {
-      try temp.workspace.decide(requestId: requests[1].id, .approve(amount: 26_000_000, overrideReason: nil), on: day)
+      try temp.workspace.decide(
+        requestId: requests[1].id, .approve(amount: 26_000_000, overrideReason: nil), on: day)
     }
   }
 
   @Test func decisionsAreAuditedAndTheLogCannotBeEdited() throws {
     let (temp, _, requests) = try setUp()
-    try temp.workspace.decide(requestId: requests[0].id, .approve(amount: 20_000_000, overrideReason: nil), on: day)
+    try temp.workspace.decide(
+      requestId: requests[0].id, .approve(amount: 20_000_000, overrideReason: nil), on: day)
     let log = try temp.workspace.auditLog(requestId: requests[0].id)
     #expect(log.map(\.field) == ["status", "approvedKRW", "decided", "reviewer"])
     #expect(log.first.map { [$0.before, $0.after, $0.actor] } == ["pending", "approved", "박매니저"])
@@ -158,7 +178,8 @@ import Testing
     try temp.workspace.undo(change)
     #expect(try temp.workspace.request(id: requests[0].id) == requests[0])
     #expect(try temp.workspace.auditLog(requestId: requests[0].id).count == 8)
-    let second = try temp.workspace.decide(requestId: requests[0].id, .reject(reason: "중복 신청"), on: day)
+    let second = try temp.workspace.decide(
+      requestId: requests[0].id, .reject(reason: "중복 신청"), on: day)
     try temp.workspace.decide(requestId: requests[1].id, .askForChanges(reason: "견적서 보완"), on: day)
     #expect(try temp.workspace.request(id: requests[1].id)?.status == .draft)
     var stale = second
@@ -173,7 +194,43 @@ import Testing
     try temp.workspace.decide(requestId: requests[0].id, .reject(reason: "예산 소진"), on: day)
     #expect(throws: WorkspaceError.conflict(kind: "request", reference: "#\(requests[0].id)")) {
       try temp.workspace.decide(
-        requestId: requests[0].id, .approve(amount: 1, overrideReason: nil), on: day, expected: requests[0])
+        requestId: requests[0].id, .approve(amount: 1, overrideReason: nil), on: day,
+        expected: requests[0])
     }
+  }
+}
+
+@Suite struct MentoringAndSIGTests {
+  @Test func oneMentorPerCompany() throws {
+    let temp = try TemporaryWorkspace()
+    let company = try temp.member("(주)유신테크")
+    let school = try temp.member("한결대학교", kind: .university)
+    let first = try temp.workspace.addExpert(
+      Expert(name: "정민수", affiliation: "한결대학교", fields: ["기술", " 특허 "], phone: "01012345678"))
+    let second = try temp.workspace.addExpert(Expert(name: "오세라", affiliation: "세움회계법인", fields: ["회계"]))
+    #expect(first.fields == ["기술", "특허"])
+    #expect(first.phone == "010-1234-5678")
+    try temp.workspace.assignMentor(Mentoring(memberId: company.id, expertId: first.id, field: "기술"))
+    let taken = #expect(throws: ValidationError.self) {
+      try temp.workspace.assignMentor(Mentoring(memberId: company.id, expertId: second.id))
+    }
+    #expect(taken?.errors.first?.problem == .duplicate(of: "정민수"))
+    try temp.workspace.assignMentor(Mentoring(memberId: company.id, expertId: second.id), replacing: true)
+    #expect(try temp.workspace.memberDetail(id: company.id).mentor?.expert.name == "오세라")
+    #expect(throws: ValidationError.self) {
+      try temp.workspace.assignMentor(Mentoring(memberId: school.id, expertId: first.id))
+    }
+  }
+
+  @Test func sigMembersBringTasks() throws {
+    let temp = try TemporaryWorkspace()
+    let company = try temp.member("(주)유신테크")
+    let sig = try temp.workspace.addSIG(SIG(clusterId: temp.cluster.id, name: "스마트센서 SIG", theme: "센서"))
+    try temp.workspace.joinSIG(SIGMembership(sigId: sig.id, memberId: company.id, task: "저전력 센서"))
+    try temp.workspace.joinSIG(SIGMembership(sigId: sig.id, memberId: company.id, task: "저전력 무선 센서"))
+    let sigs = try temp.workspace.sigs(clusterId: temp.cluster.id)
+    #expect(sigs.map(\.sig.name) == ["스마트센서 SIG"])
+    #expect(sigs.first?.members.map(\.task) == ["저전력 무선 센서"])
+    #expect(try temp.workspace.memberDetail(id: company.id).sigs.map(\.task) == ["저전력 무선 센서"])
   }
 }

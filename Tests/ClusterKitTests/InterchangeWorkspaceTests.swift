@@ -12,24 +12,31 @@ import Testing
     let w = temp.workspace
     let chair = try w.addMember(
       Member(
-        clusterId: temp.cluster.id, name: "(주)유신테크", representative: "김철수", businessNumber: "124-81-00998",
-        products: "MEMS 센서", employees: 42, salesKRW: 13_700_000_000, founded: Day(year: 2003, month: 5, day: 1),
+        clusterId: temp.cluster.id, name: "(주)유신테크", representative: "김철수",
+        businessNumber: "124-81-00998",
+        products: "MEMS 센서", employees: 42, salesKRW: 13_700_000_000,
+        founded: Day(year: 2003, month: 5, day: 1),
         address: "서울 구로구 디지털로 300", phone: "02-1234-5678", email: "info@yusin.co.kr", role: .chair,
         joined: Day(year: 2024, month: 3, day: 2), profileSubmitted: true),
       divisionName: "IT장비")
-    let school = try w.addMember(Member(clusterId: temp.cluster.id, kind: .university, name: "한결대학교 산학협력단"))
-    _ = try w.addContact(Contact(memberId: chair.id, name: "이영희", title: "기술연구소장", phone: "010-1234-5678"))
+    let school = try w.addMember(
+      Member(clusterId: temp.cluster.id, kind: .university, name: "한결대학교 산학협력단"))
+    _ = try w.addContact(
+      Contact(memberId: chair.id, name: "이영희", title: "기술연구소장", phone: "010-1234-5678"))
     let meeting = try w.addMeeting(
       Meeting(
-        clusterId: temp.cluster.id, kind: .technicalSeminar, date: Day(year: 2026, month: 7, day: 15)!,
-        title: "스마트홈 네트워크 기술 세미나", place: "G밸리 비즈플라자", agenda: "1. 동향\n2. 사례", minutes: "참석 기업 의견 수렴"))
+        clusterId: temp.cluster.id, kind: .technicalSeminar,
+        date: Day(year: 2026, month: 7, day: 15)!,
+        title: "스마트홈 네트워크 기술 세미나", place: "G밸리 비즈플라자", agenda: "1. 동향\n2. 사례",
+        minutes: "참석 기업 의견 수렴"))
     try w.setAttendance(meetingId: meeting.id, [chair.id: .present, school.id: .excused])
     try w.addVisit(
       Visit(
         memberId: chair.id, date: day.adding(days: -3), visitor: "박매니저", purpose: .difficultySurvey,
         notes: "수출 준비", difficulties: [Difficulty(category: .export, text: "해외 바이어 발굴 어려움")],
         followUps: [FollowUp(action: "해외시장개척 사업 안내", owner: "박매니저", due: day.adding(days: 7))]))
-    let program = try w.addProgram(Program(year: 2026, name: "해외규격인증", category: .technology, budgetKRW: 100_000_000))
+    let program = try w.addProgram(
+      Program(year: 2026, name: "해외규격인증", category: .technology, budgetKRW: 100_000_000))
     let request = try w.addRequest(
       SupportRequest(
         memberId: chair.id, programId: program.id, title: "CE 인증", requestedKRW: 15_000_000,
@@ -60,7 +67,9 @@ import Testing
   @Test func importNeedsAnEmptyWorkspaceAndValidData() throws {
     let source = try populated()
     var document = try source.workspace.exportDocument()
-    #expect(throws: WorkspaceError.notEmpty(path: source.path)) { try source.workspace.importDocument(document) }
+    #expect(throws: WorkspaceError.notEmpty(path: source.path)) {
+      try source.workspace.importDocument(document)
+    }
     document.members[0].businessNumber = "1248100999"
     document.members[1].phone = "123"
     let target = try Workspace(path: source.file("bad.clusterdesk"), create: true)

@@ -33,7 +33,9 @@ import Testing
       try temp.member("대성전자", number: "1248100998")
     }
     #expect(duplicate?.errors.first?.field == "businessNumber")
-    let bad = #expect(throws: ValidationError.self) { try temp.member("대성전자", number: "124-81-00999") }
+    let bad = #expect(throws: ValidationError.self) {
+      try temp.member("대성전자", number: "124-81-00999")
+    }
     #expect(bad?.errors.first?.problem == .checkDigit)
   }
 

@@ -29,7 +29,8 @@ import Testing
 
   @Test(arguments: Array(1..<Schema.currentVersion))
   func everyEarlierVersionMigratesWithABackup(version: Int) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "migrate-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = try oldWorkspace(version: version, in: folder)
@@ -37,7 +38,9 @@ import Testing
     let workspace = try Workspace(path: path)
     let backup = "\(path).v\(version).backup"
     #expect(FileManager.default.fileExists(atPath: backup))
-    #expect((try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int) == 0o600)
+    #expect(
+      (try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int) == 0o600
+    )
     let backedUp = try DatabaseQueue(path: backup)
     #expect(try backedUp.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == version)
     #expect(before.count > 0)
@@ -58,7 +61,9 @@ import Testing
         notes: "CE 인증 준비로 시험분석 비용 부담",
         difficulties: [Difficulty(category: .people, text: "숙련 생산인력 채용 어려움")]))
     let second = try temp.workspace.addVisit(
-      Visit(memberId: member.id, date: day.adding(days: 7), visitor: "박", purpose: .needsSurvey, notes: "판로 개척 수요"))
+      Visit(
+        memberId: member.id, date: day.adding(days: 7), visitor: "박", purpose: .needsSurvey,
+        notes: "판로 개척 수요"))
     #expect(try temp.workspace.searchVisits("인증").map(\.id) == [first.id])
     #expect(try temp.workspace.searchVisits("시험분석").map(\.id) == [first.id])
     #expect(try temp.workspace.searchVisits("생산인력").map(\.id) == [first.id])

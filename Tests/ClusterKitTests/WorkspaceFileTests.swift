@@ -37,14 +37,18 @@ import Testing
     }
     try refused("empty.clusterdesk", Data()) { .emptyFile(path: $0) }
     var random = SystemRandomNumberGenerator()
-    try refused("random.clusterdesk", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) })) {
+    try refused(
+      "random.clusterdesk", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) })
+    ) {
       .notAWorkspace(path: $0)
     }
     try refused("text.csv", Data("회사명,대표자\n유신테크,김철수\n".utf8)) { .notAWorkspace(path: $0) }
 
     let other = temp.file("other.sqlite")
     let queue = try DatabaseQueue(path: other)
-    try queue.write { try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)") }
+    try queue.write {
+      try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    }
     try queue.close()
     try refused("other-copy.sqlite", try Data(contentsOf: URL(fileURLWithPath: other))) {
       .otherDatabase(path: $0)
@@ -78,5 +82,20 @@ import Testing
     let temp = try TemporaryWorkspace()
     try temp.member("(주)유신테크", number: "124-81-00998")
     #expect(try temp.workspace.integrityProblems() == [])
+  }
+}
+
+@Suite struct OfficeTests {
+  @Test func contactRhythmIsConfigurableWithinReason() throws {
+    let temp = try TemporaryWorkspace()
+    var office = try temp.workspace.office()
+    #expect(office.officerVisitWeeks == 4)
+    #expect(office.memberVisitWeeks == 12)
+    office.memberVisitWeeks = 8
+    try temp.workspace.updateOffice(office)
+    #expect(try temp.workspace.office().memberVisitWeeks == 8)
+    office.officerVisitWeeks = 0
+    let error = #expect(throws: ValidationError.self) { try temp.workspace.updateOffice(office) }
+    #expect(error?.errors.map(\.field) == ["officerVisitWeeks"])
   }
 }

@@ -27,7 +27,8 @@ struct Binary {
   var environment: [String: String]
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("clusterdesk-e2e-\(UUID().uuidString)")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "clusterdesk-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     var env = ProcessInfo.processInfo.environment
     env["CLUSTERDESK_WORKSPACE"] = folder.appendingPathComponent("office.clusterdesk").path
@@ -44,7 +45,9 @@ struct Binary {
   func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
   @discardableResult
-  func run(_ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]) throws -> Result {
+  func run(_ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:])
+    throws -> Result
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Binary.path)
     process.arguments = arguments

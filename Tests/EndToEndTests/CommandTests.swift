@@ -6,7 +6,9 @@ import Testing
 /// and the workspace afterwards.
 @Suite struct CommandTests {
   @Test func binaryIsBuilt() {
-    #expect(FileManager.default.isExecutableFile(atPath: Binary.path), "build it with `swift build` first")
+    #expect(
+      FileManager.default.isExecutableFile(atPath: Binary.path), "build it with `swift build` first"
+    )
   }
 
   @Test func excelCSVImportThenListExportsBackLosslessly() throws {
@@ -58,7 +60,8 @@ import Testing
     defer { cli.cleanUp() }
     #expect(try cli.run(["init", "--office", "서울지역본부 사무국", "--cluster", "IT융합"]).status == 0)
     let added = try cli.run([
-      "members", "add", "--cluster", "IT융합", "--name", "㈜ 한빛정밀", "--brn", "1248100998", "--role", "회장",
+      "members", "add", "--cluster", "IT융합", "--name", "㈜ 한빛정밀", "--brn", "1248100998", "--role",
+      "회장",
       "--phone", "010 1234 5678",
     ])
     #expect(added.status == 0, "\(added.stderr)")

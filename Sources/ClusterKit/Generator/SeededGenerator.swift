@@ -130,15 +130,4 @@ enum FastText {
   static func timestamp(_ d: Day, minute: Int) -> String {
     day(d) + "T" + pad(minute / 60, 2) + ":" + pad(minute % 60, 2) + ":00Z"
   }
-
-  /// `1,370,000,000` style thousands separators.
-  static func grouped(_ value: Int64) -> String {
-    let digits = String(value)
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(ch)
-    }
-    return out
-  }
 }

@@ -22,6 +22,12 @@ extension WorkspaceBuilder {
     return first.adding(days: offset + 7 * (n - 1))
   }
 
+  /// The first given weekday strictly after a day.
+  static func weekday(_ weekday: Int, after day: Day) -> Day {
+    let offset = (weekday - day.isoWeekday + 7) % 7
+    return day.adding(days: offset == 0 ? 7 : offset)
+  }
+
   private func kindRank(_ kind: MeetingKind) -> Int {
     switch kind {
     case .foundingCeremony: 0
@@ -101,7 +107,7 @@ extension WorkspaceBuilder {
         for j in 0..<steeringCount {
           let month = lo.month + j * available / steeringCount
           var date = Self.nthWeekday(year: y, month: month, weekday: steeringDay, n: 2)
-          if !accept(date) { date = lo.adding(days: 7) }
+          if !accept(date) { date = Self.weekday(steeringDay, after: lo) }
           guard var m = invite(officerList, on: date, kind: .steeringCommittee) else { continue }
           held += 1
           m.cluster = c
@@ -134,7 +140,7 @@ extension WorkspaceBuilder {
           for j in 0..<count {
             let month = lo.month + (j * available + available / (2 * count)) / count
             var date = Self.nthWeekday(year: y, month: min(12, month), weekday: 2, n: 3)
-            if !accept(date) { date = lo.adding(days: 10) }
+            if !accept(date) { date = Self.weekday(2, after: lo.adding(days: 3)) }
             guard var m = invite(divisionMembers[d], on: date, kind: .divisionMeeting) else {
               continue
             }
@@ -167,7 +173,7 @@ extension WorkspaceBuilder {
           }
           let topic = theme.seminars[(j + (y - firstYear) * 2) % theme.seminars.count]
           m.cluster = c
-          m.title = topic + " 기술세미나"
+          m.title = topic + " 세미나"
           m.place = rng.pick(region.venues)
           m.agenda = "1) 주제발표: \(topic) 2) 회원사 적용 사례 발표 3) 질의응답 및 네트워킹"
           if !m.statuses.isEmpty {
@@ -179,8 +185,8 @@ extension WorkspaceBuilder {
 
         // Networking: spring and autumn hiking days and a year-end gathering.
         let events: [(Int, Int, Int, String)] = [
-          (5, 6, 2, "\(y) 춘계 회원사 등반대회"), (10, 6, 3, "\(y) 추계 회원사 등반대회"),
-          (12, 4, 2, "\(y) 송년 교류회"),
+          (5, 6, 2 + c % 2, "\(y) 춘계 회원사 등반대회"), (10, 6, 3 - c % 2, "\(y) 추계 회원사 등반대회"),
+          (12, 4 - c % 2, 2 + c % 2, "\(y) 송년 교류회"),
         ]
         for (month, weekday, n, title) in events {
           let date = Self.nthWeekday(year: y, month: month, weekday: weekday, n: n)

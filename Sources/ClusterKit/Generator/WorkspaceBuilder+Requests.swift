@@ -137,7 +137,7 @@ extension WorkspaceBuilder {
     let national = regions.count > 1
     var drafts: [DraftRequest] = []
     var programIndex = 0
-    let totalPrograms = plan.programYears.count * regions.count * Self.programTypes.count
+    let totalPrograms = plan.programYears.count * regions.count * plan.programTypes.count
     for y in plan.programYears {
       for r in regions {
         let pool = regionCompanies[r] ?? []
@@ -145,7 +145,8 @@ extension WorkspaceBuilder {
         let scale = Double(pool.count) / 125.0 * plan.programDemandScale
         let yearFactor = 0.85 + 0.04 * Double(y - plan.programYears.lowerBound)
         let reviewers = plan.reviewers[r] ?? ["-"]
-        for type in Self.programTypes {
+        for typeIndex in plan.programTypes {
+          let type = Self.programTypes[typeIndex]
           var budget =
             KRW(
               Double(type.budget) * (national ? scale * yearFactor : 1) / 1_000_000) * 1_000_000

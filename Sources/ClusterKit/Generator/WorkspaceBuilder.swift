@@ -116,7 +116,7 @@ final class WorkspaceBuilder {
       }
       assignOfficers(&rng, &made, count: cp.steeringMembers)
       for i in made.indices {
-        let p = made[i].0.role.isOfficer ? 0.7 : 0.38
+        let p = made[i].0.role.isOfficer ? 0.6 : 0.36
         made[i].0.profileSubmitted = rng.chance(p)
       }
       let order = made.indices.sorted {
@@ -178,13 +178,10 @@ final class WorkspaceBuilder {
     return text
   }
 
-  /// Removes legal forms and spaces, the way duplicate names are detected.
+  /// The workspace's own name key, so a name the generator takes as new is never a duplicate
+  /// for the workspace (`Senonix Co., Ltd.` and `Senonix Inc.` are one company).
   static func nameKey(_ name: String) -> String {
-    var s = name
-    for form in ["(주)", "㈜", "주식회사", "(유)", "유한회사", "(재)", "(사)"] {
-      while let range = s.range(of: form) { s.removeSubrange(range) }
-    }
-    return String(s.filter { $0 != " " }).lowercased()
+    KoreanText.nameKey(name)
   }
 
   private func companyName(_ rng: inout SeededGenerator, theme: Int, keys: inout Set<String>)
@@ -254,7 +251,8 @@ final class WorkspaceBuilder {
     let todayOrdinal = today.ordinal
     var joined: Int
     if isNew {
-      joined = cp.founded.ordinal - rng.int(0...75)
+      // Charter members join at the founding ceremony; a few follow later.
+      joined = cp.founded.ordinal
       if rng.chance(0.12) { joined = cp.founded.ordinal + rng.int(30...200) }
     } else if rng.chance(0.35) {
       joined = cp.founded.ordinal + rng.int(0...120)

@@ -55,8 +55,10 @@ struct GenerationPlan {
   var inviteCap: Int?
   var experts: Int
   var mentoringShare: Double
-  /// Members a program's budget is sized for (the sample's office has 141).
+  /// Scales how many requests a program draws against its budget.
   var programDemandScale: Double
+  /// Indices into `WorkspaceBuilder.programTypes` offered each year.
+  var programTypes = Array(0..<13)
 
   init(scale: WorkspaceGenerator.Scale, seed: UInt64, today: Day) {
     let yearStart = Day(year: today.year, month: 1, day: 1)!
@@ -145,15 +147,16 @@ struct GenerationPlan {
         byRegion[r] = [Names.person(&rng).name, Names.person(&rng).name]
       }
       reviewers = byRegion
-      // About nineteen visits a week in each cluster.
-      visitsPerWeek = Array(repeating: 0, count: 16) + [0.2, 0.2, 0.2, 0.2, 0.2]
-      steeringPerYear = 11
-      divisionMeetings = 5...6
-      seminars = 3...3
-      inviteCap = 24
+      // About twenty visits a week in each cluster (a team of managers).
+      visitsPerWeek = Array(repeating: 0, count: 18) + [0.2, 0.2, 0.2, 0.2, 0.2]
+      steeringPerYear = 12
+      divisionMeetings = 6...7
+      seminars = 3...4
+      inviteCap = 26
       experts = 2000
       mentoringShare = 0.23
-      programDemandScale = 1
+      programDemandScale = 0.9
+      programTypes = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11]
     }
   }
 }

@@ -13,10 +13,12 @@ extension Workspace {
       document.contacts = try Contact.order(Column("id")).fetchAll(db)
       progress?(0.2)
       document.meetings = try Meeting.order(Column("id")).fetchAll(db)
-      document.attendance = try Attendance.order(Column("meetingId"), Column("memberId")).fetchAll(db)
+      document.attendance = try Attendance.order(Column("meetingId"), Column("memberId")).fetchAll(
+        db)
       progress?(0.35)
       var difficulties: [Int64: [Difficulty]] = [:]
-      let difficultyRows = try Row.fetchCursor(db, sql: "SELECT * FROM difficulty ORDER BY visitId, position")
+      let difficultyRows = try Row.fetchCursor(
+        db, sql: "SELECT * FROM difficulty ORDER BY visitId, position")
       while let row = try difficultyRows.next() {
         difficulties[row["visitId"], default: []].append(
           Difficulty(category: row["category"], text: row["text"]))
@@ -25,7 +27,9 @@ extension Workspace {
       let followUpRows = try Row.fetchCursor(db, sql: "SELECT * FROM followUp ORDER BY id")
       while let row = try followUpRows.next() {
         followUps[row["visitId"], default: []].append(
-          FollowUp(id: row["id"], action: row["action"], owner: row["owner"], due: row["due"], done: row["done"]))
+          FollowUp(
+            id: row["id"], action: row["action"], owner: row["owner"], due: row["due"],
+            done: row["done"]))
       }
       progress?(0.55)
       document.visits = try VisitRow.order(Column("id")).fetchAll(db).map { row in
@@ -41,7 +45,8 @@ extension Workspace {
       document.experts = try Expert.order(Column("id")).fetchAll(db)
       document.mentorings = try Mentoring.order(Column("memberId")).fetchAll(db)
       document.sigs = try SIG.order(Column("id")).fetchAll(db)
-      document.sigMembers = try SIGMembership.order(Column("sigId"), Column("memberId")).fetchAll(db)
+      document.sigMembers = try SIGMembership.order(Column("sigId"), Column("memberId")).fetchAll(
+        db)
       progress?(1)
       return document
     }
@@ -49,7 +54,9 @@ extension Workspace {
 
   /// Loads a whole-workspace document into this workspace, which must be empty. Everything is
   /// checked first; on any error nothing is written.
-  public func importDocument(_ document: WorkspaceDocument, progress: ((Double) -> Void)? = nil) throws {
+  public func importDocument(_ document: WorkspaceDocument, progress: ((Double) -> Void)? = nil)
+    throws
+  {
     guard document.format == WorkspaceDocument.formatName else {
       throw ValidationError([
         FieldError(
@@ -72,27 +79,62 @@ extension Workspace {
       guard
         try Int.fetchOne(
           db,
-          sql: "SELECT (SELECT COUNT(*) FROM cluster) + (SELECT COUNT(*) FROM member) + (SELECT COUNT(*) FROM program) + (SELECT COUNT(*) FROM expert)"
+          sql:
+            "SELECT (SELECT COUNT(*) FROM cluster) + (SELECT COUNT(*) FROM member) + (SELECT COUNT(*) FROM program) + (SELECT COUNT(*) FROM expert)"
         ) == 0
       else { throw WorkspaceError.notEmpty(path: path) }
       try saveOffice(checked.office, db)
       let total = Double(
-        max(1, checked.members.count + checked.visits.count + checked.attendance.count + checked.requests.count))
+        max(
+          1,
+          checked.members.count + checked.visits.count + checked.attendance.count
+            + checked.requests.count))
       var done = 0.0
       func tick(_ n: Int = 1) {
         done += Double(n)
         if Int(done) % 2000 == 0 { progress?(done / total) }
       }
+      // Small tables go through their records; the big ones through one cached statement each,
+      // which skips per-row encoding into a container and re-preparing SQL.
       for cluster in checked.clusters { try cluster.insert(db) }
       for division in checked.divisions { try division.insert(db) }
-      for member in checked.members {
-        try member.insert(db)
+      let insertMember = try db.cachedStatement(
+        sql: """
+          INSERT INTO member (id, clusterId, divisionId, kind, name, nameKey, initials, representative,
+            businessNumber, products, employees, salesKRW, founded, address, phone, email, website,
+            role, joined, "left", status, profileSubmitted)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for m in checked.members {
+        let key = KoreanText.nameKey(m.name)
+        try insertMember.execute(arguments: [
+          m.id == 0 ? nil : m.id, m.clusterId, m.divisionId, m.kind, m.name, key,
+          KoreanText.initials(key), m.representative, m.businessNumber, m.products, m.employees,
+          m.salesKRW, m.founded, m.address, m.phone, m.email, m.website, m.role, m.joined, m.left,
+          m.status, m.profileSubmitted,
+        ])
         tick()
       }
-      for contact in checked.contacts { try contact.insert(db) }
-      for meeting in checked.meetings { try meeting.insert(db) }
-      for attendance in checked.attendance {
-        try attendance.insert(db)
+      let insertContact = try db.cachedStatement(
+        sql:
+          "INSERT INTO contact (id, memberId, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)")
+      for c in checked.contacts {
+        try insertContact.execute(arguments: [c.id, c.memberId, c.name, c.title, c.phone, c.email])
+      }
+      let insertMeeting = try db.cachedStatement(
+        sql: """
+          INSERT INTO meeting (id, clusterId, divisionId, kind, date, title, place, agenda, minutes)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for m in checked.meetings {
+        try insertMeeting.execute(arguments: [
+          m.id, m.clusterId, m.divisionId, m.kind, m.date, m.title, m.place, m.agenda, m.minutes,
+        ])
+      }
+      let insertAttendance = try db.cachedStatement(
+        sql: "INSERT INTO attendance (meetingId, memberId, status) VALUES (?, ?, ?)")
+      for a in checked.attendance {
+        try insertAttendance.execute(arguments: [a.meetingId, a.memberId, a.status])
         tick()
       }
       for visit in checked.visits {
@@ -100,15 +142,42 @@ extension Workspace {
         tick()
       }
       for program in checked.programs { try program.insert(db) }
-      for request in checked.requests {
-        try request.insert(db)
+      let insertRequest = try db.cachedStatement(
+        sql: """
+          INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
+            approvedKRW, decided, reviewer, reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for r in checked.requests {
+        try insertRequest.execute(arguments: [
+          r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
+          r.approvedKRW,
+          r.decided, r.reviewer, r.reason,
+        ])
         tick()
       }
-      for entry in checked.audit { try entry.insert(db) }
+      let insertAudit = try db.cachedStatement(
+        sql: """
+          INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """)
+      for e in checked.audit {
+        try insertAudit.execute(arguments: [
+          e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after,
+        ])
+      }
       for expert in checked.experts { try expert.insert(db) }
-      for mentoring in checked.mentorings { try mentoring.insert(db) }
+      let insertMentoring = try db.cachedStatement(
+        sql: "INSERT INTO mentoring (memberId, expertId, field, started) VALUES (?, ?, ?, ?)")
+      for m in checked.mentorings {
+        try insertMentoring.execute(arguments: [m.memberId, m.expertId, m.field, m.started])
+      }
       for sig in checked.sigs { try sig.insert(db) }
-      for membership in checked.sigMembers { try membership.insert(db) }
+      let insertSIGMember = try db.cachedStatement(
+        sql: "INSERT INTO sigMember (sigId, memberId, task) VALUES (?, ?, ?)")
+      for s in checked.sigMembers {
+        try insertSIGMember.execute(arguments: [s.sigId, s.memberId, s.task])
+      }
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(
@@ -135,9 +204,12 @@ extension Workspace {
     }
     var clusterIds = Set<Int64>()
     for (index, cluster) in document.clusters.enumerated() {
-      if cluster.name.isEmpty { errors.append(FieldError(field: "clusters[\(index)].name", problem: .required)) }
+      if cluster.name.isEmpty {
+        errors.append(FieldError(field: "clusters[\(index)].name", problem: .required))
+      }
       if !clusterIds.insert(cluster.id).inserted {
-        errors.append(FieldError(field: "clusters[\(index)].id", problem: .duplicate(of: "id \(cluster.id)")))
+        errors.append(
+          FieldError(field: "clusters[\(index)].id", problem: .duplicate(of: "id \(cluster.id)")))
       }
     }
     var divisionCluster: [Int64: Int64] = [:]
@@ -149,22 +221,30 @@ extension Workspace {
       document.members[index] = member
       errors += memberErrors.map { prefix("members", index, $0) }
       if !clusterIds.contains(member.clusterId) {
-        errors.append(FieldError(field: "members[\(index)].clusterId", problem: .notFound, value: String(member.clusterId)))
+        errors.append(
+          FieldError(
+            field: "members[\(index)].clusterId", problem: .notFound,
+            value: String(member.clusterId)))
       }
       if let divisionId = member.divisionId, divisionCluster[divisionId] != member.clusterId {
-        errors.append(FieldError(field: "members[\(index)].divisionId", problem: .notFound, value: String(divisionId)))
+        errors.append(
+          FieldError(
+            field: "members[\(index)].divisionId", problem: .notFound, value: String(divisionId)))
       }
       if !member.businessNumber.isEmpty {
         if let other = numbers[member.businessNumber] {
           errors.append(
-            FieldError(field: "members[\(index)].businessNumber", problem: .duplicate(of: "members[\(other)]")))
+            FieldError(
+              field: "members[\(index)].businessNumber",
+              problem: .duplicate(of: "members[\(other)]")))
         } else {
           numbers[member.businessNumber] = index
         }
       }
       let key = "\(member.clusterId)/\(KoreanText.nameKey(member.name))"
       if let other = names[key] {
-        errors.append(FieldError(field: "members[\(index)].name", problem: .duplicate(of: "members[\(other)]")))
+        errors.append(
+          FieldError(field: "members[\(index)].name", problem: .duplicate(of: "members[\(other)]")))
       } else {
         names[key] = index
       }

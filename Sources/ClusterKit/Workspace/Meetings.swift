@@ -64,7 +64,9 @@ extension Workspace {
   }
 
   /// Meetings newest first, optionally of one year and cluster.
-  public func meetingRows(year: Int? = nil, clusterId: Int64? = nil, offset: Int = 0, limit: Int = 500)
+  public func meetingRows(
+    year: Int? = nil, clusterId: Int64? = nil, offset: Int = 0, limit: Int = 500
+  )
     throws -> [MeetingRow]
   {
     try read { db in
@@ -181,7 +183,9 @@ extension Workspace {
   }
 
   /// Participation per meeting kind over a year.
-  public func participationByKind(year: Int) throws -> [MeetingKind: (held: Int, participation: Participation)] {
+  public func participationByKind(year: Int) throws -> [MeetingKind: (
+    held: Int, participation: Participation
+  )] {
     try read { db in
       var result: [MeetingKind: (held: Int, participation: Participation)] = [:]
       for row in try Row.fetchAll(

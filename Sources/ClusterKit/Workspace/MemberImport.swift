@@ -13,7 +13,8 @@ extension Workspace {
   /// named in the file are created when missing. If any row is bad — in the file, or because it
   /// duplicates a member already here — nothing is written and every problem is reported with
   /// its line.
-  public func importMembers(_ file: MemberCSVFile, clusterName: String) throws -> MemberImportResult {
+  public func importMembers(_ file: MemberCSVFile, clusterName: String) throws -> MemberImportResult
+  {
     var errors = file.errors
     let result = try write { db -> MemberImportResult? in
       let (cluster, clusterCreated) = try Workspace.ensureCluster(named: clusterName, db)
@@ -23,7 +24,8 @@ extension Workspace {
         var member = row.member
         member.clusterId = cluster.id
         if let name = row.divisionName, !name.isEmpty {
-          let (division, created) = try Workspace.ensureDivision(named: name, clusterId: cluster.id, db)
+          let (division, created) = try Workspace.ensureDivision(
+            named: name, clusterId: cluster.id, db)
           if created { divisionsCreated.append(division.name) }
           member.divisionId = division.id
         }
@@ -40,7 +42,9 @@ extension Workspace {
         try member.insert(db)
         added += 1
       }
-      if !errors.isEmpty { throw ValidationError(errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) }) }
+      if !errors.isEmpty {
+        throw ValidationError(errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+      }
       return MemberImportResult(
         cluster: cluster, clusterCreated: clusterCreated, divisionsCreated: divisionsCreated,
         added: added)
@@ -49,7 +53,9 @@ extension Workspace {
   }
 
   /// Every member of a cluster (or all), sorted by name, with division names: for CSV export.
-  public func membersForExport(clusterId: Int64? = nil) throws -> [(member: Member, division: String?)] {
+  public func membersForExport(clusterId: Int64? = nil) throws -> [(
+    member: Member, division: String?
+  )] {
     try read { db in
       var sql = """
         SELECT m.*, d.name AS divisionName FROM member m LEFT JOIN division d ON d.id = m.divisionId

@@ -88,6 +88,14 @@ extension Workspace {
     try read { db in try Workspace.cluster(named: name, db) }
   }
 
+  /// The cluster a user named, or an error saying there is none.
+  public func requireCluster(named name: String) throws -> Cluster {
+    guard let found = try cluster(named: name) else {
+      throw WorkspaceError.recordNotFound(kind: "mini-cluster", reference: "'\(name)'")
+    }
+    return found
+  }
+
   static func cluster(named name: String, _ db: Database) throws -> Cluster? {
     let cleaned = KoreanText.clean(name)
     if let found = try Cluster.filter(Column("name") == cleaned).fetchOne(db) { return found }
@@ -111,12 +119,14 @@ extension Workspace {
     -> (Division, created: Bool)
   {
     let cleaned = KoreanText.clean(name)
-    if let found = try Division.filter(Column("clusterId") == clusterId && Column("name") == cleaned)
-      .fetchOne(db)
-    {
+    if let found = try Division.filter(
+      Column("clusterId") == clusterId && Column("name") == cleaned
+    )
+    .fetchOne(db) {
       return (found, false)
     }
-    let division = Division(id: try Workspace.nextId("division", db), clusterId: clusterId, name: cleaned)
+    let division = Division(
+      id: try Workspace.nextId("division", db), clusterId: clusterId, name: cleaned)
     try division.insert(db)
     return (division, true)
   }
@@ -145,6 +155,22 @@ extension Workspace {
 
   // MARK: Members
 
+  /// Names of the given members in one query (for lists of visits or requests).
+  public func memberNames(ids: Set<Int64>) throws -> [Int64: String] {
+    guard !ids.isEmpty else { return [:] }
+    return try read { db in
+      var names: [Int64: String] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: "SELECT id, name FROM member WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+        arguments: StatementArguments(Array(ids)))
+      {
+        names[row["id"]] = row["name"]
+      }
+      return names
+    }
+  }
+
   public func member(id: Int64) throws -> Member? {
     try read { db in try Member.fetchOne(db, key: id) }
   }
@@ -171,7 +197,9 @@ extension Workspace {
     let exact = try Member.filter(Column("nameKey") == key).fetchAll(db)
     if exact.count == 1 { return exact[0] }
     let query = MemberQuery(search: text)
-    let ids = try Int64.fetchAll(db, sql: "SELECT id FROM member m WHERE \(searchClause(query).sql) LIMIT 2", arguments: searchClause(query).arguments)
+    let ids = try Int64.fetchAll(
+      db, sql: "SELECT id FROM member m WHERE \(searchClause(query).sql) LIMIT 2",
+      arguments: searchClause(query).arguments)
     if ids.count == 1, let member = try Member.fetchOne(db, key: ids[0]) { return member }
     if ids.isEmpty && exact.isEmpty {
       throw WorkspaceError.recordNotFound(kind: "member", reference: "'\(reference)'")
@@ -193,13 +221,15 @@ extension Workspace {
     try write { db in try Workspace.insertMember(member, divisionName: divisionName, db) }
   }
 
-  static func insertMember(_ member: Member, divisionName: String?, _ db: Database) throws -> Member {
+  static func insertMember(_ member: Member, divisionName: String?, _ db: Database) throws -> Member
+  {
     var (member, errors) = MemberRules.validate(member)
     guard try Cluster.exists(db, key: member.clusterId) else {
       throw ValidationError([FieldError(field: "cluster", problem: .notFound)])
     }
     if let divisionName, !KoreanText.clean(divisionName).isEmpty {
-      member.divisionId = try ensureDivision(named: divisionName, clusterId: member.clusterId, db).0.id
+      member.divisionId = try ensureDivision(named: divisionName, clusterId: member.clusterId, db).0
+        .id
     }
     errors += try duplicateErrors(member, db)
     if !errors.isEmpty { throw ValidationError(errors) }
@@ -212,8 +242,10 @@ extension Workspace {
   static func duplicateErrors(_ member: Member, _ db: Database) throws -> [FieldError] {
     var errors: [FieldError] = []
     if !member.businessNumber.isEmpty,
+      // `<> ''` lets SQLite use the partial unique index instead of scanning every member.
       let other = try Member.filter(
-        Column("businessNumber") == member.businessNumber && Column("id") != member.id
+        Column("businessNumber") == member.businessNumber && Column("businessNumber") != ""
+          && Column("id") != member.id
       ).fetchOne(db)
     {
       errors.append(
@@ -227,7 +259,8 @@ extension Workspace {
         && Column("id") != member.id
     ).fetchOne(db) {
       errors.append(
-        FieldError(field: "name", problem: .duplicate(of: "#\(other.id) \(other.name)"), value: member.name))
+        FieldError(
+          field: "name", problem: .duplicate(of: "#\(other.id) \(other.name)"), value: member.name))
     }
     return errors
   }

@@ -97,13 +97,15 @@ extension Workspace {
               invited: row["invited"], present: row["present"], excused: row["excused"])))
       }
       meetings.sort {
-        MeetingKind.allCases.firstIndex(of: $0.kind)! < MeetingKind.allCases.firstIndex(of: $1.kind)!
+        MeetingKind.allCases.firstIndex(of: $0.kind)! < MeetingKind.allCases.firstIndex(
+          of: $1.kind)!
       }
       var categories: [ProgramCategory: AnnualReport.CategoryLine] = [:]
       for budget in budgets {
         var line =
           categories[budget.program.category]
-          ?? .init(category: budget.program.category, approvedCount: 0, approvedKRW: 0, budgetKRW: 0)
+          ?? .init(
+            category: budget.program.category, approvedCount: 0, approvedKRW: 0, budgetKRW: 0)
         line.approvedCount += budget.approvedCount
         line.approvedKRW += budget.approvedKRW
         line.budgetKRW += budget.program.budgetKRW
@@ -121,7 +123,8 @@ extension Workspace {
       }
       let visitRow = try Row.fetchOne(
         db,
-        sql: "SELECT COUNT(*) AS n, COUNT(DISTINCT memberId) AS companies FROM visit WHERE date BETWEEN :first AND :last",
+        sql:
+          "SELECT COUNT(*) AS n, COUNT(DISTINCT memberId) AS companies FROM visit WHERE date BETWEEN :first AND :last",
         arguments: arguments)!
       var difficulties: [DifficultyCategory: Int] = [:]
       for row in try Row.fetchAll(
@@ -146,10 +149,12 @@ extension Workspace {
           SELECT (SELECT COUNT(*) FROM mentoring) AS mentorings, (SELECT COUNT(*) FROM expert) AS experts,
                  (SELECT COUNT(*) FROM sig) AS sigs, (SELECT COUNT(DISTINCT memberId) FROM sigMember) AS sigMembers
           """)!
-      let nextYear = try Program.filter(Column("year") == year + 1).order(Column("name")).fetchAll(db)
+      let nextYear = try Program.filter(Column("year") == year + 1).order(Column("name")).fetchAll(
+        db)
       return AnnualReport(
         year: year, office: office, membersByKind: byKind, membersByCluster: byCluster,
-        profilesSubmitted: profile["submitted"], companies: profile["companies"], meetings: meetings,
+        profilesSubmitted: profile["submitted"], companies: profile["companies"],
+        meetings: meetings,
         programs: budgets,
         categories: ProgramCategory.allCases.compactMap { categories[$0] },
         requestsByStatus: byStatus, visits: visitRow["n"], companiesVisited: visitRow["companies"],

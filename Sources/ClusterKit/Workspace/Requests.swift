@@ -34,7 +34,9 @@ public struct RequestFilter: Hashable, Sendable {
   public var memberId: Int64?
   public var year: Int?
 
-  public init(status: RequestStatus? = nil, programId: Int64? = nil, memberId: Int64? = nil, year: Int? = nil) {
+  public init(
+    status: RequestStatus? = nil, programId: Int64? = nil, memberId: Int64? = nil, year: Int? = nil
+  ) {
     self.status = status
     self.programId = programId
     self.memberId = memberId
@@ -150,7 +152,8 @@ extension Workspace {
     }
   }
 
-  static func requestClause(_ filter: RequestFilter) -> (sql: String, arguments: StatementArguments) {
+  static func requestClause(_ filter: RequestFilter) -> (sql: String, arguments: StatementArguments)
+  {
     var parts: [String] = []
     var arguments: StatementArguments = []
     if let status = filter.status {
@@ -173,11 +176,14 @@ extension Workspace {
   }
 
   /// Requests matching a filter; pending ones oldest first (the review queue), others newest first.
-  public func requestRows(_ filter: RequestFilter, offset: Int = 0, limit: Int = 500) throws -> [RequestRow] {
+  public func requestRows(_ filter: RequestFilter, offset: Int = 0, limit: Int = 500) throws
+    -> [RequestRow]
+  {
     try read { db in
       let clause = Workspace.requestClause(filter)
       let order =
-        filter.status == .pending ? "r.submitted IS NULL, r.submitted, r.id" : "r.submitted DESC, r.id DESC"
+        filter.status == .pending
+        ? "r.submitted IS NULL, r.submitted, r.id" : "r.submitted DESC, r.id DESC"
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
       return try Row.fetchAll(
@@ -224,8 +230,10 @@ extension Workspace {
 
   public func budgets(year: Int) throws -> [ProgramBudget] {
     try read { db in
-      try Int64.fetchAll(db, sql: "SELECT id FROM program WHERE year = ? ORDER BY name", arguments: [year])
-        .map { try Workspace.budget(programId: $0, db) }
+      try Int64.fetchAll(
+        db, sql: "SELECT id FROM program WHERE year = ? ORDER BY name", arguments: [year]
+      )
+      .map { try Workspace.budget(programId: $0, db) }
     }
   }
 
@@ -253,7 +261,8 @@ extension Workspace {
         throw WorkspaceError.conflict(kind: "request", reference: "#\(requestId)")
       }
       guard before.status.canMove(to: decision.target) else {
-        throw WorkspaceError.invalidTransition(request: requestId, from: before.status, to: decision.target)
+        throw WorkspaceError.invalidTransition(
+          request: requestId, from: before.status, to: decision.target)
       }
       var after = before
       after.status = decision.target
@@ -312,11 +321,16 @@ extension Workspace {
     }
   }
 
-  static func recordAudit(before: SupportRequest, after: SupportRequest, actor: String, _ db: Database) throws {
+  static func recordAudit(
+    before: SupportRequest, after: SupportRequest, actor: String, _ db: Database
+  ) throws {
     let at = ISO8601DateFormatter().string(from: Date())
     let fields: [(String, String, String)] = [
       ("status", before.status.rawValue, after.status.rawValue),
-      ("approvedKRW", before.approvedKRW.map(String.init) ?? "", after.approvedKRW.map(String.init) ?? ""),
+      (
+        "approvedKRW", before.approvedKRW.map(String.init) ?? "",
+        after.approvedKRW.map(String.init) ?? ""
+      ),
       ("decided", before.decided?.description ?? "", after.decided?.description ?? ""),
       ("submitted", before.submitted?.description ?? "", after.submitted?.description ?? ""),
       ("reviewer", before.reviewer, after.reviewer),

@@ -48,7 +48,9 @@ extension Workspace {
       arguments: StatementArguments(ids))
     {
       followUps[row["visitId"], default: []].append(
-        FollowUp(id: row["id"], action: row["action"], owner: row["owner"], due: row["due"], done: row["done"]))
+        FollowUp(
+          id: row["id"], action: row["action"], owner: row["owner"], due: row["due"],
+          done: row["done"]))
     }
     return rows.map { row in
       Visit(
@@ -98,18 +100,31 @@ extension Workspace {
   static func insertVisit(_ visit: Visit, keepIds: Bool, _ db: Database) throws -> Visit {
     var visit = visit
     if !keepIds { visit.id = try nextId("visit", db) }
-    try VisitRow(visit).insert(db)
-    for (position, difficulty) in visit.difficulties.enumerated() {
-      try db.execute(
-        sql: "INSERT INTO difficulty (visitId, position, category, text) VALUES (?, ?, ?, ?)",
-        arguments: [visit.id, position, difficulty.category, difficulty.text])
+    // Cached statements: a whole-workspace import runs this hundreds of thousands of times.
+    try db.cachedStatement(
+      sql:
+        "INSERT INTO visit (id, memberId, date, visitor, purpose, notes) VALUES (?, ?, ?, ?, ?, ?)"
+    ).execute(arguments: [
+      visit.id == 0 ? nil : visit.id, visit.memberId, visit.date, visit.visitor, visit.purpose,
+      visit.notes,
+    ])
+    if visit.id == 0 { visit.id = db.lastInsertedRowID }
+    if !visit.difficulties.isEmpty {
+      let insert = try db.cachedStatement(
+        sql: "INSERT INTO difficulty (visitId, position, category, text) VALUES (?, ?, ?, ?)")
+      for (position, difficulty) in visit.difficulties.enumerated() {
+        try insert.execute(arguments: [visit.id, position, difficulty.category, difficulty.text])
+      }
     }
-    for index in visit.followUps.indices {
-      if !keepIds { visit.followUps[index].id = try nextId("followUp", db) }
-      let f = visit.followUps[index]
-      try db.execute(
-        sql: "INSERT INTO followUp (id, visitId, action, owner, due, done) VALUES (?, ?, ?, ?, ?, ?)",
-        arguments: [f.id, visit.id, f.action, f.owner, f.due, f.done])
+    if !visit.followUps.isEmpty {
+      let insert = try db.cachedStatement(
+        sql:
+          "INSERT INTO followUp (id, visitId, action, owner, due, done) VALUES (?, ?, ?, ?, ?, ?)")
+      for index in visit.followUps.indices {
+        if !keepIds { visit.followUps[index].id = try nextId("followUp", db) }
+        let f = visit.followUps[index]
+        try insert.execute(arguments: [f.id, visit.id, f.action, f.owner, f.due, f.done])
+      }
     }
     try indexVisit(id: visit.id, texts: [visit.notes] + visit.difficulties.map(\.text), db)
     return visit
@@ -118,19 +133,27 @@ extension Workspace {
   static func indexVisit(id: Int64, texts: [String], _ db: Database) throws {
     let grams = texts.map(TextGrams.grams).joined(separator: " ")
     guard !grams.isEmpty else { return }
-    try db.execute(
-      sql: "INSERT INTO visitSearch (rowid, grams) VALUES (?, ?)", arguments: [id, grams])
+    try db.cachedStatement(sql: "INSERT INTO visitSearch (rowid, grams) VALUES (?, ?)")
+      .execute(arguments: [id, grams])
   }
 
-  /// Visits whose notes or difficulties contain the text, newest first.
+  /// Visits whose notes or difficulties contain the text, newest first: the `limit` most
+  /// recently recorded matches (ids grow as visits are logged), so a common word stops after
+  /// `limit` index entries instead of sorting every match by date.
   public func searchVisits(_ text: String, limit: Int = 200) throws -> [Visit] {
     let query = TextGrams.query(text)
     guard !query.isEmpty else { return [] }
     return try read { db in
       if let match = query.match {
+        let ids = try Int64.fetchAll(
+          db,
+          sql:
+            "SELECT rowid FROM visitSearch WHERE visitSearch MATCH ? ORDER BY rowid DESC LIMIT ?",
+          arguments: [match, limit])
+        guard !ids.isEmpty else { return [] }
         return try Workspace.visits(
-          db, where: "v.id IN (SELECT rowid FROM visitSearch WHERE visitSearch MATCH ?)",
-          arguments: [match], order: "v.date DESC, v.id DESC", limit: limit)
+          db, where: "v.id IN (\(databaseQuestionMarks(count: ids.count)))",
+          arguments: StatementArguments(ids), order: "v.date DESC, v.id DESC", limit: limit)
       }
       let like = "%" + Workspace.escapeLike(query.text) + "%"
       return try Workspace.visits(
@@ -146,14 +169,16 @@ extension Workspace {
   /// Logs a visit with its difficulties and follow-ups as one action.
   @discardableResult
   public func addVisit(_ visit: Visit) throws -> Visit {
-    try write { db in try Workspace.insertVisit(Workspace.validated(visit, db), keepIds: false, db) }
+    try write { db in try Workspace.insertVisit(Workspace.validated(visit, db), keepIds: false, db)
+    }
   }
 
   /// Visits between two days (inclusive), newest first.
   public func visits(from start: Day, through end: Day, limit: Int = 500) throws -> [Visit] {
     try read { db in
       try Workspace.visits(
-        db, where: "v.date BETWEEN ? AND ?", arguments: [start, end], order: "v.date DESC, v.id DESC",
+        db, where: "v.date BETWEEN ? AND ?", arguments: [start, end],
+        order: "v.date DESC, v.id DESC",
         limit: limit)
     }
   }
@@ -171,7 +196,8 @@ extension Workspace {
     return try read { db in
       var counts = Array(repeating: 0, count: weeks)
       for row in try Row.fetchAll(
-        db, sql: "SELECT date, COUNT(*) AS n FROM visit WHERE date >= ? AND date <= ? GROUP BY date",
+        db,
+        sql: "SELECT date, COUNT(*) AS n FROM visit WHERE date >= ? AND date <= ? GROUP BY date",
         arguments: [firstMonday, today])
       {
         let day: Day = row["date"]
@@ -223,7 +249,9 @@ extension Workspace {
   /// Active members whose last visit is older than their contact rhythm (officers every
   /// `officerVisitWeeks`, others every `memberVisitWeeks`), never-visited first, then the longest
   /// waiting. `minimumWeeks` instead lists everyone not visited for that many weeks.
-  public func dueForVisit(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil, limit: Int = 500)
+  public func dueForVisit(
+    today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil, limit: Int = 500
+  )
     throws -> [DueVisit]
   {
     try read { db in

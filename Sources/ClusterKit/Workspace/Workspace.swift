@@ -49,7 +49,9 @@ public final class Workspace: Sendable {
   }
 
   /// Creates a workspace for an office. Fails if a file is already there.
-  public static func create(at path: String, office: Office, actor: String? = nil) throws -> Workspace {
+  public static func create(at path: String, office: Office, actor: String? = nil) throws
+    -> Workspace
+  {
     if FileManager.default.fileExists(atPath: path) {
       throw WorkspaceError.cannotCreate(path: path, reason: "a file is already there")
     }
@@ -74,9 +76,16 @@ public final class Workspace: Sendable {
     return config
   }
 
+  /// `CLUSTERDESK_USER`, else the login name.
   static func defaultActor() -> String {
     let env = ProcessInfo.processInfo.environment
-    return env["CLUSTERDESK_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    for key in ["CLUSTERDESK_USER", "USER", "LOGNAME"] {
+      if let name = env[key], !name.isEmpty { return name }
+    }
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+      return String(cString: name)
+    }
+    return "uid \(getuid())"
   }
 
   private static func createOwnerOnlyFile(at path: String) throws {
@@ -201,11 +210,16 @@ public final class Workspace: Sendable {
   }
 
   public func updateOffice(_ office: Office) throws {
-    guard office.officerVisitWeeks > 0, office.memberVisitWeeks > 0 else {
-      throw ValidationError([
-        FieldError(field: "visitWeeks", problem: .outOfRange("1…"))
-      ])
+    var errors: [FieldError] = []
+    if KoreanText.clean(office.name).isEmpty {
+      errors.append(FieldError(field: "officeName", problem: .required))
     }
+    for (field, weeks) in [
+      ("officerVisitWeeks", office.officerVisitWeeks), ("memberVisitWeeks", office.memberVisitWeeks),
+    ] where !(1...104).contains(weeks) {
+      errors.append(FieldError(field: field, problem: .outOfRange("1–104"), value: String(weeks)))
+    }
+    if !errors.isEmpty { throw ValidationError(errors) }
     try write { db in try saveOffice(office, db) }
   }
 
@@ -251,7 +265,8 @@ enum FileInspection {
       throw WorkspaceError.otherDatabase(path: path)
     }
     if version > Schema.currentVersion {
-      throw WorkspaceError.newerVersion(path: path, found: version, supported: Schema.currentVersion)
+      throw WorkspaceError.newerVersion(
+        path: path, found: version, supported: Schema.currentVersion)
     }
     let headerSizeValid = uint32(24) == uint32(92)
     if headerSizeValid, pageCount > 0, size < pageCount * pageSize {

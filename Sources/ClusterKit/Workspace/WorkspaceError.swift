@@ -44,7 +44,8 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .newerVersion(let path, let found, let supported):
       return l.pick(
         "\(path) was written by a newer ClusterDesk (schema \(found), this one reads up to \(supported)); update ClusterDesk to open it. Nothing was changed.",
-        "\(path)은(는) 더 새로운 ClusterDesk로 만든 파일입니다(스키마 \(found), 이 버전은 \(supported)까지 읽음). ClusterDesk를 업데이트하세요. 아무것도 바꾸지 않았습니다.")
+        "\(path)은(는) 더 새로운 ClusterDesk로 만든 파일입니다(스키마 \(found), 이 버전은 \(supported)까지 읽음). ClusterDesk를 업데이트하세요. 아무것도 바꾸지 않았습니다."
+      )
     case .damaged(let path, let detail):
       return l.pick(
         "\(path) is damaged (\(detail)); restore it from a backup or export. Nothing was changed.",
@@ -76,7 +77,8 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .overBudget(let program, let amount, let remaining):
       return l.pick(
         "Approving \(Money.format(amount)) exceeds what remains of \(program) (\(Money.format(remaining))); give an override reason to approve anyway.",
-        "\(Money.format(amount)) 승인은 \(program)의 남은 예산(\(Money.format(remaining)))을 넘습니다. 그래도 승인하려면 초과 사유를 입력하세요.")
+        "\(Money.format(amount)) 승인은 \(program)의 남은 예산(\(Money.format(remaining)))을 넘습니다. 그래도 승인하려면 초과 사유를 입력하세요."
+      )
     case .overRequested(let amount, let requested):
       return l.pick(
         "The approved amount \(Money.format(amount)) is more than the \(Money.format(requested)) requested.",

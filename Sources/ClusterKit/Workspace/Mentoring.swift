@@ -1,0 +1,113 @@
+import GRDB
+
+extension Workspace {
+  @discardableResult
+  public func addExpert(_ expert: Expert) throws -> Expert {
+    try write { db in
+      var expert = expert
+      expert.name = KoreanText.clean(expert.name)
+      expert.affiliation = KoreanText.clean(expert.affiliation)
+      expert.fields = expert.fields.map(KoreanText.clean).filter { !$0.isEmpty }
+      var errors: [FieldError] = []
+      if expert.name.isEmpty { errors.append(FieldError(field: "name", problem: .required)) }
+      if !expert.phone.isEmpty {
+        do throws(FieldError) { expert.phone = try PhoneNumber.normalize(expert.phone) } catch { errors.append(error) }
+      }
+      if !expert.email.isEmpty {
+        do throws(FieldError) { expert.email = try EmailAddress.normalize(expert.email) } catch { errors.append(error) }
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      expert.id = try Workspace.nextId("expert", db)
+      try expert.insert(db)
+      return expert
+    }
+  }
+
+  public func experts() throws -> [Expert] {
+    try read { db in try Expert.order(Column("name")).fetchAll(db) }
+  }
+
+  /// 1사1멘토링: gives a company its mentor. A company has at most one; assigning another
+  /// replaces the first only when `replacing` is set.
+  public func assignMentor(_ mentoring: Mentoring, replacing: Bool = false) throws {
+    try write { db in
+      guard let member = try Member.fetchOne(db, key: mentoring.memberId) else {
+        throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(mentoring.memberId)")
+      }
+      guard member.kind == .company else {
+        throw ValidationError([
+          FieldError(
+            field: "member",
+            problem: .other(
+              english: "is not a company; mentors are for member companies",
+              korean: "기업이 아닙니다. 멘토는 회원 기업에 배정합니다"), value: member.name)
+        ])
+      }
+      guard try Expert.exists(db, key: mentoring.expertId) else {
+        throw WorkspaceError.recordNotFound(kind: "expert", reference: "#\(mentoring.expertId)")
+      }
+      if let current = try Mentoring.fetchOne(db, key: mentoring.memberId), !replacing,
+        current.expertId != mentoring.expertId
+      {
+        let name = try Expert.fetchOne(db, key: current.expertId)?.name ?? "#\(current.expertId)"
+        throw ValidationError([
+          FieldError(field: "mentor", problem: .duplicate(of: name), value: member.name)
+        ])
+      }
+      var mentoring = mentoring
+      mentoring.field = KoreanText.clean(mentoring.field)
+      try mentoring.save(db)
+    }
+  }
+
+  @discardableResult
+  public func addSIG(_ sig: SIG) throws -> SIG {
+    try write { db in
+      var sig = sig
+      sig.name = KoreanText.clean(sig.name)
+      sig.theme = KoreanText.clean(sig.theme)
+      guard !sig.name.isEmpty else {
+        throw ValidationError([FieldError(field: "name", problem: .required)])
+      }
+      guard try Cluster.exists(db, key: sig.clusterId) else {
+        throw ValidationError([FieldError(field: "cluster", problem: .notFound)])
+      }
+      sig.id = try Workspace.nextId("sig", db)
+      try sig.insert(db)
+      return sig
+    }
+  }
+
+  /// A company joins a SIG with the task (과제) it brings; joining again updates the task.
+  public func joinSIG(_ membership: SIGMembership) throws {
+    try write { db in
+      guard try SIG.exists(db, key: membership.sigId) else {
+        throw WorkspaceError.recordNotFound(kind: "SIG", reference: "#\(membership.sigId)")
+      }
+      guard try Member.exists(db, key: membership.memberId) else {
+        throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(membership.memberId)")
+      }
+      var membership = membership
+      membership.task = KoreanText.clean(membership.task)
+      try membership.save(db)
+    }
+  }
+
+  /// The SIGs of a cluster (or all) with their members and tasks.
+  public func sigs(clusterId: Int64? = nil) throws -> [(sig: SIG, members: [(member: Member, task: String)])] {
+    try read { db in
+      var request = SIG.order(Column("name"))
+      if let clusterId { request = request.filter(Column("clusterId") == clusterId) }
+      return try request.fetchAll(db).map { sig in
+        let members = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT m.*, sm.task AS sigTask FROM sigMember sm JOIN member m ON m.id = sm.memberId
+            WHERE sm.sigId = ? ORDER BY m.nameKey
+            """, arguments: [sig.id]
+        ).map { (member: Member(row: $0), task: $0["sigTask"] as String) }
+        return (sig: sig, members: members)
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import ClusterKit
+import Foundation
+
+/// Domain timings without a terminal, for `scripts/benchmark`: the same Workspace calls the
+/// dashboard and the subcommands make, timed in-process on an existing workspace. Each line is
+/// `name<TAB>median ms<TAB>max ms<TAB>runs`.
+struct BenchDomain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-domain",
+    abstract:
+      "Time the workspace's queries, report, CSV import and JSON export/import (for scripts/benchmark).",
+    shouldDisplay: false)
+
+  @OptionGroup var location: WorkspaceLocation
+  @Option(help: "Runs of each fast query.") var runs: Int = 9
+  @Option(help: "Runs of each slow job (CSV import, JSON export and import).") var slowRuns: Int = 3
+  @Option(help: "A folder for the temporary files (default: the workspace's folder).") var scratch:
+    String?
+  @Option(help: "Only the timings whose name contains this text.") var only: String?
+
+  func run() throws {
+    try reporting {
+      let workspace = try location.open()
+      let folder = scratch ?? (workspace.path as NSString).deletingLastPathComponent
+      let year = today.year
+      // A member in the middle of the directory, searched by name and by its initials.
+      let middle = try workspace.memberRows(MemberQuery(), offset: 10_000, limit: 1).first
+      let name = middle.map { KoreanText.nameKey($0.name) } ?? "테크"
+      let initials = KoreanText.initials(name)
+      func time(_ label: String, runs: Int, _ body: () throws -> Void) rethrows {
+        if let only, !label.contains(only) { return }
+        var samples: [Double] = []
+        for _ in 0..<runs {
+          let start = DispatchTime.now().uptimeNanoseconds
+          try body()
+          samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        samples.sort()
+        print(
+          "\(label)\t\(String(format: "%.2f", samples[samples.count / 2]))\t\(String(format: "%.2f", samples.last!))\t\(runs)"
+        )
+      }
+      try time("member window (count + 40 rows)", runs: runs) {
+        _ = try workspace.memberCount(MemberQuery())
+        _ = try workspace.memberRows(MemberQuery(), offset: 0, limit: 40)
+      }
+      try time("member window, page 250 (count + 40 rows)", runs: runs) {
+        _ = try workspace.memberCount(MemberQuery())
+        _ = try workspace.memberRows(MemberQuery(), offset: 10_000, limit: 40)
+      }
+      try time("member search by name '\(name)' (count + 40 rows)", runs: runs) {
+        let query = MemberQuery(search: name)
+        _ = try workspace.memberCount(query)
+        _ = try workspace.memberRows(query, offset: 0, limit: 40)
+      }
+      try time("초성 search '\(initials)' (count + 40 rows)", runs: runs) {
+        let query = MemberQuery(search: initials)
+        _ = try workspace.memberCount(query)
+        _ = try workspace.memberRows(query, offset: 0, limit: 40)
+      }
+      try time("member detail", runs: runs) {
+        if let id = middle?.id { _ = try workspace.memberDetail(id: id) }
+      }
+      try time("due for a visit (first 50)", runs: runs) {
+        _ = try workspace.dueForVisit(today: today, limit: 50)
+      }
+      for word in ["인력", "연구인력"] {
+        try time("visit full-text search '\(word)' (200 newest)", runs: runs) {
+          _ = try workspace.searchVisits(word)
+        }
+      }
+      try time("report for \(year)", runs: runs) {
+        _ = try workspace.annualReport(year: year, today: today)
+      }
+
+      // CSV import of 20,000 members: every member's fields, names made unique where two
+      // clusters share one (the import puts them all in one cluster).
+      let csvPath = (folder as NSString).appendingPathComponent("bench-members.csv")
+      let scratchWorkspace = (folder as NSString).appendingPathComponent(
+        "bench-scratch.clusterdesk")
+      func removeScratch() {
+        for suffix in ["", "-wal", "-shm"] {
+          try? FileManager.default.removeItem(atPath: scratchWorkspace + suffix)
+        }
+      }
+      if only == nil || "CSV import".contains(only!) {
+        var seen: Set<String> = []
+        var rows: [(member: Member, divisionName: String?)] = []
+        for (index, row) in try workspace.membersForExport().enumerated() where rows.count < 20_000
+        {
+          var member = row.member
+          if !seen.insert(KoreanText.nameKey(member.name)).inserted {
+            member.name += " \(index)"
+            seen.insert(KoreanText.nameKey(member.name))
+          }
+          rows.append((member, row.division))
+        }
+        try MemberCSV.encode(rows, language: .ko, bom: true).write(
+          to: URL(fileURLWithPath: csvPath))
+        try time("CSV import of \(rows.count) members (read, check, write)", runs: slowRuns) {
+          removeScratch()
+          let target = try Workspace.create(at: scratchWorkspace, office: Office(name: "벤치마크"))
+          let file = try MemberCSV.read(try Data(contentsOf: URL(fileURLWithPath: csvPath)))
+          _ = try target.importMembers(file, clusterName: "전국")
+        }
+        removeScratch()
+        try? FileManager.default.removeItem(atPath: csvPath)
+      }
+
+      let jsonPath = (folder as NSString).appendingPathComponent("bench-export.json")
+      if only == nil || "JSON export".contains(only!) || "JSON import".contains(only!) {
+        try time("JSON export of the whole workspace (read, encode, write)", runs: slowRuns) {
+          try workspace.exportDocument().encoded().write(to: URL(fileURLWithPath: jsonPath))
+        }
+        try time("JSON import of the whole workspace (read, decode, check, write)", runs: slowRuns)
+        {
+          removeScratch()
+          let target = try Workspace(path: scratchWorkspace, create: true)
+          let document = try WorkspaceDocument.decode(
+            try Data(contentsOf: URL(fileURLWithPath: jsonPath)))
+          try target.importDocument(document)
+        }
+        removeScratch()
+        try? FileManager.default.removeItem(atPath: jsonPath)
+      }
+    }
+  }
+}

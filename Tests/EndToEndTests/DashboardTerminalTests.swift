@@ -1,0 +1,145 @@
+import ClusterKit
+import Foundation
+import Testing
+
+/// The dashboard as a manager uses it: the built binary in tmux, keys typed, the screen read
+/// back, and the workspace checked afterwards. `.serialized` keeps two terminals from competing
+/// for the machine's two cores.
+@Suite(.serialized) struct DashboardTerminalTests {
+  /// A workspace holding the sample office, and a terminal running the dashboard on it.
+  func start(
+    _ arguments: [String] = [], width: Int = 100, height: Int = 30, environment: [String: String] = [:]
+  ) throws -> (Binary, TmuxSession) {
+    let cli = try Binary()
+    let sample = Binary.packageRoot.appendingPathComponent("sample-data/seoul-digital-office.json").path
+    let imported = try cli.run(["import", sample])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    var env = cli.environment.filter { ["CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME"].contains($0.key) }
+    env["TERM"] = "xterm-256color"
+    env.merge(environment) { $1 }
+    let session = try TmuxSession(arguments, in: cli.folder, environment: env, width: width, height: height)
+    return (cli, session)
+  }
+
+  @Test func findAMemberByInitialsAndOpenIt() throws {
+    let (cli, tmux) = try start(["--pane", "members"])
+    defer { tmux.close(); cli.cleanUp() }
+    #expect(try tmux.waitFor("Members"))
+    #expect(try tmux.waitFor("sorted by name"))
+    try tmux.press("/")
+    try tmux.type("ㄷㅇㅁㄷ")
+    #expect(try tmux.waitFor("(주)동영메디"))
+    #expect(!(try tmux.screen().contains("(주)광하바이오")))
+    try tmux.press("Enter")
+    #expect(try tmux.waitFor("Reg. no."), "the detail opens: \(tmux.text)")
+    let detail = try tmux.screen()
+    #expect(detail.contains("이민준"))
+    #expect(detail.contains("vice-chair"))
+    #expect(detail.contains("214-88-13117"))
+    try tmux.press("q")
+    #expect(try tmux.waitFor("EXIT 0"))
+  }
+
+  @Test func logAVisitWithAFollowUp() throws {
+    let (cli, tmux) = try start(["--pane", "visits"])
+    defer { tmux.close(); cli.cleanUp() }
+    #expect(try tmux.waitFor("Open follow-ups"))
+    try tmux.press("n")
+    #expect(try tmux.waitFor("Log a visit"))
+    try tmux.type("ㄱㅎㅂㅇ")
+    #expect(try tmux.waitFor("matches (↑↓ Enter)"))
+    // Enter picks the company and moves on; three more pass the date, purpose and category.
+    for _ in 0..<4 { try tmux.press("Enter") }
+    try tmux.type("CE 인증 비용 부담")
+    try tmux.press("Enter")
+    try tmux.type("유럽 수출 준비 중")
+    try tmux.press("Enter")
+    try tmux.type("해외규격인증 지원사업 안내")
+    try tmux.press("Enter")
+    try tmux.type("2026.12.10")
+    try tmux.press("Enter")
+    #expect(try tmux.waitFor("Visit to (주)광하바이오 logged."), "\(tmux.text)")
+    try tmux.press("q")
+    #expect(try tmux.waitFor("EXIT 0"))
+
+    let workspace = try Workspace(path: cli.workspacePath)
+    let found = try workspace.searchVisits("규격인증")
+    let visit = try #require(found.first { $0.notes == "유럽 수출 준비 중" })
+    #expect(visit.date == Day(year: 2026, month: 11, day: 26))
+    #expect(try workspace.member(id: visit.memberId)?.name == "(주)광하바이오")
+    #expect(visit.difficulties == [Difficulty(category: .technology, text: "CE 인증 비용 부담")])
+    #expect(visit.followUps.map(\.action) == ["해외규격인증 지원사업 안내"])
+    #expect(visit.followUps.first?.due == Day(year: 2026, month: 12, day: 10))
+    #expect(visit.visitor == "박매니저")
+  }
+
+  @Test func approveOnePendingRequestAndRejectAnother() throws {
+    let (cli, tmux) = try start(["--pane", "requests"])
+    defer { tmux.close(); cli.cleanUp() }
+    let workspace = try Workspace(path: cli.workspacePath)
+    let queue = try workspace.requestRows(RequestFilter(status: .pending), limit: 2)
+    #expect(try tmux.waitFor(queue[0].memberName))
+    try tmux.press("a")
+    #expect(try tmux.waitFor("Approve request"))
+    try tmux.press("Enter")
+    #expect(try tmux.waitFor("Request #\(queue[0].id) is now approved"))
+    try tmux.press("r")
+    #expect(try tmux.waitFor("Reject request"))
+    try tmux.press("Enter")
+    #expect(try tmux.waitFor("reason"), "an empty reason is refused")
+    try tmux.type("지원 요건 미충족 (매출액 기준 초과)")
+    try tmux.press("Enter")
+    #expect(try tmux.waitFor("Request #\(queue[1].id) is now rejected"), "\(tmux.text)")
+    try tmux.press("q")
+    #expect(try tmux.waitFor("EXIT 0"))
+
+    let approved = try #require(try workspace.request(id: queue[0].id))
+    #expect(approved.status == .approved)
+    #expect(approved.approvedKRW == queue[0].requestedKRW)
+    #expect(approved.reviewer == "박매니저")
+    let rejected = try #require(try workspace.request(id: queue[1].id))
+    #expect(rejected.status == .rejected)
+    #expect(rejected.reason == "지원 요건 미충족 (매출액 기준 초과)")
+    #expect(try workspace.auditLog(requestId: queue[1].id).map(\.field).contains("reason"))
+  }
+
+  @Test func resizeRedrawsAtEverySize() throws {
+    let (cli, tmux) = try start(["--pane", "members"], width: 80, height: 24)
+    defer { tmux.close(); cli.cleanUp() }
+    #expect(try tmux.waitFor("sorted by name"))
+    try tmux.resize(width: 160, height: 45)
+    // The date sits at the right end of the tab bar, so it moves out to column 150.
+    #expect(try tmux.waitUntil { $0.split(separator: "\n").first.map { $0.count > 150 } ?? false }, "\(tmux.text)")
+    #expect(try tmux.screen().split(separator: "\n").count > 30)
+    try tmux.resize(width: 30, height: 8)
+    #expect(try tmux.waitFor("too small"))
+    try tmux.resize(width: 80, height: 24)
+    #expect(try tmux.waitFor("sorted by name"))
+    try tmux.press("q")
+    #expect(try tmux.waitFor("EXIT 0"))
+  }
+
+  @Test func ctrlCLeavesAndRestoresTheTerminal() throws {
+    let (cli, tmux) = try start()
+    defer { tmux.close(); cli.cleanUp() }
+    #expect(try tmux.waitFor("This year at a glance"))
+    try tmux.press("2", "n")
+    #expect(try tmux.waitFor("New member"))
+    try tmux.type("한빛")
+    try tmux.press("C-c")
+    #expect(try tmux.waitFor("EXIT 0"))
+    Thread.sleep(forTimeInterval: 0.2)
+    let settings = try tmux.terminalSettings()
+    #expect(settings.before == settings.after)
+  }
+
+  /// In a C locale the program switches to C.UTF-8, so Hangul still shows whole and aligned.
+  @Test func nonUTF8LocaleStillShowsHangul() throws {
+    let (cli, tmux) = try start(["--pane", "members"], environment: ["LANG": "C", "LC_ALL": "C"])
+    defer { tmux.close(); cli.cleanUp() }
+    #expect(try tmux.waitFor("(주)광하바이오"), "\(tmux.text)")
+    #expect(!(try tmux.screen().contains("\u{FFFD}")), "no replacement characters")
+    try tmux.press("q")
+    #expect(try tmux.waitFor("EXIT 0"))
+  }
+}
