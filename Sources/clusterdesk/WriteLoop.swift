@@ -21,7 +21,7 @@ struct WriteLoop: ParsableCommand {
   @OptionGroup var location: WorkspaceLocation
   @Option(help: "Marks this run's records; unique per run.") var tag: String
   @Option(help: "Rounds to do (default: until killed); 0 only creates the fixtures.") var count: Int?
-  @Option(help: "What to write, comma-separated: visit, approve, import.")
+  @Option(help: "What to write, comma-separated: visit, approve, import, request (pending only).")
   var kinds: String = "visit,approve,import"
 
   static let fixtureCluster = "write-loop"
@@ -33,9 +33,9 @@ struct WriteLoop: ParsableCommand {
       let workspace = try location.open(create: true)
       let (member, program) = try fixtures(workspace)
       let kinds = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      guard !kinds.isEmpty, kinds.allSatisfy({ ["visit", "approve", "import"].contains($0) }) else {
+      guard !kinds.isEmpty, kinds.allSatisfy({ ["visit", "approve", "import", "request"].contains($0) }) else {
         throw FieldError(
-          field: "kinds", problem: .unknownValue(allowed: ["visit", "approve", "import"]), value: self.kinds)
+          field: "kinds", problem: .unknownValue(allowed: ["visit", "approve", "import", "request"]), value: self.kinds)
       }
       var round = 0
       while count.map({ round < $0 }) ?? true {
@@ -63,6 +63,12 @@ struct WriteLoop: ParsableCommand {
           try workspace.decide(
             requestId: request.id, .approve(amount: 1_000_000, overrideReason: nil), on: today)
           acknowledge("ok approve \(request.id) \(label)")
+        case "request":
+          let request = try workspace.addRequest(
+            SupportRequest(
+              memberId: member.id, programId: program.id, title: label, requestedKRW: 1_000_000,
+              submitted: today, status: .pending))
+          acknowledge("ok request \(request.id) \(label)")
         default:
           let csv = "회사명,구분\n" + (1...3).map { "\(label)-m\($0),기업\n" }.joined()
           let file = try MemberCSV.read(Data(csv.utf8))

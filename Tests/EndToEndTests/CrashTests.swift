@@ -77,6 +77,11 @@ import Testing
             db, sql: "SELECT status FROM supportRequest WHERE id = ? AND title = ?",
             arguments: [Int64(parts[2]), parts[3]])
           #expect(status == "approved", "run \(run): acknowledged \(line) is \(status ?? "missing")")
+        case "request":
+          let status = try String.fetchOne(
+            db, sql: "SELECT status FROM supportRequest WHERE id = ? AND title = ?",
+            arguments: [Int64(parts[2]), parts[3]])
+          #expect(status != nil, "run \(run): acknowledged \(line) is missing")
         case "import":
           let found = try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM member WHERE name LIKE ? ESCAPE '\\'",

@@ -7,6 +7,7 @@ final class Tmux {
   let socket = "cd-test-\(UUID().uuidString.prefix(8))"
   let session = "s"
   let cli: Binary
+  private var serverPid: Int32?
 
   static var available: Bool {
     FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
@@ -17,14 +18,16 @@ final class Tmux {
   init(_ cli: Binary, width: Int = 100, height: Int = 30) throws {
     self.cli = cli
     try tmux([
-      "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
+      "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
       "bash --norc --noprofile -i",
     ])
     try tmux(["set-option", "-g", "window-size", "manual"])
     try tmux(["set-option", "-g", "status", "off"])
     // PS1 marks where the shell is ready again.
     type("export PS1='$ '; cd \(Tmux.quote(cli.folder.path))")
-    _ = waitFor { $0.contains { $0.hasPrefix("$ ") } }
+    _ = waitFor { $0.contains { $0.hasPrefix("$") } }
+    serverPid = Int32(
+      (try? tmux(["display-message", "-p", "#{pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
   }
 
   static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -34,24 +37,39 @@ final class Tmux {
     ([Tmux.quote(Binary.path)] + arguments.map(Tmux.quote)).joined(separator: " ")
   }
 
+  /// Runs a tmux command and returns what it printed. Spawned and reaped directly (as in
+  /// `TmuxSession`): Foundation's `Process` can wait forever on a client whose server daemonized
+  /// from it, and a test's worker thread blocks signals the shell and dashboard must not inherit.
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "-u", "-L", socket] + arguments
-    process.environment = cli.environment.merging(["TERM": "xterm-256color"]) { $1 }
-    // Output goes through a file: the server tmux starts keeps any inherited pipe open forever.
-    let outURL = cli.folder.appendingPathComponent("tmux-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: outURL) }
-    let out = try FileHandle(forWritingTo: outURL)
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try? out.close()
-    return String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
+    let outputFile = cli.folder.appendingPathComponent("tmux-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: outputFile) }
+    let argv = ["tmux", "-u", "-L", socket, "-f", "/dev/null"] + arguments
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    var cArguments = argv.map { strdup($0) } + [nil]
+    defer { cArguments.forEach { free($0) } }
+    let environment = cli.environment.merging(["TERM": "xterm-256color"]) { $1 }
+    var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { cEnvironment.forEach { free($0) } }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+    var pid: pid_t = 0
+    guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, &cEnvironment) == 0 else {
+      throw CocoaError(.executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cannot run tmux"])
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
   }
 
   /// Types a line into the shell and presses Enter.
@@ -110,7 +128,10 @@ final class Tmux {
     return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
   }
 
-  func close() { _ = try? tmux(["kill-server"]) }
+  func close() {
+    _ = try? tmux(["kill-server"])
+    if let serverPid { kill(serverPid, SIGKILL) }
+  }
 }
 
 /// Display width of a captured row as the terminal counts it (wide East Asian characters take
