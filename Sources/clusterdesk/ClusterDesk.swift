@@ -81,7 +81,7 @@ func reporting(_ body: () throws -> Void) throws {
     printError(error.message(language))
     switch error {
     case .missing, .missingDirectory, .emptyFile, .notAWorkspace, .otherDatabase, .newerVersion,
-      .damaged, .readOnly, .cannotCreate, .diskFull:
+      .damaged, .readOnly, .cannotCreate, .diskFull, .writeFailed:
       throw ExitCode(3)
     case .conflict:
       throw ExitCode(4)

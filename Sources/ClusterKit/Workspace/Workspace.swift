@@ -134,6 +134,8 @@ public final class Workspace: Sendable {
     case .SQLITE_NOTADB: return .notAWorkspace(path: path)
     case .SQLITE_CORRUPT: return .damaged(path: path, detail: error.message ?? "corrupt")
     case .SQLITE_CANTOPEN: return .cannotCreate(path: path, reason: error.message ?? "cannot open")
+    case .SQLITE_IOERR:
+      return .writeFailed(path: path, detail: error.message ?? "disk I/O error")
     default: return .damaged(path: path, detail: error.message ?? "\(error.resultCode)")
     }
   }
@@ -159,7 +161,9 @@ public final class Workspace: Sendable {
 
   static func mapWriteError(_ error: DatabaseError, path: String) -> Error {
     switch error.resultCode {
-    case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB:
+    // An I/O error (a failing disk, a file size limit) would otherwise reach the user as raw
+    // "SQLite error 10"; it gets the same kind of sentence and exit status as a full disk.
+    case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR:
       return translate(error, path: path)
     default:
       return error

@@ -12,6 +12,8 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   case cannotCreate(path: String, reason: String)
   case notEmpty(path: String)
   case diskFull(path: String)
+  /// The operating system refused a read or write (an I/O error, a file size limit).
+  case writeFailed(path: String, detail: String)
   case recordNotFound(kind: String, reference: String)
   case invalidTransition(request: Int64, from: RequestStatus, to: RequestStatus)
   case overBudget(program: String, amount: KRW, remaining: KRW)
@@ -65,6 +67,10 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       return l.pick(
         "The disk holding \(path) is full; the last change was not saved.",
         "\(path)이(가) 있는 디스크가 가득 찼습니다. 마지막 변경은 저장되지 않았습니다.")
+    case .writeFailed(let path, let detail):
+      return l.pick(
+        "Could not write to \(path) (\(detail)); the last change was not saved. Check that the disk has room and the file can be written.",
+        "\(path)에 쓸 수 없었습니다(\(detail)). 마지막 변경은 저장되지 않았습니다. 디스크 공간과 파일 권한을 확인하세요.")
     case .recordNotFound(let kind, let reference):
       return l.pick("No \(kind) \(reference).", "\(kind) \(reference)을(를) 찾을 수 없습니다.")
     case .invalidTransition(let id, let from, let to):
