@@ -31,7 +31,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "ClusterKitTests", dependencies: ["ClusterKit"]),
+    .testTarget(name: "ClusterKitTests", dependencies: ["ClusterKit"], exclude: ["Corpus"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "DashboardTests",

@@ -9,7 +9,8 @@ import Foundation
 struct WriteLoop: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "write-loop",
-    abstract: "For testing only: write to the workspace in a loop, acknowledging each saved change.",
+    abstract:
+      "For testing only: write to the workspace in a loop, acknowledging each saved change.",
     discussion: """
       Used by ClusterDesk's crash and concurrency tests; do not point it at a real workspace. \
       Each round does one of: log a visit (two difficulties, two follow-ups), add a support \
@@ -20,7 +21,8 @@ struct WriteLoop: ParsableCommand {
 
   @OptionGroup var location: WorkspaceLocation
   @Option(help: "Marks this run's records; unique per run.") var tag: String
-  @Option(help: "Rounds to do (default: until killed); 0 only creates the fixtures.") var count: Int?
+  @Option(help: "Rounds to do (default: until killed); 0 only creates the fixtures.") var count:
+    Int?
   @Option(help: "What to write, comma-separated: visit, approve, import, request (pending only).")
   var kinds: String = "visit,approve,import"
 
@@ -33,9 +35,13 @@ struct WriteLoop: ParsableCommand {
       let workspace = try location.open(create: true)
       let (member, program) = try fixtures(workspace)
       let kinds = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      guard !kinds.isEmpty, kinds.allSatisfy({ ["visit", "approve", "import", "request"].contains($0) }) else {
+      guard !kinds.isEmpty,
+        kinds.allSatisfy({ ["visit", "approve", "import", "request"].contains($0) })
+      else {
         throw FieldError(
-          field: "kinds", problem: .unknownValue(allowed: ["visit", "approve", "import", "request"]), value: self.kinds)
+          field: "kinds",
+          problem: .unknownValue(allowed: ["visit", "approve", "import", "request"]),
+          value: self.kinds)
       }
       var round = 0
       while count.map({ round < $0 }) ?? true {
@@ -44,14 +50,16 @@ struct WriteLoop: ParsableCommand {
         case "visit":
           let visit = try workspace.addVisit(
             Visit(
-              memberId: member.id, date: today, visitor: workspace.actor, purpose: .difficultySurvey,
+              memberId: member.id, date: today, visitor: workspace.actor,
+              purpose: .difficultySurvey,
               notes: label,
               difficulties: [
                 Difficulty(category: .funding, text: "운전자금 부족 \(label)"),
                 Difficulty(category: .certification, text: "인증 비용 \(label)"),
               ],
               followUps: [
-                FollowUp(action: "자금 안내 \(label)", owner: workspace.actor, due: today.adding(days: 14)),
+                FollowUp(
+                  action: "자금 안내 \(label)", owner: workspace.actor, due: today.adding(days: 14)),
                 FollowUp(action: "인증 안내 \(label)", owner: workspace.actor),
               ]))
           acknowledge("ok visit \(visit.id) \(label)")
@@ -96,7 +104,9 @@ struct WriteLoop: ParsableCommand {
     let program =
       try workspace.programs(year: year).first { $0.name == Self.fixtureProgram }
       ?? workspace.addProgram(
-        Program(year: year, name: Self.fixtureProgram, category: .technology, budgetKRW: 1_000_000_000_000))
+        Program(
+          year: year, name: Self.fixtureProgram, category: .technology, budgetKRW: 1_000_000_000_000
+        ))
     return (member, program)
   }
 

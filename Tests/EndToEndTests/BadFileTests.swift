@@ -12,7 +12,9 @@ import Testing
     let folder = (path as NSString).deletingLastPathComponent
     let before = try? Data(contentsOf: URL(fileURLWithPath: path))
     let listing = try? FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    for arguments in [["members", "list"], ["--pane", "members"], ["visits", "add", "1"], ["export"]] {
+    for arguments in [
+      ["members", "list"], ["--pane", "members"], ["visits", "add", "1"], ["export"],
+    ] {
       let result = try cli.run(arguments, environment: ["CLUSTERDESK_WORKSPACE": path])
       let lines = result.stderr.split(separator: "\n")
       #expect(result.status == 3, "\(label) \(arguments): status \(result.status) \(result.stderr)")
@@ -20,7 +22,8 @@ import Testing
       #expect(result.stderr.contains(sentence), "\(label) \(arguments): \(result.stderr)")
       #expect(!result.stderr.contains("SQLite error"), "\(label): \(result.stderr)")
       // The dashboard never drew: nothing on standard output, no terminal set-up sequences.
-      #expect(result.stdout.isEmpty, "\(label) \(arguments): printed \(result.stdout.debugDescription)")
+      #expect(
+        result.stdout.isEmpty, "\(label) \(arguments): printed \(result.stdout.debugDescription)")
       let after = try? Data(contentsOf: URL(fileURLWithPath: path))
       #expect(after == before, "\(label): the file changed")
       #expect(
@@ -32,7 +35,8 @@ import Testing
   /// A workspace with a little of everything in it, closed.
   static func workspace(_ cli: Binary, at path: String) throws {
     let made = try cli.run(
-      ["write-loop", "--tag", "seed", "--count", "12"], environment: ["CLUSTERDESK_WORKSPACE": path])
+      ["write-loop", "--tag", "seed", "--count", "12"], environment: ["CLUSTERDESK_WORKSPACE": path]
+    )
     try #require(made.status == 0, "\(made.stderr)")
   }
 
@@ -53,7 +57,8 @@ import Testing
     var rng = Rng(seed: Long.seed)
     for size in [1, 99, 100, 4096, 65536] {
       let random = path("random-\(size)")
-      try Data((0..<size).map { _ in UInt8(truncatingIfNeeded: rng.next()) }).write(to: URL(fileURLWithPath: random))
+      try Data((0..<size).map { _ in UInt8(truncatingIfNeeded: rng.next()) }).write(
+        to: URL(fileURLWithPath: random))
       try BadFileTests.refused(cli, random, "is not a ClusterDesk workspace", "random \(size)")
       tried += 1
     }
@@ -72,7 +77,9 @@ import Testing
 
     let other = path("other")
     let queue = try DatabaseQueue(path: other)
-    try queue.write { try $0.execute(sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT)") }
+    try queue.write {
+      try $0.execute(sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT)")
+    }
     try queue.close()
     try BadFileTests.refused(cli, other, "another program's SQLite database", "other program's")
 
@@ -93,7 +100,8 @@ import Testing
     #expect(opened.status == 3 && opened.stderr.contains("No workspace at"), "\(opened.stderr)")
     #expect(!FileManager.default.fileExists(atPath: cli.file("no-such-folder").path))
     tried += 8
-    Long.record("bad files: \(tried + 1) kinds and sizes refused with one sentence, exit 3, bytes unchanged")
+    Long.record(
+      "bad files: \(tried + 1) kinds and sizes refused with one sentence, exit 3, bytes unchanged")
   }
 
   /// A workspace that cannot be written. Tests run as root, which ignores permission bits, so
@@ -129,8 +137,12 @@ import Testing
         checked += 1
       }
     }
-    Long.record("read-only: refused in \(checked) way(s) (chattr +i, as nobody via setpriv, chmod when not root)")
-    if checked == 0 { print("read-only: no way to make a file read-only for root here; not tested") }
+    Long.record(
+      "read-only: refused in \(checked) way(s) (chattr +i, as nobody via setpriv, chmod when not root)"
+    )
+    if checked == 0 {
+      print("read-only: no way to make a file read-only for root here; not tested")
+    }
   }
 
   /// A full disk: a small tmpfs when this user may mount one, else a file size limit
@@ -141,7 +153,9 @@ import Testing
     defer { cli.cleanUp() }
     let mountPoint = cli.file("small-disk")
     try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-    let mounted = getuid() == 0 && shell("mount -t tmpfs -o size=1m tmpfs '\(mountPoint.path)' 2>/dev/null") == 0
+    let mounted =
+      getuid() == 0
+      && shell("mount -t tmpfs -o size=1m tmpfs '\(mountPoint.path)' 2>/dev/null") == 0
     defer { if mounted { _ = shell("umount '\(mountPoint.path)'") } }
     let path = mountPoint.appendingPathComponent("w.clusterdesk").path
     let limit = mounted ? "" : "ulimit -f 1024; "
@@ -160,7 +174,9 @@ import Testing
     #expect(lines.count > 0, "nothing was written before the disk was full")
     if mounted { _ = shell("mount -o remount,size=64m '\(mountPoint.path)'") }
     try CrashTests.verify(path: path, tag: "full", acknowledgements: lines, run: 0)
-    Long.record("full disk (\(mounted ? "1 MB tmpfs" : "ulimit -f")): stopped after \(lines.count) changes, all kept")
+    Long.record(
+      "full disk (\(mounted ? "1 MB tmpfs" : "ulimit -f")): stopped after \(lines.count) changes, all kept"
+    )
   }
 }
 

@@ -8,7 +8,8 @@ import Testing
   /// after in files so the test can compare them, and the exit status on screen.
   static func openDashboard(_ tmux: Tmux, _ arguments: [String], name: String) {
     tmux.type(
-      "stty -g > \(name).before; \(tmux.commandLine(arguments)); echo \"EXIT\"\"=$?\"; stty -g > \(name).after")
+      "stty -g > \(name).before; \(tmux.commandLine(arguments)); echo \"EXIT\"\"=$?\"; stty -g > \(name).after"
+    )
   }
 
   /// Quits the dashboard with `q` and checks it ended cleanly and gave the terminal back.
@@ -17,7 +18,9 @@ import Testing
     tmux.keys(["q"])
     #expect(tmux.waitFor(text: "EXIT="), "\(name) did not quit:\n\(tmux.screenText)")
     #expect(tmux.screenText.contains("EXIT=0"), "\(tmux.screenText)")
-    _ = tmux.waitFor { $0.last { !$0.isEmpty } == "$" || $0.last { !$0.isEmpty }?.hasPrefix("$ ") == true }
+    _ = tmux.waitFor {
+      $0.last { !$0.isEmpty } == "$" || $0.last { !$0.isEmpty }?.hasPrefix("$ ") == true
+    }
     usleep(200_000)
     let before = try String(contentsOf: cli.file("\(name).before"), encoding: .utf8)
     let after = try String(contentsOf: cli.file("\(name).after"), encoding: .utf8)
@@ -50,14 +53,16 @@ import Testing
     let added = try cli.run(["members", "add", "--cluster", "write-loop", "--name", "동시확인정밀"])
     #expect(added.status == 0, "\(added.stderr)")
     for (tmux, name) in [(first, "first"), (second, "second")] {
-      #expect(tmux.waitFor(text: "동시확인정밀"), "\(name) never showed the new member:\n\(tmux.screenText)")
+      #expect(
+        tmux.waitFor(text: "동시확인정밀"), "\(name) never showed the new member:\n\(tmux.screenText)")
     }
 
     for (index, writer) in writers.enumerated() {
       #expect(writer.finish(timeout: 900), "writer \(index + 1) hung")
       #expect(writer.process.terminationStatus == 0, "writer \(index + 1): \(writer.stderr)")
       #expect(!writer.stderr.lowercased().contains("locked"), "\(writer.stderr)")
-      #expect(writer.lines.count == writes, "writer \(index + 1) acknowledged \(writer.lines.count)")
+      #expect(
+        writer.lines.count == writes, "writer \(index + 1) acknowledged \(writer.lines.count)")
       try CrashTests.verify(
         path: cli.workspacePath, tag: "w\(index + 1)", acknowledgements: writer.lines, run: index)
     }
@@ -66,7 +71,8 @@ import Testing
       try ConcurrencyTests.quit(tmux, name: name, cli: cli)
     }
     Long.record(
-      "concurrency: 2 writer processes x \(writes) writes with 2 dashboards open, none lost, no 'database is locked'")
+      "concurrency: 2 writer processes x \(writes) writes with 2 dashboards open, none lost, no 'database is locked'"
+    )
   }
 }
 
@@ -78,7 +84,9 @@ import Testing
     let cli = try Binary()
     defer { cli.cleanUp() }
     // The write-loop fixtures, and one pending request to decide on.
-    #expect(try cli.run(["write-loop", "--tag", "setup", "--count", "1", "--kinds", "request"]).status == 0)
+    #expect(
+      try cli.run(["write-loop", "--tag", "setup", "--count", "1", "--kinds", "request"]).status
+        == 0)
     let tmux = try Tmux(cli, width: 110, height: 30)
     defer { tmux.close() }
 
@@ -91,7 +99,8 @@ import Testing
     #expect(other.status == 0, "\(other.stderr)")
     tmux.keys(["C-s"])
     #expect(
-      tmux.waitFor(text: "changed by someone else"), "the later save was not refused:\n\(tmux.screenText)")
+      tmux.waitFor(text: "changed by someone else"),
+      "the later save was not refused:\n\(tmux.screenText)")
     // The earlier save stands.
     let shown = try cli.run(["members", "show", "쓰기루프기준회사"])
     #expect(shown.stdout.contains("02-1234-5678"))
@@ -107,9 +116,11 @@ import Testing
     #expect(rejected.status == 0, "\(rejected.stderr)")
     tmux.keys(["C-s"])
     #expect(
-      tmux.waitFor(text: "changed by someone else"), "the later decision was not refused:\n\(tmux.screenText)")
+      tmux.waitFor(text: "changed by someone else"),
+      "the later decision was not refused:\n\(tmux.screenText)")
     let audit = try cli.run(["audit", "--format", "csv"])
-    #expect(audit.stdout.contains("rejected") && !audit.stdout.contains("approved"), "\(audit.stdout)")
+    #expect(
+      audit.stdout.contains("rejected") && !audit.stdout.contains("approved"), "\(audit.stdout)")
     tmux.keys(["Escape"])
     try ConcurrencyTests.quit(tmux, name: "edit", cli: cli)
   }

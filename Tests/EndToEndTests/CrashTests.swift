@@ -76,7 +76,8 @@ import Testing
           let status = try String.fetchOne(
             db, sql: "SELECT status FROM supportRequest WHERE id = ? AND title = ?",
             arguments: [Int64(parts[2]), parts[3]])
-          #expect(status == "approved", "run \(run): acknowledged \(line) is \(status ?? "missing")")
+          #expect(
+            status == "approved", "run \(run): acknowledged \(line) is \(status ?? "missing")")
         case "request":
           let status = try String.fetchOne(
             db, sql: "SELECT status FROM supportRequest WHERE id = ? AND title = ?",
@@ -118,7 +119,9 @@ import Testing
           WHERE name LIKE ? ESCAPE '\\' GROUP BY batch
           """, arguments: [tag + "-%"])
       for batch in batches where (batch["n"] as Int) != 3 {
-        Issue.record("run \(run): import \(batch["batch"] as String) is half-written (\(batch["n"] as Int) of 3)")
+        Issue.record(
+          "run \(run): import \(batch["batch"] as String) is half-written (\(batch["n"] as Int) of 3)"
+        )
       }
     }
   }

@@ -10,7 +10,16 @@ public enum KoreanText {
 
   /// NFC, trimmed, every run of whitespace (including line breaks) replaced by one space.
   public static func clean(_ text: String) -> String {
-    nfc(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var scalars = String.UnicodeScalarView()
+    // Control characters (a NUL from a damaged file) and a stray byte-order mark are invisible;
+    // kept, a name of only those passed the "required" check and then broke SQLite's CHECK.
+    for scalar in text.unicodeScalars
+    where scalar.properties.isWhitespace
+      || (scalar.properties.generalCategory != .control && scalar != "\u{FEFF}")
+    {
+      scalars.append(scalar)
+    }
+    return nfc(String(scalars)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// Legal forms removed from company names for the name key, written without spaces (spaces

@@ -83,6 +83,9 @@ extension Workspace {
             "SELECT (SELECT COUNT(*) FROM cluster) + (SELECT COUNT(*) FROM member) + (SELECT COUNT(*) FROM program) + (SELECT COUNT(*) FROM expert)"
         ) == 0
       else { throw WorkspaceError.notEmpty(path: path) }
+      // References are checked once everything is in (below), so a record may come before the
+      // one it points to, and a dangling one is reported by name instead of as a raw SQLite error.
+      try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
       try saveOffice(checked.office, db)
       let total = Double(
         max(
@@ -94,90 +97,42 @@ extension Workspace {
         done += Double(n)
         if Int(done) % 2000 == 0 { progress?(done / total) }
       }
-      // Small tables go through their records; the big ones through one cached statement each,
-      // which skips per-row encoding into a container and re-preparing SQL.
-      for cluster in checked.clusters { try cluster.insert(db) }
-      for division in checked.divisions { try division.insert(db) }
-      let insertMember = try db.cachedStatement(
-        sql: """
-          INSERT INTO member (id, clusterId, divisionId, kind, name, nameKey, initials, representative,
-            businessNumber, products, employees, salesKRW, founded, address, phone, email, website,
-            role, joined, "left", status, profileSubmitted)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      for m in checked.members {
-        let key = KoreanText.nameKey(m.name)
-        try insertMember.execute(arguments: [
-          m.id == 0 ? nil : m.id, m.clusterId, m.divisionId, m.kind, m.name, key,
-          KoreanText.initials(key), m.representative, m.businessNumber, m.products, m.employees,
-          m.salesKRW, m.founded, m.address, m.phone, m.email, m.website, m.role, m.joined, m.left,
-          m.status, m.profileSubmitted,
-        ])
-        tick()
+      /// Inserts a list; a record the database refuses (a repeated id, say) is named by its place.
+      func insert<T>(
+        _ list: String, _ items: [T], counted: Bool = false, _ body: (T) throws -> Void
+      ) throws {
+        for (index, item) in items.enumerated() {
+          do {
+            try body(item)
+          } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            let detail = error.message ?? "constraint failed"
+            throw ValidationError([
+              FieldError(
+                field: "\(list)[\(index)]",
+                problem: .other(
+                  english: "conflicts with another record (\(detail))",
+                  korean: "다른 기록과 충돌합니다 (\(detail))"))
+            ])
+          }
+          if counted { tick() }
+        }
       }
-      let insertContact = try db.cachedStatement(
-        sql:
-          "INSERT INTO contact (id, memberId, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)")
-      for c in checked.contacts {
-        try insertContact.execute(arguments: [c.id, c.memberId, c.name, c.title, c.phone, c.email])
+      try insert("clusters", checked.clusters) { try $0.insert(db) }
+      try insert("divisions", checked.divisions) { try $0.insert(db) }
+      try insert("members", checked.members, counted: true) { try $0.insert(db) }
+      try insert("contacts", checked.contacts) { try $0.insert(db) }
+      try insert("meetings", checked.meetings) { try $0.insert(db) }
+      try insert("attendance", checked.attendance, counted: true) { try $0.insert(db) }
+      try insert("visits", checked.visits, counted: true) {
+        _ = try Workspace.insertVisit($0, keepIds: true, db)
       }
-      let insertMeeting = try db.cachedStatement(
-        sql: """
-          INSERT INTO meeting (id, clusterId, divisionId, kind, date, title, place, agenda, minutes)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      for m in checked.meetings {
-        try insertMeeting.execute(arguments: [
-          m.id, m.clusterId, m.divisionId, m.kind, m.date, m.title, m.place, m.agenda, m.minutes,
-        ])
-      }
-      let insertAttendance = try db.cachedStatement(
-        sql: "INSERT INTO attendance (meetingId, memberId, status) VALUES (?, ?, ?)")
-      for a in checked.attendance {
-        try insertAttendance.execute(arguments: [a.meetingId, a.memberId, a.status])
-        tick()
-      }
-      for visit in checked.visits {
-        _ = try Workspace.insertVisit(visit, keepIds: true, db)
-        tick()
-      }
-      for program in checked.programs { try program.insert(db) }
-      let insertRequest = try db.cachedStatement(
-        sql: """
-          INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
-            approvedKRW, decided, reviewer, reason)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      for r in checked.requests {
-        try insertRequest.execute(arguments: [
-          r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
-          r.approvedKRW,
-          r.decided, r.reviewer, r.reason,
-        ])
-        tick()
-      }
-      let insertAudit = try db.cachedStatement(
-        sql: """
-          INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """)
-      for e in checked.audit {
-        try insertAudit.execute(arguments: [
-          e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after,
-        ])
-      }
-      for expert in checked.experts { try expert.insert(db) }
-      let insertMentoring = try db.cachedStatement(
-        sql: "INSERT INTO mentoring (memberId, expertId, field, started) VALUES (?, ?, ?, ?)")
-      for m in checked.mentorings {
-        try insertMentoring.execute(arguments: [m.memberId, m.expertId, m.field, m.started])
-      }
-      for sig in checked.sigs { try sig.insert(db) }
-      let insertSIGMember = try db.cachedStatement(
-        sql: "INSERT INTO sigMember (sigId, memberId, task) VALUES (?, ?, ?)")
-      for s in checked.sigMembers {
-        try insertSIGMember.execute(arguments: [s.sigId, s.memberId, s.task])
-      }
+      try insert("programs", checked.programs) { try $0.insert(db) }
+      try insert("requests", checked.requests, counted: true) { try $0.insert(db) }
+      try insert("audit", checked.audit) { try $0.insert(db) }
+      try insert("experts", checked.experts) { try $0.insert(db) }
+      try insert("mentorings", checked.mentorings) { try $0.insert(db) }
+      try insert("sigs", checked.sigs) { try $0.insert(db) }
+      try insert("sigMembers", checked.sigMembers) { try $0.insert(db) }
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(
@@ -201,6 +156,19 @@ extension Workspace {
       var error = error
       error.field = "\(list)[\(index)].\(error.field)"
       return error
+    }
+    // The office's contact rhythm; the database refuses anything under a week.
+    if document.office.officerVisitWeeks < 1 {
+      errors.append(
+        FieldError(
+          field: "office.officerVisitWeeks", problem: .outOfRange("1…"),
+          value: String(document.office.officerVisitWeeks)))
+    }
+    if document.office.memberVisitWeeks < 1 {
+      errors.append(
+        FieldError(
+          field: "office.memberVisitWeeks", problem: .outOfRange("1…"),
+          value: String(document.office.memberVisitWeeks)))
     }
     var clusterIds = Set<Int64>()
     for (index, cluster) in document.clusters.enumerated() {

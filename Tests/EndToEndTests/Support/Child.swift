@@ -78,7 +78,11 @@ final class Child: @unchecked Sendable {
         if n < 0 && errno == EINTR { continue }
         if n <= 0 { break }
         lock.lock()
-        if error { err.append(contentsOf: buffer[0..<n]) } else { out.append(contentsOf: buffer[0..<n]) }
+        if error {
+          err.append(contentsOf: buffer[0..<n])
+        } else {
+          out.append(contentsOf: buffer[0..<n])
+        }
         lock.unlock()
       }
       done.leave()

@@ -27,10 +27,13 @@ final class Tmux {
     type("export PS1='$ '; cd \(Tmux.quote(cli.folder.path))")
     _ = waitFor { $0.contains { $0.hasPrefix("$") } }
     serverPid = Int32(
-      (try? tmux(["display-message", "-p", "#{pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+      (try? tmux(["display-message", "-p", "#{pid}"]))?.trimmingCharacters(
+        in: .whitespacesAndNewlines) ?? "")
   }
 
-  static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+  static func quote(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
 
   /// A shell command line that runs the binary with these arguments (env is the server's).
   func commandLine(_ arguments: [String]) -> String {
@@ -49,7 +52,8 @@ final class Tmux {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(
+      &actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     var cArguments = argv.map { strdup($0) } + [nil]
     defer { cArguments.forEach { free($0) } }
@@ -65,7 +69,8 @@ final class Tmux {
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     var pid: pid_t = 0
     guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, &cEnvironment) == 0 else {
-      throw CocoaError(.executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cannot run tmux"])
+      throw CocoaError(
+        .executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cannot run tmux"])
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -114,8 +119,10 @@ final class Tmux {
 
   /// The process id of the program in the foreground of the pane (the dashboard while it runs).
   func foregroundPid(named name: String = "clusterdesk") -> Int32? {
-    guard let shell = Int32((try? tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]))?
-      .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+    guard
+      let shell = Int32(
+        (try? tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]))?
+          .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
     else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -141,9 +148,12 @@ func displayWidth(_ row: String) -> Int {
     let v = scalar.value
     if v < 0x20 || (0x300...0x36F).contains(v) || v == 0x200B { return width }
     let wide =
-      (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-      || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x20000...0x3FFFD).contains(v)
+      (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
+      || (0xAC00...0xD7A3).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+      || (0xFF00...0xFF60).contains(v)
+      || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+      || (0x20000...0x3FFFD).contains(v)
     return width + (wide ? 2 : 1)
   }
 }
