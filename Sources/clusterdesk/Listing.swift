@@ -72,18 +72,38 @@ func writeOutput(_ data: Data, to path: String?) throws {
     FileHandle.standardOutput.write(data)
     return
   }
-  let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
-  guard fd >= 0 else {
-    throw CommandError(
-      "Cannot write \(path): \(String(cString: strerror(errno))).",
-      "\(path)에 쓸 수 없습니다: \(String(cString: strerror(errno))).")
+  func failure(_ reason: String) -> CommandError {
+    CommandError("Cannot write \(path): \(reason).", "\(path)에 쓸 수 없습니다: \(reason).")
   }
+  var info = stat()
+  let exists = stat(path, &info) == 0
+  // A device or pipe (/dev/stdout, a FIFO) is written in place.
+  if exists && (info.st_mode & S_IFMT) != S_IFREG {
+    let fd = open(path, O_WRONLY)
+    guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    do { try handle.write(contentsOf: data) } catch { throw failure("\(error)") }
+    return
+  }
+  // A file is written beside its place, owner-only, and renamed over it: an export that
+  // replaces an older one (even one readable by others) ends up 0600, and a failed write (a
+  // full disk) leaves the older one whole instead of cut off.
+  let temporary = path + ".\(getpid()).partial"
+  let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+  guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
   let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
   do {
     try handle.write(contentsOf: data)
     try handle.synchronize()
+    try handle.close()
   } catch {
-    throw CommandError("Cannot write \(path): \(error).", "\(path)에 쓸 수 없습니다: \(error).")
+    unlink(temporary)
+    throw failure("\(error)")
+  }
+  guard rename(temporary, path) == 0 else {
+    let reason = String(cString: strerror(errno))
+    unlink(temporary)
+    throw failure(reason)
   }
 }
 

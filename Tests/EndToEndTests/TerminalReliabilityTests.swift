@@ -28,7 +28,8 @@ import Testing
     try #require(made.status == 0, "\(made.stderr)")
   }
 
-  @Test(.enabled(if: Tmux.available), arguments: [("INT", SIGINT), ("TERM", SIGTERM), ("HUP", SIGHUP)])
+  @Test(
+    .enabled(if: Tmux.available), arguments: [("INT", SIGINT), ("TERM", SIGTERM), ("HUP", SIGHUP)])
   func signalRestoresTheTerminalAndKeepsData(name: String, signal: Int32) throws {
     let cli = try Binary()
     defer { cli.cleanUp() }
@@ -42,7 +43,9 @@ import Testing
     let pid = try #require(tmux.foregroundPid())
     kill(pid, signal)
     let status = TerminalReliabilityTests.exitStatus(tmux)
-    #expect(status == 128 + Int(signal), "SIG\(name): exit \(status.map(String.init) ?? "none")\n\(tmux.screenText)")
+    #expect(
+      status == 128 + Int(signal),
+      "SIG\(name): exit \(status.map(String.init) ?? "none")\n\(tmux.screenText)")
     #expect(TerminalReliabilityTests.settingsKept(cli, name), "SIG\(name): terminal not restored")
     let workspace = try Workspace(path: cli.workspacePath)
     #expect(try workspace.integrityProblems() == [])
@@ -69,9 +72,11 @@ import Testing
     usleep(300_000)
     let before = try? String(contentsOf: cli.file("job.before"), encoding: .utf8)
     let suspended = try? String(contentsOf: cli.file("job.suspended"), encoding: .utf8)
-    #expect(before != nil && before == suspended, "the shell got a changed terminal while suspended")
+    #expect(
+      before != nil && before == suspended, "the shell got a changed terminal while suspended")
     tmux.type("fg")
-    #expect(tmux.waitFor(text: "쓰기루프기준회사"), "fg did not bring the dashboard back:\n\(tmux.screenText)")
+    #expect(
+      tmux.waitFor(text: "쓰기루프기준회사"), "fg did not bring the dashboard back:\n\(tmux.screenText)")
 
     // A resize storm, then a 20x5 terminal: never a row wider than the window.
     var rng = Rng(seed: Long.seed)
@@ -113,7 +118,9 @@ import Testing
       "Tab", "BTab", "Enter", "BSpace", "Left", "Right", "Up", "Down", "Home", "End", "DC", "Space",
       "Escape", "C-s", "C-a", "C-e", "C-u", "C-k", "C-w", "PageUp", "PageDown",
     ]
-    let texts = ["가", "한빛정밀", "ㅎ", "a", "0", "-", "13.7억", "2026-02-30", "010", "@", "\"", ",", "é", "ㅇㅅ"]
+    let texts = [
+      "가", "한빛정밀", "ㅎ", "a", "0", "-", "13.7억", "2026-02-30", "010", "@", "\"", ",", "é", "ㅇㅅ",
+    ]
     var rng = Rng(seed: Long.seed &+ 1)
     let keys = Long.pick(400, 5000)
     for index in 0..<keys {
@@ -149,6 +156,8 @@ import Testing
     #expect(status == 0, "exit \(status.map(String.init) ?? "none"):\n\(tmux.screenText)")
     #expect(TerminalReliabilityTests.settingsKept(cli, "fuzz"), "terminal not restored")
     #expect(try Workspace(path: cli.workspacePath).integrityProblems() == [])
-    Long.record("dashboard forms: \(keys) random keys in a real terminal, no crash, no row too wide, terminal restored")
+    Long.record(
+      "dashboard forms: \(keys) random keys in a real terminal, no crash, no row too wide, terminal restored"
+    )
   }
 }
