@@ -8,22 +8,31 @@ import Testing
 @Suite(.serialized) struct DashboardTerminalTests {
   /// A workspace holding the sample office, and a terminal running the dashboard on it.
   func start(
-    _ arguments: [String] = [], width: Int = 100, height: Int = 30, environment: [String: String] = [:]
+    _ arguments: [String] = [], width: Int = 100, height: Int = 30,
+    environment: [String: String] = [:]
   ) throws -> (Binary, TmuxSession) {
     let cli = try Binary()
-    let sample = Binary.packageRoot.appendingPathComponent("sample-data/seoul-digital-office.json").path
+    let sample = Binary.packageRoot.appendingPathComponent("sample-data/seoul-digital-office.json")
+      .path
     let imported = try cli.run(["import", sample])
     #expect(imported.status == 0, "\(imported.stderr)")
-    var env = cli.environment.filter { ["CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME"].contains($0.key) }
+    var env = cli.environment.filter {
+      ["CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME"]
+        .contains($0.key)
+    }
     env["TERM"] = "xterm-256color"
     env.merge(environment) { $1 }
-    let session = try TmuxSession(arguments, in: cli.folder, environment: env, width: width, height: height)
+    let session = try TmuxSession(
+      arguments, in: cli.folder, environment: env, width: width, height: height)
     return (cli, session)
   }
 
   @Test func findAMemberByInitialsAndOpenIt() throws {
     let (cli, tmux) = try start(["--pane", "members"])
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("Members"))
     #expect(try tmux.waitFor("sorted by name"))
     try tmux.press("/")
@@ -43,7 +52,10 @@ import Testing
 
   @Test func logAVisitWithAFollowUp() throws {
     let (cli, tmux) = try start(["--pane", "visits"])
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("Open follow-ups"))
     try tmux.press("n")
     #expect(try tmux.waitFor("Log a visit"))
@@ -76,13 +88,17 @@ import Testing
 
   @Test func approveOnePendingRequestAndRejectAnother() throws {
     let (cli, tmux) = try start(["--pane", "requests"])
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     let workspace = try Workspace(path: cli.workspacePath)
     let queue = try workspace.requestRows(RequestFilter(status: .pending), limit: 100)
     // Approve the oldest request that fits its program's budget, then reject the oldest left.
     func fitsBudget(_ row: RequestRow) throws -> Bool {
       guard let request = try workspace.request(id: row.id) else { return false }
-      return request.requestedKRW <= (try workspace.budget(programId: request.programId).remainingKRW)
+      return request.requestedKRW
+        <= (try workspace.budget(programId: request.programId).remainingKRW)
     }
     let position = try #require(try queue.firstIndex(where: fitsBudget))
     let toApprove = queue[position]
@@ -116,11 +132,16 @@ import Testing
 
   @Test func resizeRedrawsAtEverySize() throws {
     let (cli, tmux) = try start(["--pane", "members"], width: 80, height: 24)
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("sorted by name"))
     try tmux.resize(width: 160, height: 45)
     // The date sits at the right end of the tab bar, so it moves out to column 150.
-    #expect(try tmux.waitUntil { $0.split(separator: "\n").first.map { $0.count > 150 } ?? false }, "\(tmux.text)")
+    #expect(
+      try tmux.waitUntil { $0.split(separator: "\n").first.map { $0.count > 150 } ?? false },
+      "\(tmux.text)")
     #expect(try tmux.screen().split(separator: "\n").count > 30)
     try tmux.resize(width: 30, height: 8)
     #expect(try tmux.waitFor("too small"))
@@ -132,7 +153,10 @@ import Testing
 
   @Test func ctrlCLeavesAndRestoresTheTerminal() throws {
     let (cli, tmux) = try start()
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("This year at a glance"))
     try tmux.press("2", "n")
     #expect(try tmux.waitFor("New member"))
@@ -147,7 +171,10 @@ import Testing
   /// In a C locale the program switches to C.UTF-8, so Hangul still shows whole and aligned.
   @Test func nonUTF8LocaleStillShowsHangul() throws {
     let (cli, tmux) = try start(["--pane", "members"], environment: ["LANG": "C", "LC_ALL": "C"])
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("sorted by name"), "\(tmux.text)")
     try tmux.press("/")
     try tmux.type("ㅇㅂㅁㄷㅌ")

@@ -215,7 +215,8 @@ public final class Workspace: Sendable {
       errors.append(FieldError(field: "officeName", problem: .required))
     }
     for (field, weeks) in [
-      ("officerVisitWeeks", office.officerVisitWeeks), ("memberVisitWeeks", office.memberVisitWeeks),
+      ("officerVisitWeeks", office.officerVisitWeeks),
+      ("memberVisitWeeks", office.memberVisitWeeks),
     ] where !(1...104).contains(weeks) {
       errors.append(FieldError(field: field, problem: .outOfRange("1–104"), value: String(weeks)))
     }
