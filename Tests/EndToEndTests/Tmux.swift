@@ -50,7 +50,7 @@ final class TmuxSession {
       &actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     var cArguments = argv.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
+    defer { for argument in cArguments { free(argument) } }
     // A test runs on a worker thread that blocks signals; the terminal and the program in it
     // must start with none blocked, as from a shell.
     var attributes = posix_spawnattr_t()
