@@ -21,7 +21,7 @@ enum Schema {
     try db.execute(sql: "PRAGMA application_id = \(applicationID)")
   }
 
-  /// Full-text search over visit notes and difficulties. Hangul words are short (two syllables
+  /// Full-text search over visit notes, difficulties and follow-ups. Hangul words are short (two syllables
   /// is common), shorter than a trigram, so the text is indexed as overlapping two-character
   /// grams (see `TextGrams`) and a query becomes a phrase of its grams.
   private static func addVisitSearch(_ db: Database) throws {
@@ -30,13 +30,14 @@ enum Schema {
     let visits = try Row.fetchCursor(
       db,
       sql: """
-        SELECT v.id, v.notes, (SELECT group_concat(text, ' ') FROM difficulty d WHERE d.visitId = v.id)
-          AS difficulties
+        SELECT v.id, v.notes,
+          (SELECT group_concat(text, ' ') FROM difficulty d WHERE d.visitId = v.id) AS difficulties,
+          (SELECT group_concat(action, ' ') FROM followUp f WHERE f.visitId = v.id) AS followUps
         FROM visit v
         """)
     while let row = try visits.next() {
       try Workspace.indexVisit(
-        id: row["id"], texts: [row["notes"], row["difficulties"] ?? ""], db)
+        id: row["id"], texts: [row["notes"], row["difficulties"] ?? "", row["followUps"] ?? ""], db)
     }
   }
 

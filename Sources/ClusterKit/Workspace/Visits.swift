@@ -126,7 +126,9 @@ extension Workspace {
         try insert.execute(arguments: [f.id, visit.id, f.action, f.owner, f.due, f.done])
       }
     }
-    try indexVisit(id: visit.id, texts: [visit.notes] + visit.difficulties.map(\.text), db)
+    try indexVisit(
+      id: visit.id,
+      texts: [visit.notes] + visit.difficulties.map(\.text) + visit.followUps.map(\.action), db)
     return visit
   }
 
@@ -137,7 +139,7 @@ extension Workspace {
       .execute(arguments: [id, grams])
   }
 
-  /// Visits whose notes or difficulties contain the text, newest first: the `limit` most
+  /// Visits whose notes, difficulties or follow-ups contain the text, newest first: the `limit` most
   /// recently recorded matches (ids grow as visits are logged), so a common word stops after
   /// `limit` index entries instead of sorting every match by date.
   public func searchVisits(_ text: String, limit: Int = 200) throws -> [Visit] {
