@@ -45,7 +45,9 @@ struct WriteLoop: ParsableCommand {
       }
       var round = 0
       while count.map({ round < $0 }) ?? true {
-        let label = "\(tag)-\(round)"
+        // The round is marked with a letter: member names are compared without punctuation, so
+        // "k74-32" and "k743-2" would be the same company.
+        let label = "\(tag)-r\(round)"
         switch kinds[round % kinds.count] {
         case "visit":
           let visit = try workspace.addVisit(

@@ -49,7 +49,7 @@ import Testing
     #expect(TerminalReliabilityTests.settingsKept(cli, name), "SIG\(name): terminal not restored")
     let workspace = try Workspace(path: cli.workspacePath)
     #expect(try workspace.integrityProblems() == [])
-    #expect(try workspace.searchVisits("during-0").count == 1)
+    #expect(try workspace.searchVisits("during-r0").count == 1)
   }
 
   @Test(.enabled(if: Tmux.available))

@@ -138,6 +138,9 @@ final class Tmux {
   func close() {
     _ = try? tmux(["kill-server"])
     if let serverPid { kill(serverPid, SIGKILL) }
+    // A killed server leaves its socket behind.
+    let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+    unlink("\(directory)/tmux-\(getuid())/\(socket)")
   }
 }
 
