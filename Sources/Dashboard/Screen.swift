@@ -217,6 +217,7 @@ extension DashboardApp {
     case .representative: l.pick("representative", "대표자")
     case .phone: l.pick("phone", "전화")
     case .lastVisit: l.pick("last visit", "최근 방문")
+    case .cluster: l.pick("mini-cluster", "미니클러스터")
     }
   }
 
@@ -246,7 +247,7 @@ extension DashboardApp {
       var minWidth: Int
       var value: (MemberRow) -> String
     }
-    let all: [Col] = [
+    var all: [Col] = [
       Col(
         sort: .name, column: .init(l.pick("Name", "회사명"), width: .flex(3)), minWidth: 14,
         value: \.name),
@@ -269,14 +270,23 @@ extension DashboardApp {
         sort: .division, column: .init(l.pick("Division", "분과"), width: .flex(2)), minWidth: 8,
         value: { $0.divisionName ?? "–" }),
     ]
+    // With every cluster listed, a wide screen also says which cluster each member is in.
+    if q.clusterId == nil {
+      all.append(
+        Col(
+          sort: .cluster, column: .init(l.pick("Cluster", "미니클러스터"), width: .flex(2)),
+          minWidth: 12, value: \.clusterName))
+    }
     var shown: [Col] = []
     var used = 0
     for c in all where used + c.minWidth + (shown.isEmpty ? 0 : 1) <= rect.width {
       used += c.minWidth + (shown.isEmpty ? 0 : 1)
       shown.append(c)
     }
-    // Screen order: name, kind, division, role, representative, phone, last visit.
-    let order: [MemberSort] = [.name, .kind, .division, .role, .representative, .phone, .lastVisit]
+    // Screen order: name, kind, cluster, division, role, representative, phone, last visit.
+    let order: [MemberSort] = [
+      .name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
+    ]
     shown.sort { order.firstIndex(of: $0.sort)! < order.firstIndex(of: $1.sort)! }
     var table = Table(
       columns: shown.map(\.column),

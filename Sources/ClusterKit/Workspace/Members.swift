@@ -2,7 +2,7 @@ import GRDB
 
 /// The columns the member directory can be sorted by.
 public enum MemberSort: String, CaseIterable, Sendable {
-  case name, kind, division, role, representative, phone, lastVisit
+  case name, kind, division, role, representative, phone, lastVisit, cluster
 }
 
 /// What the member directory shows: a filter, a search and a sort order. Rows are fetched a
@@ -351,6 +351,7 @@ extension Workspace {
       case .name: order = "m.nameKey \(direction)"
       case .kind: order = "m.kind \(direction), m.nameKey"
       case .division: order = "d.name \(direction), m.nameKey"
+      case .cluster: order = "c.name \(direction), m.nameKey"
       case .role:
         order =
           "CASE m.role WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1 WHEN 'steering' THEN 2 ELSE 3 END \(direction), m.nameKey"
