@@ -262,10 +262,13 @@ struct MembersCommand: ParsableCommand {
     func run() throws {
       try reporting {
         let workspace = try location.open()
-        let found = try workspace.requireCluster(named: cluster)
-        var member = Member(clusterId: found.id, name: "")
+        var member = Member(clusterId: 0, name: "")
         try fields.apply(to: &member)
-        let added = try workspace.addMember(member, divisionName: fields.division)
+        let (added, clusterCreated) = try workspace.addMember(
+          member, clusterName: cluster, divisionName: fields.division)
+        if clusterCreated {
+          print(language.pick("Created mini-cluster \(cluster).", "미니클러스터 \(cluster)을(를) 만들었습니다."))
+        }
         print(
           language.pick(
             "Added member #\(added.id) \(added.name).", "회원 #\(added.id) \(added.name)을(를) 추가했습니다.")

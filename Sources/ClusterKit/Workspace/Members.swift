@@ -221,6 +221,19 @@ extension Workspace {
     try write { db in try Workspace.insertMember(member, divisionName: divisionName, db) }
   }
 
+  /// Adds a member to the cluster of that name, creating the cluster when it is missing — all
+  /// as one action, so a refused member leaves no empty cluster behind.
+  public func addMember(_ member: Member, clusterName: String, divisionName: String? = nil) throws
+    -> (member: Member, clusterCreated: Bool)
+  {
+    try write { db in
+      let (cluster, created) = try Workspace.ensureCluster(named: clusterName, db)
+      var member = member
+      member.clusterId = cluster.id
+      return (try Workspace.insertMember(member, divisionName: divisionName, db), created)
+    }
+  }
+
   static func insertMember(_ member: Member, divisionName: String?, _ db: Database) throws -> Member
   {
     var (member, errors) = MemberRules.validate(member)
