@@ -113,6 +113,10 @@ extension Workspace {
           m.salesKRW, m.founded, m.address, m.phone, m.email, m.website, m.role, m.joined, m.left,
           m.status, m.profileSubmitted,
         ])
+        try Workspace.indexMember(
+          id: m.id == 0 ? db.lastInsertedRowID : m.id, nameKey: key,
+          initials: KoreanText.initials(key), representative: m.representative,
+          products: m.products, replacing: false, db)
         tick()
       }
       let insertContact = try db.cachedStatement(

@@ -315,7 +315,11 @@ extension Workspace {
     }
     if !query.includeLeft { parts.append("m.status <> 'left'") }
     let search = KoreanText.normalizeQuery(query.search)
-    if !search.isEmpty {
+    if let match = TextGrams.memberMatch(search) {
+      // The index narrows the directory to the members holding the query's grams; the clause
+      // after it decides exactly, on those candidates only.
+      parts.append("m.id IN (SELECT rowid FROM memberSearch WHERE memberSearch MATCH ?)")
+      _ = arguments.append(contentsOf: [match])
       let like = "%" + escapeLike(search) + "%"
       let initials = "%" + escapeLike(KoreanText.searchPrefilter(search)) + "%"
       parts.append(
@@ -326,6 +330,22 @@ extension Workspace {
       _ = arguments.append(contentsOf: [like, initials, search, like, like])
     }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+  }
+
+  /// Puts a member's searchable text into the member search index (see `Schema`): called
+  /// whenever a member row is written.
+  static func indexMember(
+    id: Int64, nameKey: String, initials: String, representative: String, products: String,
+    replacing: Bool = true, _ db: Database
+  ) throws {
+    if replacing {
+      try db.cachedStatement(sql: "DELETE FROM memberSearch WHERE rowid = ?").execute(arguments: [
+        id
+      ])
+    }
+    let terms = TextGrams.memberTerms([nameKey, initials, representative, products])
+    try db.cachedStatement(sql: "INSERT INTO memberSearch (rowid, grams, chars) VALUES (?, ?, ?)")
+      .execute(arguments: [id, terms.grams, terms.chars])
   }
 
   static func escapeLike(_ text: String) -> String {
@@ -356,12 +376,11 @@ extension Workspace {
           "CASE m.role WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1 WHEN 'steering' THEN 2 ELSE 3 END \(direction), m.nameKey"
       case .representative: order = "m.representative \(direction), m.nameKey"
       case .phone: order = "m.phone \(direction), m.nameKey"
-      case .lastVisit: order = "lastVisit \(direction), m.nameKey"
+      case .lastVisit: order = "m.lastVisit \(direction), m.nameKey"
       }
       let sql = """
         SELECT m.id, m.name, m.kind, c.name AS clusterName, d.name AS divisionName, m.role,
-               m.representative, m.phone, m.status,
-               (SELECT MAX(v.date) FROM visit v WHERE v.memberId = m.id) AS lastVisit
+               m.representative, m.phone, m.status, m.lastVisit
         FROM member m
         JOIN cluster c ON c.id = m.clusterId
         LEFT JOIN division d ON d.id = m.divisionId
