@@ -52,7 +52,8 @@ enum Schema {
   ///
   /// `member.lastVisit` is the date of the newest visit, kept by triggers on `visit`, so who is
   /// due for a visit and the directory sorted by last visit are indexed reads. The review queue
-  /// (pending requests, undated last) gets an index in its own order.
+  /// (pending requests, undated last) and the open follow-ups (undated last) get indexes in their
+  /// own order, so their first window is read without sorting every row.
   private static func addMemberSearchAndLastVisit(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -75,6 +76,7 @@ enum Schema {
           WHERE id = OLD.memberId;
         END;
         CREATE INDEX supportRequest_queue ON supportRequest(status, submitted IS NULL, submitted);
+        CREATE INDEX followUp_openQueue ON followUp(due IS NULL, due) WHERE done IS NULL;
         CREATE VIRTUAL TABLE memberSearch USING fts5(grams, chars, tokenize='unicode61');
         CREATE TRIGGER member_search_delete AFTER DELETE ON member BEGIN
           DELETE FROM memberSearch WHERE rowid = OLD.id;
