@@ -89,26 +89,8 @@ extension DashboardApp {
   func clusters() -> [Cluster] { cached(.clusters) { (try? workspace.clusters()) ?? [] } }
   func divisions() -> [Division] { cached(.divisions) { (try? workspace.divisions()) ?? [] } }
 
-  /// Meetings have no count query, so the count is found by probing single rows (a few
-  /// indexed lookups).
-  func meetingCount() -> Int { cached(.meetingCount) { probeMeetingCount() } }
-
-  private func probeMeetingCount() -> Int {
-    func exists(_ offset: Int) -> Bool {
-      !((try? workspace.meetingRows(offset: offset, limit: 1)) ?? []).isEmpty
-    }
-    guard exists(0) else { return 0 }
-    var low = 0
-    var high = 1
-    while exists(high) {
-      low = high
-      high *= 2
-    }
-    while high - low > 1 {
-      let mid = (low + high) / 2
-      if exists(mid) { low = mid } else { high = mid }
-    }
-    return low + 1
+  func meetingCount() -> Int {
+    cached(.meetingCount) { (try? workspace.meetingCount()) ?? 0 }
   }
 
   func meetingRows(offset: Int, limit: Int) -> [MeetingRow] {

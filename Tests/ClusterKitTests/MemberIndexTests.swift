@@ -19,7 +19,7 @@ import Testing
     renamed.products = "금형 부품"
     try temp.workspace.updateMember(renamed, original: member)
     #expect(try count("ㅇㅅㅌㅋ") == 0)
-    for search in ["ㅎㄴ", "하늘ㅈ", "정밀", "김대표", "금형부품", "형", "ㄱ"] {
+    for search in ["ㅎㄴ", "하늘ㅈ", "하늘저", "정밀", "김대표", "금형", "형", "ㅈㅁ"] {
       #expect(try count(search) == 1, "\(search)")
     }
     let file = try MemberCSV.read(Data("회사명,대표자\n신비전자,홍길동\n".utf8))

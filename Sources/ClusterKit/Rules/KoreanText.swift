@@ -135,6 +135,17 @@ public enum KoreanText {
     return false
   }
 
+  /// The runs of a normalised query that `matches` compares literally: split at initial
+  /// consonants (which match any syllable starting with them), without a last syllable that has
+  /// no final consonant (it may be half-typed: `유시` finds `유신`).
+  static func literalRuns(_ query: String) -> [String] {
+    var characters = Array(query)
+    if let last = characters.last, let syllable = Syllable(last), syllable.final == 0 {
+      characters.removeLast()
+    }
+    return characters.split { initialSet.contains($0) }.map { String($0) }
+  }
+
   /// The initials of the normalised query, for narrowing rows in SQL before `matches`
   /// confirms: `initials LIKE '%' || prefilter || '%'`. Every query character that is a full
   /// syllable maps to its initial consonant, so any key `matches` accepts contains this text in

@@ -39,6 +39,12 @@ public enum TextGrams {
   /// exact comparison accepts is among them.
   public static func memberMatch(_ search: String) -> String? {
     guard !search.isEmpty else { return nil }
+    // Characters every match holds as they are: all but initial consonants and a last syllable
+    // that may still be being typed. Two or more of them in a row are a phrase of name grams
+    // that any match contains, far more selective than the grams of initials.
+    if let run = KoreanText.literalRuns(search).max(by: { $0.count < $1.count }), run.count > 1 {
+      return "grams : \"" + grams(ofWord: run).joined(separator: " ") + "\""
+    }
     let texts = Set([search, KoreanText.initials(search)]).sorted()
     if search.count == 1 {
       return "chars : (" + texts.map { "\"" + $0 + "\"" }.joined(separator: " OR ") + ")"
