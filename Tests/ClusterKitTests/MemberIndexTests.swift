@@ -51,3 +51,48 @@ import Testing
     #expect(try temp.workspace.dueForVisit(today: day.adding(days: 30)).isEmpty)
   }
 }
+
+/// The index only narrows: for names, initials, half-typed and mixed queries over the sample
+/// office, the count is what the exact comparison alone gives over every member.
+@Test func indexedSearchCountsWhatTheExactComparisonCounts() throws {
+  let temp = try TemporaryWorkspace()
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../sample-data/seoul-digital-office.json")
+  let target = try Workspace(path: temp.file("sample.clusterdesk"), create: true)
+  try target.importDocument(try WorkspaceDocument.decode(try Data(contentsOf: url)))
+  let members = try target.memberRows(MemberQuery(), offset: 0, limit: 1000)
+  var queries: Set<String> = []
+  for member in members.prefix(60) {
+    let key = Array(KoreanText.nameKey(member.name))
+    for start in 0..<key.count {
+      for end in (start + 1)...min(key.count, start + 4) {
+        let part = String(key[start..<end])
+        queries.insert(part)
+        queries.insert(KoreanText.initials(part))
+        queries.insert(String(key[start..<end - 1]) + KoreanText.initials(String(key[end - 1])))
+        if let last = part.unicodeScalars.last, (0xAC00...0xD7A3).contains(last.value),
+          (last.value - 0xAC00) % 28 != 0
+        {
+          let open = Unicode.Scalar(last.value - (last.value - 0xAC00) % 28)!
+          queries.insert(String(part.unicodeScalars.dropLast()) + String(Character(open)))
+        }
+      }
+    }
+    queries.insert(member.representative)
+  }
+  for query in queries.sorted() {
+    let search = KoreanText.normalizeQuery(query)
+    let like = "%" + Workspace.escapeLike(search) + "%"
+    let initials = "%" + Workspace.escapeLike(KoreanText.searchPrefilter(search)) + "%"
+    let exact = try target.read { db in
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM member m WHERE m.nameKey LIKE ? ESCAPE '\\'
+            OR (m.initials LIKE ? ESCAPE '\\' AND cd_match(?, m.nameKey))
+            OR m.representative LIKE ? ESCAPE '\\' OR m.products LIKE ? ESCAPE '\\'
+          """, arguments: [like, initials, search, like, like])!
+    }
+    #expect(try target.memberCount(MemberQuery(search: query)) == exact, "\(query)")
+  }
+}
