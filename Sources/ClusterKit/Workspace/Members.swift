@@ -234,8 +234,32 @@ extension Workspace {
     errors += try duplicateErrors(member, db)
     if !errors.isEmpty { throw ValidationError(errors) }
     member.id = try nextId("member", db)
-    try member.insert(db)
+    try storeMember(member, db)
     return member
+  }
+
+  /// Inserts a member row and its search index entry: the one way a member is added (by hand,
+  /// from a CSV file, from a whole-workspace document). One cached statement, as an import
+  /// runs it thousands of times.
+  static func storeMember(_ m: Member, _ db: Database) throws {
+    let key = KoreanText.nameKey(m.name)
+    let initials = KoreanText.initials(key)
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO member (id, clusterId, divisionId, kind, name, nameKey, initials, representative,
+          businessNumber, products, employees, salesKRW, founded, address, phone, email, website,
+          role, joined, "left", status, profileSubmitted)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      m.id == 0 ? nil : m.id, m.clusterId, m.divisionId, m.kind, m.name, key, initials,
+      m.representative, m.businessNumber, m.products, m.employees, m.salesKRW, m.founded,
+      m.address, m.phone, m.email, m.website, m.role, m.joined, m.left, m.status,
+      m.profileSubmitted,
+    ])
+    try indexMember(
+      id: m.id == 0 ? db.lastInsertedRowID : m.id, nameKey: key, initials: initials,
+      representative: m.representative, products: m.products, replacing: false, db)
   }
 
   /// Errors for a member whose business number or name (legal form ignored) is already taken.
@@ -243,10 +267,13 @@ extension Workspace {
     var errors: [FieldError] = []
     if !member.businessNumber.isEmpty,
       // `<> ''` lets SQLite use the partial unique index instead of scanning every member.
-      let other = try Member.filter(
-        Column("businessNumber") == member.businessNumber && Column("businessNumber") != ""
-          && Column("id") != member.id
-      ).fetchOne(db)
+      let other = try Row.fetchOne(
+        db.cachedStatement(
+          sql:
+            "SELECT id, name FROM member WHERE businessNumber = ? AND businessNumber <> '' AND id <> ?"
+        ),
+        arguments: [member.businessNumber, member.id]
+      ).map({ (id: $0["id"] as Int64, name: $0["name"] as String) })
     {
       errors.append(
         FieldError(
@@ -254,10 +281,11 @@ extension Workspace {
           value: BusinessNumber.format(member.businessNumber)))
     }
     let key = KoreanText.nameKey(member.name)
-    if let other = try Member.filter(
-      Column("clusterId") == member.clusterId && Column("nameKey") == key
-        && Column("id") != member.id
-    ).fetchOne(db) {
+    if let other = try Row.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT id, name FROM member WHERE clusterId = ? AND nameKey = ? AND id <> ?"),
+      arguments: [member.clusterId, key, member.id]
+    ).map({ (id: $0["id"] as Int64, name: $0["name"] as String) }) {
       errors.append(
         FieldError(
           field: "name", problem: .duplicate(of: "#\(other.id) \(other.name)"), value: member.name))
@@ -288,6 +316,10 @@ extension Workspace {
       errors += try Workspace.duplicateErrors(member, db)
       if !errors.isEmpty { throw ValidationError(errors) }
       try member.update(db)
+      let key = KoreanText.nameKey(member.name)
+      try Workspace.indexMember(
+        id: member.id, nameKey: key, initials: KoreanText.initials(key),
+        representative: member.representative, products: member.products, db)
       return member
     }
   }

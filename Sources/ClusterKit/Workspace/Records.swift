@@ -71,18 +71,6 @@ extension Member: FetchableRecord, PersistableRecord {
       status: row["status"], profileSubmitted: row["profileSubmitted"])
   }
 
-  /// Every insert or update of a member also refreshes its entry in the member search index.
-  public func aroundSave(_ db: Database, save: () throws -> PersistenceSuccess) throws {
-    let saved = try save()
-    let key = KoreanText.nameKey(name)
-    let savedId = saved.persistenceContainer["id"].flatMap {
-      Int64.fromDatabaseValue($0.databaseValue)
-    }
-    try Workspace.indexMember(
-      id: savedId ?? id, nameKey: key, initials: KoreanText.initials(key),
-      representative: representative, products: products, db)
-  }
-
   public func encode(to container: inout PersistenceContainer) {
     container["id"] = id == 0 ? nil : id
     container["clusterId"] = clusterId

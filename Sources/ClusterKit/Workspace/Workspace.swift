@@ -178,7 +178,7 @@ public final class Workspace: Sendable {
 
   /// The next free id of a table; safe inside a write transaction (one writer at a time).
   static func nextId(_ table: String, _ db: Database) throws -> Int64 {
-    try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) + 1 FROM \(table)")!
+    try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(id), 0) + 1 FROM \(table)"))!
   }
 
   /// Runs SQLite's own consistency check; returns the problems found (empty when healthy).
