@@ -13,7 +13,8 @@ struct ClusterDesk: ParsableCommand {
       Korean when LANG (or CLUSTERDESK_LANG) starts with ko, English otherwise.
       """,
     subcommands: [
-      Open.self, Demo.self, Init.self, Import.self, Export.self, OfficeCommand.self, MembersCommand.self,
+      Open.self, Demo.self, Init.self, Import.self, Export.self, OfficeCommand.self,
+      MembersCommand.self,
       VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, Report.self, Audit.self,
       Generate.self, BenchDomain.self,
     ],

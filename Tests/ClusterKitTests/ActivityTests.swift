@@ -207,15 +207,18 @@ import Testing
     let school = try temp.member("한결대학교", kind: .university)
     let first = try temp.workspace.addExpert(
       Expert(name: "정민수", affiliation: "한결대학교", fields: ["기술", " 특허 "], phone: "01012345678"))
-    let second = try temp.workspace.addExpert(Expert(name: "오세라", affiliation: "세움회계법인", fields: ["회계"]))
+    let second = try temp.workspace.addExpert(
+      Expert(name: "오세라", affiliation: "세움회계법인", fields: ["회계"]))
     #expect(first.fields == ["기술", "특허"])
     #expect(first.phone == "010-1234-5678")
-    try temp.workspace.assignMentor(Mentoring(memberId: company.id, expertId: first.id, field: "기술"))
+    try temp.workspace.assignMentor(
+      Mentoring(memberId: company.id, expertId: first.id, field: "기술"))
     let taken = #expect(throws: ValidationError.self) {
       try temp.workspace.assignMentor(Mentoring(memberId: company.id, expertId: second.id))
     }
     #expect(taken?.errors.first?.problem == .duplicate(of: "정민수"))
-    try temp.workspace.assignMentor(Mentoring(memberId: company.id, expertId: second.id), replacing: true)
+    try temp.workspace.assignMentor(
+      Mentoring(memberId: company.id, expertId: second.id), replacing: true)
     #expect(try temp.workspace.memberDetail(id: company.id).mentor?.expert.name == "오세라")
     #expect(throws: ValidationError.self) {
       try temp.workspace.assignMentor(Mentoring(memberId: school.id, expertId: first.id))
@@ -225,9 +228,11 @@ import Testing
   @Test func sigMembersBringTasks() throws {
     let temp = try TemporaryWorkspace()
     let company = try temp.member("(주)유신테크")
-    let sig = try temp.workspace.addSIG(SIG(clusterId: temp.cluster.id, name: "스마트센서 SIG", theme: "센서"))
+    let sig = try temp.workspace.addSIG(
+      SIG(clusterId: temp.cluster.id, name: "스마트센서 SIG", theme: "센서"))
     try temp.workspace.joinSIG(SIGMembership(sigId: sig.id, memberId: company.id, task: "저전력 센서"))
-    try temp.workspace.joinSIG(SIGMembership(sigId: sig.id, memberId: company.id, task: "저전력 무선 센서"))
+    try temp.workspace.joinSIG(
+      SIGMembership(sigId: sig.id, memberId: company.id, task: "저전력 무선 센서"))
     let sigs = try temp.workspace.sigs(clusterId: temp.cluster.id)
     #expect(sigs.map(\.sig.name) == ["스마트센서 SIG"])
     #expect(sigs.first?.members.map(\.task) == ["저전력 무선 센서"])

@@ -8,45 +8,58 @@ import Testing
 @Suite(.serialized) struct DashboardTerminalTests {
   /// A workspace holding the sample office, and a terminal running the dashboard on it.
   func start(
-    _ arguments: [String] = [], width: Int = 100, height: Int = 30, environment: [String: String] = [:]
+    _ arguments: [String] = [], width: Int = 100, height: Int = 30,
+    environment: [String: String] = [:]
   ) throws -> (Binary, TmuxSession) {
     let cli = try Binary()
-    let sample = Binary.packageRoot.appendingPathComponent("sample-data/seoul-digital-office.json").path
+    let sample = Binary.packageRoot.appendingPathComponent("sample-data/seoul-digital-office.json")
+      .path
     let imported = try cli.run(["import", sample])
     #expect(imported.status == 0, "\(imported.stderr)")
-    var env = cli.environment.filter { ["CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME"].contains($0.key) }
+    var env = cli.environment.filter {
+      ["CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME"]
+        .contains($0.key)
+    }
     env["TERM"] = "xterm-256color"
     env.merge(environment) { $1 }
-    let session = try TmuxSession(arguments, in: cli.folder, environment: env, width: width, height: height)
+    let session = try TmuxSession(
+      arguments, in: cli.folder, environment: env, width: width, height: height)
     return (cli, session)
   }
 
   @Test func findAMemberByInitialsAndOpenIt() throws {
     let (cli, tmux) = try start(["--pane", "members"])
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("Members"))
     #expect(try tmux.waitFor("sorted by name"))
     try tmux.press("/")
-    try tmux.type("ㄷㅇㅁㄷ")
-    #expect(try tmux.waitFor("(주)동영메디"))
-    #expect(!(try tmux.screen().contains("(주)광하바이오")))
+    try tmux.type("ㅇㅂㅁㄷㅌ")
+    // The count belongs to the whole query once the search line shows all of it.
+    #expect(try tmux.waitUntil { $0.contains("/ㅇㅂㅁㄷㅌ") && $0.contains("1 found") })
+    #expect(try tmux.screen().contains("㈜은비메디텍"))
     try tmux.press("Enter")
     #expect(try tmux.waitFor("Reg. no."), "the detail opens: \(tmux.text)")
     let detail = try tmux.screen()
-    #expect(detail.contains("이민준"))
+    #expect(detail.contains("김태정"))
     #expect(detail.contains("vice-chair"))
-    #expect(detail.contains("214-88-13117"))
+    #expect(detail.contains("119-87-65967"))
     try tmux.press("q")
     #expect(try tmux.waitFor("EXIT 0"))
   }
 
   @Test func logAVisitWithAFollowUp() throws {
     let (cli, tmux) = try start(["--pane", "visits"])
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("Open follow-ups"))
     try tmux.press("n")
     #expect(try tmux.waitFor("Log a visit"))
-    try tmux.type("ㄱㅎㅂㅇ")
+    try tmux.type("ㅅㅅㄷㅈ")
     #expect(try tmux.waitFor("matches (↑↓ Enter)"))
     // Enter picks the company and moves on; three more pass the date, purpose and category.
     for _ in 0..<4 { try tmux.press("Enter") }
@@ -58,7 +71,7 @@ import Testing
     try tmux.press("Enter")
     try tmux.type("2026.12.10")
     try tmux.press("Enter")
-    #expect(try tmux.waitFor("Visit to (주)광하바이오 logged."), "\(tmux.text)")
+    #expect(try tmux.waitFor("Visit to (주)새성디지털 logged."), "\(tmux.text)")
     try tmux.press("q")
     #expect(try tmux.waitFor("EXIT 0"))
 
@@ -66,7 +79,7 @@ import Testing
     let found = try workspace.searchVisits("규격인증")
     let visit = try #require(found.first { $0.notes == "유럽 수출 준비 중" })
     #expect(visit.date == Day(year: 2026, month: 11, day: 26))
-    #expect(try workspace.member(id: visit.memberId)?.name == "(주)광하바이오")
+    #expect(try workspace.member(id: visit.memberId)?.name == "(주)새성디지털")
     #expect(visit.difficulties == [Difficulty(category: .technology, text: "CE 인증 비용 부담")])
     #expect(visit.followUps.map(\.action) == ["해외규격인증 지원사업 안내"])
     #expect(visit.followUps.first?.due == Day(year: 2026, month: 12, day: 10))
@@ -75,41 +88,60 @@ import Testing
 
   @Test func approveOnePendingRequestAndRejectAnother() throws {
     let (cli, tmux) = try start(["--pane", "requests"])
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     let workspace = try Workspace(path: cli.workspacePath)
-    let queue = try workspace.requestRows(RequestFilter(status: .pending), limit: 2)
+    let queue = try workspace.requestRows(RequestFilter(status: .pending), limit: 100)
+    // Approve the oldest request that fits its program's budget, then reject the oldest left.
+    func fitsBudget(_ row: RequestRow) throws -> Bool {
+      guard let request = try workspace.request(id: row.id) else { return false }
+      return request.requestedKRW
+        <= (try workspace.budget(programId: request.programId).remainingKRW)
+    }
+    let position = try #require(try queue.firstIndex(where: fitsBudget))
+    let toApprove = queue[position]
+    let toReject = try #require(queue.first { $0.id != toApprove.id })
     #expect(try tmux.waitFor(queue[0].memberName))
+    for _ in 0..<position { try tmux.press("j") }
     try tmux.press("a")
     #expect(try tmux.waitFor("Approve request"))
+    #expect(try tmux.screen().contains("#\(toApprove.id) "))
     try tmux.press("Enter")
-    #expect(try tmux.waitFor("Request #\(queue[0].id) is now approved"))
-    try tmux.press("r")
+    #expect(try tmux.waitFor("Request #\(toApprove.id) is now approved"), "\(tmux.text)")
+    try tmux.press("g", "r")
     #expect(try tmux.waitFor("Reject request"))
     try tmux.press("Enter")
     #expect(try tmux.waitFor("reason"), "an empty reason is refused")
     try tmux.type("지원 요건 미충족 (매출액 기준 초과)")
     try tmux.press("Enter")
-    #expect(try tmux.waitFor("Request #\(queue[1].id) is now rejected"), "\(tmux.text)")
+    #expect(try tmux.waitFor("Request #\(toReject.id) is now rejected"), "\(tmux.text)")
     try tmux.press("q")
     #expect(try tmux.waitFor("EXIT 0"))
 
-    let approved = try #require(try workspace.request(id: queue[0].id))
+    let approved = try #require(try workspace.request(id: toApprove.id))
     #expect(approved.status == .approved)
-    #expect(approved.approvedKRW == queue[0].requestedKRW)
+    #expect(approved.approvedKRW == toApprove.requestedKRW)
     #expect(approved.reviewer == "박매니저")
-    let rejected = try #require(try workspace.request(id: queue[1].id))
+    let rejected = try #require(try workspace.request(id: toReject.id))
     #expect(rejected.status == .rejected)
     #expect(rejected.reason == "지원 요건 미충족 (매출액 기준 초과)")
-    #expect(try workspace.auditLog(requestId: queue[1].id).map(\.field).contains("reason"))
+    #expect(try workspace.auditLog(requestId: toReject.id).map(\.field).contains("reason"))
   }
 
   @Test func resizeRedrawsAtEverySize() throws {
     let (cli, tmux) = try start(["--pane", "members"], width: 80, height: 24)
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("sorted by name"))
     try tmux.resize(width: 160, height: 45)
     // The date sits at the right end of the tab bar, so it moves out to column 150.
-    #expect(try tmux.waitUntil { $0.split(separator: "\n").first.map { $0.count > 150 } ?? false }, "\(tmux.text)")
+    #expect(
+      try tmux.waitUntil { $0.split(separator: "\n").first.map { $0.count > 150 } ?? false },
+      "\(tmux.text)")
     #expect(try tmux.screen().split(separator: "\n").count > 30)
     try tmux.resize(width: 30, height: 8)
     #expect(try tmux.waitFor("too small"))
@@ -121,7 +153,10 @@ import Testing
 
   @Test func ctrlCLeavesAndRestoresTheTerminal() throws {
     let (cli, tmux) = try start()
-    defer { tmux.close(); cli.cleanUp() }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
     #expect(try tmux.waitFor("This year at a glance"))
     try tmux.press("2", "n")
     #expect(try tmux.waitFor("New member"))
@@ -136,10 +171,16 @@ import Testing
   /// In a C locale the program switches to C.UTF-8, so Hangul still shows whole and aligned.
   @Test func nonUTF8LocaleStillShowsHangul() throws {
     let (cli, tmux) = try start(["--pane", "members"], environment: ["LANG": "C", "LC_ALL": "C"])
-    defer { tmux.close(); cli.cleanUp() }
-    #expect(try tmux.waitFor("(주)광하바이오"), "\(tmux.text)")
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
+    #expect(try tmux.waitFor("sorted by name"), "\(tmux.text)")
+    try tmux.press("/")
+    try tmux.type("ㅇㅂㅁㄷㅌ")
+    #expect(try tmux.waitFor("㈜은비메디텍"), "\(tmux.text)")
     #expect(!(try tmux.screen().contains("\u{FFFD}")), "no replacement characters")
-    try tmux.press("q")
+    try tmux.press("Escape", "q")
     #expect(try tmux.waitFor("EXIT 0"))
   }
 }

@@ -9,7 +9,9 @@ final class TmuxSession {
 
   /// Starts `arguments` of the built binary in a `width`×`height` terminal. The shell around it
   /// saves the terminal settings before and after (`stty -g`) and prints the exit status.
-  init(_ arguments: [String], in folder: URL, environment: [String: String], width: Int, height: Int) throws {
+  init(
+    _ arguments: [String], in folder: URL, environment: [String: String], width: Int, height: Int
+  ) throws {
     self.folder = folder
     let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
     let command = ([Binary.path] + arguments).map(Self.quote).joined(separator: " ")
@@ -21,7 +23,8 @@ final class TmuxSession {
       stty -g > stty.after
       sleep 600
       """
-    try script.write(to: folder.appendingPathComponent("session.sh"), atomically: true, encoding: .utf8)
+    try script.write(
+      to: folder.appendingPathComponent("session.sh"), atomically: true, encoding: .utf8)
     try tmux([
       "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
       "bash \(Self.quote(folder.appendingPathComponent("session.sh").path))",
@@ -43,10 +46,11 @@ final class TmuxSession {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(
+      &actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     var cArguments = argv.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
+    defer { for argument in cArguments { free(argument) } }
     // A test runs on a worker thread that blocks signals; the terminal and the program in it
     // must start with none blocked, as from a shell.
     var attributes = posix_spawnattr_t()
@@ -59,7 +63,8 @@ final class TmuxSession {
     var pid: pid_t = 0
     let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
     guard spawned == 0 else {
-      throw CocoaError(.executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cannot run tmux"])
+      throw CocoaError(
+        .executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cannot run tmux"])
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -105,7 +110,8 @@ final class TmuxSession {
 
   /// The terminal settings before the program started and after it ended.
   func terminalSettings() throws -> (before: String, after: String) {
-    let before = try String(contentsOf: folder.appendingPathComponent("stty.before"), encoding: .utf8)
+    let before = try String(
+      contentsOf: folder.appendingPathComponent("stty.before"), encoding: .utf8)
     let after = try String(contentsOf: folder.appendingPathComponent("stty.after"), encoding: .utf8)
     return (before, after)
   }

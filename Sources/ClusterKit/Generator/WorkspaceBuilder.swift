@@ -379,7 +379,10 @@ final class WorkspaceBuilder {
     let cp = plan.clusters[c]
     let region = Vocabulary.regions[cp.region]
     let names = region.agencies + Vocabulary.genericAgencies.map { region.short + " " + $0 }
-    var k = (c + index) % names.count
+    // Count on from the agencies earlier clusters of the region took, so that (while the
+    // region's list lasts) each cluster has agencies of its own rather than the same ones again.
+    let earlier = plan.clusters[..<c].filter { $0.region == cp.region }.map(\.agencies).reduce(0, +)
+    var k = (earlier + index) % names.count
     while !keys.insert(Self.nameKey(names[k])).inserted { k = (k + 1) % names.count }
     return institution(
       &rng, cluster: c, kind: .agency, name: names[k], products: "기업지원, 판로·수출 연계",

@@ -11,10 +11,14 @@ extension Workspace {
       var errors: [FieldError] = []
       if expert.name.isEmpty { errors.append(FieldError(field: "name", problem: .required)) }
       if !expert.phone.isEmpty {
-        do throws(FieldError) { expert.phone = try PhoneNumber.normalize(expert.phone) } catch { errors.append(error) }
+        do throws(FieldError) { expert.phone = try PhoneNumber.normalize(expert.phone) } catch {
+          errors.append(error)
+        }
       }
       if !expert.email.isEmpty {
-        do throws(FieldError) { expert.email = try EmailAddress.normalize(expert.email) } catch { errors.append(error) }
+        do throws(FieldError) { expert.email = try EmailAddress.normalize(expert.email) } catch {
+          errors.append(error)
+        }
       }
       if !errors.isEmpty { throw ValidationError(errors) }
       expert.id = try Workspace.nextId("expert", db)
@@ -94,7 +98,9 @@ extension Workspace {
   }
 
   /// The SIGs of a cluster (or all) with their members and tasks.
-  public func sigs(clusterId: Int64? = nil) throws -> [(sig: SIG, members: [(member: Member, task: String)])] {
+  public func sigs(clusterId: Int64? = nil) throws -> [(
+    sig: SIG, members: [(member: Member, task: String)]
+  )] {
     try read { db in
       var request = SIG.order(Column("name"))
       if let clusterId { request = request.filter(Column("clusterId") == clusterId) }
