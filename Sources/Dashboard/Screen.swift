@@ -181,11 +181,11 @@ extension DashboardApp {
     case .members:
       let q = state.members.query
       var parts = [l.pick("\(memberCount()) members", "회원 \(memberCount())명")]
-      if let c = q.clusterId, let cluster = try? workspace.clusters().first(where: { $0.id == c }) {
+      if let c = q.clusterId, let cluster = clusters().first(where: { $0.id == c }) {
         parts.append(cluster.name)
       }
       if let d = q.divisionId,
-        let division = try? workspace.divisions().first(where: { $0.id == d })
+        let division = divisions().first(where: { $0.id == d })
       {
         parts.append(division.name)
       }
@@ -239,7 +239,7 @@ extension DashboardApp {
     let visible = max(1, rect.height - 1)
     state.members.list.move(to: state.members.list.cursor, count: count, visible: visible)
     let offset = state.members.list.offset
-    let rows = (try? workspace.memberRows(q, offset: offset, limit: visible)) ?? []
+    let rows = memberRows(offset: offset, limit: visible)
     // Columns by priority; the narrow screen keeps the first ones.
     struct Col {
       var sort: MemberSort
@@ -307,7 +307,7 @@ extension DashboardApp {
     let visible = max(1, rect.height - 1)
     state.meetings.move(to: state.meetings.cursor, count: count, visible: visible)
     let offset = state.meetings.offset
-    let rows = (try? workspace.meetingRows(offset: offset, limit: visible)) ?? []
+    let rows = meetingRows(offset: offset, limit: visible)
     let wide = rect.width >= 70
     var columns: [Table.Column] = [
       .init(l.pick("Date", "날짜"), width: .fixed(10)),
@@ -338,7 +338,7 @@ extension DashboardApp {
     let visible = max(1, rect.height - 1)
     state.requests.list.move(to: state.requests.list.cursor, count: count, visible: visible)
     let offset = state.requests.list.offset
-    let rows = (try? workspace.requestRows(requestFilter, offset: offset, limit: visible)) ?? []
+    let rows = requestRows(requestFilter, offset: offset, limit: visible)
     let wide = rect.width >= 70
     let pendingOnly = state.requests.status == .pending
     var columns: [Table.Column] = [.init("#", width: .fixed(4), alignment: .right)]

@@ -98,21 +98,8 @@ extension Workspace {
       // which skips per-row encoding into a container and re-preparing SQL.
       for cluster in checked.clusters { try cluster.insert(db) }
       for division in checked.divisions { try division.insert(db) }
-      let insertMember = try db.cachedStatement(
-        sql: """
-          INSERT INTO member (id, clusterId, divisionId, kind, name, nameKey, initials, representative,
-            businessNumber, products, employees, salesKRW, founded, address, phone, email, website,
-            role, joined, "left", status, profileSubmitted)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
       for m in checked.members {
-        let key = KoreanText.nameKey(m.name)
-        try insertMember.execute(arguments: [
-          m.id == 0 ? nil : m.id, m.clusterId, m.divisionId, m.kind, m.name, key,
-          KoreanText.initials(key), m.representative, m.businessNumber, m.products, m.employees,
-          m.salesKRW, m.founded, m.address, m.phone, m.email, m.website, m.role, m.joined, m.left,
-          m.status, m.profileSubmitted,
-        ])
+        try Workspace.storeMember(m, db)
         tick()
       }
       let insertContact = try db.cachedStatement(
