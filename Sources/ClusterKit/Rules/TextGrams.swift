@@ -53,15 +53,32 @@ public enum TextGrams {
     return "grams : (" + phrases.joined(separator: " OR ") + ")"
   }
 
+  /// Runs of letters and digits, lowercased. Works on Unicode scalars, not characters: the text
+  /// is NFC, where a Hangul syllable or a Latin letter is one scalar, and this runs over every
+  /// note of every visit when a workspace is loaded.
   static func words(_ text: String) -> [String] {
-    KoreanText.nfc(text).lowercased()
-      .split { !($0.isLetter || $0.isNumber) }
-      .map(String.init)
+    var words: [String] = []
+    var word = String.UnicodeScalarView()
+    for scalar in KoreanText.nfc(text).lowercased().unicodeScalars {
+      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        word.append(scalar)
+      } else if !word.isEmpty {
+        words.append(String(word))
+        word = String.UnicodeScalarView()
+      }
+    }
+    if !word.isEmpty { words.append(String(word)) }
+    return words
   }
 
   static func grams(ofWord word: String) -> [String] {
-    let characters = Array(word)
-    guard characters.count > 1 else { return [word] }
-    return (0..<characters.count - 1).map { String(characters[$0...$0 + 1]) }
+    let scalars = Array(word.unicodeScalars)
+    guard scalars.count > 1 else { return [word] }
+    return (0..<scalars.count - 1).map { index in
+      var gram = String.UnicodeScalarView()
+      gram.append(scalars[index])
+      gram.append(scalars[index + 1])
+      return String(gram)
+    }
   }
 }

@@ -83,6 +83,12 @@ extension Workspace {
             "SELECT (SELECT COUNT(*) FROM cluster) + (SELECT COUNT(*) FROM member) + (SELECT COUNT(*) FROM program) + (SELECT COUNT(*) FROM expert)"
         ) == 0
       else { throw WorkspaceError.notEmpty(path: path) }
+      // A whole workspace is one transaction larger than SQLite's default page cache; with a
+      // bigger cache for this load, pages are written once at commit instead of spilling to
+      // the log again and again.
+      let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+      try db.execute(sql: "PRAGMA cache_size = -262144")
+      defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
       try saveOffice(checked.office, db)
       let total = Double(
         max(
