@@ -6,6 +6,8 @@ import TerminalKit
 public final class DashboardApp {
   let workspace: Workspace
   var state: AppState
+  /// Pane data read for the current inputs; see `cached`.
+  var cache = PaneCache()
 
   public init(workspace: Workspace, pane: Pane = .overview, language: Language, today: Day) {
     self.workspace = workspace
@@ -21,12 +23,18 @@ public final class DashboardApp {
       let frame = render(width: size.width, height: size.height, theme: terminal.theme)
       terminal.draw(frame.grid, cursor: frame.cursor)
       // Wake up now and then so writes by other processes show without a key press.
-      guard let key = terminal.readKey(timeoutMilliseconds: 2000) else { continue }
-      if terminal.shouldQuit { break }
-      handle(key)
-      if state.suspendRequested {
-        state.suspendRequested = false
-        terminal.suspend()
+      guard var key = terminal.readKey(timeoutMilliseconds: 2000) else { continue }
+      // Keys already waiting (typed ahead, pasted, or a burst from the input method) are all
+      // handled before the next frame: the screen after a burst is the same, drawn once.
+      while !terminal.shouldQuit {
+        handle(key)
+        if state.suspendRequested {
+          state.suspendRequested = false
+          terminal.suspend()
+          break
+        }
+        guard !state.finished, let next = terminal.readKey(timeoutMilliseconds: 0) else { break }
+        key = next
       }
     }
   }
@@ -438,7 +446,8 @@ public final class DashboardApp {
 
   func openDecision(_ action: Action, requestId: Int64) {
     do {
-      guard let request = try workspace.request(id: requestId) else {
+      guard let (request, memberName, budget) = try workspace.decisionContext(requestId: requestId)
+      else {
         throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(requestId)")
       }
       guard request.status == .pending else {
@@ -449,8 +458,6 @@ public final class DashboardApp {
           error: true)
         return
       }
-      let member = try workspace.member(id: request.memberId)
-      let budget = try? workspace.budget(programId: request.programId)
       let purpose: FormPurpose =
         switch action {
         case .approve: .approve(request: request)
@@ -460,7 +467,7 @@ public final class DashboardApp {
       state.modals.append(
         .form(
           FormBuilder.decision(
-            purpose, request: request, memberName: member?.name ?? "", budget: budget, l)))
+            purpose, request: request, memberName: memberName, budget: budget, l)))
     } catch { state.say(describe(error, l), error: true) }
   }
 

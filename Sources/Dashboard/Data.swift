@@ -17,51 +17,125 @@ enum VisitItem: Hashable, Sendable {
   }
 }
 
+/// What a piece of pane data was computed from. The dashboard keeps each result until these
+/// inputs change or the workspace does (see `DashboardApp.cached`).
+enum CacheKey: Hashable {
+  case memberCount(MemberQuery)
+  case memberRows(MemberQuery, offset: Int, limit: Int)
+  case clusters
+  case divisions
+  case meetingCount
+  case meetingRows(offset: Int, limit: Int)
+  case requestCount(RequestFilter)
+  case requestRows(RequestFilter, offset: Int, limit: Int)
+  case visitItems(today: Day, weeks: Int, dueWeeks: Int?, Language)
+  case annualReport(today: Day)
+  case divisionCounts
+  case visitsPerWeek(today: Day, weeks: Int)
+  case openFollowUps(limit: Int)
+  case dueForVisit(today: Day, limit: Int)
+  case detail(DetailState.Subject, width: Int, Language, today: Day)
+}
+
+/// Results of reads, by what they were computed from, and the workspace version they belong to.
+struct PaneCache {
+  var version: Int?
+  var entries: [CacheKey: Any] = [:]
+}
+
 // Reads are windows and counts; nothing here loads a whole table.
 extension DashboardApp {
-  func memberCount() -> Int { (try? workspace.memberCount(state.members.query)) ?? 0 }
-
-  func selectedMemberId() -> Int64? {
-    let cursor = state.members.list.cursor
-    return (try? workspace.memberRows(state.members.query, offset: cursor, limit: 1))?.first?.id
+  /// The result for `key`, computed once and reused until the workspace changes: our own writes
+  /// and other processes' both change SQLite's data version, which is checked on every call
+  /// (one cheap read), so a frame never shows data older than the workspace.
+  func cached<T>(_ key: CacheKey, _ compute: () -> T) -> T {
+    let version = try? workspace.dataVersion()
+    if version == nil || version != cache.version {
+      cache = PaneCache(version: version)
+    }
+    if let entry = cache.entries[key], let value = entry as? T { return value }
+    let value = compute()
+    // Scrolling through a long list leaves old windows behind; start afresh now and then.
+    if cache.entries.count >= 256 { cache.entries.removeAll() }
+    cache.entries[key] = value
+    return value
   }
 
-  /// Meetings have no count query, so the count is found by probing single rows (a few
-  /// indexed lookups).
+  /// Rows the members and requests tables show (the content area less the header row).
+  var tableRows: Int { max(1, state.contentHeight - 1) }
+
+  func memberCount() -> Int {
+    let query = state.members.query
+    return cached(.memberCount(query)) { (try? workspace.memberCount(query)) ?? 0 }
+  }
+
+  func memberRows(offset: Int, limit: Int) -> [MemberRow] {
+    let query = state.members.query
+    return cached(.memberRows(query, offset: offset, limit: limit)) {
+      (try? workspace.memberRows(query, offset: offset, limit: limit)) ?? []
+    }
+  }
+
+  /// The row under the cursor: from the window on screen when it holds it, else read alone.
+  func selectedMemberId() -> Int64? {
+    let list = state.members.list
+    let window = memberRows(offset: list.offset, limit: tableRows)
+    if window.indices.contains(list.cursor - list.offset) {
+      return window[list.cursor - list.offset].id
+    }
+    return memberRows(offset: list.cursor, limit: 1).first?.id
+  }
+
+  func clusters() -> [Cluster] { cached(.clusters) { (try? workspace.clusters()) ?? [] } }
+  func divisions() -> [Division] { cached(.divisions) { (try? workspace.divisions()) ?? [] } }
+
   func meetingCount() -> Int {
-    func exists(_ offset: Int) -> Bool {
-      !((try? workspace.meetingRows(offset: offset, limit: 1)) ?? []).isEmpty
+    cached(.meetingCount) { (try? workspace.meetingCount()) ?? 0 }
+  }
+
+  func meetingRows(offset: Int, limit: Int) -> [MeetingRow] {
+    cached(.meetingRows(offset: offset, limit: limit)) {
+      (try? workspace.meetingRows(offset: offset, limit: limit)) ?? []
     }
-    guard exists(0) else { return 0 }
-    var low = 0
-    var high = 1
-    while exists(high) {
-      low = high
-      high *= 2
-    }
-    while high - low > 1 {
-      let mid = (low + high) / 2
-      if exists(mid) { low = mid } else { high = mid }
-    }
-    return low + 1
   }
 
   func selectedMeeting() -> MeetingRow? {
-    (try? workspace.meetingRows(offset: state.meetings.cursor, limit: 1))?.first
+    meetingRows(offset: state.meetings.cursor, limit: 1).first
   }
 
   var requestFilter: RequestFilter { RequestFilter(status: state.requests.status) }
 
-  func requestCount() -> Int { (try? workspace.requestCount(requestFilter)) ?? 0 }
+  func requestCount() -> Int {
+    let filter = requestFilter
+    return cached(.requestCount(filter)) { (try? workspace.requestCount(filter)) ?? 0 }
+  }
 
+  func requestRows(_ filter: RequestFilter, offset: Int, limit: Int) -> [RequestRow] {
+    cached(.requestRows(filter, offset: offset, limit: limit)) {
+      (try? workspace.requestRows(filter, offset: offset, limit: limit)) ?? []
+    }
+  }
+
+  /// The request under the cursor: from the window on screen when it holds it, else read alone.
   func selectedRequestId() -> Int64? {
-    (try? workspace.requestRows(requestFilter, offset: state.requests.list.cursor, limit: 1))?
-      .first?.id
+    let list = state.requests.list
+    let window = requestRows(requestFilter, offset: list.offset, limit: tableRows)
+    if window.indices.contains(list.cursor - list.offset) {
+      return window[list.cursor - list.offset].id
+    }
+    return requestRows(requestFilter, offset: list.cursor, limit: 1).first?.id
   }
 
   /// Open follow-ups (overdue first), this week's and earlier weeks' visits, and who is due.
   func visitItems() -> [VisitItem] {
     if let found = state.visits.found { return found }
+    let v = state.visits
+    return cached(.visitItems(today: state.today, weeks: v.weeks, dueWeeks: v.dueWeeks, l)) {
+      readVisitItems()
+    }
+  }
+
+  private func readVisitItems() -> [VisitItem] {
     let l = state.language
     let today = state.today
     var items: [VisitItem] = []
@@ -77,7 +151,7 @@ extension DashboardApp {
     let first = monday.adding(days: -7 * (state.visits.weeks - 1))
     let visits =
       (try? workspace.visits(from: first, through: monday.adding(days: 6), limit: 200)) ?? []
-    var names: [Int64: String] = [:]
+    let names = (try? workspace.memberNames(ids: Set(visits.map(\.memberId)))) ?? [:]
     for week in 0..<state.visits.weeks {
       let start = monday.adding(days: -7 * week)
       let end = start.adding(days: 6)
@@ -88,10 +162,7 @@ extension DashboardApp {
       items.append(
         .header("\(label) \(short(start))–\(short(end)) · \(inWeek.count)"))
       for v in inWeek {
-        if names[v.memberId] == nil {
-          names[v.memberId] = (try? workspace.member(id: v.memberId))??.name ?? "#\(v.memberId)"
-        }
-        items.append(.visit(v, memberName: names[v.memberId]!))
+        items.append(.visit(v, memberName: names[v.memberId] ?? "#\(v.memberId)"))
       }
     }
     let due =

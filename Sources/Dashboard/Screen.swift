@@ -181,11 +181,11 @@ extension DashboardApp {
     case .members:
       let q = state.members.query
       var parts = [l.pick("\(memberCount()) members", "회원 \(memberCount())명")]
-      if let c = q.clusterId, let cluster = try? workspace.clusters().first(where: { $0.id == c }) {
+      if let c = q.clusterId, let cluster = clusters().first(where: { $0.id == c }) {
         parts.append(cluster.name)
       }
       if let d = q.divisionId,
-        let division = try? workspace.divisions().first(where: { $0.id == d })
+        let division = divisions().first(where: { $0.id == d })
       {
         parts.append(division.name)
       }
@@ -217,6 +217,7 @@ extension DashboardApp {
     case .representative: l.pick("representative", "대표자")
     case .phone: l.pick("phone", "전화")
     case .lastVisit: l.pick("last visit", "최근 방문")
+    case .cluster: l.pick("mini-cluster", "미니클러스터")
     }
   }
 
@@ -238,7 +239,7 @@ extension DashboardApp {
     let visible = max(1, rect.height - 1)
     state.members.list.move(to: state.members.list.cursor, count: count, visible: visible)
     let offset = state.members.list.offset
-    let rows = (try? workspace.memberRows(q, offset: offset, limit: visible)) ?? []
+    let rows = memberRows(offset: offset, limit: visible)
     // Columns by priority; the narrow screen keeps the first ones.
     struct Col {
       var sort: MemberSort
@@ -246,7 +247,7 @@ extension DashboardApp {
       var minWidth: Int
       var value: (MemberRow) -> String
     }
-    let all: [Col] = [
+    var all: [Col] = [
       Col(
         sort: .name, column: .init(l.pick("Name", "회사명"), width: .flex(3)), minWidth: 14,
         value: \.name),
@@ -269,14 +270,23 @@ extension DashboardApp {
         sort: .division, column: .init(l.pick("Division", "분과"), width: .flex(2)), minWidth: 8,
         value: { $0.divisionName ?? "–" }),
     ]
+    // With every cluster listed, a wide screen also says which cluster each member is in.
+    if q.clusterId == nil {
+      all.append(
+        Col(
+          sort: .cluster, column: .init(l.pick("Cluster", "미니클러스터"), width: .flex(2)),
+          minWidth: 12, value: \.clusterName))
+    }
     var shown: [Col] = []
     var used = 0
     for c in all where used + c.minWidth + (shown.isEmpty ? 0 : 1) <= rect.width {
       used += c.minWidth + (shown.isEmpty ? 0 : 1)
       shown.append(c)
     }
-    // Screen order: name, kind, division, role, representative, phone, last visit.
-    let order: [MemberSort] = [.name, .kind, .division, .role, .representative, .phone, .lastVisit]
+    // Screen order: name, kind, cluster, division, role, representative, phone, last visit.
+    let order: [MemberSort] = [
+      .name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
+    ]
     shown.sort { order.firstIndex(of: $0.sort)! < order.firstIndex(of: $1.sort)! }
     var table = Table(
       columns: shown.map(\.column),
@@ -297,7 +307,7 @@ extension DashboardApp {
     let visible = max(1, rect.height - 1)
     state.meetings.move(to: state.meetings.cursor, count: count, visible: visible)
     let offset = state.meetings.offset
-    let rows = (try? workspace.meetingRows(offset: offset, limit: visible)) ?? []
+    let rows = meetingRows(offset: offset, limit: visible)
     let wide = rect.width >= 70
     var columns: [Table.Column] = [
       .init(l.pick("Date", "날짜"), width: .fixed(10)),
@@ -328,7 +338,7 @@ extension DashboardApp {
     let visible = max(1, rect.height - 1)
     state.requests.list.move(to: state.requests.list.cursor, count: count, visible: visible)
     let offset = state.requests.list.offset
-    let rows = (try? workspace.requestRows(requestFilter, offset: offset, limit: visible)) ?? []
+    let rows = requestRows(requestFilter, offset: offset, limit: visible)
     let wide = rect.width >= 70
     let pendingOnly = state.requests.status == .pending
     var columns: [Table.Column] = [.init("#", width: .fixed(4), alignment: .right)]

@@ -23,7 +23,10 @@ extension DashboardApp {
 
   func renderOverview(into grid: inout Grid, in rect: Rect, theme: Theme) {
     let today = state.today
-    guard let report = try? workspace.annualReport(year: today.year, today: today) else {
+    let report = cached(.annualReport(today: today)) {
+      try? workspace.annualReport(year: today.year, today: today)
+    }
+    guard let report else {
       grid.put(
         l.pick("Could not read the workspace.", "워크스페이스를 읽지 못했습니다."), x: rect.x, y: rect.y,
         style: theme.error)
@@ -43,9 +46,10 @@ extension DashboardApp {
       MemberKind.allCases.compactMap { k in
         report.membersByKind[k].map { "\(k.label(l)) \($0)" }
       }, width: colWidth)
-    let divisions = (try? workspace.divisions()) ?? []
-    let divisionTokens = divisions.map { d in
-      "\(d.name) \((try? workspace.memberCount(MemberQuery(divisionId: d.id, includeLeft: false))) ?? 0)"
+    let divisionTokens = cached(.divisionCounts) {
+      divisions().map { d in
+        "\(d.name) \((try? workspace.memberCount(MemberQuery(divisionId: d.id, includeLeft: false))) ?? 0)"
+      }
     }
     memberLines += flow(divisionTokens, width: colWidth)
     let membersSection = OverviewSection(
@@ -90,7 +94,9 @@ extension DashboardApp {
 
     // Visits per week.
     let weeks = max(4, min(26, colWidth - 14))
-    let perWeek = (try? workspace.visitsPerWeek(endingAt: today, weeks: weeks)) ?? []
+    let perWeek = cached(.visitsPerWeek(today: today, weeks: weeks)) {
+      (try? workspace.visitsPerWeek(endingAt: today, weeks: weeks)) ?? []
+    }
     let visitsSection = OverviewSection(
       title: l.pick("Visits per week (\(weeks) wk)", "주별 방문 (\(weeks)주)"), height: 1
     ) { g, r, t in
@@ -137,7 +143,7 @@ extension DashboardApp {
     }
 
     // Overdue follow-ups.
-    let open = (try? workspace.openFollowUps(limit: 20)) ?? []
+    let open = cached(.openFollowUps(limit: 20)) { (try? workspace.openFollowUps(limit: 20)) ?? [] }
     let overdue = open.filter { $0.followUp.isOverdue(on: today) }
     let overdueSection = OverviewSection(
       title: l.pick("Overdue follow-ups \(overdue.count)", "기한 지난 후속조치 \(overdue.count)건"),
@@ -155,7 +161,7 @@ extension DashboardApp {
     }
 
     // Requests waiting longest.
-    let waiting = (try? workspace.requestRows(RequestFilter(status: .pending), limit: 5)) ?? []
+    let waiting = requestRows(RequestFilter(status: .pending), offset: 0, limit: 5)
     let waitingSection = OverviewSection(
       title: l.pick("Waiting longest", "오래 기다린 신청"), height: max(1, waiting.count)
     ) { g, r, t in
@@ -177,7 +183,9 @@ extension DashboardApp {
     }
 
     // Who is due for a visit by the contact rhythm.
-    let due = (try? workspace.dueForVisit(today: today, limit: 10)) ?? []
+    let due = cached(.dueForVisit(today: today, limit: 10)) {
+      (try? workspace.dueForVisit(today: today, limit: 10)) ?? []
+    }
     let dueSection = OverviewSection(
       title: l.pick("Due for a visit \(due.count)", "방문 주기 도래 \(due.count)곳"),
       height: max(1, due.count)
@@ -232,7 +240,10 @@ extension DashboardApp {
 
   func renderDetail(_ d: DetailState, into grid: inout Grid, in rect: Rect, theme: Theme) {
     let inner = Box.inner(rect)
-    let (title, lines) = detailLines(d.subject, width: max(1, inner.width - 2))
+    let width = max(1, inner.width - 2)
+    let (title, lines) = cached(.detail(d.subject, width: width, l, today: state.today)) {
+      detailLines(d.subject, width: width)
+    }
     let box = Box(title: title, fillStyle: theme.normal)
     box.render(into: &grid, in: rect, theme: theme)
     let area = inner.inset(dx: 1, dy: 0)

@@ -65,6 +65,14 @@ struct BenchDomain: ParsableCommand {
       try time("due for a visit (first 50)", runs: runs) {
         _ = try workspace.dueForVisit(today: today, limit: 50)
       }
+      try time("open follow-ups (first 50)", runs: runs) {
+        _ = try workspace.openFollowUps(limit: 50)
+      }
+      try time("visits of the last 4 weeks (200 newest)", runs: runs) {
+        let monday = today.startOfWeek
+        _ = try workspace.visits(
+          from: monday.adding(days: -21), through: monday.adding(days: 6), limit: 200)
+      }
       for word in ["인력", "연구인력"] {
         try time("visit full-text search '\(word)' (200 newest)", runs: runs) {
           _ = try workspace.searchVisits(word)

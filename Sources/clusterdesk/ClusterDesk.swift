@@ -6,12 +6,20 @@ import Foundation
 struct ClusterDesk: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "clusterdesk",
-    abstract: "The mini-cluster office's member directory, meetings, visits and support requests.",
-    discussion: """
+    abstract: language.pick(
+      "The mini-cluster office's member directory, meetings, visits and support requests.",
+      "미니클러스터 사무국의 회원 명부, 회의, 방문, 지원신청을 관리합니다."),
+    discussion: language.pick(
+      """
       With no subcommand, opens the dashboard on the workspace. The workspace is --workspace PATH, \
       else $CLUSTERDESK_WORKSPACE, else \(WorkspaceLocation.defaultPath). The interface speaks \
       Korean when LANG (or CLUSTERDESK_LANG) starts with ko, English otherwise.
       """,
+      """
+      하위 명령 없이 실행하면 워크스페이스의 대시보드를 엽니다. 워크스페이스는 --workspace PATH, \
+      없으면 $CLUSTERDESK_WORKSPACE, 그것도 없으면 \(WorkspaceLocation.defaultPath)입니다. LANG(또는 \
+      CLUSTERDESK_LANG)이 ko로 시작하면 한국어로, 아니면 영어로 표시합니다.
+      """),
     subcommands: [
       Open.self, Demo.self, Init.self, Import.self, Export.self, OfficeCommand.self,
       MembersCommand.self,
@@ -26,7 +34,11 @@ struct ClusterDesk: ParsableCommand {
 /// directory.
 struct WorkspaceLocation: ParsableArguments {
   @Option(
-    name: .long, help: "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).")
+    name: .long,
+    help: ArgumentHelp(
+      language.pick(
+        "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).",
+        "워크스페이스 파일 (기본값: $CLUSTERDESK_WORKSPACE, 없으면 \(defaultPath)).")))
   var workspace: String?
 
   static var defaultPath: String {

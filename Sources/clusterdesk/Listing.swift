@@ -8,12 +8,18 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: "table (aligned, default), csv or json.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      language.pick("table (aligned, default), csv or json.", "table(표, 기본값), csv 또는 json.")))
   var format: OutputFormat = .table
 
   @Flag(
     name: .long,
-    help: "With --format csv: UTF-8 with a byte-order mark, so Korean Excel opens it correctly.")
+    help: ArgumentHelp(
+      language.pick(
+        "With --format csv: UTF-8 with a byte-order mark, so Korean Excel opens it correctly.",
+        "--format csv와 함께: 한글 엑셀에서 깨지지 않도록 BOM이 붙은 UTF-8로 씁니다.")))
   var excel = false
 }
 

@@ -4,17 +4,20 @@ import Foundation
 
 struct MeetingsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "meetings", abstract: "Meetings and their attendance.",
+    commandName: "meetings", abstract: language.pick("Meetings and their attendance.", "회의와 출석."),
     subcommands: [List.self, Add.self, Attend.self], defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List meetings, newest first, with attendance rates.")
+      abstract: language.pick(
+        "List meetings, newest first, with attendance rates.", "회의를 최신순으로 출석률과 함께 보여 줍니다."))
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only this year.") var year: Int?
-    @Option(help: "Only this mini-cluster.") var cluster: String?
+    @Option(help: ArgumentHelp(language.pick("Only this year.", "이 연도만.")))
+    var year: Int?
+    @Option(help: ArgumentHelp(language.pick("Only this mini-cluster.", "이 미니클러스터만.")))
+    var cluster: String?
 
     func run() throws {
       try reporting {
@@ -46,21 +49,33 @@ struct MeetingsCommand: ParsableCommand {
   }
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a meeting.")
+    static let configuration = CommandConfiguration(
+      abstract: language.pick("Add a meeting.", "회의를 추가합니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Option(help: "The mini-cluster.") var cluster: String
-    @Option(help: "A division, for a division meeting.") var division: String?
+    @Option(help: ArgumentHelp(language.pick("The mini-cluster.", "미니클러스터.")))
+    var cluster: String
     @Option(
-      help:
-        "steeringCommittee, divisionMeeting, technicalSeminar, foundingCeremony or networkingEvent (운영위원회, 분과모임, 기술세미나, 창립식, 교류행사)."
+      help: ArgumentHelp(language.pick("A division, for a division meeting.", "분과 (분과모임일 때).")))
+    var division: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "steeringCommittee, divisionMeeting, technicalSeminar, foundingCeremony or networkingEvent (운영위원회, 분과모임, 기술세미나, 창립식, 교류행사).",
+          "운영위원회, 분과모임, 기술세미나, 창립식 또는 교류행사 (steeringCommittee, divisionMeeting, technicalSeminar, foundingCeremony, networkingEvent)."
+        ))
     )
     var kind: String
-    @Option(help: "The day, 2026-11-22.") var date: String
-    @Option(help: "Title.") var title: String
-    @Option(help: "Place.") var place: String = ""
-    @Option(help: "Agenda.") var agenda: String = ""
-    @Option(help: "Minutes.") var minutes: String = ""
+    @Option(help: ArgumentHelp(language.pick("The day, 2026-11-22.", "날짜, 예: 2026-11-22.")))
+    var date: String
+    @Option(help: ArgumentHelp(language.pick("Title.", "제목.")))
+    var title: String
+    @Option(help: ArgumentHelp(language.pick("Place.", "장소.")))
+    var place: String = ""
+    @Option(help: ArgumentHelp(language.pick("Agenda.", "안건.")))
+    var agenda: String = ""
+    @Option(help: ArgumentHelp(language.pick("Minutes.", "회의록.")))
+    var minutes: String = ""
 
     func run() throws {
       try reporting {
@@ -101,19 +116,39 @@ struct MeetingsCommand: ParsableCommand {
 
   struct Attend: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record attendance: who was present, absent or excused.",
-      discussion: """
+      abstract: language.pick(
+        "Record attendance: who was present, absent or excused.", "출석을 기록합니다: 참석, 불참, 사유불참."),
+      discussion: language.pick(
+        """
         Members are given by id, business registration number or name. --all-present marks the \
         meeting's whole list (its division, or its cluster) present first; then --absent and \
         --excused apply. Without options, shows the attendance list.
-        """)
+        """,
+        """
+        회원은 id, 사업자등록번호 또는 이름으로 지정합니다. --all-present는 먼저 회의 대상 명단 전체(해당 \
+        분과 또는 미니클러스터)를 참석으로 표시하고, 그다음 --absent와 --excused를 적용합니다. 옵션 없이 \
+        실행하면 출석 명단을 보여 줍니다.
+        """))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The meeting's number.") var meeting: Int64
-    @Option(help: "A member who was present; repeatable.") var present: [String] = []
-    @Option(help: "A member who was absent; repeatable.") var absent: [String] = []
-    @Option(help: "A member who was excused; repeatable.") var excused: [String] = []
-    @Flag(help: "Mark everyone on the meeting's list present.") var allPresent = false
+    @Argument(help: ArgumentHelp(language.pick("The meeting's number.", "회의 번호.")))
+    var meeting: Int64
+    @Option(
+      help: ArgumentHelp(
+        language.pick("A member who was present; repeatable.", "참석한 회원; 여러 번 쓸 수 있습니다.")))
+    var present: [String] = []
+    @Option(
+      help: ArgumentHelp(
+        language.pick("A member who was absent; repeatable.", "불참한 회원; 여러 번 쓸 수 있습니다.")))
+    var absent: [String] = []
+    @Option(
+      help: ArgumentHelp(
+        language.pick("A member who was excused; repeatable.", "사유불참한 회원; 여러 번 쓸 수 있습니다.")))
+    var excused: [String] = []
+    @Flag(
+      help: ArgumentHelp(
+        language.pick("Mark everyone on the meeting's list present.", "회의 대상 명단 전원을 참석으로 표시합니다.")))
+    var allPresent = false
 
     func run() throws {
       try reporting {

@@ -5,24 +5,45 @@ import TerminalKit
 
 struct MembersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "members", abstract: "The member directory.",
+    commandName: "members", abstract: language.pick("The member directory.", "회원 명부."),
     subcommands: [List.self, Show.self, Add.self, Edit.self], defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List members (a CSV of every field with --format csv, which imports back).")
+      abstract: language.pick(
+        "List members (a CSV of every field with --format csv, which imports back).",
+        "회원 목록을 보여 줍니다 (--format csv는 모든 항목을 담은 CSV이며, 다시 가져올 수 있습니다)."))
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only this mini-cluster.") var cluster: String?
-    @Option(help: "Only this division.") var division: String?
-    @Option(help: "Only this kind: company, university, institute, agency (or 기업, 대학, 연구소, 지원기관).")
+    @Option(help: ArgumentHelp(language.pick("Only this mini-cluster.", "이 미니클러스터만.")))
+    var cluster: String?
+    @Option(help: ArgumentHelp(language.pick("Only this division.", "이 분과만.")))
+    var division: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "Only this kind: company, university, institute, agency (or 기업, 대학, 연구소, 지원기관).",
+          "이 유형만: 기업, 대학, 연구소, 지원기관 (또는 company, university, institute, agency).")))
     var kind: String?
-    @Option(help: "Only this role: chair, viceChair, steering, member (or 회장, 부회장, 운영위원, 회원).")
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "Only this role: chair, viceChair, steering, member (or 회장, 부회장, 운영위원, 회원).",
+          "이 직위만: 회장, 부회장, 운영위원, 회원 (또는 chair, viceChair, steering, member).")))
     var role: String?
-    @Option(help: "Search name (also initial consonants such as ㅇㅅㅌㅋ), representative or products.")
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "Search name (also initial consonants such as ㅇㅅㅌㅋ), representative or products.",
+          "이름(ㅇㅅㅌㅋ 같은 초성 검색도 됩니다), 대표자, 주요 제품으로 검색합니다.")))
     var search: String = ""
-    @Option(help: "Sort by name, kind, division, role, representative, phone or lastVisit.")
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "Sort by name, kind, division, role, representative, phone or lastVisit.",
+          "정렬 기준: name(이름), kind(유형), division(분과), role(직위), representative(대표자), phone(전화), lastVisit(최근 방문)."
+        )))
     var sort: String = "name"
 
     func run() throws {
@@ -86,10 +107,16 @@ struct MembersCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show one member's profile, contacts, mentor, SIGs, meetings, visits and requests.")
+      abstract: language.pick(
+        "Show one member's profile, contacts, mentor, SIGs, meetings, visits and requests.",
+        "회원 한 곳의 기업 정보, 연락처, 멘토, SIG, 회의, 방문, 지원신청을 보여 줍니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The member: id, business registration number, or (part of) the name.")
+    @Argument(
+      help: ArgumentHelp(
+        language.pick(
+          "The member: id, business registration number, or (part of) the name.",
+          "회원: id, 사업자등록번호 또는 이름(일부만 써도 됩니다).")))
     var member: String
 
     func run() throws {
@@ -103,25 +130,62 @@ struct MembersCommand: ParsableCommand {
 
   /// The member fields a command line can set; unset ones are left as they are.
   struct MemberFields: ParsableArguments {
-    @Option(help: "Company or organisation name.") var name: String?
-    @Option(help: "company, university, institute or agency (기업, 대학, 연구소, 지원기관).") var kind: String?
-    @Option(help: "Representative (대표자).") var representative: String?
-    @Option(name: .customLong("brn"), help: "Business registration number, 123-45-67890.")
+    @Option(help: ArgumentHelp(language.pick("Company or organisation name.", "기업 또는 기관 이름.")))
+    var name: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "company, university, institute or agency (기업, 대학, 연구소, 지원기관).",
+          "기업, 대학, 연구소 또는 지원기관 (company, university, institute, agency).")))
+    var kind: String?
+    @Option(help: ArgumentHelp(language.pick("Representative (대표자).", "대표자.")))
+    var representative: String?
+    @Option(
+      name: .customLong("brn"),
+      help: ArgumentHelp(
+        language.pick("Business registration number, 123-45-67890.", "사업자등록번호, 예: 123-45-67890.")))
     var businessNumber: String?
-    @Option(help: "Division (분과); created when missing.") var division: String?
-    @Option(help: "chair, viceChair, steering or member (회장, 부회장, 운영위원, 회원).") var role: String?
-    @Option(help: "Phone, e.g. 02-1234-5678.") var phone: String?
-    @Option(help: "E-mail.") var email: String?
-    @Option(help: "Address.") var address: String?
-    @Option(help: "Main products.") var products: String?
-    @Option(help: "Employees.") var employees: String?
-    @Option(help: "Sales in KRW: 1370000000, 13.7억, 300만.") var sales: String?
-    @Option(help: "Founded, 2026-11-22.") var founded: String?
-    @Option(help: "Website.") var website: String?
-    @Option(help: "Joined, 2026-11-22.") var joined: String?
-    @Option(help: "Left, 2026-11-22.") var left: String?
-    @Option(help: "active, inactive or left.") var status: String?
-    @Option(help: "Directory-book profile submitted: yes or no.") var profileSubmitted: String?
+    @Option(
+      help: ArgumentHelp(language.pick("Division (분과); created when missing.", "분과; 없으면 새로 만듭니다.")))
+    var division: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "chair, viceChair, steering or member (회장, 부회장, 운영위원, 회원).",
+          "회장, 부회장, 운영위원 또는 회원 (chair, viceChair, steering, member).")))
+    var role: String?
+    @Option(
+      help: ArgumentHelp(language.pick("Phone, e.g. 02-1234-5678.", "전화번호, 예: 02-1234-5678.")))
+    var phone: String?
+    @Option(help: ArgumentHelp(language.pick("E-mail.", "이메일.")))
+    var email: String?
+    @Option(help: ArgumentHelp(language.pick("Address.", "주소.")))
+    var address: String?
+    @Option(help: ArgumentHelp(language.pick("Main products.", "주요 제품.")))
+    var products: String?
+    @Option(help: ArgumentHelp(language.pick("Employees.", "직원 수.")))
+    var employees: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick("Sales in KRW: 1370000000, 13.7억, 300만.", "매출액(원): 1370000000, 13.7억, 300만."))
+    ) var sales: String?
+    @Option(help: ArgumentHelp(language.pick("Founded, 2026-11-22.", "설립일, 예: 2026-11-22.")))
+    var founded: String?
+    @Option(help: ArgumentHelp(language.pick("Website.", "홈페이지.")))
+    var website: String?
+    @Option(help: ArgumentHelp(language.pick("Joined, 2026-11-22.", "가입일, 예: 2026-11-22.")))
+    var joined: String?
+    @Option(help: ArgumentHelp(language.pick("Left, 2026-11-22.", "탈퇴일, 예: 2026-11-22.")))
+    var left: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick("active, inactive or left.", "활동, 휴면 또는 탈퇴 (active, inactive, left).")))
+    var status: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "Directory-book profile submitted: yes or no.", "회원 명부 책자용 기업 정보 제출 여부: 예 또는 아니오.")))
+    var profileSubmitted: String?
 
     /// Applies the set fields, collecting every problem instead of stopping at the first.
     func apply(to member: inout Member) throws {
@@ -185,19 +249,26 @@ struct MembersCommand: ParsableCommand {
   }
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a member to a mini-cluster.")
+    static let configuration = CommandConfiguration(
+      abstract: language.pick("Add a member to a mini-cluster.", "미니클러스터에 회원을 추가합니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Option(help: "The mini-cluster (created when missing).") var cluster: String
+    @Option(
+      help: ArgumentHelp(
+        language.pick("The mini-cluster (created when missing).", "미니클러스터 (없으면 새로 만듭니다).")))
+    var cluster: String
     @OptionGroup var fields: MemberFields
 
     func run() throws {
       try reporting {
         let workspace = try location.open()
-        let found = try workspace.requireCluster(named: cluster)
-        var member = Member(clusterId: found.id, name: "")
+        var member = Member(clusterId: 0, name: "")
         try fields.apply(to: &member)
-        let added = try workspace.addMember(member, divisionName: fields.division)
+        let (added, clusterCreated) = try workspace.addMember(
+          member, clusterName: cluster, divisionName: fields.division)
+        if clusterCreated {
+          print(language.pick("Created mini-cluster \(cluster).", "미니클러스터 \(cluster)을(를) 만들었습니다."))
+        }
         print(
           language.pick(
             "Added member #\(added.id) \(added.name).", "회원 #\(added.id) \(added.name)을(를) 추가했습니다.")
@@ -207,10 +278,15 @@ struct MembersCommand: ParsableCommand {
   }
 
   struct Edit: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Change fields of a member.")
+    static let configuration = CommandConfiguration(
+      abstract: language.pick("Change fields of a member.", "회원 정보를 수정합니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The member: id, business registration number, or name.") var member: String
+    @Argument(
+      help: ArgumentHelp(
+        language.pick(
+          "The member: id, business registration number, or name.", "회원: id, 사업자등록번호 또는 이름.")))
+    var member: String
     @OptionGroup var fields: MemberFields
 
     func run() throws {

@@ -5,11 +5,13 @@ import TerminalKit
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract:
-      "The year's figures for the annual report (실적보고): members, meetings, supports, visits.")
+    abstract: language.pick(
+      "The year's figures for the annual report (실적보고): members, meetings, supports, visits.",
+      "연간 실적보고용 수치: 회원, 회의, 지원, 방문."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: "The year (default: this year).") var year: Int?
+  @Option(help: ArgumentHelp(language.pick("The year (default: this year).", "연도 (기본값: 올해).")))
+  var year: Int?
 
   func run() throws {
     try reporting {

@@ -4,20 +4,33 @@ import Foundation
 
 struct RequestsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "requests", abstract: "Support requests and decisions on them.",
+    commandName: "requests",
+    abstract: language.pick("Support requests and decisions on them.", "지원신청과 승인·반려 처리."),
     subcommands: [List.self, Show.self, Approve.self, Reject.self, AskChanges.self],
     defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List support requests; the pending queue (oldest first) with --status pending.")
+      abstract: language.pick(
+        "List support requests; the pending queue (oldest first) with --status pending.",
+        "지원신청 목록을 보여 줍니다; --status pending이면 심사대기 목록(오래된 순)."))
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
-    @Option(help: "draft, pending, approved, rejected, withdrawn or completed.") var status: String?
-    @Option(help: "Only this program (name or number).") var program: String?
-    @Option(help: "Only programs of this year.") var year: Int?
-    @Option(help: "Only this member.") var member: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "draft, pending, approved, rejected, withdrawn or completed.",
+          "작성중, 심사대기, 승인, 반려, 철회 또는 완료 (draft, pending, approved, rejected, withdrawn, completed).")
+      )) var status: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick("Only this program (name or number).", "이 지원사업만 (이름 또는 번호).")))
+    var program: String?
+    @Option(help: ArgumentHelp(language.pick("Only programs of this year.", "이 연도의 지원사업만.")))
+    var year: Int?
+    @Option(help: ArgumentHelp(language.pick("Only this member.", "이 회원만.")))
+    var member: String?
 
     func run() throws {
       try reporting {
@@ -59,11 +72,13 @@ struct RequestsCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract:
-        "Show a request, the member's support history, the program's budget and the audit log.")
+      abstract: language.pick(
+        "Show a request, the member's support history, the program's budget and the audit log.",
+        "지원신청 한 건과 그 회원의 지원 이력, 지원사업 예산, 감사 기록을 보여 줍니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The request's number.") var request: Int64
+    @Argument(help: ArgumentHelp(language.pick("The request's number.", "지원신청 번호.")))
+    var request: Int64
 
     func run() throws {
       try reporting {
@@ -112,15 +127,25 @@ struct RequestsCommand: ParsableCommand {
 
   struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract:
-        "Approve a pending request (refused over the program's remaining budget unless --override is given)."
+      abstract: language.pick(
+        "Approve a pending request (refused over the program's remaining budget unless --override is given).",
+        "심사대기 중인 지원신청을 승인합니다 (지원사업 잔여 예산을 넘으면 --override 없이는 승인되지 않습니다).")
     )
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The request's number.") var request: Int64
-    @Option(help: "The approved amount (default: the requested amount): 30000000, 3천만, 0.3억.")
+    @Argument(help: ArgumentHelp(language.pick("The request's number.", "지원신청 번호.")))
+    var request: Int64
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "The approved amount (default: the requested amount): 30000000, 3천만, 0.3억.",
+          "승인 금액 (기본값: 신청 금액): 30000000, 3천만, 0.3억.")))
     var amount: String?
-    @Option(help: "Approve over the remaining budget, for this reason.") var override: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "Approve over the remaining budget, for this reason.", "이 사유로 잔여 예산을 넘겨 승인합니다.")))
+    var override: String?
 
     func run() throws {
       try reporting {
@@ -141,11 +166,14 @@ struct RequestsCommand: ParsableCommand {
 
   struct Reject: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Reject a pending request; a reason is required.")
+      abstract: language.pick(
+        "Reject a pending request; a reason is required.", "심사대기 중인 지원신청을 반려합니다; 사유가 필요합니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The request's number.") var request: Int64
-    @Option(help: "Why (required).") var reason: String
+    @Argument(help: ArgumentHelp(language.pick("The request's number.", "지원신청 번호.")))
+    var request: Int64
+    @Option(help: ArgumentHelp(language.pick("Why (required).", "반려 사유 (필수).")))
+    var reason: String
 
     func run() throws {
       try reporting {
@@ -159,11 +187,15 @@ struct RequestsCommand: ParsableCommand {
   struct AskChanges: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "ask-changes",
-      abstract: "Send a pending request back to its member as a draft, saying what to change.")
+      abstract: language.pick(
+        "Send a pending request back to its member as a draft, saying what to change.",
+        "심사대기 중인 지원신청을 작성중 상태로 회원에게 돌려보내고 보완할 내용을 알립니다 (보완 요청)."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The request's number.") var request: Int64
-    @Option(help: "What to change (required).") var reason: String
+    @Argument(help: ArgumentHelp(language.pick("The request's number.", "지원신청 번호.")))
+    var request: Int64
+    @Option(help: ArgumentHelp(language.pick("What to change (required).", "보완할 내용 (필수).")))
+    var reason: String
 
     func run() throws {
       try reporting {
@@ -178,11 +210,14 @@ struct RequestsCommand: ParsableCommand {
 
 struct Audit: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the audit log of support-request decisions (it cannot be edited).")
+    abstract: language.pick(
+      "List the audit log of support-request decisions (it cannot be edited).",
+      "지원신청 처리의 감사 기록을 보여 줍니다 (수정할 수 없습니다)."))
 
   @OptionGroup var location: WorkspaceLocation
   @OptionGroup var output: OutputOptions
-  @Option(help: "Only this request.") var request: Int64?
+  @Option(help: ArgumentHelp(language.pick("Only this request.", "이 지원신청만.")))
+  var request: Int64?
 
   func run() throws {
     try reporting {

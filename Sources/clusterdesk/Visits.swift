@@ -4,17 +4,29 @@ import Foundation
 
 struct VisitsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "visits", abstract: "Company visits, their difficulties and follow-ups.",
+    commandName: "visits",
+    abstract: language.pick(
+      "Company visits, their difficulties and follow-ups.", "기업 방문, 애로사항과 후속조치."),
     subcommands: [List.self, Add.self, Due.self, Done.self], defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List visits, newest first.")
+    static let configuration = CommandConfiguration(
+      abstract: language.pick("List visits, newest first.", "방문 기록을 최신순으로 보여 줍니다."))
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
-    @Option(help: "From this day (default: 12 weeks ago).") var from: String?
-    @Option(help: "Through this day (default: today).") var to: String?
-    @Flag(help: "List open follow-ups instead, overdue first.") var followUps = false
+    @Option(
+      help: ArgumentHelp(
+        language.pick("From this day (default: 12 weeks ago).", "시작일 (기본값: 12주 전).")))
+    var from: String?
+    @Option(
+      help: ArgumentHelp(language.pick("Through this day (default: today).", "종료일 (기본값: 오늘).")))
+    var to: String?
+    @Flag(
+      help: ArgumentHelp(
+        language.pick(
+          "List open follow-ups instead, overdue first.", "대신 미완료 후속조치를 기한이 지난 것부터 보여 줍니다.")))
+    var followUps = false
 
     func run() throws {
       try reporting {
@@ -76,28 +88,54 @@ struct VisitsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Log a visit to a member company.",
-      discussion: """
+      abstract: language.pick("Log a visit to a member company.", "회원 기업 방문을 기록합니다."),
+      discussion: language.pick(
+        """
         Example: clusterdesk visits add 유신테크 --purpose difficultySurvey \
         --difficulty "certification:CE 인증 비용 부담" --follow-up "인증 지원사업 안내:2026-12-10"
-        """)
+        """,
+        """
+        예: clusterdesk visits add 유신테크 --purpose "애로사항 조사" \
+        --difficulty "인증:CE 인증 비용 부담" --follow-up "인증 지원사업 안내:2026-12-10"
+        """))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The member: id, business registration number, or name (initials work).")
+    @Argument(
+      help: ArgumentHelp(
+        language.pick(
+          "The member: id, business registration number, or name (initials work).",
+          "회원: id, 사업자등록번호 또는 이름 (초성 검색도 됩니다).")))
     var member: String
-    @Option(help: "The day of the visit (default: today).") var date: String?
-    @Option(help: "Who visited (default: the office's user).") var visitor: String?
-    @Option(help: "difficultySurvey, needsSurvey, followUp or other (애로사항 조사, 수요조사, 후속조치, 기타).")
-    var purpose: String = "difficultySurvey"
-    @Option(help: "Notes.") var notes: String = ""
     @Option(
-      help:
-        "A difficulty as CATEGORY:TEXT (technology, funding, marketing, export, certification, people, management, other); repeatable."
+      help: ArgumentHelp(language.pick("The day of the visit (default: today).", "방문일 (기본값: 오늘).")))
+    var date: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick("Who visited (default: the office's user).", "방문자 (기본값: 현재 사용자).")))
+    var visitor: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "difficultySurvey, needsSurvey, followUp or other (애로사항 조사, 수요조사, 후속조치, 기타).",
+          "애로사항 조사, 수요조사, 후속조치 또는 기타 (difficultySurvey, needsSurvey, followUp, other).")))
+    var purpose: String = "difficultySurvey"
+    @Option(help: ArgumentHelp(language.pick("Notes.", "메모.")))
+    var notes: String = ""
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "A difficulty as CATEGORY:TEXT (technology, funding, marketing, export, certification, people, management, other); repeatable.",
+          "애로사항을 분류:내용 형식으로 (분류: 기술, 자금, 판로, 수출, 인증, 인력, 경영, 기타 — 영어 이름도 됩니다); 여러 번 쓸 수 있습니다."))
     )
     var difficulty: [String] = []
-    @Option(help: "A follow-up as ACTION or ACTION:DUE-DATE; repeatable.") var followUp: [String] =
-      []
-    @Option(help: "Owner of the follow-ups.") var owner: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "A follow-up as ACTION or ACTION:DUE-DATE; repeatable.",
+          "후속조치를 조치 또는 조치:기한 형식으로; 여러 번 쓸 수 있습니다.")))
+    var followUp: [String] = []
+    @Option(help: ArgumentHelp(language.pick("Owner of the follow-ups.", "후속조치 담당자.")))
+    var owner: String?
 
     func run() throws {
       try reporting {
@@ -159,13 +197,20 @@ struct VisitsCommand: ParsableCommand {
 
   struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract:
-        "Members due for a visit by the contact rhythm (officers every 4 weeks, others every 12).")
+      abstract: language.pick(
+        "Members due for a visit by the contact rhythm (officers every 4 weeks, others every 12).",
+        "방문 주기상 방문할 때가 된 회원 (임원은 4주, 그 밖의 회원은 12주마다)."))
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
-    @Option(help: "Instead: everyone not visited for this many weeks.") var weeks: Int?
-    @Option(help: "Only this mini-cluster.") var cluster: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "Instead: everyone not visited for this many weeks.",
+          "대신 지정한 주 수 동안 방문하지 않은 모든 회원을 보여 줍니다.")))
+    var weeks: Int?
+    @Option(help: ArgumentHelp(language.pick("Only this mini-cluster.", "이 미니클러스터만.")))
+    var cluster: String?
 
     func run() throws {
       try reporting {
@@ -199,11 +244,19 @@ struct VisitsCommand: ParsableCommand {
   }
 
   struct Done: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark a follow-up done.")
+    static let configuration = CommandConfiguration(
+      abstract: language.pick("Mark a follow-up done.", "후속조치를 완료로 표시합니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: "The follow-up's number (see visits list --follow-ups).") var followUp: Int64
-    @Option(help: "The day it was done (default: today).") var date: String?
+    @Argument(
+      help: ArgumentHelp(
+        language.pick(
+          "The follow-up's number (see visits list --follow-ups).",
+          "후속조치 번호 (visits list --follow-ups로 확인).")))
+    var followUp: Int64
+    @Option(
+      help: ArgumentHelp(language.pick("The day it was done (default: today).", "완료일 (기본값: 오늘).")))
+    var date: String?
 
     func run() throws {
       try reporting {

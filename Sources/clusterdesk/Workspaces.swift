@@ -4,10 +4,16 @@ import Foundation
 
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "open", abstract: "Open the dashboard on the workspace (the default).")
+    commandName: "open",
+    abstract: language.pick(
+      "Open the dashboard on the workspace (the default).", "워크스페이스의 대시보드를 엽니다 (기본 동작)."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: "The pane to start on: overview, members, meetings, visits, requests.")
+  @Option(
+    help: ArgumentHelp(
+      language.pick(
+        "The pane to start on: overview, members, meetings, visits, requests.",
+        "처음 보여 줄 화면: overview(개요), members(회원), meetings(회의), visits(방문), requests(지원신청).")))
   var pane: String = "overview"
 
   func run() throws {
@@ -20,12 +26,20 @@ struct Open: ParsableCommand {
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract:
-      "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).")
+    abstract: language.pick(
+      "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).",
+      "예시 워크스페이스의 새 복사본으로 대시보드를 엽니다 (예시 원본은 바뀌지 않습니다)."))
 
-  @Option(help: "The pane to start on: overview, members, meetings, visits, requests.")
+  @Option(
+    help: ArgumentHelp(
+      language.pick(
+        "The pane to start on: overview, members, meetings, visits, requests.",
+        "처음 보여 줄 화면: overview(개요), members(회원), meetings(회의), visits(방문), requests(지원신청).")))
   var pane: String = "overview"
-  @Option(help: "Keep the copy at this path instead of a temporary folder.")
+  @Option(
+    help: ArgumentHelp(
+      language.pick(
+        "Keep the copy at this path instead of a temporary folder.", "복사본을 임시 폴더 대신 이 경로에 둡니다.")))
   var copyTo: String?
 
   func run() throws {
@@ -86,11 +100,14 @@ enum SampleData {
 }
 
 struct Init: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Create a new, empty workspace.")
+  static let configuration = CommandConfiguration(
+    abstract: language.pick("Create a new, empty workspace.", "비어 있는 새 워크스페이스를 만듭니다."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: "The office's name.") var office: String = "미니클러스터 사무국"
-  @Option(help: "A first mini-cluster to create.") var cluster: String?
+  @Option(help: ArgumentHelp(language.pick("The office's name.", "사무국 이름.")))
+  var office: String = "미니클러스터 사무국"
+  @Option(help: ArgumentHelp(language.pick("A first mini-cluster to create.", "처음 만들 미니클러스터.")))
+  var cluster: String?
 
   func run() throws {
     try reporting {
@@ -109,17 +126,32 @@ struct Init: ParsableCommand {
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract:
+    abstract: language.pick(
       "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.csv --cluster NAME).",
-    discussion: """
+      "워크스페이스 전체(FILE.json, 빈 워크스페이스로) 또는 회원(FILE.csv --cluster NAME)을 가져옵니다."),
+    discussion: language.pick(
+      """
       A CSV may be Excel's (CP949/EUC-KR) or UTF-8, with Korean or English headers. If any row is \
       bad, nothing is imported and every problem is listed with its line. A cluster or division \
       that does not exist yet is created. A missing workspace is created.
-      """)
+      """,
+      """
+      CSV는 엑셀에서 저장한 파일(CP949/EUC-KR)이나 UTF-8 모두 되며, 머리글은 한국어나 영어로 씁니다. \
+      잘못된 행이 하나라도 있으면 아무것도 가져오지 않고 모든 문제를 줄 번호와 함께 보여 줍니다. 아직 없는 \
+      미니클러스터나 분과는 새로 만듭니다. 워크스페이스가 없으면 새로 만듭니다.
+      """))
 
   @OptionGroup var location: WorkspaceLocation
-  @Argument(help: "The file: .json (a whole workspace) or .csv (members).") var file: String
-  @Option(help: "With a CSV: the mini-cluster the members join.") var cluster: String?
+  @Argument(
+    help: ArgumentHelp(
+      language.pick(
+        "The file: .json (a whole workspace) or .csv (members).",
+        "파일: .json(워크스페이스 전체) 또는 .csv(회원).")))
+  var file: String
+  @Option(
+    help: ArgumentHelp(
+      language.pick("With a CSV: the mini-cluster the members join.", "CSV일 때: 회원이 가입할 미니클러스터.")))
+  var cluster: String?
 
   func run() throws {
     try reporting {
@@ -226,10 +258,16 @@ enum JSONProblem {
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Export the whole workspace as JSON (to standard output, or --output FILE).")
+    abstract: language.pick(
+      "Export the whole workspace as JSON (to standard output, or --output FILE).",
+      "워크스페이스 전체를 JSON으로 내보냅니다 (표준 출력 또는 --output FILE)."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(name: .shortAndLong, help: "Write to this file (created readable by you only).")
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      language.pick(
+        "Write to this file (created readable by you only).", "이 파일에 씁니다 (본인만 읽을 수 있게 만듭니다).")))
   var output: String?
 
   func run() throws {
@@ -246,13 +284,23 @@ struct Export: ParsableCommand {
 struct OfficeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "office",
-    abstract: "Show or change the office's name and the contact rhythm (weeks between visits).")
+    abstract: language.pick(
+      "Show or change the office's name and the contact rhythm (weeks between visits).",
+      "사무국 이름과 방문 주기(주 단위)를 보거나 바꿉니다."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: "The office's name.") var name: String?
-  @Option(help: "Weeks between visits to officers (chair, vice-chair, steering committee).")
+  @Option(help: ArgumentHelp(language.pick("The office's name.", "사무국 이름.")))
+  var name: String?
+  @Option(
+    help: ArgumentHelp(
+      language.pick(
+        "Weeks between visits to officers (chair, vice-chair, steering committee).",
+        "임원(회장, 부회장, 운영위원) 방문 주기(주).")))
   var officerVisitWeeks: Int?
-  @Option(help: "Weeks between visits to other member companies.") var memberVisitWeeks: Int?
+  @Option(
+    help: ArgumentHelp(
+      language.pick("Weeks between visits to other member companies.", "그 밖의 회원 기업 방문 주기(주).")))
+  var memberVisitWeeks: Int?
 
   func run() throws {
     try reporting {

@@ -92,3 +92,20 @@ import Testing
     #expect(throws: WorkspaceError.self) { try temp.workspace.findMember("없는회사") }
   }
 }
+
+@Suite struct NewClusterTests {
+  @Test func aRefusedMemberLeavesNoNewClusterBehind() throws {
+    let temp = try TemporaryWorkspace()
+    #expect(throws: ValidationError.self) {
+      try temp.workspace.addMember(Member(clusterId: 0, name: " "), clusterName: "바이오헬스")
+    }
+    #expect(try temp.workspace.cluster(named: "바이오헬스") == nil)
+    let (member, created) = try temp.workspace.addMember(
+      Member(clusterId: 0, name: "(주)바이오원"), clusterName: "바이오헬스", divisionName: "의료기기")
+    #expect(created)
+    #expect(try temp.workspace.requireCluster(named: "바이오헬스").id == member.clusterId)
+    #expect(
+      try temp.workspace.addMember(Member(clusterId: 0, name: "헬스투"), clusterName: "바이오헬스")
+        .clusterCreated == false)
+  }
+}

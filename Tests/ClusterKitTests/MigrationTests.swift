@@ -22,6 +22,12 @@ import Testing
           INSERT INTO difficulty (visitId, position, category, text)
             VALUES (1, 0, 'funding', '운전자금 부족');
           """)
+      if version >= 2 {
+        // Version 2 indexed the visit as it was logged.
+        try db.execute(
+          sql: "INSERT INTO visitSearch (rowid, grams) VALUES (1, ?)",
+          arguments: [TextGrams.grams("해외규격인증 비용이 부담됨 운전자금 부족")])
+      }
     }
     try queue.close()
     return path
@@ -46,6 +52,16 @@ import Testing
     #expect(before.count > 0)
     #expect(try workspace.searchVisits("규격인증").map(\.id) == [1])
     #expect(try workspace.searchVisits("자금").map(\.id) == [1])
+    // Version 3: member search through its index, and the stored last visit.
+    for search in ["ㅇㅅㅌㅋ", "유신ㅌ", "신테", "유"] {
+      #expect(try workspace.memberCount(MemberQuery(search: search)) == 1)
+    }
+    #expect(try workspace.memberCount(MemberQuery(search: "ㅎㄴ")) == 0)
+    let today = Day(year: 2026, month: 11, day: 26)!
+    #expect(
+      try workspace.memberRows(MemberQuery(), offset: 0, limit: 1).first?.lastVisit
+        == Day(year: 2026, month: 3, day: 2))
+    #expect(try workspace.dueForVisit(today: today).map(\.daysSince) == [269])
     #expect(try workspace.integrityProblems() == [])
   }
 }

@@ -96,4 +96,22 @@ import Testing
     let usage = try cli.run(["import"])
     #expect(usage.status == 64 || usage.status == 2)
   }
+
+  @Test func helpFollowsTheLanguage() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    let korean = try cli.run(["--help"], environment: ["LANG": "ko_KR.UTF-8"])
+    #expect(korean.status == 0)
+    #expect(korean.stdout.contains("워크스페이스"))
+    #expect(!korean.stdout.contains("member directory, meetings, visits"))
+    let english = try cli.run(["--help"], environment: ["LANG": "C.UTF-8"])
+    #expect(english.status == 0)
+    // ArgumentParser wraps the abstract at 80 columns.
+    #expect(
+      english.stdout.contains(
+        "OVERVIEW: The mini-cluster office's member directory, meetings, visits and"))
+    #expect(!english.stdout.contains("워크스페이스"))
+    let addHelp = try cli.run(["members", "add", "--help"], environment: ["LANG": "ko_KR.UTF-8"])
+    #expect(addHelp.stdout.contains("사업자등록번호, 예: 123-45-67890."))
+  }
 }

@@ -63,7 +63,7 @@ import Testing
     // is stopped, so the status and settings are read by separate lines after it ends.
     tmux.type("stty -g > job.before")
     tmux.type(tmux.commandLine(["--pane", "members"]))
-    #expect(tmux.waitFor(text: "쓰기루프기준회사"), "\(tmux.screenText)")
+    #expect(tmux.waitFor(text: "쓰기루프기준"), "\(tmux.screenText)")
 
     // Ctrl-Z: back at the shell prompt with the shell's own settings; fg: the dashboard again.
     tmux.keys(["C-z"])
@@ -76,7 +76,7 @@ import Testing
       before != nil && before == suspended, "the shell got a changed terminal while suspended")
     tmux.type("fg")
     #expect(
-      tmux.waitFor(text: "쓰기루프기준회사"), "fg did not bring the dashboard back:\n\(tmux.screenText)")
+      tmux.waitFor(text: "쓰기루프기준"), "fg did not bring the dashboard back:\n\(tmux.screenText)")
 
     // A resize storm, then a 20x5 terminal: never a row wider than the window.
     var rng = Rng(seed: Long.seed)
@@ -94,7 +94,7 @@ import Testing
       }
     }
     tmux.resize(width: 100, height: 30)
-    #expect(tmux.waitFor(text: "쓰기루프기준회사"), "not redrawn after the storm:\n\(tmux.screenText)")
+    #expect(tmux.waitFor(text: "쓰기루프기준"), "not redrawn after the storm:\n\(tmux.screenText)")
     tmux.keys(["q"])
     _ = tmux.waitFor { $0.contains { $0.hasPrefix("$") && $0.count < 3 } }
     tmux.type("echo \"EXIT\"\"=$?\"; stty -g > job.after")
@@ -113,7 +113,7 @@ import Testing
     let tmux = try Tmux(cli, width: width, height: 26)
     defer { tmux.close() }
     ConcurrencyTests.openDashboard(tmux, ["--pane", "members"], name: "fuzz")
-    #expect(tmux.waitFor(text: "쓰기루프기준회사"), "\(tmux.screenText)")
+    #expect(tmux.waitFor(text: "쓰기루프기준"), "\(tmux.screenText)")
     let named = [
       "Tab", "BTab", "Enter", "BSpace", "Left", "Right", "Up", "Down", "Home", "End", "DC", "Space",
       "Escape", "C-s", "C-a", "C-e", "C-u", "C-k", "C-w", "PageUp", "PageDown",

@@ -19,6 +19,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// Accepts `2026-11-22`, `2026.11.22` (also with a trailing dot or spaces after the dots),
   /// `2026/11/22` and `20261122`.
   public init?(parsing text: String) {
+    // The stored form, `YYYY-MM-DD`, read straight from its bytes: every record read from the
+    // workspace or a JSON document goes through here.
+    if let day = text.utf8.withContiguousStorageIfAvailable(Day.canonical) ?? nil {
+      self = day
+      return
+    }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     var parts: [Substring]
     if trimmed.count == 8, trimmed.allSatisfy(\.isASCIIDigit) {
@@ -37,8 +43,34 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     self.init(year: y, month: m, day: d)
   }
 
+  /// `YYYY-MM-DD` bytes, or nil when the text is not exactly in that form.
+  private static func canonical(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return nil
+    }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for i in range {
+        let digit = Int(bytes[i]) - 48
+        guard (0...9).contains(digit) else { return nil }
+        value = value * 10 + digit
+      }
+      return value
+    }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    return Day(year: y, month: m, day: d)
+  }
+
   public var description: String {
-    String(format: "%04d-%02d-%02d", year, month, day)
+    var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
+    for (value, end, width) in [(year, 4, 4), (month, 7, 2), (day, 10, 2)] {
+      var rest = value
+      for i in stride(from: end - 1, through: end - width, by: -1) {
+        bytes[i] = UInt8(48 + rest % 10)
+        rest /= 10
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Days since 1970-01-01 (proleptic Gregorian).

@@ -5,21 +5,32 @@ import Foundation
 public enum KoreanText {
   /// Canonical composition (NFC). SQLite compares bytes, so everything is stored this way.
   public static func nfc(_ text: String) -> String {
-    text.precomposedStringWithCanonicalMapping
+    // Most text is already composed: ASCII and Latin-1, precomposed syllables, compatibility
+    // jamo and enclosed forms such as ㈜ never change, so Foundation is asked only otherwise.
+    let composed = text.unicodeScalars.allSatisfy { scalar in
+      scalar.value < 0x300 || (0x3131...0x33FF).contains(scalar.value)
+        || (0xAC00...0xD7A3).contains(scalar.value)
+    }
+    return composed ? text : text.precomposedStringWithCanonicalMapping
   }
 
   /// NFC, trimmed, every run of whitespace (including line breaks) replaced by one space.
   public static func clean(_ text: String) -> String {
-    var scalars = String.UnicodeScalarView()
     // Control characters (a NUL from a damaged file) and a stray byte-order mark are invisible;
     // kept, a name of only those passed the "required" check and then broke SQLite's CHECK.
-    for scalar in text.unicodeScalars
-    where scalar.properties.isWhitespace
-      || (scalar.properties.generalCategory != .control && scalar != "\u{FEFF}")
-    {
-      scalars.append(scalar)
+    // Checked by value so ordinary text pays one scan and no copy.
+    func invisible(_ scalar: Unicode.Scalar) -> Bool {
+      let v = scalar.value
+      return (v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFEFF)
+        && !scalar.properties.isWhitespace
     }
-    return nfc(String(scalars)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var text = text
+    if text.unicodeScalars.contains(where: invisible) {
+      var scalars = String.UnicodeScalarView()
+      scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !invisible($0) })
+      text = String(scalars)
+    }
+    return nfc(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// Legal forms removed from company names for the name key, written without spaces (spaces
@@ -47,8 +58,11 @@ public enum KoreanText {
     }
     if words.count < wordCount { text = words.joined(separator: " ") }
     var compact = text.filter { !$0.isWhitespace }
-    for form in legalForms {
-      compact = compact.replacingOccurrences(of: form, with: "")
+    // Every legal form holds one of these; most names hold none, and then none is looked for.
+    if compact.unicodeScalars.contains(where: { "(회법㈜㈔".unicodeScalars.contains($0) }) {
+      for form in legalForms {
+        compact = compact.replacingOccurrences(of: form, with: "")
+      }
     }
     let key = keepLettersAndDigits(compact)
     return key.isEmpty ? keepLettersAndDigits(text) : key
@@ -65,7 +79,8 @@ public enum KoreanText {
   }
 
   private static func unifyParentheses(_ text: String) -> String {
-    text.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+    guard text.unicodeScalars.contains(where: { $0 == "（" || $0 == "）" }) else { return text }
+    return text.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
   }
 
   private static func keepLettersAndDigits(_ text: String) -> String {
@@ -142,6 +157,17 @@ public enum KoreanText {
       return typed.initial == target.initial && typed.medial == target.medial
     }
     return false
+  }
+
+  /// The runs of a normalised query that `matches` compares literally: split at initial
+  /// consonants (which match any syllable starting with them), without a last syllable that has
+  /// no final consonant (it may be half-typed: `유시` finds `유신`).
+  static func literalRuns(_ query: String) -> [String] {
+    var characters = Array(query)
+    if let last = characters.last, let syllable = Syllable(last), syllable.final == 0 {
+      characters.removeLast()
+    }
+    return characters.split { initialSet.contains($0) }.map { String($0) }
   }
 
   /// The initials of the normalised query, for narrowing rows in SQL before `matches`

@@ -86,6 +86,12 @@ extension Workspace {
       // References are checked once everything is in (below), so a record may come before the
       // one it points to, and a dangling one is reported by name instead of as a raw SQLite error.
       try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+      // A whole workspace is one transaction larger than SQLite's default page cache; with a
+      // bigger cache for this load, pages are written once at commit instead of spilling to
+      // the log again and again.
+      let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+      try db.execute(sql: "PRAGMA cache_size = -262144")
+      defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
       try saveOffice(checked.office, db)
       let total = Double(
         max(
@@ -117,22 +123,71 @@ extension Workspace {
           if counted { tick() }
         }
       }
+      // Small tables go through their records; the big ones through one cached statement each,
+      // which skips per-row encoding into a container and re-preparing SQL.
       try insert("clusters", checked.clusters) { try $0.insert(db) }
       try insert("divisions", checked.divisions) { try $0.insert(db) }
-      try insert("members", checked.members, counted: true) { try $0.insert(db) }
-      try insert("contacts", checked.contacts) { try $0.insert(db) }
-      try insert("meetings", checked.meetings) { try $0.insert(db) }
-      try insert("attendance", checked.attendance, counted: true) { try $0.insert(db) }
+      try insert("members", checked.members, counted: true) { try Workspace.storeMember($0, db) }
+      let insertContact = try db.cachedStatement(
+        sql:
+          "INSERT INTO contact (id, memberId, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)")
+      try insert("contacts", checked.contacts) { c in
+        try insertContact.execute(arguments: [c.id, c.memberId, c.name, c.title, c.phone, c.email])
+      }
+      let insertMeeting = try db.cachedStatement(
+        sql: """
+          INSERT INTO meeting (id, clusterId, divisionId, kind, date, title, place, agenda, minutes)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      try insert("meetings", checked.meetings) { m in
+        try insertMeeting.execute(arguments: [
+          m.id, m.clusterId, m.divisionId, m.kind, m.date, m.title, m.place, m.agenda, m.minutes,
+        ])
+      }
+      let insertAttendance = try db.cachedStatement(
+        sql: "INSERT INTO attendance (meetingId, memberId, status) VALUES (?, ?, ?)")
+      try insert("attendance", checked.attendance, counted: true) { a in
+        try insertAttendance.execute(arguments: [a.meetingId, a.memberId, a.status])
+      }
       try insert("visits", checked.visits, counted: true) {
         _ = try Workspace.insertVisit($0, keepIds: true, db)
       }
       try insert("programs", checked.programs) { try $0.insert(db) }
-      try insert("requests", checked.requests, counted: true) { try $0.insert(db) }
-      try insert("audit", checked.audit) { try $0.insert(db) }
+      let insertRequest = try db.cachedStatement(
+        sql: """
+          INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
+            approvedKRW, decided, reviewer, reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      try insert("requests", checked.requests, counted: true) { r in
+        try insertRequest.execute(arguments: [
+          r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
+          r.approvedKRW,
+          r.decided, r.reviewer, r.reason,
+        ])
+      }
+      let insertAudit = try db.cachedStatement(
+        sql: """
+          INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """)
+      try insert("audit", checked.audit) { e in
+        try insertAudit.execute(arguments: [
+          e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after,
+        ])
+      }
       try insert("experts", checked.experts) { try $0.insert(db) }
-      try insert("mentorings", checked.mentorings) { try $0.insert(db) }
+      let insertMentoring = try db.cachedStatement(
+        sql: "INSERT INTO mentoring (memberId, expertId, field, started) VALUES (?, ?, ?, ?)")
+      try insert("mentorings", checked.mentorings) { m in
+        try insertMentoring.execute(arguments: [m.memberId, m.expertId, m.field, m.started])
+      }
       try insert("sigs", checked.sigs) { try $0.insert(db) }
-      try insert("sigMembers", checked.sigMembers) { try $0.insert(db) }
+      let insertSIGMember = try db.cachedStatement(
+        sql: "INSERT INTO sigMember (sigId, memberId, task) VALUES (?, ?, ?)")
+      try insert("sigMembers", checked.sigMembers) { s in
+        try insertSIGMember.execute(arguments: [s.sigId, s.memberId, s.task])
+      }
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(

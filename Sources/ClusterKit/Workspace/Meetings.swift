@@ -63,6 +63,11 @@ extension Workspace {
     try read { db in try Meeting.fetchOne(db, key: id) }
   }
 
+  /// How many meetings there are (what `meetingRows` pages through without a filter).
+  public func meetingCount() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting") ?? 0 }
+  }
+
   /// Meetings newest first, optionally of one year and cluster.
   public func meetingRows(
     year: Int? = nil, clusterId: Int64? = nil, offset: Int = 0, limit: Int = 500

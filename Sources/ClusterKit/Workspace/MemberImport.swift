@@ -19,15 +19,21 @@ extension Workspace {
     let result = try write { db -> MemberImportResult? in
       let (cluster, clusterCreated) = try Workspace.ensureCluster(named: clusterName, db)
       var divisionsCreated: [String] = []
+      var divisions: [String: Int64] = [:]
       var added = 0
       for row in file.rows where row.errors.isEmpty {
         var member = row.member
         member.clusterId = cluster.id
         if let name = row.divisionName, !name.isEmpty {
-          let (division, created) = try Workspace.ensureDivision(
-            named: name, clusterId: cluster.id, db)
-          if created { divisionsCreated.append(division.name) }
-          member.divisionId = division.id
+          if let id = divisions[name] {
+            member.divisionId = id
+          } else {
+            let (division, created) = try Workspace.ensureDivision(
+              named: name, clusterId: cluster.id, db)
+            if created { divisionsCreated.append(division.name) }
+            divisions[name] = division.id
+            member.divisionId = division.id
+          }
         }
         let duplicates = try Workspace.duplicateErrors(member, db)
         if !duplicates.isEmpty {
@@ -39,7 +45,7 @@ extension Workspace {
           continue
         }
         member.id = try Workspace.nextId("member", db)
-        try member.insert(db)
+        try Workspace.storeMember(member, db)
         added += 1
       }
       if !errors.isEmpty {

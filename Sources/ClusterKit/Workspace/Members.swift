@@ -2,7 +2,7 @@ import GRDB
 
 /// The columns the member directory can be sorted by.
 public enum MemberSort: String, CaseIterable, Sendable {
-  case name, kind, division, role, representative, phone, lastVisit
+  case name, kind, division, role, representative, phone, lastVisit, cluster
 }
 
 /// What the member directory shows: a filter, a search and a sort order. Rows are fetched a
@@ -221,6 +221,19 @@ extension Workspace {
     try write { db in try Workspace.insertMember(member, divisionName: divisionName, db) }
   }
 
+  /// Adds a member to the cluster of that name, creating the cluster when it is missing — all
+  /// as one action, so a refused member leaves no empty cluster behind.
+  public func addMember(_ member: Member, clusterName: String, divisionName: String? = nil) throws
+    -> (member: Member, clusterCreated: Bool)
+  {
+    try write { db in
+      let (cluster, created) = try Workspace.ensureCluster(named: clusterName, db)
+      var member = member
+      member.clusterId = cluster.id
+      return (try Workspace.insertMember(member, divisionName: divisionName, db), created)
+    }
+  }
+
   static func insertMember(_ member: Member, divisionName: String?, _ db: Database) throws -> Member
   {
     var (member, errors) = MemberRules.validate(member)
@@ -234,8 +247,32 @@ extension Workspace {
     errors += try duplicateErrors(member, db)
     if !errors.isEmpty { throw ValidationError(errors) }
     member.id = try nextId("member", db)
-    try member.insert(db)
+    try storeMember(member, db)
     return member
+  }
+
+  /// Inserts a member row and its search index entry: the one way a member is added (by hand,
+  /// from a CSV file, from a whole-workspace document). One cached statement, as an import
+  /// runs it thousands of times.
+  static func storeMember(_ m: Member, _ db: Database) throws {
+    let key = KoreanText.nameKey(m.name)
+    let initials = KoreanText.initials(key)
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO member (id, clusterId, divisionId, kind, name, nameKey, initials, representative,
+          businessNumber, products, employees, salesKRW, founded, address, phone, email, website,
+          role, joined, "left", status, profileSubmitted)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      m.id == 0 ? nil : m.id, m.clusterId, m.divisionId, m.kind, m.name, key, initials,
+      m.representative, m.businessNumber, m.products, m.employees, m.salesKRW, m.founded,
+      m.address, m.phone, m.email, m.website, m.role, m.joined, m.left, m.status,
+      m.profileSubmitted,
+    ])
+    try indexMember(
+      id: m.id == 0 ? db.lastInsertedRowID : m.id, nameKey: key, initials: initials,
+      representative: m.representative, products: m.products, replacing: false, db)
   }
 
   /// Errors for a member whose business number or name (legal form ignored) is already taken.
@@ -243,10 +280,13 @@ extension Workspace {
     var errors: [FieldError] = []
     if !member.businessNumber.isEmpty,
       // `<> ''` lets SQLite use the partial unique index instead of scanning every member.
-      let other = try Member.filter(
-        Column("businessNumber") == member.businessNumber && Column("businessNumber") != ""
-          && Column("id") != member.id
-      ).fetchOne(db)
+      let other = try Row.fetchOne(
+        db.cachedStatement(
+          sql:
+            "SELECT id, name FROM member WHERE businessNumber = ? AND businessNumber <> '' AND id <> ?"
+        ),
+        arguments: [member.businessNumber, member.id]
+      ).map({ (id: $0["id"] as Int64, name: $0["name"] as String) })
     {
       errors.append(
         FieldError(
@@ -254,10 +294,11 @@ extension Workspace {
           value: BusinessNumber.format(member.businessNumber)))
     }
     let key = KoreanText.nameKey(member.name)
-    if let other = try Member.filter(
-      Column("clusterId") == member.clusterId && Column("nameKey") == key
-        && Column("id") != member.id
-    ).fetchOne(db) {
+    if let other = try Row.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT id, name FROM member WHERE clusterId = ? AND nameKey = ? AND id <> ?"),
+      arguments: [member.clusterId, key, member.id]
+    ).map({ (id: $0["id"] as Int64, name: $0["name"] as String) }) {
       errors.append(
         FieldError(
           field: "name", problem: .duplicate(of: "#\(other.id) \(other.name)"), value: member.name))
@@ -288,6 +329,10 @@ extension Workspace {
       errors += try Workspace.duplicateErrors(member, db)
       if !errors.isEmpty { throw ValidationError(errors) }
       try member.update(db)
+      let key = KoreanText.nameKey(member.name)
+      try Workspace.indexMember(
+        id: member.id, nameKey: key, initials: KoreanText.initials(key),
+        representative: member.representative, products: member.products, db)
       return member
     }
   }
@@ -315,7 +360,11 @@ extension Workspace {
     }
     if !query.includeLeft { parts.append("m.status <> 'left'") }
     let search = KoreanText.normalizeQuery(query.search)
-    if !search.isEmpty {
+    if let match = TextGrams.memberMatch(search) {
+      // The index narrows the directory to the members holding the query's grams; the clause
+      // after it decides exactly, on those candidates only.
+      parts.append("m.id IN (SELECT rowid FROM memberSearch WHERE memberSearch MATCH ?)")
+      _ = arguments.append(contentsOf: [match])
       let like = "%" + escapeLike(search) + "%"
       let initials = "%" + escapeLike(KoreanText.searchPrefilter(search)) + "%"
       parts.append(
@@ -326,6 +375,22 @@ extension Workspace {
       _ = arguments.append(contentsOf: [like, initials, search, like, like])
     }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+  }
+
+  /// Puts a member's searchable text into the member search index (see `Schema`): called
+  /// whenever a member row is written.
+  static func indexMember(
+    id: Int64, nameKey: String, initials: String, representative: String, products: String,
+    replacing: Bool = true, _ db: Database
+  ) throws {
+    if replacing {
+      try db.cachedStatement(sql: "DELETE FROM memberSearch WHERE rowid = ?").execute(arguments: [
+        id
+      ])
+    }
+    let terms = TextGrams.memberTerms([nameKey, initials, representative, products])
+    try db.cachedStatement(sql: "INSERT INTO memberSearch (rowid, grams, chars) VALUES (?, ?, ?)")
+      .execute(arguments: [id, terms.grams, terms.chars])
   }
 
   static func escapeLike(_ text: String) -> String {
@@ -351,17 +416,17 @@ extension Workspace {
       case .name: order = "m.nameKey \(direction)"
       case .kind: order = "m.kind \(direction), m.nameKey"
       case .division: order = "d.name \(direction), m.nameKey"
+      case .cluster: order = "c.name \(direction), m.nameKey"
       case .role:
         order =
           "CASE m.role WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1 WHEN 'steering' THEN 2 ELSE 3 END \(direction), m.nameKey"
       case .representative: order = "m.representative \(direction), m.nameKey"
       case .phone: order = "m.phone \(direction), m.nameKey"
-      case .lastVisit: order = "lastVisit \(direction), m.nameKey"
+      case .lastVisit: order = "m.lastVisit \(direction), m.nameKey"
       }
       let sql = """
         SELECT m.id, m.name, m.kind, c.name AS clusterName, d.name AS divisionName, m.role,
-               m.representative, m.phone, m.status,
-               (SELECT MAX(v.date) FROM visit v WHERE v.memberId = m.id) AS lastVisit
+               m.representative, m.phone, m.status, m.lastVisit
         FROM member m
         JOIN cluster c ON c.id = m.clusterId
         LEFT JOIN division d ON d.id = m.divisionId

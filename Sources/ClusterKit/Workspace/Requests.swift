@@ -224,6 +224,19 @@ extension Workspace {
       requestCount: row["requestCount"])
   }
 
+  /// What deciding a request needs to show, in one read: the request, its member's name and its
+  /// program's budget. nil when there is no such request.
+  public func decisionContext(requestId: Int64) throws -> (
+    request: SupportRequest, memberName: String, budget: ProgramBudget
+  )? {
+    try read { db in
+      guard let request = try SupportRequest.fetchOne(db, key: requestId) else { return nil }
+      let name = try String.fetchOne(
+        db, sql: "SELECT name FROM member WHERE id = ?", arguments: [request.memberId])
+      return (request, name ?? "", try Workspace.budget(programId: request.programId, db))
+    }
+  }
+
   public func budget(programId: Int64) throws -> ProgramBudget {
     try read { db in try Workspace.budget(programId: programId, db) }
   }

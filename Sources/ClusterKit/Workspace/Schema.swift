@@ -9,6 +9,7 @@ enum Schema {
   static let migrations: [(version: Int, apply: @Sendable (Database) throws -> Void)] = [
     (1, createTables),
     (2, addVisitSearch),
+    (3, addMemberSearchAndLastVisit),
   ]
 
   static var currentVersion: Int { migrations.last!.version }
@@ -38,6 +39,55 @@ enum Schema {
     while let row = try visits.next() {
       try Workspace.indexVisit(
         id: row["id"], texts: [row["notes"], row["difficulties"] ?? "", row["followUps"] ?? ""], db)
+    }
+  }
+
+  /// Member search through an index, and each member's last visit as a stored column.
+  ///
+  /// `memberSearch` holds, per member (rowid = member id), the two-character grams of the name
+  /// key, its initials, the representative and the products (`grams`), and their single
+  /// characters (`chars`): a typed query narrows the directory to the members holding its grams
+  /// before the exact comparison runs (see `Workspace.searchClause`). The workspace keeps it in
+  /// step when a member is saved (`Workspace.indexMember`).
+  ///
+  /// `member.lastVisit` is the date of the newest visit, kept by triggers on `visit`, so who is
+  /// due for a visit and the directory sorted by last visit are indexed reads. The review queue
+  /// (pending requests, undated last) and the open follow-ups (undated last) get indexes in their
+  /// own order, so their first window is read without sorting every row.
+  private static func addMemberSearchAndLastVisit(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE member ADD COLUMN lastVisit TEXT;
+        UPDATE member SET lastVisit = (SELECT MAX(v.date) FROM visit v WHERE v.memberId = member.id);
+        CREATE INDEX member_lastVisit ON member(lastVisit, nameKey);
+        CREATE INDEX member_due ON member(lastVisit, name) WHERE status = 'active' AND kind = 'company';
+        CREATE TRIGGER visit_lastVisit_insert AFTER INSERT ON visit BEGIN
+          UPDATE member SET lastVisit = NEW.date
+          WHERE id = NEW.memberId AND (lastVisit IS NULL OR lastVisit < NEW.date);
+        END;
+        CREATE TRIGGER visit_lastVisit_update AFTER UPDATE OF memberId, date ON visit BEGIN
+          UPDATE member SET lastVisit = (SELECT MAX(date) FROM visit WHERE memberId = OLD.memberId)
+          WHERE id = OLD.memberId;
+          UPDATE member SET lastVisit = (SELECT MAX(date) FROM visit WHERE memberId = NEW.memberId)
+          WHERE id = NEW.memberId;
+        END;
+        CREATE TRIGGER visit_lastVisit_delete AFTER DELETE ON visit BEGIN
+          UPDATE member SET lastVisit = (SELECT MAX(date) FROM visit WHERE memberId = OLD.memberId)
+          WHERE id = OLD.memberId;
+        END;
+        CREATE INDEX supportRequest_queue ON supportRequest(status, submitted IS NULL, submitted);
+        CREATE INDEX followUp_openQueue ON followUp(due IS NULL, due) WHERE done IS NULL;
+        CREATE VIRTUAL TABLE memberSearch USING fts5(grams, chars, tokenize='unicode61');
+        CREATE TRIGGER member_search_delete AFTER DELETE ON member BEGIN
+          DELETE FROM memberSearch WHERE rowid = OLD.id;
+        END;
+        """)
+    let members = try Row.fetchCursor(
+      db, sql: "SELECT id, nameKey, initials, representative, products FROM member")
+    while let row = try members.next() {
+      try Workspace.indexMember(
+        id: row["id"], nameKey: row["nameKey"], initials: row["initials"],
+        representative: row["representative"], products: row["products"], replacing: false, db)
     }
   }
 

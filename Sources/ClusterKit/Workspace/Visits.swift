@@ -251,6 +251,9 @@ extension Workspace {
   /// Active members whose last visit is older than their contact rhythm (officers every
   /// `officerVisitWeeks`, others every `memberVisitWeeks`), never-visited first, then the longest
   /// waiting. `minimumWeeks` instead lists everyone not visited for that many weeks.
+  ///
+  /// One indexed read: `member_due` orders active companies by their stored last visit (never
+  /// visited first, as SQLite sorts NULL first) and the scan stops after `limit` rows that are due.
   public func dueForVisit(
     today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil, limit: Int = 500
   )
@@ -260,38 +263,36 @@ extension Workspace {
       let office = try Workspace.office(db)
       let officerDays = 7 * (minimumWeeks ?? office.officerVisitWeeks)
       let memberDays = 7 * (minimumWeeks ?? office.memberVisitWeeks)
+      // Due when the last visit is on or before today minus the rhythm.
+      let officerCutoff = today.adding(days: -officerDays)
+      let memberCutoff = today.adding(days: -memberDays)
+      let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
+        .joined(separator: ", ")
       var sql = """
-        SELECT m.id, m.name, m.role,
-               (SELECT MAX(v.date) FROM visit v WHERE v.memberId = m.id) AS lastVisit
-        FROM member m WHERE m.status = 'active' AND m.kind = 'company'
+        SELECT m.id, m.name, m.role, m.lastVisit FROM member m INDEXED BY member_due
+        WHERE m.status = 'active' AND m.kind = 'company'
+          AND (m.lastVisit IS NULL OR m.lastVisit <= ?)
+          AND (m.lastVisit IS NULL
+            OR (m.role IN (\(officers)) AND m.lastVisit <= ?)
+            OR (m.role NOT IN (\(officers)) AND m.lastVisit <= ?))
         """
-      var arguments: StatementArguments = []
+      var arguments: StatementArguments = [
+        max(officerCutoff, memberCutoff), officerCutoff, memberCutoff,
+      ]
       if let clusterId {
         sql += " AND m.clusterId = ?"
         _ = arguments.append(contentsOf: [clusterId])
       }
-      let candidates = try Row.fetchAll(db, sql: sql, arguments: arguments)
-      var due: [DueVisit] = []
-      for row in candidates {
+      sql += " ORDER BY m.lastVisit, m.name, m.id LIMIT ?"
+      _ = arguments.append(contentsOf: [limit])
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
         let role: OfficerRole = row["role"]
         let last: Day? = row["lastVisit"]
-        let rhythm = role.isOfficer ? officerDays : memberDays
-        let since = last.map { $0.days(until: today) }
-        if let since, since < rhythm { continue }
-        due.append(
-          DueVisit(
-            memberId: row["id"], name: row["name"], role: role, lastVisit: last, daysSince: since,
-            rhythmWeeks: rhythm / 7))
+        return DueVisit(
+          memberId: row["id"], name: row["name"], role: role, lastVisit: last,
+          daysSince: last.map { $0.days(until: today) },
+          rhythmWeeks: (role.isOfficer ? officerDays : memberDays) / 7)
       }
-      due.sort { a, b in
-        switch (a.daysSince, b.daysSince) {
-        case (nil, nil): return a.name < b.name
-        case (nil, _): return true
-        case (_, nil): return false
-        case (let x?, let y?): return x != y ? x > y : a.name < b.name
-        }
-      }
-      return Array(due.prefix(limit))
     }
   }
 }

@@ -64,6 +64,9 @@ public final class Workspace: Sendable {
     var config = Configuration()
     config.foreignKeysEnabled = true
     config.busyMode = .timeout(15)
+    // One reader connection: callers read one thing at a time, each connection carries its own
+    // page cache, and `dataVersion()` needs the same connection every time to compare.
+    config.maximumReaderCount = 1
     config.prepareDatabase { db in
       db.add(
         function: DatabaseFunction("cd_match", argumentCount: 2, pure: true) { values in
@@ -170,9 +173,16 @@ public final class Workspace: Sendable {
     }
   }
 
+  /// A number that changes whenever committed data in the workspace changes, whether the write
+  /// came from this workspace or from another connection or process (SQLite's `data_version`, read
+  /// on the single reader connection). Cheap enough to ask before every frame.
+  public func dataVersion() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+  }
+
   /// The next free id of a table; safe inside a write transaction (one writer at a time).
   static func nextId(_ table: String, _ db: Database) throws -> Int64 {
-    try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) + 1 FROM \(table)")!
+    try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(id), 0) + 1 FROM \(table)"))!
   }
 
   /// Runs SQLite's own consistency check; returns the problems found (empty when healthy).

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ClusterKit
+
+/// The member search index and the stored last visit follow every write.
+@Suite struct MemberIndexTests {
+  @Test func searchFollowsAddEditAndImport() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("(주)유신테크")
+    func count(_ search: String) throws -> Int {
+      try temp.workspace.memberCount(MemberQuery(search: search))
+    }
+    #expect(try count("ㅇㅅㅌㅋ") == 1)
+    var renamed = member
+    renamed.name = "하늘정밀"
+    renamed.representative = "김대표"
+    renamed.products = "금형 부품"
+    try temp.workspace.updateMember(renamed, original: member)
+    #expect(try count("ㅇㅅㅌㅋ") == 0)
+    for search in ["ㅎㄴ", "하늘ㅈ", "하늘저", "정밀", "김대표", "금형", "형", "ㅈㅁ"] {
+      #expect(try count(search) == 1, "\(search)")
+    }
+    let file = try MemberCSV.read(Data("회사명,대표자\n신비전자,홍길동\n".utf8))
+    _ = try temp.workspace.importMembers(file, clusterName: "다른클러스터")
+    #expect(try count("ㅅㅂㅈ") == 1)
+    #expect(try count("길동") == 1)
+  }
+
+  @Test func lastVisitFollowsVisits() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("(주)유신테크")
+    let day = Day(year: 2026, month: 3, day: 2)!
+    func last() throws -> Day? {
+      try temp.workspace.memberRows(MemberQuery(), offset: 0, limit: 1).first?.lastVisit
+    }
+    #expect(try last() == nil)
+    let later = try temp.workspace.addVisit(
+      Visit(memberId: member.id, date: day.adding(days: 10), visitor: "박", purpose: .needsSurvey))
+    _ = try temp.workspace.addVisit(
+      Visit(memberId: member.id, date: day, visitor: "박", purpose: .needsSurvey))
+    #expect(try last() == day.adding(days: 10))
+    try temp.workspace.write { db in
+      try db.execute(sql: "DELETE FROM visit WHERE id = ?", arguments: [later.id])
+    }
+    #expect(try last() == day)
+    let due = try temp.workspace.dueForVisit(today: day.adding(days: 100))
+    #expect(due.map(\.memberId) == [member.id])
+    #expect(due.first?.daysSince == 100)
+    #expect(try temp.workspace.dueForVisit(today: day.adding(days: 30)).isEmpty)
+  }
+}
+
+/// The index only narrows: for names, initials, half-typed and mixed queries over the sample
+/// office, the count is what the exact comparison alone gives over every member.
+@Test func indexedSearchCountsWhatTheExactComparisonCounts() throws {
+  let temp = try TemporaryWorkspace()
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../sample-data/seoul-digital-office.json")
+  let target = try Workspace(path: temp.file("sample.clusterdesk"), create: true)
+  try target.importDocument(try WorkspaceDocument.decode(try Data(contentsOf: url)))
+  let members = try target.memberRows(MemberQuery(), offset: 0, limit: 1000)
+  var queries: Set<String> = []
+  for member in members.prefix(60) {
+    let key = Array(KoreanText.nameKey(member.name))
+    for start in 0..<key.count {
+      for end in (start + 1)...min(key.count, start + 4) {
+        let part = String(key[start..<end])
+        queries.insert(part)
+        queries.insert(KoreanText.initials(part))
+        queries.insert(String(key[start..<end - 1]) + KoreanText.initials(String(key[end - 1])))
+        if let last = part.unicodeScalars.last, (0xAC00...0xD7A3).contains(last.value),
+          (last.value - 0xAC00) % 28 != 0
+        {
+          let open = Unicode.Scalar(last.value - (last.value - 0xAC00) % 28)!
+          queries.insert(String(part.unicodeScalars.dropLast()) + String(Character(open)))
+        }
+      }
+    }
+    queries.insert(member.representative)
+  }
+  for query in queries.sorted() {
+    let search = KoreanText.normalizeQuery(query)
+    let like = "%" + Workspace.escapeLike(search) + "%"
+    let initials = "%" + Workspace.escapeLike(KoreanText.searchPrefilter(search)) + "%"
+    let exact = try target.read { db in
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM member m WHERE m.nameKey LIKE ? ESCAPE '\\'
+            OR (m.initials LIKE ? ESCAPE '\\' AND cd_match(?, m.nameKey))
+            OR m.representative LIKE ? ESCAPE '\\' OR m.products LIKE ? ESCAPE '\\'
+          """, arguments: [like, initials, search, like, like])!
+    }
+    #expect(try target.memberCount(MemberQuery(search: query)) == exact, "\(query)")
+  }
+}
