@@ -40,41 +40,11 @@ final class Tmux {
     ([Tmux.quote(Binary.path)] + arguments.map(Tmux.quote)).joined(separator: " ")
   }
 
-  /// Runs a tmux command and returns what it printed. Spawned and reaped directly (as in
-  /// `TmuxSession`): Foundation's `Process` can wait forever on a client whose server daemonized
-  /// from it, and a test's worker thread blocks signals the shell and dashboard must not inherit.
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
-    let outputFile = cli.folder.appendingPathComponent("tmux-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: outputFile) }
-    let argv = ["tmux", "-u", "-L", socket, "-f", "/dev/null"] + arguments
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(
-      &actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    var cArguments = argv.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
-    let environment = cli.environment.merging(["TERM": "xterm-256color"]) { $1 }
-    var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { cEnvironment.forEach { free($0) } }
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-    var pid: pid_t = 0
-    guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, &cEnvironment) == 0 else {
-      throw CocoaError(
-        .executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cannot run tmux"])
-    }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+    try runTmux(
+      socket: socket, arguments,
+      environment: cli.environment.merging(["TERM": "xterm-256color"]) { $1 }, scratch: cli.folder)
   }
 
   /// Types a line into the shell and presses Enter.

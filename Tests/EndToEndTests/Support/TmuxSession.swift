@@ -35,40 +35,10 @@ final class TmuxSession {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
-  /// Runs a tmux command and returns what it printed. It is spawned and reaped directly:
-  /// Foundation's `Process` can wait forever on a client whose server daemonized from it.
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
-    let outputFile = folder.appendingPathComponent("tmux-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: outputFile) }
-    let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(
-      &actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    var cArguments = argv.map { strdup($0) } + [nil]
-    defer { for argument in cArguments { free(argument) } }
-    // A test runs on a worker thread that blocks signals; the terminal and the program in it
-    // must start with none blocked, as from a shell.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-    var pid: pid_t = 0
-    let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
-    guard spawned == 0 else {
-      throw CocoaError(
-        .executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cannot run tmux"])
-    }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+    try runTmux(
+      socket: socket, arguments, environment: ProcessInfo.processInfo.environment, scratch: folder)
   }
 
   /// Named keys as tmux knows them: Enter, Escape, Tab, C-c, Up, ...
@@ -117,4 +87,42 @@ final class TmuxSession {
   }
 
   func close() { _ = try? tmux(["kill-server"]) }
+}
+
+/// Runs one tmux command on a private server (`-L socket`) and returns what it printed. It is
+/// spawned and reaped directly: Foundation's `Process` can wait forever on a client whose server
+/// daemonized from it, and a test's worker thread blocks signals that the terminal and the
+/// program in it must not inherit.
+func runTmux(socket: String, _ arguments: [String], environment: [String: String], scratch: URL)
+  throws -> String
+{
+  let outputFile = scratch.appendingPathComponent("tmux-\(UUID().uuidString)")
+  defer { try? FileManager.default.removeItem(at: outputFile) }
+  let argv = ["tmux", "-u", "-L", socket, "-f", "/dev/null"] + arguments
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(
+    &actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_adddup2(&actions, 1, 2)
+  var cArguments = argv.map { strdup($0) } + [nil]
+  defer { for argument in cArguments { free(argument) } }
+  var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer { for variable in cEnvironment { free(variable) } }
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var noSignals = sigset_t()
+  sigemptyset(&noSignals)
+  posix_spawnattr_setsigmask(&attributes, &noSignals)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+  var pid: pid_t = 0
+  guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, &cEnvironment) == 0 else {
+    throw CocoaError(
+      .executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cannot run tmux"])
+  }
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+  return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
 }
