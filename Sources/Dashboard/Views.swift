@@ -38,7 +38,8 @@ extension DashboardApp {
       ? rect.split(.horizontal, [.fill(1), .fixed(2), .fill(1)]) : [rect]
     let left = columns[0]
     let right = twoColumns ? columns[2] : rect
-    let colWidth = left.width
+    // Sections draw their lines indented by one column (see the end of this function).
+    let colWidth = left.width - 1
     let l = self.l
 
     // Members by kind and division.

@@ -101,3 +101,29 @@ import Testing
     #expect(KoreanText.normalizeQuery(" (주) Yu Sin ") == "yusin")
   }
 }
+
+@Suite struct TidyTextTests {
+  @Test(arguments: ["", "유신테크", "(주) 유신 테크", "Yusin Tech"])
+  func tidyTextIsKept(_ text: String) {
+    #expect(KoreanText.isTidy(text))
+    #expect(KoreanText.clean(text) == text)
+  }
+
+  @Test(arguments: [
+    (" 유신테크", "유신테크"), ("유신테크 ", "유신테크"), ("유신  테크", "유신 테크"), ("유신\t테크", "유신 테크"),
+    ("유신\u{3000}테크", "유신 테크"), ("유신\u{A0}테크", "유신 테크"), ("\n", ""),
+  ])
+  func untidyTextIsCleaned(_ text: String, _ expected: String) {
+    #expect(!KoreanText.isTidy(text))
+    #expect(KoreanText.clean(text) == expected)
+  }
+
+  /// The listed white space is exactly what Swift calls white space, over the Basic Multilingual
+  /// Plane.
+  @Test func whiteSpaceListMatchesUnicode() {
+    for value in 0...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(KoreanText.isWhiteSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+    }
+  }
+}

@@ -30,7 +30,38 @@ public enum KoreanText {
       scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !invisible($0) })
       text = String(scalars)
     }
-    return nfc(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let composed = nfc(text)
+    return isTidy(composed)
+      ? composed : composed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// True when text has no white space but single spaces between words — most stored text, which
+  /// then skips the split and join (an import cleans every field of every row).
+  static func isTidy(_ text: String) -> Bool {
+    var afterSpace = true
+    for scalar in text.unicodeScalars {
+      if scalar == " " {
+        if afterSpace { return false }
+        afterSpace = true
+      } else if isWhiteSpace(scalar) {
+        return false
+      } else {
+        afterSpace = false
+      }
+    }
+    return !afterSpace || text.isEmpty
+  }
+
+  /// Unicode's White_Space property, listed, since looking the property up costs more than the
+  /// rest of cleaning.
+  static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      return true
+    default:
+      return false
+    }
   }
 
   /// Legal forms removed from company names for the name key, written without spaces (spaces

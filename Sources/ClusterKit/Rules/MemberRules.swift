@@ -71,6 +71,12 @@ public enum MemberRules {
   public static func parse<T: Labelled & CaseIterable & RawRepresentable>(
     _ text: String, as type: T.Type = T.self, field: String, synonyms: [String: T] = [:]
   ) throws(FieldError) -> T where T.RawValue == String {
+    // Most files write the values as this program does; those need no normalising.
+    if let exact = T.allCases.first(where: {
+      $0.rawValue == text || $0.korean == text || $0.english == text
+    }) {
+      return exact
+    }
     let wanted = comparable(text)
     for value in T.allCases
     where [value.rawValue, value.english, value.korean].map(comparable).contains(wanted) {
