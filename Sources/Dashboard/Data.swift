@@ -33,6 +33,7 @@ enum CacheKey: Hashable {
   case divisionCounts
   case visitsPerWeek(today: Day, weeks: Int)
   case openFollowUps(limit: Int)
+  case followUpCounts(today: Day)
   case dueForVisit(today: Day, limit: Int)
   case detail(DetailState.Subject, width: Int, Language, today: Day)
 }
@@ -126,6 +127,13 @@ extension DashboardApp {
     return requestRows(requestFilter, offset: list.cursor, limit: 1).first?.id
   }
 
+  /// All open follow-ups and the overdue ones among them (the lists show only the first few).
+  func followUpCounts() -> (open: Int, overdue: Int) {
+    cached(.followUpCounts(today: state.today)) {
+      (try? workspace.followUpCounts(today: state.today)) ?? (0, 0)
+    }
+  }
+
   /// Open follow-ups (overdue first), this week's and earlier weeks' visits, and who is due.
   func visitItems() -> [VisitItem] {
     if let found = state.visits.found { return found }
@@ -140,10 +148,10 @@ extension DashboardApp {
     let today = state.today
     var items: [VisitItem] = []
     let followUps = (try? workspace.openFollowUps(limit: 50)) ?? []
-    let overdue = followUps.filter { $0.followUp.isOverdue(on: today) }.count
+    let (open, overdue) = followUpCounts()
     items.append(
       .header(
-        l.pick("Open follow-ups", "진행 중인 후속조치") + " \(followUps.count)"
+        l.pick("Open follow-ups", "진행 중인 후속조치") + " \(open)"
           + (overdue > 0 ? l.pick(" · \(overdue) overdue", " · 기한 지남 \(overdue)") : "")))
     items += followUps.map { .followUp($0) }
     if followUps.isEmpty { items.append(.empty(l.pick("none", "없음"))) }

@@ -146,8 +146,9 @@ extension DashboardApp {
     // Overdue follow-ups.
     let open = cached(.openFollowUps(limit: 20)) { (try? workspace.openFollowUps(limit: 20)) ?? [] }
     let overdue = open.filter { $0.followUp.isOverdue(on: today) }
+    let overdueCount = followUpCounts().overdue
     let overdueSection = OverviewSection(
-      title: l.pick("Overdue follow-ups \(overdue.count)", "기한 지난 후속조치 \(overdue.count)건"),
+      title: l.pick("Overdue follow-ups \(overdueCount)", "기한 지난 후속조치 \(overdueCount)건"),
       height: max(1, overdue.count)
     ) { g, r, t in
       if overdue.isEmpty {

@@ -20,9 +20,9 @@ import Testing
     let stored = try #require(try temp.workspace.visit(id: visit.id))
     #expect(stored.difficulties == [Difficulty(category: .certification, text: "CE 인증 비용 부담")])
     #expect(stored.followUps.map(\.action) == ["해외규격인증 지원사업 안내"])
-    #expect(try temp.workspace.overdueFollowUpCount(today: day) == 1)
+    #expect(try temp.workspace.followUpCounts(today: day) == (1, 1))
     try temp.workspace.setFollowUpDone(id: stored.followUps[0].id, on: day)
-    #expect(try temp.workspace.overdueFollowUpCount(today: day) == 0)
+    #expect(try temp.workspace.followUpCounts(today: day) == (0, 0))
     #expect(try temp.workspace.memberDetail(id: member.id).lastVisit == day.adding(days: -20))
   }
 

@@ -159,11 +159,11 @@ private func screen(_ app: DashboardApp, _ w: Int = 80, _ h: Int = 24) -> String
 @Test func closingAnOverdueFollowUpAndUndoingIt() throws {
   let fixture = try Fixture()
   let app = app(fixture, .visits)
-  #expect(try fixture.workspace.overdueFollowUpCount(today: Fixture.today) == 1)
+  #expect(try fixture.workspace.followUpCounts(today: Fixture.today).overdue == 1)
   app.handle(.char("x"))
-  #expect(try fixture.workspace.overdueFollowUpCount(today: Fixture.today) == 0)
+  #expect(try fixture.workspace.followUpCounts(today: Fixture.today).overdue == 0)
   app.handle(.char("u"))
-  #expect(try fixture.workspace.overdueFollowUpCount(today: Fixture.today) == 1)
+  #expect(try fixture.workspace.followUpCounts(today: Fixture.today).overdue == 1)
 }
 
 @Test func attendanceIsSavedAsOneChange() throws {
@@ -318,4 +318,24 @@ final class ScriptedTerminal: TerminalDevice {
   // Every key is already waiting, so a burst is drawn once: the first frame, then one after
   // coming back from the suspend (which ends a burst); the rest is handled without drawing.
   #expect(terminal.frames == 2)
+}
+
+/// The counts in the overview and the visits pane are of all follow-ups, not of the few listed.
+@Test func followUpCountsAreNotCappedByTheList() throws {
+  let fixture = try Fixture()
+  let member = try fixture.workspace.findMember("유신테크")
+  let visitDay = Fixture.today.adding(days: -60)
+  try fixture.workspace.addVisit(
+    Visit(
+      memberId: member.id, date: visitDay, visitor: "박매니저", purpose: .followUp,
+      followUps: (1...60).map { FollowUp(action: "조치 \($0)", due: visitDay.adding(days: $0 % 30)) })
+  )
+  let counts = try fixture.workspace.followUpCounts(today: Fixture.today)
+  #expect(counts.overdue > 50)
+  let app = DashboardApp(workspace: fixture.workspace, language: .en, today: Fixture.today)
+  let overview = app.render(width: 120, height: 40, theme: .monochrome).grid.description
+  #expect(overview.contains("Overdue follow-ups \(counts.overdue)"))
+  app.handle(.char("4"))
+  let visits = app.render(width: 120, height: 40, theme: .monochrome).grid.description
+  #expect(visits.contains("Open follow-ups \(counts.open) · \(counts.overdue) overdue"))
 }

@@ -231,10 +231,16 @@ extension Workspace {
     }
   }
 
-  public func overdueFollowUpCount(today: Day) throws -> Int {
+  /// How many follow-ups are open, and how many of those are past their due date.
+  public func followUpCounts(today: Day) throws -> (open: Int, overdue: Int) {
     try read { db in
-      try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM followUp WHERE done IS NULL AND due < ?", arguments: [today])!
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) AS open, IFNULL(SUM(due < ?), 0) AS overdue
+          FROM followUp WHERE done IS NULL
+          """, arguments: [today])!
+      return (row["open"], row["overdue"])
     }
   }
 
