@@ -45,7 +45,8 @@ struct WorkspaceLocation: ParsableArguments {
     let env = ProcessInfo.processInfo.environment
     let base =
       env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+      ?? ((env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) as NSString)
+      .appendingPathComponent(".local/share")
     return (base as NSString).appendingPathComponent("clusterdesk/workspace.clusterdesk")
   }
 

@@ -114,4 +114,25 @@ import Testing
     let addHelp = try cli.run(["members", "add", "--help"], environment: ["LANG": "ko_KR.UTF-8"])
     #expect(addHelp.stdout.contains("사업자등록번호, 예: 123-45-67890."))
   }
+
+  /// Without --workspace or $CLUSTERDESK_WORKSPACE the workspace lives under the user's data
+  /// directory: $XDG_DATA_HOME, else $HOME/.local/share.
+  @Test func defaultWorkspaceFollowsTheUsersDataDirectory() throws {
+    var cli = try Binary()
+    defer { cli.cleanUp() }
+    cli.environment.removeValue(forKey: "CLUSTERDESK_WORKSPACE")
+    cli.environment.removeValue(forKey: "XDG_DATA_HOME")
+    cli.environment["HOME"] = cli.folder.path
+    #expect(try cli.run(["init"]).status == 0)
+    let underHome = cli.file(".local/share/clusterdesk/workspace.clusterdesk").path
+    #expect(FileManager.default.fileExists(atPath: underHome))
+    let folder = try FileManager.default.attributesOfItem(
+      atPath: (underHome as NSString).deletingLastPathComponent)
+    #expect((folder[.posixPermissions] as? Int) == 0o700)
+    cli.environment["XDG_DATA_HOME"] = cli.file("data").path
+    #expect(try cli.run(["init"]).status == 0)
+    #expect(
+      FileManager.default.fileExists(
+        atPath: cli.file("data/clusterdesk/workspace.clusterdesk").path))
+  }
 }
