@@ -24,7 +24,7 @@ struct MeetingsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
-        let rows = try workspace.meetingRows(year: year, clusterId: clusterId, limit: 1_000_000)
+        let rows = try workspace.meetingRows(year: year, clusterId: clusterId, limit: Int.max)
         Listing(
           columns: [
             .init(key: "id", title: "#", alignRight: true),

@@ -69,11 +69,7 @@ struct MembersCommand: ParsableCommand {
         }
         query.sort = order
         if output.format == .csv {
-          let ids = Set(try workspace.memberRows(query, offset: 0, limit: Int.max).map(\.id))
-          let members = try workspace.membersForExport(clusterId: query.clusterId).filter {
-            ids.contains($0.member.id)
-          }
-          let rows = members.map {
+          let rows = try workspace.membersForExport(query).map {
             MemberCSV.row($0.member, divisionName: $0.division, language: language)
           }
           FileHandle.standardOutput.write(

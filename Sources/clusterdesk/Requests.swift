@@ -42,7 +42,7 @@ struct RequestsCommand: ParsableCommand {
         }
         if let program { filter.programId = try workspace.findProgram(program, year: year).id }
         if let member { filter.memberId = try workspace.findMember(member).id }
-        let rows = try workspace.requestRows(filter, limit: 1_000_000)
+        let rows = try workspace.requestRows(filter, limit: Int.max)
         Listing(
           columns: [
             .init(key: "id", title: "#", alignRight: true),

@@ -33,7 +33,7 @@ struct VisitsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         if followUps {
-          let rows = try workspace.openFollowUps(limit: 10_000)
+          let rows = try workspace.openFollowUps(limit: Int.max)
           Listing(
             columns: [
               .init(key: "id", title: "#", alignRight: true),
@@ -56,11 +56,8 @@ struct VisitsCommand: ParsableCommand {
         }
         let end = try to.map { try parseDay($0, field: "to") } ?? today
         let start = try from.map { try parseDay($0, field: "from") } ?? end.adding(days: -84)
-        let visits = try workspace.visits(from: start, through: end, limit: 100_000)
-        var names: [Int64: String] = [:]
-        for visit in visits where names[visit.memberId] == nil {
-          names[visit.memberId] = try workspace.member(id: visit.memberId)?.name ?? ""
-        }
+        let visits = try workspace.visits(from: start, through: end, limit: Int.max)
+        let names = try workspace.memberNames(ids: Set(visits.map(\.memberId)))
         Listing(
           columns: [
             .init(key: "id", title: "#", alignRight: true),
@@ -221,7 +218,7 @@ struct VisitsCommand: ParsableCommand {
           throw FieldError(field: "weeks", problem: .outOfRange("1…"), value: String(weeks))
         }
         let due = try workspace.dueForVisit(
-          today: today, minimumWeeks: weeks, clusterId: clusterId, limit: 100_000)
+          today: today, minimumWeeks: weeks, clusterId: clusterId, limit: Int.max)
         Listing(
           columns: [
             .init(key: "id", title: "#", alignRight: true),

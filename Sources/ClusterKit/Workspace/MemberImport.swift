@@ -58,23 +58,19 @@ extension Workspace {
     return result!
   }
 
-  /// Every member of a cluster (or all), sorted by name, with division names: for CSV export.
-  public func membersForExport(clusterId: Int64? = nil) throws -> [(
+  /// Every member a query matches, sorted by name, with division names: for CSV export.
+  public func membersForExport(_ query: MemberQuery = MemberQuery()) throws -> [(
     member: Member, division: String?
   )] {
     try read { db in
-      var sql = """
-        SELECT m.*, d.name AS divisionName FROM member m LEFT JOIN division d ON d.id = m.divisionId
-        """
-      var arguments: StatementArguments = []
-      if let clusterId {
-        sql += " WHERE m.clusterId = ?"
-        arguments = [clusterId]
-      }
-      sql += " ORDER BY m.nameKey, m.id"
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-        (member: Member(row: $0), division: $0["divisionName"])
-      }
+      let clause = Workspace.searchClause(query)
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT m.*, d.name AS divisionName FROM member m LEFT JOIN division d ON d.id = m.divisionId
+          WHERE \(clause.sql) ORDER BY m.nameKey, m.id
+          """, arguments: clause.arguments
+      ).map { (member: Member(row: $0), division: $0["divisionName"]) }
     }
   }
 }

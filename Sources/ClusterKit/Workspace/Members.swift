@@ -160,12 +160,15 @@ extension Workspace {
     guard !ids.isEmpty else { return [:] }
     return try read { db in
       var names: [Int64: String] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: "SELECT id, name FROM member WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
-        arguments: StatementArguments(Array(ids)))
-      {
-        names[row["id"]] = row["name"]
+      for batch in Array(ids).batches() {
+        for row in try Row.fetchAll(
+          db,
+          sql:
+            "SELECT id, name FROM member WHERE id IN (\(databaseQuestionMarks(count: batch.count)))",
+          arguments: StatementArguments(Array(batch)))
+        {
+          names[row["id"]] = row["name"]
+        }
       }
       return names
     }

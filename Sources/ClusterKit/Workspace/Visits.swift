@@ -31,26 +31,29 @@ extension Workspace {
       db, sql: "SELECT v.* FROM visit v WHERE \(condition) ORDER BY \(order) LIMIT \(limit)",
       arguments: arguments)
     guard !rows.isEmpty else { return [] }
-    let ids = rows.map(\.id)
-    let placeholders = databaseQuestionMarks(count: ids.count)
     var difficulties: [Int64: [Difficulty]] = [:]
-    for row in try Row.fetchAll(
-      db,
-      sql: "SELECT * FROM difficulty WHERE visitId IN (\(placeholders)) ORDER BY visitId, position",
-      arguments: StatementArguments(ids))
-    {
-      difficulties[row["visitId"], default: []].append(
-        Difficulty(category: row["category"], text: row["text"]))
-    }
     var followUps: [Int64: [FollowUp]] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT * FROM followUp WHERE visitId IN (\(placeholders)) ORDER BY id",
-      arguments: StatementArguments(ids))
-    {
-      followUps[row["visitId"], default: []].append(
-        FollowUp(
-          id: row["id"], action: row["action"], owner: row["owner"], due: row["due"],
-          done: row["done"]))
+    for batch in rows.batches() {
+      let ids = batch.map(\.id)
+      let placeholders = databaseQuestionMarks(count: ids.count)
+      for row in try Row.fetchAll(
+        db,
+        sql:
+          "SELECT * FROM difficulty WHERE visitId IN (\(placeholders)) ORDER BY visitId, position",
+        arguments: StatementArguments(ids))
+      {
+        difficulties[row["visitId"], default: []].append(
+          Difficulty(category: row["category"], text: row["text"]))
+      }
+      for row in try Row.fetchAll(
+        db, sql: "SELECT * FROM followUp WHERE visitId IN (\(placeholders)) ORDER BY id",
+        arguments: StatementArguments(ids))
+      {
+        followUps[row["visitId"], default: []].append(
+          FollowUp(
+            id: row["id"], action: row["action"], owner: row["owner"], due: row["due"],
+            done: row["done"]))
+      }
     }
     return rows.map { row in
       Visit(

@@ -291,3 +291,11 @@ enum FileInspection {
     return version
   }
 }
+
+extension Array {
+  /// The array in pieces of at most `size`: SQLite limits how many values one statement takes,
+  /// so long `IN (…)` lists are read in batches.
+  func batches(of size: Int = 500) -> [ArraySlice<Element>] {
+    stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+  }
+}
