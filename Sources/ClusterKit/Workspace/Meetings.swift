@@ -186,29 +186,4 @@ extension Workspace {
       return statuses.prefix { $0 == AttendanceStatus.present.rawValue }.count
     }
   }
-
-  /// Participation per meeting kind over a year.
-  public func participationByKind(year: Int) throws -> [MeetingKind: (
-    held: Int, participation: Participation
-  )] {
-    try read { db in
-      var result: [MeetingKind: (held: Int, participation: Participation)] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT mt.kind, COUNT(DISTINCT mt.id) AS held, COUNT(a.memberId) AS invited,
-                 IFNULL(SUM(a.status = 'present'), 0) AS present,
-                 IFNULL(SUM(a.status = 'excused'), 0) AS excused
-          FROM meeting mt LEFT JOIN attendance a ON a.meetingId = mt.id
-          WHERE mt.date BETWEEN ? AND ? GROUP BY mt.kind
-          """, arguments: ["\(year)-01-01", "\(year)-12-31"])
-      {
-        result[row["kind"]] = (
-          row["held"],
-          Participation(invited: row["invited"], present: row["present"], excused: row["excused"])
-        )
-      }
-      return result
-    }
-  }
 }

@@ -27,10 +27,6 @@ extension Workspace {
     }
   }
 
-  public func experts() throws -> [Expert] {
-    try read { db in try Expert.order(Column("name")).fetchAll(db) }
-  }
-
   /// 1사1멘토링: gives a company its mentor. A company has at most one; assigning another
   /// replaces the first only when `replacing` is set.
   public func assignMentor(_ mentoring: Mentoring, replacing: Bool = false) throws {
