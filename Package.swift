@@ -18,6 +18,9 @@ let package = Package(
       name: "ClusterKit",
       dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // Invented workspaces (the sample office, one cluster, a national one) for demos, tests
+    // and benchmarks.
+    .target(name: "Generator", dependencies: ["ClusterKit"]),
     // Pure terminal drawing: grid, display width, layout, widgets. No ncurses, no domain.
     .target(name: "TerminalKit"),
     // The ncursesw C interface; only TerminalBackend imports it.
@@ -27,11 +30,13 @@ let package = Package(
     .executableTarget(
       name: "clusterdesk",
       dependencies: [
-        "ClusterKit", "TerminalKit", "TerminalBackend", "Dashboard",
+        "ClusterKit", "Generator", "TerminalKit", "TerminalBackend", "Dashboard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "ClusterKitTests", dependencies: ["ClusterKit"], exclude: ["Corpus"]),
+    .testTarget(
+      name: "ClusterKitTests", dependencies: ["ClusterKit", "Generator"], exclude: ["Corpus"]),
+    .testTarget(name: "GeneratorTests", dependencies: ["ClusterKit", "Generator"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "DashboardTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterKit
 import Foundation
+import Generator
 
 extension WorkspaceGenerator.Scale: ExpressibleByArgument {}
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ClusterKit
+@testable import Generator
 
 /// Seeded property-based fuzzing of the two importers: mutations of the committed corpus
 /// (Tests/ClusterKitTests/Corpus) and random bytes. No input may crash or hang; every rejection

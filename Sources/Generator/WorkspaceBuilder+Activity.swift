@@ -1,3 +1,5 @@
+import ClusterKit
+
 /// Meetings, visits and support requests: what happens in the office over the period.
 extension WorkspaceBuilder {
   // MARK: Meetings

@@ -1,3 +1,5 @@
+import ClusterKit
+
 /// Support programs, requests in every status, and the audit trail of their decisions.
 extension WorkspaceBuilder {
   enum Slot { case subject, product, none }

@@ -1,3 +1,5 @@
+import ClusterKit
+
 /// SplitMix64: a small, fast generator whose output depends only on its seed, so a generated
 /// workspace is the same on every machine and with every toolchain. The helpers below use only
 /// integer arithmetic and exactly rounded floating-point operations for the same reason.

@@ -1,3 +1,5 @@
+import ClusterKit
+
 /// What the generator remembers about a member beyond the record itself.
 struct MemberInfo {
   var cluster: Int

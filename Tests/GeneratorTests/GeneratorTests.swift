@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ClusterKit
+@testable import Generator
 
 @Suite struct Generator {
   static let sampleDay = Day(year: 2026, month: 11, day: 26)!

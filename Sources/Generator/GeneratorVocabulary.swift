@@ -1,3 +1,5 @@
+import ClusterKit
+
 /// Word pools the generator combines by index. Every name here is invented; none is meant to
 /// be a real firm, institution or person.
 enum Vocabulary {

@@ -1,3 +1,5 @@
+import ClusterKit
+
 /// Makes realistic, invented workspaces for demos, tests and benchmarks. The same scale, seed and
 /// reference day give the same document, byte for byte, on every machine.
 public struct WorkspaceGenerator: Sendable {
