@@ -111,25 +111,7 @@ extension Workspace {
   /// The members who belong on a meeting's list — its division's, or its whole cluster's — with
   /// their recorded status, officers first.
   public func attendanceList(meetingId: Int64) throws -> [AttendanceLine] {
-    try read { db in
-      guard let meeting = try Meeting.fetchOne(db, key: meetingId) else {
-        throw WorkspaceError.recordNotFound(kind: "meeting", reference: "#\(meetingId)")
-      }
-      let scope = meeting.divisionId == nil ? "m.clusterId = ?" : "m.divisionId = ?"
-      return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT m.id, m.name, m.role, a.status FROM member m
-          LEFT JOIN attendance a ON a.memberId = m.id AND a.meetingId = ?
-          WHERE (\(scope) AND m.status <> 'left') OR a.status IS NOT NULL
-          ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1
-                   WHEN 'steering' THEN 2 ELSE 3 END, m.nameKey
-          """, arguments: [meetingId, meeting.divisionId ?? meeting.clusterId]
-      ).map { row in
-        AttendanceLine(
-          memberId: row["id"], memberName: row["name"], role: row["role"], status: row["status"])
-      }
-    }
+    try attendanceSheet(meetingId: meetingId).map(\.line)
   }
 
   /// Records attendance for several members at once (one action). `nil` removes the member from
