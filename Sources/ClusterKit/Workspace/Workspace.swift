@@ -7,7 +7,10 @@ public final class Workspace: Sendable {
   public let path: String
   /// Who is recorded in the audit log for changes made through this workspace.
   public let actor: String
-  let pool: DatabasePool
+  /// A pool of connections on a file; one connection for an in-memory workspace.
+  let pool: any DatabaseWriter
+  /// Writes through this object, which `dataVersion()` counts in.
+  private let writes = WriteCounter()
 
   /// Opens an existing workspace, or creates a new, empty one when `create` is set and the file
   /// does not exist. A file that is not a workspace, is damaged or comes from a newer version is
@@ -46,6 +49,19 @@ public final class Workspace: Sendable {
     } catch let error as DatabaseError {
       throw Workspace.translate(error, path: self.path)
     }
+  }
+
+  /// A workspace held in memory only, for tests: the same schema and rules, nothing on disk.
+  public init(inMemoryFor office: Office, actor: String) throws {
+    path = ":memory:"
+    self.actor = actor
+    do {
+      pool = try DatabaseQueue(configuration: Workspace.configuration())
+      try pool.write { db in try Schema.migrate(db, from: 0) }
+    } catch let error as DatabaseError {
+      throw Workspace.translate(error, path: path)
+    }
+    try write { db in try saveOffice(office, db) }
   }
 
   /// Creates a workspace for an office. Fails if a file is already there.
@@ -147,6 +163,7 @@ public final class Workspace: Sendable {
 
   /// Runs one user action as one transaction.
   public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    defer { writes.increment() }
     do {
       return try pool.write(body)
     } catch let error as DatabaseError {
@@ -175,9 +192,12 @@ public final class Workspace: Sendable {
 
   /// A number that changes whenever committed data in the workspace changes, whether the write
   /// came from this workspace or from another connection or process (SQLite's `data_version`, read
-  /// on the single reader connection). Cheap enough to ask before every frame.
+  /// on the single reader connection, which sees every other connection's commits; our own writes
+  /// are counted too, for the in-memory workspace's one connection). Cheap enough to ask before
+  /// every frame.
   public func dataVersion() throws -> Int {
-    try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    let version = try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    return version &* 1_000_003 &+ writes.count
   }
 
   /// The next free id of a table; safe inside a write transaction (one writer at a time).
@@ -249,6 +269,15 @@ public final class Workspace: Sendable {
           """)! == 0
     }
   }
+}
+
+/// A count shared by the threads that write through one workspace.
+private final class WriteCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  var count: Int { lock.withLock { value } }
+  func increment() { lock.withLock { value += 1 } }
 }
 
 /// Reads a file's SQLite header without opening it, so a file that is not ours is never changed.
