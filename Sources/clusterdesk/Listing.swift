@@ -116,7 +116,3 @@ func writeOutput(_ data: Data, to path: String?) throws {
 extension Optional where Wrapped == Day {
   var text: String { self?.description ?? "" }
 }
-
-func percent(_ rate: Double?) -> String {
-  rate.map { String(format: "%.0f%%", $0 * 100) } ?? "–"
-}

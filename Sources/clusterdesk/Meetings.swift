@@ -40,7 +40,7 @@ struct MeetingsCommand: ParsableCommand {
             [
               String($0.id), $0.date.description, $0.kind.label(l), $0.title, $0.clusterName,
               $0.divisionName ?? "", $0.invited == 0 ? "" : "\($0.present)/\($0.invited)",
-              percent($0.participationRate),
+              Format.percent($0.participationRate),
             ]
           }
         ).print(output)

@@ -80,16 +80,11 @@ struct MembersCommand: ParsableCommand {
         let l = language
         Listing(
           columns: [
-            .init(key: "id", title: "#", alignRight: true),
-            .init(key: "name", title: l.pick("Name", "회사명")),
-            .init(key: "kind", title: l.pick("Kind", "구분")),
-            .init(key: "cluster", title: l.pick("Cluster", "미니클러스터")),
-            .init(key: "division", title: l.pick("Division", "분과")),
-            .init(key: "role", title: l.pick("Role", "직위")),
-            .init(key: "representative", title: l.pick("Representative", "대표자")),
-            .init(key: "phone", title: l.pick("Phone", "전화")),
-            .init(key: "lastVisit", title: l.pick("Last visit", "최근 방문")),
-          ],
+            .init(key: "id", title: "#", alignRight: true)
+          ]
+            + [
+              Term.name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
+            ].map { .init(key: $0.key, title: $0.title(l)) },
           rows: rows.map {
             [
               String($0.id), $0.name, $0.kind.label(l), $0.clusterName, $0.divisionName ?? "",
@@ -119,7 +114,9 @@ struct MembersCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let found = try workspace.findMember(member)
-        print(MemberText.detail(try workspace.memberDetail(id: found.id)), terminator: "")
+        let document = Document.member(
+          try workspace.memberDetail(id: found.id), today: today, language)
+        print(DocumentText.render(document), terminator: "")
       }
     }
   }
@@ -299,85 +296,5 @@ struct MembersCommand: ParsableCommand {
         )
       }
     }
-  }
-}
-
-/// A member's detail as text.
-enum MemberText {
-  static func detail(_ detail: MemberDetail) -> String {
-    let l = language
-    let m = detail.member
-    var out = "\(m.name)  #\(m.id)\n"
-    func line(_ en: String, _ ko: String, _ value: String) {
-      guard !value.isEmpty else { return }
-      out += "  " + DisplayWidth.pad(l.pick(en, ko), to: 16) + value + "\n"
-    }
-    line("Kind", "구분", m.kind.label(l))
-    line("Mini-cluster", "미니클러스터", detail.cluster.name)
-    line("Division", "분과", detail.division?.name ?? "")
-    line("Role", "직위", m.role.label(l))
-    line("Status", "상태", m.status.label(l))
-    line("Representative", "대표자", m.representative)
-    line(
-      "Business no.", "사업자등록번호",
-      m.businessNumber.isEmpty ? "" : BusinessNumber.format(m.businessNumber))
-    line("Products", "주요제품", m.products)
-    line("Employees", "종업원수", m.employees.map(String.init) ?? "")
-    line("Sales", "매출액", m.salesKRW.map { "\(Money.format($0)) (\(Money.compact($0)))" } ?? "")
-    line("Founded", "설립일", m.founded.text)
-    line("Address", "주소", m.address)
-    line("Phone", "전화", m.phone)
-    line("E-mail", "이메일", m.email)
-    line("Website", "홈페이지", m.website)
-    line("Joined", "가입일", m.joined.text)
-    line("Left", "탈퇴일", m.left.text)
-    line(
-      "Directory book", "디렉토리북",
-      m.profileSubmitted ? l.pick("submitted", "제출") : l.pick("not submitted", "미제출"))
-    if !detail.contacts.isEmpty {
-      out += l.pick("Contacts", "담당자") + "\n"
-      for c in detail.contacts {
-        out +=
-          "  \([c.name, c.title, c.phone, c.email].filter { !$0.isEmpty }.joined(separator: "  "))\n"
-      }
-    }
-    if let mentor = detail.mentor {
-      out +=
-        l.pick("Mentor", "멘토")
-        + ": \(mentor.expert.name) (\(mentor.expert.affiliation)) \(mentor.mentoring.field)\n"
-    }
-    for sig in detail.sigs {
-      out += "SIG: \(sig.sig.name)" + (sig.task.isEmpty ? "" : " — \(sig.task)") + "\n"
-    }
-    if !detail.meetings.isEmpty {
-      out +=
-        l.pick("Meetings", "회의")
-        + " (\(l.pick("participation", "참석률")) \(percent(detail.participationRate)))\n"
-      for (meeting, status) in detail.meetings.prefix(12) {
-        out += "  \(meeting.date)  \(DisplayWidth.pad(status.label(l), to: 8))  \(meeting.title)\n"
-      }
-    }
-    if !detail.visits.isEmpty {
-      out += l.pick("Visits", "방문") + "\n"
-      for visit in detail.visits.prefix(12) {
-        out += "  \(visit.date)  \(visit.purpose.label(l))  \(visit.visitor)\n"
-        for d in visit.difficulties { out += "      [\(d.category.label(l))] \(d.text)\n" }
-        for f in visit.followUps {
-          let state =
-            f.done.map { l.pick("done ", "완료 ") + $0.description }
-            ?? (f.due.map { l.pick("due ", "기한 ") + $0.description } ?? "")
-          out += "      → \(f.action) (\(state))\n"
-        }
-      }
-    }
-    if !detail.requests.isEmpty {
-      out += l.pick("Support requests", "지원신청") + "\n"
-      for (request, program) in detail.requests {
-        let amount = request.approvedKRW.map(Money.compact) ?? Money.compact(request.requestedKRW)
-        out +=
-          "  #\(request.id)  \(request.submitted.text)  \(DisplayWidth.pad(request.status.label(l), to: 8))  \(amount)  \(program.name): \(request.title)\n"
-      }
-    }
-    return out
   }
 }

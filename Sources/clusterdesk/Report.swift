@@ -54,7 +54,8 @@ enum ReportText {
       [l.pick("kind", "종류"), l.pick("held", "개최"), l.pick("participation", "참석률")], [20, -6, -14])
     for line in r.meetings {
       row(
-        [line.kind.label(l), String(line.held), percent(line.participation.rate)], [20, -6, -14])
+        [line.kind.label(l), String(line.held), Format.percent(line.participation.rate)],
+        [20, -6, -14])
     }
     heading("Support by program", "지원사업별 실적")
     row(

@@ -84,39 +84,9 @@ struct RequestsCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let l = language
-        guard let r = try workspace.request(id: request) else {
-          throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(request)")
-        }
-        let member = try workspace.member(id: r.memberId)!
-        let budget = try workspace.budget(programId: r.programId)
-        print("#\(r.id)  \(r.title)")
-        print("  \(l.pick("Member", "회원")): \(member.name)")
-        print("  \(l.pick("Program", "지원사업")): \(budget.program.name) (\(budget.program.year))")
-        print("  \(l.pick("Status", "상태")): \(r.status.label(l))")
-        print("  \(l.pick("Requested", "신청액")): \(Money.format(r.requestedKRW))")
-        if let approved = r.approvedKRW {
-          print("  \(l.pick("Approved", "승인액")): \(Money.format(approved))")
-        }
-        print("  \(l.pick("Submitted", "신청일")): \(r.submitted.text)")
-        if let decided = r.decided {
-          print("  \(l.pick("Decided", "결정일")): \(decided) \(r.reviewer)")
-        }
-        if !r.reason.isEmpty { print("  \(l.pick("Reason", "사유")): \(r.reason)") }
-        print(
-          l.pick("Budget", "예산") + ": \(Money.compact(budget.program.budgetKRW))  "
-            + l.pick("approved", "승인") + " \(Money.compact(budget.approvedKRW))  "
-            + l.pick("pending", "심사중") + " \(Money.compact(budget.pendingKRW))  "
-            + l.pick("remaining", "잔액") + " \(Money.compact(budget.remainingKRW))")
-        let history = try workspace.requestRows(RequestFilter(memberId: r.memberId), limit: 100)
-        if history.count > 1 {
-          print(l.pick("Support history of \(member.name)", "\(member.name)의 지원 이력"))
-          for h in history where h.id != r.id {
-            print(
-              "  #\(h.id)  \(h.submitted.text)  \(h.status.label(l))  \(Money.compact(h.approvedKRW ?? h.requestedKRW))  \(h.programName): \(h.title)"
-            )
-          }
-        }
-        let audit = try workspace.auditLog(requestId: r.id)
+        let detail = try workspace.requestDetail(id: request)
+        print(DocumentText.render(Document.request(detail, today: today, l)), terminator: "")
+        let audit = try workspace.auditLog(requestId: request)
         if !audit.isEmpty {
           print(l.pick("Audit log", "변경 기록"))
           for e in audit { print("  \(e.at)  \(e.actor)  \(e.field): \(e.before) → \(e.after)") }

@@ -80,6 +80,36 @@ import Testing
     #expect(shown.stdout.contains("[인증] CE 인증 비용 부담"))
   }
 
+  /// A rate and a field read the same in every command: 1 of 8 present was 13% on screen but
+  /// 12% in `meetings list` and `report`, and the phone column was 전화 in `members list`.
+  @Test func oneVocabularyAcrossCommands() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    #expect(try cli.run(["init", "--cluster", "IT융합"]).status == 0)
+    for i in 1...8 {
+      let added = try cli.run([
+        "members", "add", "--cluster", "IT융합", "--name", "회원사\(i)", "--phone", "02-2101-100\(i)",
+      ])
+      #expect(added.status == 0, "\(added.stderr)")
+    }
+    let meeting = try cli.run([
+      "meetings", "add", "--cluster", "IT융합", "--kind", "steeringCommittee", "--date",
+      "2026-11-19", "--title", "11월 운영위원회",
+    ])
+    #expect(meeting.status == 0, "\(meeting.stderr)")
+    let marked = try cli.run(["meetings", "attend", "1", "--all-present"])
+    #expect(marked.status == 0, "\(marked.stderr)")
+    let absent = (2...8).flatMap { ["--absent", "회원사\($0)"] }
+    #expect(try cli.run(["meetings", "attend", "1"] + absent).status == 0)
+    let listed = try cli.run(["meetings", "list"])
+    #expect(listed.stdout.contains("1/8"), "\(listed.stdout)")
+    #expect(listed.stdout.contains("13%"), "\(listed.stdout)")
+    let report = try cli.run(["report", "--year", "2026"])
+    #expect(report.stdout.contains("13%"), "\(report.stdout)")
+    let korean = try cli.run(["members", "list"], environment: ["LANG": "ko_KR.UTF-8"])
+    #expect(korean.stdout.split(separator: "\n").first?.contains("전화번호") == true)
+  }
+
   @Test func errorsGoToStderrWithAStatus() throws {
     let cli = try Binary()
     defer { cli.cleanUp() }

@@ -8,28 +8,9 @@ public enum MemberColumn: String, CaseIterable, Sendable {
   /// The field key used in `FieldError.field` (`sales` for `Member.salesKRW`).
   public var field: String { rawValue }
 
-  /// The header written on export.
+  /// The header written on export: the field's name in the vocabulary.
   public func header(_ language: Language) -> String {
-    switch self {
-    case .name: language.pick("name", "회사명")
-    case .representative: language.pick("representative", "대표자")
-    case .businessNumber: language.pick("business number", "사업자등록번호")
-    case .kind: language.pick("kind", "구분")
-    case .division: language.pick("division", "분과")
-    case .role: language.pick("role", "직위")
-    case .phone: language.pick("phone", "전화번호")
-    case .email: language.pick("email", "이메일")
-    case .address: language.pick("address", "주소")
-    case .products: language.pick("products", "주요제품")
-    case .employees: language.pick("employees", "종업원수")
-    case .sales: language.pick("sales", "매출액")
-    case .founded: language.pick("founded", "설립일")
-    case .website: language.pick("website", "홈페이지")
-    case .joined: language.pick("joined", "가입일")
-    case .left: language.pick("left", "탈퇴일")
-    case .status: language.pick("status", "상태")
-    case .profileSubmitted: language.pick("profile submitted", "디렉토리북 제출")
-    }
+    Term.named(rawValue)?.label(language) ?? rawValue
   }
 
   /// Other spellings accepted on import, compared without case, spaces, hyphens, underscores,

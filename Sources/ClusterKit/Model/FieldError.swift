@@ -66,32 +66,8 @@ public struct FieldError: Error, Hashable, Sendable {
   /// The name a user reads for a field key (`businessNumber` → `사업자등록번호`); unknown keys are
   /// returned unchanged.
   public static func label(for field: String, _ language: Language) -> String {
-    guard let labels = fieldLabels[field] else { return field }
-    return language.pick(labels.english, labels.korean)
+    Term.named(field)?.label(language) ?? field
   }
-
-  private static let fieldLabels: [String: (english: String, korean: String)] = [
-    "name": ("name", "회사명"),
-    "representative": ("representative", "대표자"),
-    "businessNumber": ("business registration number", "사업자등록번호"),
-    "kind": ("kind", "구분"),
-    "division": ("division", "분과"),
-    "role": ("role", "직위"),
-    "phone": ("phone", "전화번호"),
-    "email": ("email", "이메일"),
-    "address": ("address", "주소"),
-    "products": ("products", "주요제품"),
-    "employees": ("employees", "종업원수"),
-    "sales": ("sales", "매출액"),
-    "founded": ("founded", "설립일"),
-    "website": ("website", "홈페이지"),
-    "joined": ("joined", "가입일"),
-    "left": ("left", "탈퇴일"),
-    "status": ("status", "상태"),
-    "profileSubmitted": ("directory profile submitted", "디렉토리북 제출"),
-    "amount": ("amount", "금액"),
-    "date": ("date", "날짜"),
-  ]
 }
 
 /// One or more field errors found while checking a record or a file; nothing was written.
