@@ -145,6 +145,20 @@ import Testing
     #expect(addHelp.stdout.contains("사업자등록번호, 예: 123-45-67890."))
   }
 
+  /// The commands that exist for the tests and benchmarks work but are not offered in --help.
+  @Test func testingCommandsAreHiddenFromHelp() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    let help = try cli.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("report"))
+    #expect(!help.stdout.contains("write-loop"))
+    #expect(!help.stdout.contains("bench-domain"))
+    let own = try cli.run(["write-loop", "--help"])
+    #expect(own.status == 0)
+    #expect(own.stdout.contains("For testing only"))
+  }
+
   /// Without --workspace or $CLUSTERDESK_WORKSPACE the workspace lives under the user's data
   /// directory: $XDG_DATA_HOME, else $HOME/.local/share.
   @Test func defaultWorkspaceFollowsTheUsersDataDirectory() throws {
