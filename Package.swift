@@ -40,7 +40,9 @@ let package = Package(
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "DashboardTests",
-      dependencies: ["Dashboard", "ClusterKit", "TerminalKit"],
+      dependencies: [
+        "Dashboard", "ClusterKit", "TerminalKit", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       resources: [.copy("Golden")]
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["ClusterKit"]),

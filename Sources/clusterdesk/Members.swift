@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterKit
+import Dashboard
 import Foundation
 import TerminalKit
 
@@ -116,7 +117,7 @@ struct MembersCommand: ParsableCommand {
         let found = try workspace.findMember(member)
         let document = Document.member(
           try workspace.memberDetail(id: found.id), today: today, language)
-        print(DocumentText.render(document), terminator: "")
+        print(document.plainText, terminator: "")
       }
     }
   }

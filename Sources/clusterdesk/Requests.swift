@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterKit
+import Dashboard
 import Foundation
 
 struct RequestsCommand: ParsableCommand {
@@ -85,7 +86,7 @@ struct RequestsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         let detail = try workspace.requestDetail(id: request)
-        print(DocumentText.render(Document.request(detail, today: today, l)), terminator: "")
+        print(Document.request(detail, today: today, l).plainText, terminator: "")
         let audit = try workspace.auditLog(requestId: request)
         if !audit.isEmpty {
           print(l.pick("Audit log", "변경 기록"))

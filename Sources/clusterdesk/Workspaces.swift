@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterKit
+import Dashboard
 import Foundation
 
 struct Open: ParsableCommand {
@@ -9,12 +10,7 @@ struct Open: ParsableCommand {
       "Open the dashboard on the workspace (the default).", "워크스페이스의 대시보드를 엽니다 (기본 동작)."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(
-    help: ArgumentHelp(
-      language.pick(
-        "The pane to start on: overview, members, meetings, visits, requests.",
-        "처음 보여 줄 화면: overview(개요), members(회원), meetings(회의), visits(방문), requests(지원신청).")))
-  var pane: String = "overview"
+  @Option(help: paneHelp()) var pane: PaneName = .first
 
   func run() throws {
     try reporting {
@@ -30,12 +26,7 @@ struct Demo: ParsableCommand {
       "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).",
       "예시 워크스페이스의 새 복사본으로 대시보드를 엽니다 (예시 원본은 바뀌지 않습니다)."))
 
-  @Option(
-    help: ArgumentHelp(
-      language.pick(
-        "The pane to start on: overview, members, meetings, visits, requests.",
-        "처음 보여 줄 화면: overview(개요), members(회원), meetings(회의), visits(방문), requests(지원신청).")))
-  var pane: String = "overview"
+  @Option(help: paneHelp()) var pane: PaneName = .first
   @Option(
     help: ArgumentHelp(
       language.pick(

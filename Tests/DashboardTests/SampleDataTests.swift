@@ -11,11 +11,7 @@ import Testing
   let json = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../../sample-data/seoul-digital-office.json").standardized
   guard let data = try? Data(contentsOf: json) else { return }  // not on this branch yet
-  let directory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("dash-sample-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  let workspace = try Workspace(
-    path: directory.appendingPathComponent("sample.sqlite").path, create: true, actor: "김매니저")
+  let workspace = try Workspace(inMemoryFor: Office(name: ""), actor: "김매니저")
   try workspace.importDocument(WorkspaceDocument.decode(data))
   let today = Day(year: 2026, month: 11, day: 26)!
   for language in Language.allCases {
@@ -35,10 +31,11 @@ import Testing
     #expect(app.isFinished)
   }
   // The 141 members are all reachable through the window.
-  let app = DashboardApp(workspace: workspace, pane: .members, language: .ko, today: today)
+  let app = DashboardApp(
+    workspace: workspace, pane: PaneName("members")!, language: .ko, today: today)
   _ = app.render(width: 80, height: 24, theme: .monochrome)
   app.handle(.end)
-  #expect(app.state.members.list.cursor == app.memberCount() - 1)
+  #expect(app.pane(MembersPane.self).list.cursor == app.data(MembersPane.self).count - 1)
   let last = app.render(width: 80, height: 24, theme: .monochrome).grid.lines
   #expect(last[1...20].contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
 }

@@ -145,6 +145,25 @@ import Testing
     #expect(addHelp.stdout.contains("사업자등록번호, 예: 123-45-67890."))
   }
 
+  /// `--pane` takes the registered panes only, and a wrong one is refused naming them, before
+  /// any workspace is opened or terminal taken.
+  @Test func aWrongPaneIsRefusedNamingThePanes() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    for arguments in [
+      ["--pane", "bogus"], ["open", "--pane", "bogus"], ["demo", "--pane", "bogus"],
+    ] {
+      let result = try cli.run(arguments)
+      #expect(result.status == 64, "\(arguments)")
+      #expect(
+        result.stderr.contains("'overview', 'members', 'meetings', 'visits' or 'requests'"),
+        "\(result.stderr)")
+    }
+    let help = try cli.run(["open", "--help"]).stdout.split(whereSeparator: \.isWhitespace)
+      .joined(separator: " ")
+    #expect(help.contains("values: overview, members, meetings, visits, requests"))
+  }
+
   /// The commands that exist for the tests and benchmarks work but are not offered in --help.
   @Test func testingCommandsAreHiddenFromHelp() throws {
     let cli = try Binary()

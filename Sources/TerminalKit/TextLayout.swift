@@ -1,0 +1,63 @@
+/// Laying text out in lines of a given display width.
+public enum TextLayout {
+  /// Splits text into lines of at most `width` columns, at spaces when possible.
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var out: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      var lineWidth = 0
+      for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+        let w = DisplayWidth.of(String(word))
+        if lineWidth > 0 && lineWidth + 1 + w > width {
+          out.append(line)
+          line = ""
+          lineWidth = 0
+        }
+        var piece = String(word)
+        // A single word longer than the line is cut by characters.
+        while DisplayWidth.of(piece) > width - lineWidth - (lineWidth > 0 ? 1 : 0), lineWidth == 0 {
+          var head = ""
+          var used = 0
+          for c in piece {
+            let cw = DisplayWidth.of(c)
+            if used + cw > width { break }
+            head.append(c)
+            used += cw
+          }
+          if head.isEmpty { break }
+          out.append(head)
+          piece = String(piece.dropFirst(head.count))
+          if piece.isEmpty { break }
+        }
+        if piece.isEmpty { continue }
+        if lineWidth > 0 {
+          line += " "
+          lineWidth += 1
+        }
+        line += piece
+        lineWidth += DisplayWidth.of(piece)
+      }
+      out.append(line)
+    }
+    return out
+  }
+
+  /// Joins tokens with ` · ` into lines no wider than `width`.
+  public static func flow(_ tokens: [String], width: Int, separator: String = " · ") -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for t in tokens {
+      if line.isEmpty {
+        line = t
+      } else if DisplayWidth.of(line + separator + t) <= width {
+        line += separator + t
+      } else {
+        lines.append(line)
+        line = t
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+}
