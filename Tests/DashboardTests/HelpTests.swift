@@ -71,18 +71,16 @@ import Testing
       screen(app).split(separator: "\n").last?.hasPrefix("Enter open  Esc clear  ↑↓ move") == true)
   }
 
-  /// Help scrolls within its lines: far down and one up is one line up from the end.
+  /// Help scrolls within its lines: pressing ↓ past the end and then ↑ once moves the help at
+  /// once (it used to count the extra presses and need as many ↑ to come back).
   @Test func helpScrollsWithinItsLines() throws {
     let fixture = try Fixture()
     let app = app(fixture, "members")
     press(app, ["?"])
     for _ in 0..<500 { app.handle(.down) }
-    guard case .help(let end) = app.state.top else {
-      Issue.record("help closed")
-      return
-    }
+    let end = screen(app)
     app.handle(.up)
-    #expect(app.state.top == .help(HelpState(offset: end.offset - 1)))
+    #expect(screen(app) != end)
     press(app, ["g"])
     #expect(app.state.top == .help(HelpState(offset: 0)))
     press(app, ["q"])
