@@ -54,7 +54,7 @@ import Testing
     press(app, [":", "pane nowhere", .key(.enter)])
     #expect(
       app.state.status?.text
-        == "Unknown pane 'nowhere' (overview, members, meetings, visits, requests)")
+        == "Unknown pane 'nowhere' (\(Registry.names.joined(separator: ", ")))")
     press(app, [":", "done x", .key(.enter)])
     #expect(app.state.status?.text == "Usage: :done FOLLOW-UP-ID")
   }

@@ -22,7 +22,7 @@ import Testing
     #expect(app.state.pane == "members")
     app.handle(.backTab)
     app.handle(.backTab)
-    #expect(app.state.pane == "requests")
+    #expect(app.state.pane == Registry.names.last)
     app.handle(.char("3"))
     #expect(app.state.pane == "meetings")
     app.handle(.char("L"))
