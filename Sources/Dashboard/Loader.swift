@@ -10,7 +10,7 @@ struct Loader {
   private var common = Memo<Int, Common>()
   private var detailMemo = Memo<DetailModal.Key, DetailData>()
   private var attendanceMemo = Memo<Int64, [AttendanceSheetLine]>()
-  private var formMemo = Memo<String?, FormData>()
+  private var formMemo = Memo<FormDialog.Inputs, FormData>()
 
   private(set) var shared = Common()
   private(set) var detail: DetailData?

@@ -117,7 +117,7 @@ enum DetailModal {
     case .approve, .reject, .askChanges:
       if let r = data.request {
         FormBuilder.openDecision(
-          action, r.request, memberName: r.memberName, budget: r.budget, &app)
+          action, r.request, memberName: r.memberName, programName: r.budget.program.name, &app)
       }
       return []
     default:

@@ -1,11 +1,12 @@
 import ClusterKit
 import TerminalKit
 
-/// What a form reads: members matching the member field's text, and the one member that text
-/// names, if exactly one does.
+/// What a form reads: members matching the member field's text, the one member that text
+/// names (if exactly one does), and for a decision what its program has left.
 struct FormData: Sendable {
   var suggestions: [(id: Int64, name: String)] = []
   var typedMember: (id: Int64, name: String)?
+  var budgetLeft: KRW?
 }
 
 /// A form in a centred box: fields, choices cycled with Space and ←/→, member suggestions.
@@ -50,16 +51,24 @@ enum FormDialog {
     return out + [scope]
   }
 
-  static func load(_ f: FormState, _ workspace: Workspace, _ memo: inout Memo<String?, FormData>)
+  struct Inputs: Hashable {
+    var memberQuery: String?
+    var program: Int64?
+  }
+
+  static func load(_ f: FormState, _ workspace: Workspace, _ memo: inout Memo<Inputs, FormData>)
     -> FormData
   {
-    memo.get(f.memberQuery) {
-      guard let text = f.memberQuery, !text.isEmpty else { return FormData() }
+    let program = f.request?.programId
+    return memo.get(Inputs(memberQuery: f.memberQuery, program: program)) {
+      let budgetLeft = program.flatMap { try? workspace.budget(programId: $0).remainingKRW }
+      guard let text = f.memberQuery, !text.isEmpty else { return FormData(budgetLeft: budgetLeft) }
       let query = MemberQuery(search: text, includeLeft: false)
       let rows = (try? workspace.memberRows(query, offset: 0, limit: 5)) ?? []
       let found = try? workspace.findMember(text)
       return FormData(
-        suggestions: rows.map { ($0.id, $0.name) }, typedMember: found.map { ($0.id, $0.name) })
+        suggestions: rows.map { ($0.id, $0.name) }, typedMember: found.map { ($0.id, $0.name) },
+        budgetLeft: budgetLeft)
     }
   }
 
@@ -173,7 +182,8 @@ enum FormDialog {
     let showSuggestions = f.focusedKey == "member" && f.pickedMember == nil
     let suggestionRows = showSuggestions ? max(1, data.suggestions.count) + 1 : 0
     let fieldRows = f.form.fields.reduce(0) { $0 + ($1.error == nil ? 1 : 2) }
-    var info = f.info
+    var info =
+      f.info + (data.budgetLeft.map { [l.pick("budget left ", "남은 예산 ") + Money.format($0)] } ?? [])
     // On a short screen the fields come first: drop the context lines, then shorten the message.
     let room = rect.height - 2 - fieldRows - suggestionRows
     if info.count + 1 + message.count + (message.isEmpty ? 0 : 1) > room { info = [] }

@@ -25,7 +25,8 @@ struct FieldSpec: Hashable, Sendable {
 struct FormState: Hashable, Sendable {
   var purpose: FormPurpose
   var title: String
-  /// Read-only lines above the fields (what is being decided, the budget left).
+  /// Read-only lines above the fields (what is being decided; the budget left is read with the
+  /// form's data).
   var info: [String] = []
   var form: Form
   var specs: [FieldSpec]
@@ -56,6 +57,13 @@ struct FormState: Hashable, Sendable {
     return specs[i].choiceValues?[at] ?? choices[at]
   }
   var focusedKey: String { specs[form.focus].key }
+  /// The request a decision form decides on.
+  var request: SupportRequest? {
+    switch purpose {
+    case .approve(let r), .reject(let r), .askChanges(let r): r
+    default: nil
+    }
+  }
   /// The member field's text while no member is picked: what suggestions are read for.
   var memberQuery: String? {
     guard index(of: "member") != nil, pickedMember == nil else { return nil }
@@ -195,17 +203,14 @@ enum FormBuilder {
   }
 
   static func decision(
-    _ purpose: FormPurpose, request: SupportRequest, memberName: String, budget: ProgramBudget?,
+    _ purpose: FormPurpose, request: SupportRequest, memberName: String, programName: String,
     _ l: Language
   ) -> FormState {
-    var info = [
+    let info = [
       "#\(request.id) \(request.title)",
-      "\(memberName) · \(budget?.program.name ?? "")",
+      "\(memberName) · \(programName)",
       l.pick("requested ", "신청액 ") + Money.format(request.requestedKRW),
     ]
-    if let budget {
-      info.append(l.pick("budget left ", "남은 예산 ") + Money.format(budget.remainingKRW))
-    }
     switch purpose {
     case .approve:
       return make(
@@ -258,7 +263,7 @@ extension FormBuilder {
 
   /// Opens the form for a decision (`.approve`, `.reject` or `.askChanges`) on a request.
   static func openDecision(
-    _ action: Action, _ request: SupportRequest, memberName: String, budget: ProgramBudget?,
+    _ action: Action, _ request: SupportRequest, memberName: String, programName: String,
     _ app: inout AppState
   ) {
     let purpose: FormPurpose =
@@ -269,7 +274,9 @@ extension FormBuilder {
       }
     app.modals.append(
       .form(
-        decision(purpose, request: request, memberName: memberName, budget: budget, app.language)))
+        decision(
+          purpose, request: request, memberName: memberName, programName: programName,
+          app.language)))
   }
 
   /// Why a request cannot be decided on now; nil for a pending one.

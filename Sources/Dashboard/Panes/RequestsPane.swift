@@ -22,21 +22,16 @@ struct RequestsPane: Pane {
   /// nil shows every status.
   var status: RequestStatus? = .pending
 
-  struct Selected: Sendable {
-    var request: SupportRequest
-    var memberName: String
-    var budget: ProgramBudget
-  }
-
   struct Data: Sendable {
     var list = PagedList<RequestFilter, RequestRow>()
-    /// What deciding on the request under the cursor needs.
-    var selected: Selected?
+    /// The request under the cursor, whole: whether it can be decided, and what the decision
+    /// is made on.
+    var selected: SupportRequest?
   }
 
   struct Cache: PaneCache {
     var list = PagedList<RequestFilter, RequestRow>.Cache()
-    var selected = Memo<Int64?, Selected?>()
+    var selected = Memo<Int64?, SupportRequest?>()
   }
 
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
@@ -46,9 +41,7 @@ struct RequestsPane: Pane {
     let id = rows.row(at: list)?.id
     return Data(
       list: rows,
-      selected: cache.selected.get(id) {
-        id.flatMap { try? workspace.decisionContext(requestId: $0) }.map(Selected.init)
-      })
+      selected: cache.selected.get(id) { id.flatMap { try? workspace.request(id: $0) } })
   }
 
   mutating func fit(_ data: Data, _ ctx: Context, _ app: inout AppState) {
@@ -65,9 +58,9 @@ struct RequestsPane: Pane {
         app.modals.append(.detail(DetailState(subject: .request(r.id))))
       }
     case .approve, .reject, .askChanges:
-      if let d = data.selected {
+      if let request = data.selected, let row = data.list.row(at: list) {
         FormBuilder.openDecision(
-          action, d.request, memberName: d.memberName, budget: d.budget, &app)
+          action, request, memberName: row.memberName, programName: row.programName, &app)
       }
     case Self.statusFilter:
       let steps: [RequestStatus?] = [.pending, nil, .approved, .rejected, .draft]
@@ -108,7 +101,7 @@ struct RequestsPane: Pane {
     case .open:
       data.list.row(at: list) == nil
         ? ctx.l.pick("Nothing waiting for review.", "심사할 신청이 없습니다.") : nil
-    case .approve, .reject, .askChanges: FormBuilder.undecidable(data.selected?.request, ctx.l)
+    case .approve, .reject, .askChanges: FormBuilder.undecidable(data.selected, ctx.l)
     default: nil
     }
   }
