@@ -614,7 +614,7 @@ public final class DashboardApp {
         l.pick("Not saved: fix the marked fields.", "저장하지 않았습니다: 표시된 칸을 고치세요."), error: true)
     } catch let error as WorkspaceError {
       f.message = error.message(l)
-      if case .overBudget = error, f.index(of: "override") == nil {
+      if case .overLimits = error, f.index(of: "override") == nil {
         let (field, spec) = FormBuilder.field("override", "", l)
         f.form.fields.append(field)
         f.specs.append(spec)

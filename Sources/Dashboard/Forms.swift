@@ -155,7 +155,7 @@ enum FormBuilder {
   }
 
   static func decision(
-    _ purpose: FormPurpose, request: SupportRequest, memberName: String, budget: ProgramBudget?,
+    _ purpose: FormPurpose, request: SupportRequest, memberName: String, budget: ProgramFigures?,
     _ l: Language
   ) -> FormState {
     var info = [

@@ -327,7 +327,7 @@ extension DashboardApp {
           throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)")
         }
         let member = try workspace.member(id: r.memberId)
-        let budget = try workspace.budget(programId: r.programId)
+        let budget = try workspace.programFigures(id: r.programId)
         var lines: [DocLine] = [
           field(l.pick("Member", "회원"), member?.name),
           field(l.pick("Program", "지원사업"), "\(budget.program.name) (\(budget.program.year))"),

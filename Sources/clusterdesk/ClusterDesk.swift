@@ -23,7 +23,9 @@ struct ClusterDesk: ParsableCommand {
     subcommands: [
       Open.self, Demo.self, Init.self, Import.self, Export.self, OfficeCommand.self,
       MembersCommand.self,
-      VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, Report.self, Audit.self,
+      VisitsCommand.self, MeetingsCommand.self, ProgramsCommand.self, RequestsCommand.self,
+      Report.self,
+      Audit.self,
       Generate.self, BenchDomain.self, WriteLoop.self,
     ],
     defaultSubcommand: Open.self

@@ -360,8 +360,19 @@ enum MemberText {
     if !detail.visits.isEmpty {
       out += l.pick("Visits", "방문") + "\n"
       for visit in detail.visits.prefix(12) {
-        out += "  \(visit.date)  \(visit.purpose.label(l))  \(visit.visitor)\n"
-        for d in visit.difficulties { out += "      [\(d.category.label(l))] \(d.text)\n" }
+        out += "  #\(visit.id)  \(visit.date)  \(visit.purpose.label(l))  \(visit.visitor)\n"
+        for (index, d) in visit.difficulties.enumerated() {
+          out += "      \(index + 1). [\(d.category.label(l))] \(d.text)\n"
+          let answers = detail.requests(answering: visit.id, number: index + 1)
+          for (request, program) in answers {
+            let amount = Money.compact(request.approvedKRW ?? request.requestedKRW)
+            out +=
+              "         → #\(request.id) \(program.name) (\(program.year)) \(request.status.label(l)) \(amount)\n"
+          }
+          if answers.isEmpty {
+            out += "         → " + l.pick("no request yet", "지원신청 없음") + "\n"
+          }
+        }
         for f in visit.followUps {
           let state =
             f.done.map { l.pick("done ", "완료 ") + $0.description }

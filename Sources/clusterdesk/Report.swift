@@ -57,35 +57,57 @@ enum ReportText {
         [line.kind.label(l), String(line.held), percent(line.participation.rate)], [20, -6, -14])
     }
     heading("Support by program", "지원사업별 실적")
-    row(
-      [
-        l.pick("program", "지원사업"), l.pick("approved", "선정"), l.pick("amount", "지원액"),
-        l.pick("budget", "예산"),
-        l.pick("pending", "심사중"),
-      ], [26, -9, -16, -16, -8])
-    for b in r.programs {
+    let supportWidths = [26, -8, -14, -8, -14, -14, -14, -14]
+    func supportHeader(_ first: String, _ firstKorean: String) {
       row(
         [
-          b.program.name, String(b.approvedCount), Money.format(b.approvedKRW),
-          Money.format(b.program.budgetKRW),
-          String(b.pendingCount),
-        ], [26, -9, -16, -16, -8])
+          l.pick(first, firstKorean), l.pick("requests", "신청"), l.pick("requested", "신청액"),
+          l.pick("approved", "선정"), l.pick("amount", "지원액"), l.pick("co-funding", "자부담"),
+          l.pick("disbursed", "교부액"), l.pick("returned", "반환액"),
+        ], supportWidths)
     }
-    row(
-      [
-        l.pick("total", "합계"), String(r.approvedCount), Money.format(r.approvedKRW),
-        Money.format(r.budgetKRW), "",
-      ],
-      [26, -9, -16, -16, -8])
+    func supportRow(_ name: String, _ t: SupportTotals) {
+      row(
+        [
+          name, String(t.requestCount), Money.grouped(t.requestedKRW), String(t.approvedCount),
+          Money.grouped(t.approvedKRW), Money.grouped(t.cofundingKRW),
+          Money.grouped(t.disbursedKRW), Money.grouped(t.returnedKRW),
+        ], supportWidths)
+    }
+    supportHeader("program", "지원사업")
+    for f in r.programs { supportRow(f.program.name, f.totals) }
+    supportRow(l.pick("total", "합계"), r.totals)
     out +=
       "  "
       + l.pick(
         "In all: \(r.approvedCount) supports selected, \(Money.compact(r.approvedKRW))",
         "총 \(r.approvedCount)건 선정, \(Money.compact(r.approvedKRW))") + "\n"
-    for c in r.categories {
+    heading("Budgets", "예산 집행")
+    let budgetWidths = [26, -16, -16, -16, -16]
+    row(
+      [
+        l.pick("program", "지원사업"), l.pick("budget", "예산"), l.pick("pending", "심사중"),
+        l.pick("committed", "배정"), l.pick("remaining", "잔액"),
+      ], budgetWidths)
+    for f in r.programs {
       row(
-        [c.category.label(l), String(c.approvedCount), Money.compact(c.approvedKRW)], [26, -9, -16])
+        [
+          f.program.name, Money.grouped(f.budgetKRW), Money.grouped(f.pendingKRW),
+          Money.grouped(f.committedKRW), Money.grouped(f.remainingKRW),
+        ], budgetWidths)
     }
+    let committed = r.totals.committedKRW
+    row(
+      [
+        l.pick("total", "합계"), Money.grouped(r.budgetKRW), Money.grouped(r.totals.pendingKRW),
+        Money.grouped(committed), Money.grouped(r.budgetKRW - committed),
+      ], budgetWidths)
+    heading("Support by category", "분야별 실적")
+    supportHeader("category", "분야")
+    for c in r.categories { supportRow(c.category.label(l), c.totals) }
+    heading("Support by mini-cluster", "미니클러스터별 실적")
+    supportHeader("mini-cluster", "미니클러스터")
+    for c in r.clusters { supportRow(c.cluster, c.totals) }
     let statuses = RequestStatus.allCases.map { "\($0.label(l)) \(r.requestsByStatus[$0] ?? 0)" }
     out += "  " + l.pick("Requests: ", "신청 현황: ") + statuses.joined(separator: ", ") + "\n"
     heading("Company visits", "기업 방문")
@@ -99,6 +121,12 @@ enum ReportText {
     }
     if !categories.isEmpty {
       out += "  " + l.pick("Difficulties: ", "애로사항: ") + categories.joined(separator: ", ") + "\n"
+      out +=
+        "  "
+        + l.pick(
+          "Of the \(r.difficultiesFound) difficulties found, \(r.difficultiesAnswered) led to a request and \(r.difficultiesSupported) to an approved support",
+          "발굴한 애로사항 \(r.difficultiesFound)건 중 \(r.difficultiesAnswered)건 지원신청, \(r.difficultiesSupported)건 지원 선정"
+        ) + "\n"
     }
     out +=
       "  "

@@ -28,12 +28,19 @@ import Testing
           sql: "INSERT INTO visitSearch (rowid, grams) VALUES (1, ?)",
           arguments: [TextGrams.grams("해외규격인증 비용이 부담됨 운전자금 부족")])
       }
+      if version >= 3 {
+        // Version 3 indexed the member for search as it was saved.
+        try Workspace.indexMember(
+          id: 1, nameKey: "유신테크", initials: "ㅇㅅㅌㅋ", representative: "", products: "",
+          replacing: false, db)
+      }
     }
     try queue.close()
     return path
   }
 
-  @Test(arguments: Array(1..<Schema.currentVersion))
+  /// Every version but the current one (the numbers need not be contiguous).
+  @Test(arguments: Schema.migrations.map(\.version).dropLast())
   func everyEarlierVersionMigratesWithABackup(version: Int) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "migrate-\(UUID().uuidString)")

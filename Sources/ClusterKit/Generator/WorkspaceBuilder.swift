@@ -41,6 +41,7 @@ final class WorkspaceBuilder {
   var visits: [Visit] = []
   var programs: [Program] = []
   var requests: [SupportRequest] = []
+  var instalments: [Instalment] = []
   var audit: [AuditEntry] = []
 
   private var businessNumbers: Set<String> = []
@@ -69,7 +70,8 @@ final class WorkspaceBuilder {
     return WorkspaceDocument(
       office: plan.office, clusters: clusters, divisions: divisions, members: members,
       contacts: contacts, meetings: meetings, attendance: attendance, visits: visits,
-      programs: programs, requests: requests, audit: audit, experts: experts,
+      programs: programs, requests: requests, instalments: instalments, audit: audit,
+      experts: experts,
       mentorings: mentorings, sigs: sigs, sigMembers: sigMembers)
   }
 

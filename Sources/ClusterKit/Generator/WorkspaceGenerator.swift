@@ -59,6 +59,8 @@ struct GenerationPlan {
   var programDemandScale: Double
   /// Indices into `WorkspaceBuilder.programTypes` offered each year.
   var programTypes = Array(0..<13)
+  /// Next year's programs set up, with the requests of their early call.
+  var nextYearPrograms = false
 
   init(scale: WorkspaceGenerator.Scale, seed: UInt64, today: Day) {
     let yearStart = Day(year: today.year, month: 1, day: 1)!
@@ -93,6 +95,7 @@ struct GenerationPlan {
       experts = 30
       mentoringShare = 0.36
       programDemandScale = 1
+      nextYearPrograms = true
     case .cluster:
       office = Office(
         name: "한국산업단지공단 구미 혁신클러스터추진단", region: "구미", officerVisitWeeks: 4,

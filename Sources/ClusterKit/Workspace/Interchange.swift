@@ -41,6 +41,7 @@ extension Workspace {
       progress?(0.75)
       document.programs = try Program.order(Column("id")).fetchAll(db)
       document.requests = try SupportRequest.order(Column("id")).fetchAll(db)
+      document.instalments = try Instalment.order(Column("id")).fetchAll(db)
       document.audit = try AuditEntry.order(Column("id")).fetchAll(db)
       document.experts = try Expert.order(Column("id")).fetchAll(db)
       document.mentorings = try Mentoring.order(Column("memberId")).fetchAll(db)
@@ -156,16 +157,21 @@ extension Workspace {
       let insertRequest = try db.cachedStatement(
         sql: """
           INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
-            approvedKRW, decided, reviewer, reason)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            approvedKRW, decided, reviewer, reason, cofundingKRW, difficultyVisitId, difficultyNumber,
+            agreedOn, agreedCofundingKRW, agreementOverride, reportDate, spentKRW, disallowedKRW,
+            returnedKRW)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       try insert("requests", checked.requests, counted: true) { r in
         try insertRequest.execute(arguments: [
           r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
-          r.approvedKRW,
-          r.decided, r.reviewer, r.reason,
+          r.approvedKRW, r.decided, r.reviewer, r.reason, r.cofundingKRW, r.difficulty?.visitId,
+          r.difficulty?.number, r.agreement?.date, r.agreement?.cofundingKRW,
+          r.agreement?.overrideReason ?? "", r.settlement?.reportDate, r.settlement?.spentKRW,
+          r.settlement?.disallowedKRW, r.settlement?.returnedKRW,
         ])
       }
+      try insert("instalments", checked.instalments) { try $0.insert(db) }
       let insertAudit = try db.cachedStatement(
         sql: """
           INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
@@ -272,14 +278,7 @@ extension Workspace {
         names[key] = index
       }
     }
-    for (index, request) in document.requests.enumerated() {
-      if request.requestedKRW < 0 || (request.approvedKRW ?? 0) < 0 {
-        errors.append(FieldError(field: "requests[\(index)].amount", problem: .negative))
-      }
-    }
-    for (index, program) in document.programs.enumerated() where program.budgetKRW < 0 {
-      errors.append(FieldError(field: "programs[\(index)].budgetKRW", problem: .negative))
-    }
+    errors += checkSupport(&document)
     if !errors.isEmpty { throw ValidationError(Array(errors.prefix(200))) }
     return document
   }

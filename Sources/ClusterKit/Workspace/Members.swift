@@ -60,6 +60,16 @@ public struct MemberDetail: Sendable {
   public var visits: [Visit]
   public var requests: [(request: SupportRequest, program: Program)]
 
+  /// The member's requests that answer a difficulty found on one of its visits (its number in
+  /// the visit, from 1), newest first.
+  public func requests(answering visitId: Int64, number: Int) -> [(
+    request: SupportRequest, program: Program
+  )] {
+    requests.filter {
+      $0.request.difficulty == DifficultyReference(visitId: visitId, number: number)
+    }
+  }
+
   public var lastVisit: Day? { visits.map(\.date).max() }
   /// Share of invited meetings the member attended, nil when never invited.
   public var participationRate: Double? {
@@ -480,21 +490,13 @@ extension Workspace {
       ).map { (meeting: try Meeting(row: $0), status: $0["attendanceStatus"] as AttendanceStatus) }
       let visits = try Workspace.visits(
         db, where: "v.memberId = ?", arguments: [id], order: "v.date DESC, v.id DESC", limit: 1000)
-      let requests = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.*, p.id AS pid, p.year AS pyear, p.name AS pname, p.category AS pcategory,
-                 p.budgetKRW AS pbudget
-          FROM supportRequest r JOIN program p ON p.id = r.programId
-          WHERE r.memberId = ? ORDER BY r.submitted DESC, r.id DESC
-          """, arguments: [id]
-      ).map { row in
-        (
-          request: try SupportRequest(row: row),
-          program: Program(
-            id: row["pid"], year: row["pyear"], name: row["pname"], category: row["pcategory"],
-            budgetKRW: row["pbudget"])
-        )
+      let memberRequests = try SupportRequest.filter(Column("memberId") == id)
+        .order(Column("submitted").desc, Column("id").desc).fetchAll(db)
+      let programs = Dictionary(
+        uniqueKeysWithValues: try Program.filter(keys: Set(memberRequests.map(\.programId)))
+          .fetchAll(db).map { ($0.id, $0) })
+      let requests = memberRequests.compactMap { request in
+        programs[request.programId].map { (request: request, program: $0) }
       }
       return MemberDetail(
         member: member, cluster: cluster, division: division, contacts: contacts,

@@ -38,8 +38,8 @@ extension Attendance: FetchableRecord, PersistableRecord {
 extension Program: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "program"
 }
-extension SupportRequest: FetchableRecord, PersistableRecord {
-  public static let databaseTableName = "supportRequest"
+extension Instalment: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "instalment"
 }
 extension AuditEntry: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "auditEntry"
@@ -95,6 +95,56 @@ extension Member: FetchableRecord, PersistableRecord {
     container["left"] = left
     container["status"] = status
     container["profileSubmitted"] = profileSubmitted
+  }
+}
+
+/// A request's agreement, settlement and difficulty are columns of its own row.
+extension SupportRequest: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "supportRequest"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], memberId: row["memberId"], programId: row["programId"], title: row["title"],
+      requestedKRW: row["requestedKRW"], cofundingKRW: row["cofundingKRW"],
+      submitted: row["submitted"], status: row["status"], approvedKRW: row["approvedKRW"],
+      decided: row["decided"], reviewer: row["reviewer"], reason: row["reason"])
+    if let visitId: Int64 = row["difficultyVisitId"], let number: Int = row["difficultyNumber"] {
+      difficulty = DifficultyReference(visitId: visitId, number: number)
+    }
+    if let date: Day = row["agreedOn"] {
+      agreement = Agreement(
+        date: date, cofundingKRW: row["agreedCofundingKRW"] ?? 0,
+        overrideReason: row["agreementOverride"] ?? "")
+    }
+    if let date: Day = row["reportDate"] {
+      settlement = Settlement(
+        reportDate: date, spentKRW: row["spentKRW"] ?? 0, disallowedKRW: row["disallowedKRW"] ?? 0,
+        returnedKRW: row["returnedKRW"] ?? 0)
+    }
+  }
+
+  public func encode(to container: inout PersistenceContainer) {
+    container["id"] = id == 0 ? nil : id
+    container["memberId"] = memberId
+    container["programId"] = programId
+    container["title"] = title
+    container["requestedKRW"] = requestedKRW
+    container["cofundingKRW"] = cofundingKRW
+    container["submitted"] = submitted
+    container["status"] = status
+    container["approvedKRW"] = approvedKRW
+    container["decided"] = decided
+    container["reviewer"] = reviewer
+    container["reason"] = reason
+    container["difficultyVisitId"] = difficulty?.visitId
+    container["difficultyNumber"] = difficulty?.number
+    container["agreedOn"] = agreement?.date
+    container["agreedCofundingKRW"] = agreement?.cofundingKRW
+    container["agreementOverride"] = agreement?.overrideReason ?? ""
+    container["reportDate"] = settlement?.reportDate
+    container["spentKRW"] = settlement?.spentKRW
+    container["disallowedKRW"] = settlement?.disallowedKRW
+    container["returnedKRW"] = settlement?.returnedKRW
   }
 }
 

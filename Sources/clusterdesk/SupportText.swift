@@ -1,0 +1,148 @@
+import ArgumentParser
+import ClusterKit
+import Foundation
+import TerminalKit
+
+/// How programs, their figures and a request's steps read on the command line; `requests show`,
+/// `programs show` and `programs list` print a program's money through the same lines.
+enum SupportText {
+  static func line(_ label: String, _ value: String, width: Int = 16) -> String {
+    "  " + DisplayWidth.pad(label, to: width) + value + "\n"
+  }
+
+  /// A program's figures, one per line, with their definitions' names.
+  static func figures(_ f: ProgramFigures, _ l: Language) -> String {
+    func count(_ n: Int) -> String { l.pick(" (\(n))", " (\(n)건)") }
+    return line(l.pick("Budget", "예산"), Money.format(f.budgetKRW))
+      + line(l.pick("Pending", "심사중"), Money.format(f.pendingKRW) + count(f.pendingCount))
+      + line(l.pick("Approved", "승인"), Money.format(f.approvedKRW) + count(f.approvedCount))
+      + line(l.pick("Committed", "배정"), Money.format(f.committedKRW))
+      + line(l.pick("Co-funding", "자부담"), Money.format(f.cofundingKRW))
+      + line(l.pick("Disbursed", "교부"), Money.format(f.disbursedKRW))
+      + line(l.pick("Returned", "반환"), Money.format(f.returnedKRW))
+      + line(l.pick("Remaining", "잔액"), Money.format(f.remainingKRW))
+  }
+
+  /// `20% of the project cost`, `none`.
+  static func share(_ p: Program, _ l: Language) -> String {
+    p.cofundingPercent == 0
+      ? l.pick("none", "없음")
+      : l.pick("\(p.cofundingPercent)% of the project cost", "총사업비의 \(p.cofundingPercent)%")
+  }
+
+  /// What one member may receive a year: `3,000만원 and 2 requests a year`, `none`.
+  static func cap(_ p: Program, _ l: Language) -> String {
+    var parts: [String] = []
+    if let amount = p.memberCapKRW { parts.append(Money.compact(amount)) }
+    if let count = p.memberCapCount {
+      parts.append(l.pick(count == 1 ? "1 request" : "\(count) requests", "\(count)건"))
+    }
+    guard !parts.isEmpty else { return l.pick("none", "없음") }
+    return l.pick(
+      parts.joined(separator: " and ") + " a year", "연 " + parts.joined(separator: ", "))
+  }
+
+  static func window(_ p: Program, _ l: Language) -> String {
+    guard p.opens != nil || p.closes != nil else { return l.pick("any time", "상시") }
+    return "\(p.opens.text)–\(p.closes.text)"
+  }
+
+  /// `시험분석 (2026)`.
+  static func name(_ p: Program) -> String { "\(p.name) (\(p.year))" }
+
+  static func amount(_ value: KRW, _ format: OutputFormat) -> String {
+    format == .table ? Money.grouped(value) : String(value)
+  }
+}
+
+/// Reading what users type for programs and requests.
+enum SupportInput {
+  /// `12` or `#12`.
+  static func requestNumber(_ text: String) throws -> Int64 {
+    guard let id = Int64(text.trimmingCharacters(in: .init(charactersIn: "# "))), id > 0 else {
+      throw FieldError(field: "request", problem: .invalidFormat(expected: "12"), value: text)
+    }
+    return id
+  }
+
+  /// `20`, `20%`.
+  static func percent(_ text: String, field: String) throws -> Int {
+    let digits = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
+      .trimmingCharacters(in: .whitespaces)
+    guard let value = Int(digits) else {
+      throw FieldError(field: field, problem: .invalidFormat(expected: "20%"), value: text)
+    }
+    guard SupportRules.cofundingPercents.contains(value) else {
+      throw FieldError(field: field, problem: .outOfRange("0–99%"), value: text)
+    }
+    return value
+  }
+
+  static func count(_ text: String, field: String) throws -> Int {
+    guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+      throw FieldError(field: field, problem: .notAnInteger, value: text)
+    }
+    guard value > 0 else {
+      throw FieldError(
+        field: field, problem: .other(english: "must be more than 0", korean: "0보다 커야 합니다"),
+        value: text)
+    }
+    return value
+  }
+
+  static func year(_ value: Int, field: String = "year") throws -> Int {
+    guard (2000...2100).contains(value) else {
+      throw FieldError(field: field, problem: .outOfRange("2000–2100"), value: String(value))
+    }
+    return value
+  }
+
+  /// `none` (or `없음`, or nothing) clears an optional value.
+  static func isNone(_ text: String) -> Bool {
+    ["none", "없음", "-", ""].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+  }
+
+  /// `VISIT:N`: the visit's number and the difficulty's number in it, from 1.
+  static func difficulty(_ text: String) throws -> DifficultyReference {
+    let parts = text.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard parts.count == 2,
+      let visit = Int64(parts[0].trimmingCharacters(in: .init(charactersIn: "#"))),
+      let number = Int(parts[1]), visit > 0, number > 0
+    else {
+      throw FieldError(field: "difficulty", problem: .invalidFormat(expected: "12:1"), value: text)
+    }
+    return DifficultyReference(visitId: visit, number: number)
+  }
+
+  static func amount(_ text: String, field: String) throws -> KRW {
+    try Money.parse(text, field: field)
+  }
+}
+
+/// The field errors of several settings, collected so a command reports them all at once.
+struct FieldProblems {
+  private(set) var errors: [FieldError] = []
+
+  /// Runs one setting; a field error is kept, any other error goes on.
+  mutating func attempt(_ body: () throws -> Void) throws {
+    do { try body() } catch let error as FieldError { errors.append(error) }
+  }
+
+  func check() throws {
+    if !errors.isEmpty { throw ValidationError(errors) }
+  }
+}
+
+/// Runs a step on one record, putting the record's name in front of the field errors it gets
+/// (`Request #12: spent: …`).
+func about<T>(_ english: String, _ korean: String, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as ClusterKit.ValidationError {
+    throw CommandError(
+      english + ": " + error.errors.map { $0.message(.en) }.joined(separator: "; "),
+      korean + ": " + error.errors.map { $0.message(.ko) }.joined(separator: "; "))
+  } catch let error as FieldError {
+    throw CommandError(english + ": " + error.message(.en), korean + ": " + error.message(.ko))
+  }
+}
