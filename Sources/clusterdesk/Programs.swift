@@ -34,7 +34,7 @@ struct ProgramsCommand: ParsableCommand {
     @Option(
       help: ArgumentHelp(
         language.pick("Only this year (default: every year).", "이 연도만 (기본값: 모든 연도).")))
-    var year: Int?
+    var year: String?
 
     func run() throws {
       try reporting {
@@ -82,19 +82,20 @@ struct ProgramsCommand: ParsableCommand {
       help: ArgumentHelp(
         language.pick(
           "The program: its number, or (part of) its name.", "지원사업: 번호 또는 이름(일부만 써도 됩니다).")))
-    var program: String
+    var program: String?
     @Option(
       help: ArgumentHelp(
         language.pick(
           "The program's year, when several years share the name.", "여러 연도에 같은 이름이 있을 때 연도.")))
-    var year: Int?
+    var year: String?
 
     func run() throws {
       try reporting {
         let workspace = try location.open()
         let l = language
         let found = try workspace.findProgram(
-          program, year: try year.map { try SupportInput.year($0) })
+          try SupportInput.required(program, "program"),
+          year: try year.map { try SupportInput.year($0) })
         let figures = try workspace.programFigures(id: found.id)
         let p = figures.program
         var out = "\(SupportText.name(p))  #\(p.id)\n"
@@ -226,7 +227,7 @@ struct ProgramsCommand: ParsableCommand {
 
     @OptionGroup var location: WorkspaceLocation
     @Option(help: ArgumentHelp(language.pick("The program's year (required).", "지원사업 연도 (필수).")))
-    var year: Int
+    var year: String?
     @OptionGroup var terms: Terms
 
     func run() throws {
@@ -234,6 +235,7 @@ struct ProgramsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         var missing: [FieldError] = []
+        if year == nil { missing.append(FieldError(field: "year", problem: .required)) }
         if terms.name == nil {
           missing.append(FieldError(field: "programName", problem: .required))
         }
@@ -242,7 +244,8 @@ struct ProgramsCommand: ParsableCommand {
         }
         if terms.budget == nil { missing.append(FieldError(field: "budget", problem: .required)) }
         if !missing.isEmpty { throw ValidationError(missing) }
-        var program = Program(year: year, name: "", category: .technology, budgetKRW: 0)
+        var program = Program(
+          year: try SupportInput.year(year!), name: "", category: .technology, budgetKRW: 0)
         try terms.apply(to: &program)
         let saved = try about("New program", "새 지원사업") { try workspace.addProgram(program) }
         print(
@@ -263,14 +266,14 @@ struct ProgramsCommand: ParsableCommand {
     @OptionGroup var location: WorkspaceLocation
     @Argument(
       help: ArgumentHelp(language.pick("The program's number (or name).", "지원사업 번호 (또는 이름).")))
-    var program: String
+    var program: String?
     @OptionGroup var terms: Terms
 
     func run() throws {
       try reporting {
         let workspace = try location.open()
         let l = language
-        let original = try workspace.findProgram(program)
+        let original = try workspace.findProgram(try SupportInput.required(program, "program"))
         var changed = original
         try terms.apply(to: &changed)
         let saved = try about("Program #\(original.id)", "지원사업 #\(original.id)") {
@@ -292,9 +295,9 @@ struct ProgramsCommand: ParsableCommand {
 
     @OptionGroup var location: WorkspaceLocation
     @Option(help: ArgumentHelp(language.pick("The year to copy from.", "복사할 원본 연도.")))
-    var from: Int
+    var from: String?
     @Option(help: ArgumentHelp(language.pick("The year to set up.", "준비할 연도.")))
-    var to: Int
+    var to: String?
     @Option(
       help: ArgumentHelp(
         language.pick(
@@ -312,7 +315,9 @@ struct ProgramsCommand: ParsableCommand {
           throw FieldError(
             field: "budgetScale", problem: .invalidFormat(expected: "1.05"), value: budgetScale)
         }
-        let from = try SupportInput.year(from, field: "from")
+        let from = try SupportInput.year(
+          try SupportInput.required(self.from, "from"), field: "from")
+        let to = try SupportInput.year(try SupportInput.required(self.to, "to"), field: "to")
         let copy = try workspace.copyPrograms(from: from, to: to, budgetScale: scale)
         let before = try workspace.programs(year: from).filter { p in
           copy.copied.contains { $0.name == p.name }

@@ -45,8 +45,8 @@ struct RequestsCommand: ParsableCommand {
   }
 
   /// The request a user named, or an error naming it.
-  static func load(_ workspace: Workspace, _ text: String) throws -> SupportRequest {
-    let id = try SupportInput.requestNumber(text)
+  static func load(_ workspace: Workspace, _ text: String?) throws -> SupportRequest {
+    let id = try SupportInput.requestNumber(try SupportInput.required(text, "request"))
     guard let request = try workspace.request(id: id) else {
       throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)")
     }
@@ -81,7 +81,7 @@ struct RequestsCommand: ParsableCommand {
         language.pick("Only this program (name or number).", "이 지원사업만 (이름 또는 번호).")))
     var program: String?
     @Option(help: ArgumentHelp(language.pick("Only programs of this year.", "이 연도의 지원사업만.")))
-    var year: Int?
+    var year: String?
     @Option(help: ArgumentHelp(language.pick("Only this member.", "이 회원만.")))
     var member: String?
 
@@ -138,12 +138,12 @@ struct RequestsCommand: ParsableCommand {
         "지원신청 한 건과 협약·교부·정산 내용, 지원사업 집행 현황, 그 회원의 지원 이력, 감사 기록을 보여 줍니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
 
     func run() throws {
       try reporting {
         let workspace = try location.open()
-        let id = try SupportInput.requestNumber(request)
+        let id = try SupportInput.requestNumber(try SupportInput.required(request, "request"))
         guard let detail = try workspace.requestDetail(id: id) else {
           throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)")
         }
@@ -322,14 +322,14 @@ struct RequestsCommand: ParsableCommand {
       help: ArgumentHelp(
         language.pick(
           "The member: id, business number or (part of) the name.", "회원: 번호, 사업자등록번호 또는 이름(일부).")))
-    var member: String
+    var member: String?
     @Option(help: ArgumentHelp(language.pick("The program: number or name.", "지원사업: 번호 또는 이름.")))
-    var program: String
+    var program: String?
     @Option(
       help: ArgumentHelp(
         language.pick(
           "The program's year, when several years share the name.", "여러 연도에 같은 이름이 있을 때 연도.")))
-    var year: Int?
+    var year: String?
     @OptionGroup var fields: Fields
     @Option(
       help: ArgumentHelp(
@@ -345,6 +345,8 @@ struct RequestsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         var missing: [FieldError] = []
+        if member == nil { missing.append(FieldError(field: "member", problem: .required)) }
+        if program == nil { missing.append(FieldError(field: "program", problem: .required)) }
         if fields.title == nil { missing.append(FieldError(field: "title", problem: .required)) }
         if fields.amount == nil { missing.append(FieldError(field: "amount", problem: .required)) }
         if draft, let submitted {
@@ -356,9 +358,9 @@ struct RequestsCommand: ParsableCommand {
                 korean: "--draft와 함께 쓸 수 없습니다: 작성중 신청은 아직 제출되지 않았습니다"), value: submitted))
         }
         if !missing.isEmpty { throw ValidationError(missing) }
-        let found = try workspace.findMember(member)
+        let found = try workspace.findMember(member!)
         let target = try workspace.findProgram(
-          program, year: try year.map { try SupportInput.year($0) })
+          program!, year: try year.map { try SupportInput.year($0) })
         var request = SupportRequest(
           memberId: found.id, programId: target.id, title: "", requestedKRW: 0,
           submitted: try submitted.map { try parseDay($0, field: "submitted") }
@@ -386,7 +388,7 @@ struct RequestsCommand: ParsableCommand {
         "작성중이거나 심사대기인 신청을 고칩니다: 과제명, 금액, 자부담, 지원사업, 애로사항, 제출일."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @OptionGroup var fields: Fields
     @Option(
       help: ArgumentHelp(
@@ -396,7 +398,7 @@ struct RequestsCommand: ParsableCommand {
       help: ArgumentHelp(
         language.pick(
           "The program's year, when several years share the name.", "여러 연도에 같은 이름이 있을 때 연도.")))
-    var year: Int?
+    var year: String?
     @Option(
       help: ArgumentHelp(language.pick("When a pending request was submitted.", "심사대기 신청의 제출일.")))
     var submitted: String?
@@ -429,7 +431,7 @@ struct RequestsCommand: ParsableCommand {
 
   /// A step that changes a request's status, printed as one sentence when done.
   static func decide(
-    _ location: WorkspaceLocation, _ request: String,
+    _ location: WorkspaceLocation, _ request: String?,
     _ decision: (SupportRequest) throws -> RequestDecision,
     done: (RequestChange) -> String
   ) throws {
@@ -451,7 +453,7 @@ struct RequestsCommand: ParsableCommand {
         "작성중 신청을 제출합니다: 접수기간 안에서 심사대기가 됩니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Option(help: RequestsCommand.dateHelp) var date: String?
 
     func run() throws {
@@ -472,12 +474,14 @@ struct RequestsCommand: ParsableCommand {
         "협약 전인 신청을 철회합니다; 사유가 필요합니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Option(help: ArgumentHelp(language.pick("Why (required).", "철회 사유 (필수).")))
-    var reason: String
+    var reason: String?
 
     func run() throws {
-      try RequestsCommand.decide(location, request, { _ in .withdraw(reason: reason) }) {
+      try RequestsCommand.decide(
+        location, request, { _ in .withdraw(reason: try SupportInput.required(reason, "reason")) }
+      ) {
         language.pick("Withdrew request #\($0.after.id).", "신청 #\($0.after.id)을(를) 철회했습니다.")
       }
     }
@@ -491,7 +495,7 @@ struct RequestsCommand: ParsableCommand {
     )
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Option(
       help: ArgumentHelp(
         language.pick(
@@ -528,12 +532,14 @@ struct RequestsCommand: ParsableCommand {
         "Reject a pending request; a reason is required.", "심사대기 중인 지원신청을 반려합니다; 사유가 필요합니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Option(help: ArgumentHelp(language.pick("Why (required).", "반려 사유 (필수).")))
-    var reason: String
+    var reason: String?
 
     func run() throws {
-      try RequestsCommand.decide(location, request, { _ in .reject(reason: reason) }) {
+      try RequestsCommand.decide(
+        location, request, { _ in .reject(reason: try SupportInput.required(reason, "reason")) }
+      ) {
         language.pick("Rejected request #\($0.after.id).", "신청 #\($0.after.id)을(를) 반려했습니다.")
       }
     }
@@ -547,12 +553,15 @@ struct RequestsCommand: ParsableCommand {
         "심사대기 중인 지원신청을 작성중 상태로 회원에게 돌려보내고 보완할 내용을 알립니다 (보완 요청)."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Option(help: ArgumentHelp(language.pick("What to change (required).", "보완할 내용 (필수).")))
-    var reason: String
+    var reason: String?
 
     func run() throws {
-      try RequestsCommand.decide(location, request, { _ in .askForChanges(reason: reason) }) {
+      try RequestsCommand.decide(
+        location, request,
+        { _ in .askForChanges(reason: try SupportInput.required(reason, "reason")) }
+      ) {
         language.pick(
           "Asked for changes to request #\($0.after.id).", "신청 #\($0.after.id)에 보완을 요청했습니다.")
       }
@@ -566,11 +575,11 @@ struct RequestsCommand: ParsableCommand {
         "승인된 신청의 협약을 기업 자부담과 함께 기록합니다 (지원사업의 자부담 비율에 못 미치면 --override 없이는 기록되지 않습니다)."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Option(
       help: ArgumentHelp(
         language.pick("The company's co-funding (자부담) in the agreement.", "협약서의 기업 자부담 금액.")))
-    var cofunding: String
+    var cofunding: String?
     @Option(help: RequestsCommand.dateHelp) var date: String?
     @Option(
       help: ArgumentHelp(
@@ -583,7 +592,8 @@ struct RequestsCommand: ParsableCommand {
         location, request,
         { _ in
           .agree(
-            cofunding: try SupportInput.amount(cofunding, field: "cofunding"),
+            cofunding: try SupportInput.amount(
+              try SupportInput.required(cofunding, "cofunding"), field: "cofunding"),
             date: try date.map { try parseDay($0, field: "date") }, overrideReason: override)
         }
       ) {
@@ -602,10 +612,10 @@ struct RequestsCommand: ParsableCommand {
         "협약된 신청에 교부합니다; 교부액 합계는 승인액을 넘을 수 없습니다."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Argument(
       help: ArgumentHelp(language.pick("The amount paid: 30000000, 3천만.", "교부 금액: 30000000, 3천만.")))
-    var amount: String
+    var amount: String?
     @Option(help: RequestsCommand.dateHelp) var date: String?
 
     func run() throws {
@@ -615,7 +625,9 @@ struct RequestsCommand: ParsableCommand {
         let current = try RequestsCommand.load(workspace, request)
         let change = try RequestsCommand.step(current.id) {
           try workspace.disburse(
-            requestId: current.id, amount: try SupportInput.amount(amount, field: "amount"),
+            requestId: current.id,
+            amount: try SupportInput.amount(
+              try SupportInput.required(amount, "amount"), field: "amount"),
             date: try date.map { try parseDay($0, field: "date") }, on: today, expected: current)
         }
         let paid = try workspace.instalments(requestId: current.id)
@@ -638,11 +650,11 @@ struct RequestsCommand: ParsableCommand {
         "결과보고에 따라 협약된 신청을 정산하고 완료합니다: 반환액 = 교부액 − 집행액 + 불인정액."))
 
     @OptionGroup var location: WorkspaceLocation
-    @Argument(help: RequestsCommand.requestHelp) var request: String
+    @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Option(
       help: ArgumentHelp(
         language.pick("What the company spent of the support paid out.", "교부받은 지원금 중 기업이 집행한 금액.")))
-    var spent: String
+    var spent: String?
     @Option(
       help: ArgumentHelp(
         language.pick(
@@ -665,7 +677,8 @@ struct RequestsCommand: ParsableCommand {
         location, request,
         { _ in
           .settle(
-            spent: try SupportInput.amount(spent, field: "spent"),
+            spent: try SupportInput.amount(
+              try SupportInput.required(spent, "spent"), field: "spent"),
             disallowed: try disallowed.map { try SupportInput.amount($0, field: "disallowed") }
               ?? 0,
             returned: try returned.map { try SupportInput.amount($0, field: "returned") },

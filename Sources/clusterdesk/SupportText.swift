@@ -90,10 +90,21 @@ enum SupportInput {
     return value
   }
 
-  static func year(_ value: Int, field: String = "year") throws -> Int {
-    guard (2000...2100).contains(value) else {
-      throw FieldError(field: field, problem: .outOfRange("2000–2100"), value: String(value))
+  /// `2027`, within 2000–2100.
+  static func year(_ text: String, field: String = "year") throws -> Int {
+    guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+      throw FieldError(field: field, problem: .invalidFormat(expected: "2027"), value: text)
     }
+    guard (2000...2100).contains(value) else {
+      throw FieldError(field: field, problem: .outOfRange("2000–2100"), value: text)
+    }
+    return value
+  }
+
+  /// A value the command needs, or an error naming its field (so a missing option reads in the
+  /// user's language).
+  static func required<T>(_ value: T?, _ field: String) throws -> T {
+    guard let value else { throw FieldError(field: field, problem: .required) }
     return value
   }
 
