@@ -60,7 +60,7 @@ import Testing
     #expect(first == second)
     let document = try WorkspaceDocument.decode(second)
     #expect(document.visits.first?.followUps.first?.action == "해외시장개척 사업 안내")
-    #expect(document.audit.count == 10)
+    #expect(document.audit.count == 5)
     #expect(document.experts.first?.fields == ["기술", "특허"])
   }
 

@@ -650,18 +650,19 @@ extension AuditEntry {
     "returnedKRW",
   ]
 
-  /// The fields that differ between two states of a request, as (field, before, after) text;
-  /// every set field, from empty, for a new request (`before` nil).
+  /// The fields that differ between two states of a request, as (field, before, after) text.
+  /// A new request (`before` nil) is one entry, its status from empty: what it was entered with
+  /// is the request itself, as every later change to it is in the log.
   public static func changes(from before: SupportRequest?, to after: SupportRequest) -> [(
     String, String, String
   )] {
-    zip(requestFields, zip(values(before), values(after))).compactMap {
+    guard let before else { return [("status", "", after.status.rawValue)] }
+    return zip(requestFields, zip(values(before), values(after))).compactMap {
       $1.0 == $1.1 ? nil : ($0, $1.0, $1.1)
     }
   }
 
-  private static func values(_ r: SupportRequest?) -> [String] {
-    guard let r else { return Array(repeating: "", count: requestFields.count) }
+  private static func values(_ r: SupportRequest) -> [String] {
     func money(_ value: KRW?) -> String { value.map(String.init) ?? "" }
     return [
       r.status.rawValue, String(r.memberId), String(r.programId), r.title, String(r.requestedKRW),

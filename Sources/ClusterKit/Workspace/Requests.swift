@@ -701,7 +701,7 @@ extension Workspace {
     "\(instalment.date) \(instalment.amountKRW)"
   }
 
-  /// Writes one audit entry per changed field of a request (every field, from empty, for a new
+  /// Writes one audit entry per changed field of a request (its status, from empty, for a new
   /// one), plus `extra` entries for records that are not the request's own row (instalments).
   static func recordAudit(
     before: SupportRequest?, after: SupportRequest, actor: String, _ db: Database,
