@@ -55,10 +55,20 @@ struct RequestsCommand: ParsableCommand {
 
   static func subject(_ id: Int64) -> (String, String) { ("Request #\(id)", "신청 #\(id)") }
 
-  /// Runs one step on a request, naming the request in front of field errors.
+  /// Runs one step on a request, naming the request in front of field errors and of the limits
+  /// an approval would pass (their sentences name the program, not the request).
   static func step<T>(_ id: Int64, _ body: () throws -> T) throws -> T {
     let (english, korean) = subject(id)
-    return try about(english, korean, body)
+    do {
+      return try about(english, korean, body)
+    } catch let error as WorkspaceError {
+      switch error {
+      case .overLimits, .overRequested:
+        throw CommandError(
+          english + ": " + error.message(.en), korean + ": " + error.message(.ko))
+      default: throw error
+      }
+    }
   }
 
   struct List: ParsableCommand {

@@ -898,6 +898,7 @@ struct SupportFixture {
       }
         == ["requests[2].agreement"])
     #expect(try errors { $0.requests[1].status = .approved }.contains("requests[1].agreement"))
+    #expect(try errors { $0.requests[0].agreement = nil } == ["requests[0].settlement"])
     #expect(
       try errors { $0.requests[2].difficulty = DifficultyReference(visitId: 1, number: 2) }
         == ["requests[2].difficulty"])

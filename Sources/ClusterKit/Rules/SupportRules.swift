@@ -204,6 +204,8 @@ public enum SupportRules {
     }
     if r.status != .completed && r.settlement != nil {
       wrong("settlement", "belongs only to a completed request", "완료된 신청에만 둘 수 있습니다")
+    } else if r.settlement != nil && r.agreement == nil {
+      wrong("settlement", "needs the agreement it settles", "정산할 협약 내용이 없습니다")
     }
     if !hasSteps && !instalments.isEmpty {
       errors.append(
