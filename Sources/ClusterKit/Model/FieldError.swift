@@ -91,6 +91,7 @@ public struct FieldError: Error, Hashable, Sendable {
     "profileSubmitted": ("directory profile submitted", "디렉토리북 제출"),
     "amount": ("amount", "금액"),
     "date": ("date", "날짜"),
+    "member": ("member", "회원"),
   ]
 }
 
