@@ -140,7 +140,8 @@ private func report(_ error: Error) -> Error {
     printError(error.message(language))
     switch error {
     case .missing, .missingDirectory, .emptyFile, .notARegularFile, .notAWorkspace, .otherDatabase,
-      .newerVersion, .damaged, .readOnly, .cannotCreate, .diskFull, .busy, .writeFailed:
+      .newerVersion, .damaged, .readOnly, .cannotCreate, .cannotCreateFile, .cannotOpen, .diskFull,
+      .busy, .writeFailed:
       return ExitCode(3)
     case .conflict:
       return ExitCode(4)

@@ -52,7 +52,8 @@ func finishStandardOutput() throws {
 /// Output written outside a command's body (help, usage) is checked as the process exits.
 func checkStandardOutputAtExit() {
   atexit {
-    guard !outputFailureReported else { return }
+    // A terminal that went away (SIGHUP) has no one to tell.
+    guard !outputFailureReported, isatty(1) == 0 else { return }
     do {
       try finishStandardOutput()
     } catch let error as OutputError {

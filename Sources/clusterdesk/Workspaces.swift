@@ -63,7 +63,7 @@ struct Demo: ParsableCommand {
       .appendingPathComponent("clusterdesk-demo-XXXXXX")
     var bytes = Array(template.utf8CString)
     guard mkdtemp(&bytes) != nil else {
-      throw WorkspaceError.cannotCreate(path: template, reason: String(cString: strerror(errno)))
+      throw WorkspaceError.cannotCreateFile(FileProblem(path: template))
     }
     return String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }

@@ -87,7 +87,7 @@ import Testing
       }.isEmpty)
     let made = try Workspace.create(at: path) { try $0.updateOffice(Office(name: "새 사무국")) }
     #expect(try made.office().name == "새 사무국")
-    #expect(throws: WorkspaceError.cannotCreate(path: path, reason: "a file is already there")) {
+    #expect(throws: WorkspaceError.cannotCreateFile(FileProblem(path: path, code: EEXIST))) {
       _ = try Workspace.create(at: path, office: Office(name: "또"))
     }
   }
@@ -169,7 +169,7 @@ import Testing
     // Read (no mark), someone else marks absent, then our save of "present" is a conflict.
     try temp.workspace.setAttendance(meetingId: meeting.id, [here.id: .absent])
     #expect(
-      throws: WorkspaceError.conflict(kind: "attendance", reference: "#\(meeting.id) 운영위원회 · 한빛정밀")
+      throws: WorkspaceError.conflict(kind: "attendance", reference: "#\(meeting.id) · 한빛정밀")
     ) {
       try temp.workspace.setAttendance(
         meetingId: meeting.id, [here.id: .present], expected: [here.id: AttendanceStatus?.none])

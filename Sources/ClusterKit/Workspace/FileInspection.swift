@@ -70,13 +70,8 @@ enum FileInspection {
     init(path: String) throws {
       let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
       guard fd >= 0 else {
-        switch errno {
-        case ENOENT: throw WorkspaceError.missing(path: path)
-        case EACCES, EPERM:
-          throw WorkspaceError.cannotCreate(path: path, reason: "permission denied")
-        default:
-          throw WorkspaceError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-        }
+        if errno == ENOENT { throw WorkspaceError.missing(path: path) }
+        throw WorkspaceError.cannotOpen(FileProblem(path: path))
       }
       defer { close(fd) }
       var info = stat()

@@ -183,8 +183,7 @@ extension Workspace {
             try String.fetchOne(
               db, sql: "SELECT name FROM member WHERE id = ?", arguments: [memberId])
             ?? "#\(memberId)"
-          throw WorkspaceError.conflict(
-            kind: "attendance", reference: "#\(meetingId) \(meeting.title) · \(name)")
+          throw WorkspaceError.conflict(kind: "attendance", reference: "#\(meetingId) · \(name)")
         }
       }
       for (memberId, status) in statuses.sorted(by: { $0.key < $1.key }) {

@@ -72,13 +72,13 @@ public final class Workspace: Sendable {
       throw WorkspaceError.missingDirectory(path: path)
     }
     if exists(path) {
-      throw WorkspaceError.cannotCreate(path: path, reason: "a file is already there")
+      throw WorkspaceError.cannotCreateFile(FileProblem(path: path, code: EEXIST))
     }
     let partial: PartialFile
     do {
       partial = try PartialFile(for: path)
     } catch let problem as FileProblem {
-      throw WorkspaceError.cannotCreate(path: path, reason: problem.reason(.en))
+      throw WorkspaceError.cannotCreateFile(problem)
     }
     do {
       let workspace = try Workspace(file: partial.path, shownAs: path, actor: actor, isNew: true)
@@ -89,7 +89,7 @@ public final class Workspace: Sendable {
       partial.discard()
       throw problem.isDiskFull
         ? WorkspaceError.diskFull(path: path)
-        : WorkspaceError.cannotCreate(path: path, reason: problem.reason(.en))
+        : WorkspaceError.cannotCreateFile(FileProblem(path: path, code: problem.code))
     } catch {
       partial.discard()
       throw error
@@ -159,7 +159,7 @@ public final class Workspace: Sendable {
     do {
       try copy(file: file, to: backup, replacing: true)
     } catch let problem as FileProblem {
-      throw WorkspaceError.cannotCreate(path: backup, reason: problem.reason(.en))
+      throw WorkspaceError.cannotCreateFile(problem)
     }
   }
 

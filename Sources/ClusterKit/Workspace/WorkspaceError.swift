@@ -12,6 +12,10 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   case damaged(path: String, detail: String)
   case readOnly(path: String)
   case cannotCreate(path: String, reason: String)
+  /// The operating system refused to create or write a file (the workspace, a backup, a folder).
+  case cannotCreateFile(FileProblem)
+  /// The operating system refused to open a file for reading.
+  case cannotOpen(FileProblem)
   case notEmpty(path: String)
   case diskFull(path: String)
   /// Another process held the write lock for longer than a change waits (a long import, say).
@@ -69,6 +73,14 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .cannotCreate(let path, let reason):
       return l.pick(
         "Cannot create \(path): \(reason).", "\(path)을(를) 만들 수 없습니다: \(reason).")
+    case .cannotCreateFile(let problem):
+      return l.pick(
+        "Cannot create \(problem.path): \(problem.reason(l)).",
+        "\(problem.path)을(를) 만들 수 없습니다: \(problem.reason(l)).")
+    case .cannotOpen(let problem):
+      return l.pick(
+        "Cannot open \(problem.path): \(problem.reason(l)); nothing was changed.",
+        "\(problem.path)을(를) 열 수 없습니다: \(problem.reason(l)). 아무것도 바꾸지 않았습니다.")
     case .notEmpty(let path):
       return l.pick(
         "\(path) already holds data; a whole workspace can only be imported into an empty one.",
