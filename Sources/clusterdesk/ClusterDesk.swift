@@ -111,8 +111,10 @@ func reporting(_ body: () throws -> Void) throws {
     try finishStandardOutput()
   } catch {
     // What the command printed before it failed goes out first; if that fails too, the failure
-    // being reported matters more.
-    if !(error is OutputError) { try? finishStandardOutput() }
+    // being reported matters more, and it is the one sentence said.
+    if !(error is OutputError) {
+      do { try finishStandardOutput() } catch { outputFailureReported = true }
+    }
     throw report(error)
   }
 }

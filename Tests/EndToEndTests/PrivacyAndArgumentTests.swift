@@ -85,7 +85,7 @@ import Testing
     ["meetings", "attend"], ["requests", "list"], ["requests", "show"], ["requests", "approve"],
     ["requests", "reject"], ["requests", "ask-changes"], ["report"], ["audit"], ["export"],
     ["init"],
-    ["import"], ["members"], ["visits"], ["requests"],
+    ["import"], ["members"], ["visits"], ["requests"], ["backup"], ["restore"],
   ]
   static let options = [
     "--name", "--brn", "--phone", "--email", "--role", "--kind", "--cluster", "--division",
@@ -94,7 +94,7 @@ import Testing
     "--owner",
     "--amount", "--override", "--reason", "--status", "--program", "--year", "--member", "--weeks",
     "--follow-ups", "--request", "--office", "--sales", "--employees", "--founded", "-h", "--help",
-    "--workspace", "--", "-x", "--pane",
+    "--workspace", "--", "-x", "--pane", "--output", "--correct", "--present", "--absent",
   ]
   static let values = [
     "", "1", "0", "-1", "2", "99999999999999999999", "유신테크", "ㅇㅅㅌㅋ", "쓰기루프기준회사", "csv", "json",
