@@ -71,7 +71,9 @@ import Testing
     shell(
       "trap '' XFSZ; ulimit -f \(limit); exec sqlite3 '\(path)' 'PRAGMA wal_checkpoint(TRUNCATE);'")
     let header = try FileInspection.Header(path: path)
-    try #require(header.isCutOff, "the checkpoint was not cut off: \(Self.size(path)) bytes")
+    try #require(
+      header.isCutOff, "the checkpoint (by the sqlite3 command) was not cut off: \(Self.size(path))"
+    )
     try #require(header.walSize > 0)
     // Its twin with a log that does not hold the missing pages.
     let lost = cli.file("lost.clusterdesk").path
