@@ -6,8 +6,9 @@ import TerminalBackend
 extension NcursesTerminal: TerminalDevice {}
 
 /// Opens the dashboard on a workspace in this terminal, and gives the terminal back as it was on
-/// every way out. A signal that ended the session is passed on as the exit status 128+N.
-func runDashboard(workspace: Workspace, pane: String) throws {
+/// every way out. A signal that ended the session is passed on as the exit status 128+N, after
+/// `beforeExit`.
+func runDashboard(workspace: Workspace, pane: String, beforeExit: () -> Void = {}) throws {
   guard let startPane = Pane(rawValue: pane.lowercased()) else {
     throw FieldError(
       field: "pane", problem: .unknownValue(allowed: Pane.allCases.map(\.rawValue)), value: pane)
@@ -23,6 +24,7 @@ func runDashboard(workspace: Workspace, pane: String) throws {
   try app.run(on: terminal)
   if let signal = terminal.pendingSignal {
     terminal.stop()
+    beforeExit()
     exit(128 + signal)
   }
 }

@@ -37,7 +37,7 @@ struct Listing {
     switch options.format {
     case .table: Swift.print(table(), terminator: "")
     case .csv:
-      FileHandle.standardOutput.write(
+      writeStandardOutput(
         CSVWriter.encode(header: columns.map(\.title), rows: rows, bom: options.excel))
     case .json:
       let objects = rows.map { row in
@@ -47,7 +47,7 @@ struct Listing {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       var data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
       data.append(0x0A)
-      FileHandle.standardOutput.write(data)
+      writeStandardOutput(data)
     }
   }
 
@@ -69,47 +69,6 @@ struct Listing {
     out += line(widths.map { String(repeating: "─", count: $0) }) + "\n"
     for row in rows { out += line(row) + "\n" }
     return out
-  }
-}
-
-/// Writes data to a file created owner-only, or to standard output.
-func writeOutput(_ data: Data, to path: String?) throws {
-  guard let path else {
-    FileHandle.standardOutput.write(data)
-    return
-  }
-  func failure(_ reason: String) -> CommandError {
-    CommandError("Cannot write \(path): \(reason).", "\(path)에 쓸 수 없습니다: \(reason).")
-  }
-  var info = stat()
-  let exists = stat(path, &info) == 0
-  // A device or pipe (/dev/stdout, a FIFO) is written in place.
-  if exists && (info.st_mode & S_IFMT) != S_IFREG {
-    let fd = open(path, O_WRONLY)
-    guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    do { try handle.write(contentsOf: data) } catch { throw failure("\(error)") }
-    return
-  }
-  // A file is written beside its place, owner-only, and renamed over it: an export that
-  // replaces an older one (even one readable by others) ends up 0600, and a failed write (a
-  // full disk) leaves the older one whole instead of cut off.
-  let temporary = path + ".\(getpid()).partial"
-  let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-  guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
-  let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-  do {
-    try handle.write(contentsOf: data)
-    try handle.synchronize()
-    try handle.close()
-  } catch {
-    unlink(temporary)
-    throw failure("\(error)")
-  }
-  guard rename(temporary, path) == 0 else {
-    let reason = String(cString: strerror(errno))
-    unlink(temporary)
-    throw failure(reason)
   }
 }
 

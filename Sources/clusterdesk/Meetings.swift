@@ -156,10 +156,21 @@ struct MeetingsCommand: ParsableCommand {
         let list = try workspace.attendanceList(meetingId: meeting)
         var changes: [Int64: AttendanceStatus?] = [:]
         if allPresent { for line in list { changes[line.memberId] = .present } }
+        var given: [Int64: AttendanceStatus] = [:]
         for (names, status) in [
           (present, AttendanceStatus.present), (absent, .absent), (excused, .excused),
         ] {
-          for name in names { changes[try workspace.findMember(name).id] = status }
+          for name in names {
+            let member = try workspace.findMember(name)
+            if let earlier = given[member.id], earlier != status {
+              throw CommandError(
+                "\(member.name) is given as both \(earlier.english) and \(status.english); give each member once.",
+                "\(member.name)이(가) \(earlier.korean), \(status.korean) 두 가지로 지정되었습니다. 회원마다 한 번만 지정하세요."
+              )
+            }
+            given[member.id] = status
+            changes[member.id] = status
+          }
         }
         if !changes.isEmpty {
           try workspace.setAttendance(meetingId: meeting, changes)

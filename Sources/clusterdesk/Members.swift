@@ -72,7 +72,7 @@ struct MembersCommand: ParsableCommand {
           let rows = try workspace.membersForExport(query).map {
             MemberCSV.row($0.member, divisionName: $0.division, language: language)
           }
-          FileHandle.standardOutput.write(
+          writeStandardOutput(
             CSVWriter.encode(header: MemberCSV.header(language), rows: rows, bom: output.excel))
           return
         }

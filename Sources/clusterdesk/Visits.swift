@@ -252,14 +252,29 @@ struct VisitsCommand: ParsableCommand {
           "후속조치 번호 (visits list --follow-ups로 확인).")))
     var followUp: Int64
     @Option(
-      help: ArgumentHelp(language.pick("The day it was done (default: today).", "완료일 (기본값: 오늘).")))
+      help: ArgumentHelp(
+        language.pick(
+          "The day it was done (default: today); not before the visit.",
+          "완료일 (기본값: 오늘). 방문일보다 이를 수 없습니다.")))
     var date: String?
+    @Flag(
+      help: ArgumentHelp(
+        language.pick(
+          "Change the date of a follow-up already marked done (a date entered wrong).",
+          "이미 완료로 표시한 후속조치의 완료일을 고칩니다 (잘못 입력한 날짜).")))
+    var correct = false
 
     func run() throws {
       try reporting {
         let workspace = try location.open()
         let day = try date.map { try parseDay($0, field: "date") } ?? today
-        try workspace.setFollowUpDone(id: followUp, on: day)
+        do {
+          try workspace.setFollowUpDone(id: followUp, on: day, correcting: correct)
+        } catch WorkspaceError.alreadyDone(let id, let done) {
+          throw CommandError(
+            "Follow-up #\(id) was already done on \(done); to change its date to \(day), add --correct.",
+            "후속조치 #\(id)은(는) 이미 \(done)에 완료되었습니다. 완료일을 \(day)(으)로 고치려면 --correct를 붙이세요.")
+        }
         print(
           language.pick(
             "Follow-up #\(followUp) done on \(day).", "후속조치 #\(followUp)을(를) \(day)에 완료했습니다."))

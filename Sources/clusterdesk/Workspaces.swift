@@ -45,23 +45,34 @@ struct Demo: ParsableCommand {
   func run() throws {
     try reporting {
       let sample = try SampleData.document()
-      let path: String
-      if let copyTo {
-        path = copyTo
-      } else {
-        let folder = FileManager.default.temporaryDirectory
-          .appendingPathComponent("clusterdesk-demo-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(
-          at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        path = folder.appendingPathComponent("demo.clusterdesk").path
-      }
-      let workspace = try Workspace(path: path, create: true)
-      try workspace.importDocument(sample)
-      try runDashboard(workspace: workspace, pane: pane)
-      if copyTo == nil {
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
-      }
+      let folder = try copyTo == nil ? Demo.makeFolder() : nil
+      let path =
+        folder.map { ($0 as NSString).appendingPathComponent("demo.clusterdesk") } ?? copyTo!
+      // The temporary copy goes on every way out: quitting, an error, SIGTERM or SIGHUP.
+      let removeCopy = { if let folder { Demo.remove(folder) } }
+      defer { removeCopy() }
+      let workspace = try Workspace.create(at: path) { try $0.importDocument(sample) }
+      try runDashboard(workspace: workspace, pane: pane, beforeExit: removeCopy)
     }
+  }
+
+  /// A new folder of this user's alone in the temporary folder, under a name nobody can guess
+  /// or make first (mkdtemp).
+  static func makeFolder() throws -> String {
+    let template = (FileManager.default.temporaryDirectory.path as NSString)
+      .appendingPathComponent("clusterdesk-demo-XXXXXX")
+    var bytes = Array(template.utf8CString)
+    guard mkdtemp(&bytes) != nil else {
+      throw WorkspaceError.cannotCreateFile(FileProblem(path: template))
+    }
+    return String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// Removes the demo copy and then its folder, which is left alone if anything else is in it.
+  static func remove(_ folder: String) {
+    let path = (folder as NSString).appendingPathComponent("demo.clusterdesk")
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+    rmdir(folder)
   }
 }
 
@@ -111,13 +122,11 @@ struct Init: ParsableCommand {
 
   func run() throws {
     try reporting {
-      if location.isDefault {
-        try? FileManager.default.createDirectory(
-          atPath: (location.path as NSString).deletingLastPathComponent,
-          withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      location.makeDefaultFolder()
+      let workspace = try Workspace.create(at: location.path) { workspace in
+        try workspace.updateOffice(Office(name: office))
+        if let cluster { _ = try workspace.addCluster(Cluster(name: cluster)) }
       }
-      let workspace = try Workspace.create(at: location.path, office: Office(name: office))
-      if let cluster { _ = try workspace.addCluster(Cluster(name: cluster)) }
       print(
         language.pick("Created workspace \(workspace.path)", "워크스페이스를 만들었습니다: \(workspace.path)"))
     }
@@ -174,32 +183,21 @@ struct Import: ParsableCommand {
 
   private func importCSV(_ data: Data, cluster: String) throws {
     let csv = try MemberCSV.read(data)
-    let workspace = try location.open(create: true)
-    print(
-      language.pick(
-        "Read \(file) as \(csv.encoding.english).", "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다.")
-    )
-    if !csv.unknownColumns.isEmpty {
-      print(
-        language.pick(
-          "Ignored columns: \(csv.unknownColumns.joined(separator: ", "))",
-          "무시한 열: \(csv.unknownColumns.joined(separator: ", "))"))
-    }
+    var imported: MemberImportResult?
     do {
-      let result = try workspace.importMembers(csv, clusterName: cluster)
-      if result.clusterCreated {
+      _ = try location.openOrCreate { workspace in
         print(
           language.pick(
-            "Created mini-cluster \(result.cluster.name).",
-            "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
+            "Read \(file) as \(csv.encoding.english).",
+            "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다."))
+        if !csv.unknownColumns.isEmpty {
+          print(
+            language.pick(
+              "Ignored columns: \(csv.unknownColumns.joined(separator: ", "))",
+              "무시한 열: \(csv.unknownColumns.joined(separator: ", "))"))
+        }
+        imported = try workspace.importMembers(csv, clusterName: cluster)
       }
-      for division in result.divisionsCreated {
-        print(language.pick("Created division \(division).", "분과 \(division)을(를) 만들었습니다."))
-      }
-      print(
-        language.pick(
-          "Imported \(result.added) members into \(result.cluster.name).",
-          "\(result.cluster.name)에 회원 \(result.added)명을 가져왔습니다."))
     } catch let error as ClusterKit.ValidationError {
       printError(
         language.pick(
@@ -207,6 +205,20 @@ struct Import: ParsableCommand {
           "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
       throw error
     }
+    guard let result = imported else { return }
+    if result.clusterCreated {
+      print(
+        language.pick(
+          "Created mini-cluster \(result.cluster.name).",
+          "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
+    }
+    for division in result.divisionsCreated {
+      print(language.pick("Created division \(division).", "분과 \(division)을(를) 만들었습니다."))
+    }
+    print(
+      language.pick(
+        "Imported \(result.added) members into \(result.cluster.name).",
+        "\(result.cluster.name)에 회원 \(result.added)명을 가져왔습니다."))
   }
 
   private func importJSON(_ data: Data) throws {
@@ -218,10 +230,11 @@ struct Import: ParsableCommand {
         "\(file) is not a ClusterDesk workspace JSON: \(JSONProblem.describe(error)).",
         "\(file)은(는) ClusterDesk 워크스페이스 JSON이 아닙니다: \(JSONProblem.describe(error)).")
     }
-    let workspace = try location.open(create: true)
-    let progress = ProgressLine(language.pick("Importing", "가져오는 중"))
-    try workspace.importDocument(document, progress: progress.update)
-    progress.finish()
+    let workspace = try location.openOrCreate { workspace in
+      let progress = ProgressLine(language.pick("Importing", "가져오는 중"))
+      try workspace.importDocument(document, progress: progress.update)
+      progress.finish()
+    }
     print(
       language.pick(
         "Imported \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests into \(workspace.path).",
@@ -273,10 +286,12 @@ struct Export: ParsableCommand {
   func run() throws {
     try reporting {
       let workspace = try location.open()
+      // Refused before the work, not after it.
+      if let output { try refuseDatabase(output, workspace: workspace) }
       let progress = ProgressLine(language.pick("Exporting", "내보내는 중"))
       let data = try workspace.exportDocument(progress: progress.update).encoded()
       progress.finish()
-      try writeOutput(data, to: output)
+      try writeOutput(data, to: output, workspace: workspace)
     }
   }
 }

@@ -89,7 +89,7 @@ import Testing
     ["programs", "add"], ["programs", "edit"], ["programs", "copy"], ["report"], ["audit"],
     ["export"],
     ["init"],
-    ["import"], ["members"], ["visits"], ["requests"],
+    ["import"], ["members"], ["visits"], ["requests"], ["backup"], ["restore"],
   ]
   static let options = [
     "--name", "--brn", "--phone", "--email", "--role", "--kind", "--cluster", "--division",
@@ -102,6 +102,7 @@ import Testing
     "--spent", "--disallowed", "--returned", "--report-date", "--budget", "--category",
     "--cofunding-share", "--member-cap", "--member-cap-count", "--opens", "--closes", "--note",
     "--budget-scale",
+    "--output", "--correct", "--present", "--absent",
   ]
   static let values = [
     "", "1", "0", "-1", "2", "99999999999999999999", "유신테크", "ㅇㅅㅌㅋ", "쓰기루프기준회사", "csv", "json",

@@ -14,6 +14,8 @@ enum Schema {
   ]
 
   static var currentVersion: Int { migrations.last!.version }
+  /// The schema one migration before the current one (numbers need not be contiguous).
+  static var previousVersion: Int { migrations[migrations.count - 2].version }
 
   static func migrate(_ db: Database, from version: Int, to target: Int = currentVersion) throws {
     for migration in migrations where migration.version > version && migration.version <= target {

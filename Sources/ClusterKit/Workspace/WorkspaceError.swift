@@ -4,14 +4,22 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   case missing(path: String)
   case missingDirectory(path: String)
   case emptyFile(path: String)
+  /// A folder, a named pipe or a device where a workspace file should be.
+  case notARegularFile(path: String)
   case notAWorkspace(path: String)
   case otherDatabase(path: String)
   case newerVersion(path: String, found: Int, supported: Int)
   case damaged(path: String, detail: String)
   case readOnly(path: String)
   case cannotCreate(path: String, reason: String)
+  /// The operating system refused to create or write a file (the workspace, a backup, a folder).
+  case cannotCreateFile(FileProblem)
+  /// The operating system refused to open a file for reading.
+  case cannotOpen(FileProblem)
   case notEmpty(path: String)
   case diskFull(path: String)
+  /// Another process held the write lock for longer than a change waits (a long import, say).
+  case busy(path: String)
   /// The operating system refused a read or write (an I/O error, a file size limit).
   case writeFailed(path: String, detail: String)
   case recordNotFound(kind: String, reference: String)
@@ -32,6 +40,8 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   /// has no agreement).
   case stepNotAllowed(request: Int64, status: RequestStatus, step: RequestStep)
   case conflict(kind: String, reference: String)
+  /// A follow-up marked done a second time; its date is only changed when asked to correct it.
+  case alreadyDone(followUp: Int64, on: Day)
   case nothingToUndo
 
   public func message(_ language: Language) -> String {
@@ -48,6 +58,10 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       return l.pick(
         "\(path) is an empty file, not a ClusterDesk workspace; nothing was changed.",
         "\(path)은(는) 빈 파일이며 ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
+    case .notARegularFile(let path):
+      return l.pick(
+        "\(path) is not a regular file (a folder, a named pipe or a device), so it is not a ClusterDesk workspace; nothing was changed.",
+        "\(path)은(는) 일반 파일이 아니라(폴더, 이름 있는 파이프 또는 장치) ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
     case .notAWorkspace(let path):
       return l.pick(
         "\(path) is not a ClusterDesk workspace; nothing was changed.",
@@ -72,6 +86,14 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .cannotCreate(let path, let reason):
       return l.pick(
         "Cannot create \(path): \(reason).", "\(path)을(를) 만들 수 없습니다: \(reason).")
+    case .cannotCreateFile(let problem):
+      return l.pick(
+        "Cannot create \(problem.path): \(problem.reason(l)).",
+        "\(problem.path)을(를) 만들 수 없습니다: \(problem.reason(l)).")
+    case .cannotOpen(let problem):
+      return l.pick(
+        "Cannot open \(problem.path): \(problem.reason(l)); nothing was changed.",
+        "\(problem.path)을(를) 열 수 없습니다: \(problem.reason(l)). 아무것도 바꾸지 않았습니다.")
     case .notEmpty(let path):
       return l.pick(
         "\(path) already holds data; a whole workspace can only be imported into an empty one.",
@@ -80,13 +102,17 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       return l.pick(
         "The disk holding \(path) is full; the last change was not saved.",
         "\(path)이(가) 있는 디스크가 가득 찼습니다. 마지막 변경은 저장되지 않았습니다.")
+    case .busy(let path):
+      return l.pick(
+        "\(path) is busy: another ClusterDesk is saving a large change (an import, say); nothing was changed, so try again when it is done.",
+        "다른 ClusterDesk가 \(path)에 큰 변경(예: 가져오기)을 저장하는 중입니다. 아무것도 바꾸지 않았으니 끝난 뒤 다시 시도하세요.")
     case .writeFailed(let path, let detail):
       return l.pick(
         "Could not write to \(path) (\(detail)); the last change was not saved. Check that the disk has room and the file can be written.",
         "\(path)에 쓸 수 없었습니다(\(detail)). 마지막 변경은 저장되지 않았습니다. 디스크 공간과 파일 권한을 확인하세요.")
     case .recordNotFound(let kind, let reference):
-      let korean = WorkspaceError.koreanKinds[kind] ?? kind
-      return l.pick("No \(kind) \(reference).", "\(korean) \(reference)을(를) 찾을 수 없습니다.")
+      return l.pick(
+        "No \(kind) \(reference).", "\(Self.label(kind, l)) \(reference)을(를) 찾을 수 없습니다.")
     case .invalidTransition(let id, let from, let to):
       let allowed = from.allowedNext.map { $0.label(l) }.joined(separator: ", ")
       return l.pick(
@@ -128,20 +154,28 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .stepNotAllowed(let id, let status, let step):
       return step.message(request: id, status: status, l)
     case .conflict(let kind, let reference):
-      let korean = WorkspaceError.koreanKinds[kind] ?? kind
       return l.pick(
         "\(kind) \(reference) was changed by someone else since you opened it; reload and apply your change again.",
-        "\(korean) \(reference)을(를) 연 뒤에 다른 사람이 바꾸었습니다. 다시 불러온 뒤 변경하세요.")
+        "\(Self.label(kind, l)) \(reference)을(를) 연 뒤에 다른 사람이 바꾸었습니다. 다시 불러온 뒤 변경하세요.")
+    case .alreadyDone(let id, let day):
+      return l.pick(
+        "Follow-up #\(id) was already done on \(day); its date was kept.",
+        "후속조치 #\(id)은(는) 이미 \(day)에 완료되었습니다. 날짜는 그대로 두었습니다.")
     case .nothingToUndo:
       return l.pick("Nothing to undo.", "되돌릴 작업이 없습니다.")
     }
   }
 
-  /// What the record kinds named in messages are called in Korean.
-  static let koreanKinds = [
-    "program": "지원사업", "request": "지원신청", "member": "회원", "visit": "방문", "meeting": "회의",
-    "division": "분과", "mini-cluster": "미니클러스터", "difficulty": "애로사항", "expert": "전문가",
-  ]
+  /// The Korean word for a kind of record named in English (`member`, `follow-up`, ...).
+  static func label(_ kind: String, _ language: Language) -> String {
+    guard language == .ko else { return kind }
+    let korean = [
+      "member": "회원", "request": "지원신청", "meeting": "회의", "follow-up": "후속조치",
+      "attendance": "출석", "visit": "방문", "cluster": "미니클러스터", "mini-cluster": "미니클러스터",
+      "division": "분과", "program": "지원사업", "expert": "전문가", "difficulty": "애로사항",
+    ]
+    return korean[kind] ?? kind
+  }
 }
 
 /// A limit an approval would go past.
