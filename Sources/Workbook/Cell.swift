@@ -13,6 +13,21 @@ public enum CellValue: Hashable, Sendable {
   case error(String)
 }
 
+extension CellValue {
+  /// The value as plain text: a number its digits (`1370000000`, `0.5`), a date `YYYY-MM-DD`
+  /// (with ` hh:mm:ss` when it has a time), a boolean `TRUE` or `FALSE`, an error its code.
+  public var plainText: String {
+    switch self {
+    case .empty: ""
+    case .text(let text): text
+    case .number(let number, _): WorkbookWriter.decimal(number)
+    case .date(let date): date.description
+    case .bool(let flag): flag ? "TRUE" : "FALSE"
+    case .error(let code): code
+    }
+  }
+}
+
 /// A number format code as Excel writes it, such as `#,##0"원"` or `yyyy-mm-dd`.
 public struct NumberFormat: Hashable, Sendable {
   public var code: String

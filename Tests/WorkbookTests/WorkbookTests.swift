@@ -287,33 +287,16 @@ private func sampleSheet() -> Sheet {
     #expect(throws: WorkbookReadError.openDocument) { try WorkbookFile(data: other.data!) }
   }
 
-  /// A compound file with one directory sector holding the named entries.
-  static func compoundFile(_ names: [String]) -> Data {
-    var bytes = [UInt8](repeating: 0, count: 512 + 512)
-    bytes.replaceSubrange(0..<8, with: CompoundFile.signature)
-    for (index, name) in (["Root Entry"] + names).enumerated() {
-      let offset = 512 + index * 128
-      let units = Array(name.utf16)
-      for (i, unit) in units.enumerated() {
-        bytes[offset + 2 * i] = UInt8(unit & 0xFF)
-        bytes[offset + 2 * i + 1] = UInt8(unit >> 8)
-      }
-      bytes[offset + 64] = UInt8((units.count + 1) * 2)
-      bytes[offset + 66] = index == 0 ? 5 : 2
-    }
-    return Data(bytes)
-  }
-
   @Test func oldAndEncryptedWorkbooksAreTold() {
-    #expect(WorkbookFile.isWorkbookLike(Self.compoundFile(["Workbook"])))
+    #expect(WorkbookFile.isWorkbookLike(SpreadsheetFixtures.oldExcel))
     #expect(throws: WorkbookReadError.oldExcel) {
-      try WorkbookFile(data: Self.compoundFile(["Workbook"]))
+      try WorkbookFile(data: SpreadsheetFixtures.oldExcel)
     }
     #expect(throws: WorkbookReadError.encrypted) {
-      try WorkbookFile(data: Self.compoundFile(["EncryptionInfo", "EncryptedPackage"]))
+      try WorkbookFile(data: SpreadsheetFixtures.encrypted)
     }
     #expect(
-      CompoundFile.streamNames(Self.compoundFile(["EncryptedPackage"])) == [
+      CompoundFile.streamNames(SpreadsheetFixtures.compoundFile(["EncryptedPackage"])) == [
         "Root Entry", "EncryptedPackage",
       ])
   }
