@@ -273,7 +273,9 @@ private final class XMLEvents: NSObject, XMLParserDelegate {
   func parser(_ parser: XMLParser, foundCharacters string: String) { handler.text(string) }
 
   static func run(_ data: Data, part: String, _ handler: any XMLHandler) throws(WorkbookReadError) {
-    let parser = XMLParser(data: data)
+    // From a stream, which libxml2 takes in chunks: given all at once, a part of more than
+    // 10 MB (a sheet of 20,000 members) fails with libxml2's "huge input lookup" error.
+    let parser = XMLParser(stream: InputStream(data: data))
     let events = XMLEvents(handler)
     parser.delegate = events
     parser.shouldResolveExternalEntities = false

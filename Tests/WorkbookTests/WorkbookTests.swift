@@ -251,6 +251,16 @@ private func sampleSheet() -> Sheet {
     }
   }
 
+  /// libxml2 refuses more than 10 MB of input handed over at once; large sheets are common.
+  @Test func partsLargerThanTenMegabytes() throws {
+    let padding = String(repeating: " ", count: 11_000_000)
+    let sheet =
+      "<x:row r=\"1\"><x:c t=\"inlineStr\"><x:is><x:t>처음</x:t></x:is></x:c></x:row>\(padding)<x:row r=\"2\"><x:c t=\"inlineStr\"><x:is><x:t>끝</x:t></x:is></x:c></x:row>"
+    let read = try WorkbookFile(data: try Self.workbook(sheet: sheet)).sheet()
+    #expect(read["A1"] == .text("처음"))
+    #expect(read["A2"] == .text("끝"))
+  }
+
   @Test func the1904DateSystem() throws {
     let sheet = "<x:row><x:c s=\"1\"><x:v>0</x:v></x:c></x:row>"
     let read = try WorkbookFile(data: try Self.workbook(sheet: sheet, date1904: true)).sheet()
