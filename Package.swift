@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundation")
+
 let package = Package(
   name: "ClusterDesk",
   platforms: [.macOS(.v13)],
@@ -16,7 +18,7 @@ let package = Package(
   targets: [
     // Excel workbooks (.xlsx): sheets of typed cells written and read. No domain.
     .target(
-      name: "Workbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      name: "Workbook", dependencies: [zip]),
     // Domain: value types, rules, Korean formats, the SQLite workspace, JSON and CSV.
     .target(
       name: "ClusterKit",
@@ -37,9 +39,9 @@ let package = Package(
     ),
     // For tests: openpyxl, an independent reader, opens the workbooks they write.
     .target(name: "SpreadsheetCheck", path: "Tests/SpreadsheetCheck"),
-    .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "SpreadsheetCheck"]),
+    .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "SpreadsheetCheck", zip]),
     .testTarget(
-      name: "ClusterKitTests", dependencies: ["ClusterKit", "Workbook", "SpreadsheetCheck"],
+      name: "ClusterKitTests", dependencies: ["ClusterKit", "Workbook", "SpreadsheetCheck", zip],
       exclude: ["Corpus"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
@@ -48,7 +50,7 @@ let package = Package(
       resources: [.copy("Golden")]
     ),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["ClusterKit", "Workbook", "SpreadsheetCheck"]),
+      name: "EndToEndTests", dependencies: ["ClusterKit", "Workbook", "SpreadsheetCheck", zip]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -127,9 +127,15 @@ public struct SheetDate: Hashable, Sendable, CustomStringConvertible {
 
   /// `YYYY-MM-DD`, then ` hh:mm:ss` when there is a time.
   public var description: String {
-    var text = String(format: "%04d-%02d-%02d", year, month, day)
+    func digits(_ value: Int, _ count: Int) -> String {
+      let text = String(value)
+      return String(repeating: "0", count: max(0, count - text.count)) + text
+    }
+    var text = digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
     if let seconds = secondsIntoDay {
-      text += String(format: " %02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+      text +=
+        " " + digits(seconds / 3600, 2) + ":" + digits(seconds / 60 % 60, 2) + ":"
+        + digits(seconds % 60, 2)
     }
     return text
   }

@@ -44,10 +44,16 @@ public struct Sheet: Sendable {
     let filterRow = autoFilter.map { $0.from.row - 1 }
     for (index, row) in rows.enumerated() {
       for (column, value) in row.enumerated() {
-        let lines = Self.shown(value).split(omittingEmptySubsequences: false) {
-          $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+        let text = Self.shown(value)
+        var width: Int
+        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+          width =
+            text.split(omittingEmptySubsequences: false) {
+              $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+            }.map { measure(String($0)) }.max() ?? 0
+        } else {
+          width = measure(text)
         }
-        var width = lines.map { measure(String($0)) }.max() ?? 0
         if index == filterRow { width += 2 }
         if column >= widths.count {
           widths.append(contentsOf: repeatElement(0, count: column + 1 - widths.count))

@@ -106,9 +106,7 @@ public struct WorkbookFile {
     if CompoundFile.isOne(data) {
       throw CompoundFile.streamNames(data).contains("EncryptedPackage") ? .encrypted : .oldExcel
     }
-    guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
-      throw .notAWorkbook
-    }
+    guard let archive = WorkbookFile.open(data) else { throw .notAWorkbook }
     self.archive = archive
     var entries: [String: Entry] = [:]
     for entry in archive where entries[entry.path] == nil { entries[entry.path] = entry }
@@ -194,6 +192,23 @@ public struct WorkbookFile {
     return SheetContents(name: name, rows: rows)
   }
 
+  /// The zip opened from a file rather than from memory: ZIPFoundation's in-memory archive traps
+  /// on offsets past the end of a damaged zip, where reading a file just comes up short. The
+  /// file is owner-only and removed as soon as it is open.
+  private static func open(_ data: Data) -> Archive? {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "clusterdesk-\(getpid())-\(UUID().uuidString).xlsx"
+    ).path
+    let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+    guard fd >= 0 else { return nil }
+    defer { unlink(path) }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    guard (try? handle.write(contentsOf: data)) != nil, (try? handle.close()) != nil else {
+      return nil
+    }
+    return try? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil)
+  }
+
   /// A part's bytes, or nil when the package has no such part. Names are matched exactly, else
   /// ignoring case (part names are case-insensitive).
   private static func extract(_ path: String, archive: Archive, entries: [String: Entry])
@@ -207,10 +222,12 @@ public struct WorkbookFile {
     var data = Data()
     data.reserveCapacity(Int(entry.uncompressedSize))
     do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+      // extract(_:consumer:) computes the checksum but leaves comparing it to the caller.
+      let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
         data.append(chunk)
         if data.count > partLimit { throw WorkbookReadError.tooLarge(part: path) }
       }
+      guard checksum == entry.checksum else { throw WorkbookReadError.damaged(part: path) }
     } catch let error as WorkbookReadError {
       throw error
     } catch {
@@ -272,7 +289,51 @@ private final class XMLEvents: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) { handler.text(string) }
 
+  /// The part as UTF-8 that Foundation's parser can take without trapping. It traps (instead of
+  /// failing) on a name that is not UTF-8 and on a processing instruction without data
+  /// (`<?x?>`), and turns document type declarations into callbacks that can trap too; a
+  /// SpreadsheetML part has none of these, so any is damage. UTF-16 parts (allowed, and rare)
+  /// are turned into UTF-8 first.
+  private static func safeForParser(_ data: Data, part: String) throws(WorkbookReadError) -> Data {
+    var data = data
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+      guard var text = String(data: data, encoding: .utf16) else { throw .damaged(part: part) }
+      if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
+        text.removeSubrange(..<end.upperBound)
+      }
+      data = Data(text.utf8)
+    }
+    let safe = data.withUnsafeBytes { raw -> Bool in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard String(validating: bytes, as: UTF8.self) != nil else { return false }
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+      var index = 0
+      while index + 1 < bytes.count {
+        defer { index += 1 }
+        guard bytes[index] == UInt8(ascii: "<") else { continue }
+        let next = bytes[index + 1]
+        if next == UInt8(ascii: "?") {
+          // Only the XML declaration, first.
+          guard index == start, bytes[index...].starts(with: Array("<?xml ".utf8)) else {
+            return false
+          }
+        } else if next == UInt8(ascii: "!") {
+          // Comments and CDATA sections; no document type declaration.
+          guard
+            bytes[index...].starts(with: Array("<!--".utf8))
+              || bytes[index...].starts(with: Array("<![CDATA[".utf8))
+          else { return false }
+        }
+      }
+      return true
+    }
+    guard safe else { throw .damaged(part: part) }
+    return data
+  }
+
   static func run(_ data: Data, part: String, _ handler: any XMLHandler) throws(WorkbookReadError) {
+    let data = try safeForParser(data, part: part)
     // From a stream, which libxml2 takes in chunks: given all at once, a part of more than
     // 10 MB (a sheet of 20,000 members) fails with libxml2's "huge input lookup" error.
     let parser = XMLParser(stream: InputStream(data: data))

@@ -282,6 +282,39 @@ private func sampleSheet() -> Sheet {
     }
   }
 
+  /// Foundation's parser traps on these instead of failing; the reader must refuse them first.
+  @Test(arguments: [
+    "<?x?><x:row/>", "<x:row/><!DOCTYPE x [<!ENTITY a SYSTEM \"b\">]>",
+    "<x:row r=\"1\"><x:c t=\"inlineStr\"><x:is><x:t>\u{FFFD}</x:t></x:is></x:c></x:row><\u{1}",
+  ])
+  func partsFoundationsParserCannotTakeAreDamaged(_ sheet: String) throws {
+    #expect(throws: WorkbookReadError.damaged(part: "xl/sheets/one.xml")) {
+      try WorkbookFile(data: try Self.workbook(sheet: sheet)).sheet()
+    }
+  }
+
+  @Test func aNameThatIsNotUTF8IsDamage() throws {
+    var data = try Self.workbook(sheet: "<x:row/>")
+    // "Relationships" in _rels/.rels with a byte that is no UTF-8, the checksum made to match.
+    let archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+    var parts: [(String, Data)] = []
+    for entry in archive {
+      var bytes = Data()
+      _ = try archive.extract(entry) { bytes.append($0) }
+      if entry.path == "_rels/.rels" { bytes[bytes.index(bytes.startIndex, offsetBy: 5)] = 0xE9 }
+      parts.append((entry.path, bytes))
+    }
+    let rebuilt = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
+    for (path, bytes) in parts {
+      try rebuilt.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count)) {
+        position, size in
+        bytes.subdata(in: Int(position)..<Int(position) + size)
+      }
+    }
+    data = rebuilt.data!
+    #expect(throws: WorkbookReadError.damaged(part: "_rels/.rels")) { try WorkbookFile(data: data) }
+  }
+
   @Test func filesThatAreNoWorkbook() throws {
     #expect(throws: WorkbookReadError.notAWorkbook) {
       try WorkbookFile(data: Data("회사명,대표\n".utf8))

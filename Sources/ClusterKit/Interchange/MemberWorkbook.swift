@@ -171,7 +171,7 @@ public enum MemberWorkbook {
     }
     let indexes = columnIndexes(file.header)
     for (rowIndex, row) in file.rows.enumerated() {
-      for (column, index) in indexes {
+      for (column, index) in indexes where !errorCells.isEmpty {
         guard let code = errorCells[CellReference(columnIndex: index, row: row.line)] else {
           continue
         }
@@ -183,7 +183,8 @@ public enum MemberWorkbook {
               english: "holds a formula's error value", korean: "수식 오류 값이 들어 있습니다"),
             value: code, line: row.line, column: file.header[index]))
       }
-      file.rows[rowIndex].errors = locate(file.rows[rowIndex].errors, header: file.header)
+      file.rows[rowIndex].errors = locate(
+        file.rows[rowIndex].errors, header: file.header, indexes: indexes)
     }
     return MemberWorkbookFile(sheet: contents.name, members: file)
   }
@@ -192,7 +193,12 @@ public enum MemberWorkbook {
   /// header (problems found on reading, and those the workspace finds on import, such as a
   /// member already there), and puts the errors in reading order: by row, then column.
   public static func locate(_ errors: [FieldError], header: [String]) -> [FieldError] {
-    let indexes = columnIndexes(header)
+    locate(errors, header: header, indexes: columnIndexes(header))
+  }
+
+  private static func locate(
+    _ errors: [FieldError], header: [String], indexes: [MemberColumn: Int]
+  ) -> [FieldError] {
     let located = errors.map { error in
       guard let row = error.line, error.cell == nil else { return error }
       var index: Int?
