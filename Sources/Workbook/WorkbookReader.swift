@@ -602,7 +602,7 @@ private enum WorksheetPart {
       switch type {
       case "s":
         guard !value.isEmpty else { return .empty }
-        guard let index = Int(value.trimmingCharacters(in: .whitespaces)),
+        guard let index = Int(trimmed(value)),
           strings.indices.contains(index)
         else {
           failure = .damaged(part: part)
@@ -612,13 +612,13 @@ private enum WorksheetPart {
       case "inlineStr": return .text(XMLText.unescaped(inlineText))
       case "str": return .text(XMLText.unescaped(value))
       case "b":
-        return value.isEmpty ? .empty : .bool(value.trimmingCharacters(in: .whitespaces) == "1")
+        return value.isEmpty ? .empty : .bool(trimmed(value) == "1")
       case "e": return .error(value)
       case "d": return isoDate(value).map(CellValue.date) ?? .text(value)
       default:
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return .empty }
-        guard let number = Double(trimmed) else {
+        let digits = trimmed(value)
+        guard !digits.isEmpty else { return .empty }
+        guard let number = Double(digits) else {
           failure = .damaged(part: part)
           return .empty
         }
@@ -632,6 +632,14 @@ private enum WorksheetPart {
         }
         return .number(number, format.format)
       }
+    }
+
+    /// The value without surrounding spaces; most values have none, and Foundation's trimming
+    /// is slow enough to count in a large sheet.
+    private func trimmed(_ text: String) -> String {
+      guard text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t"
+      else { return text }
+      return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// `2026-11-22` or `2026-11-22T09:30:00` (cells of type `d`).

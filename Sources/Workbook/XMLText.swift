@@ -37,7 +37,7 @@ enum XMLText {
 
   /// `_xHHHH_` escapes turned back into their characters.
   static func unescaped(_ text: String) -> String {
-    guard text.contains("_x") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
     let scalars = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
     var index = 0
