@@ -11,8 +11,8 @@ struct MembersCommand: ParsableCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: language.pick(
-        "List members (a CSV of every field with --format csv, which imports back).",
-        "회원 목록을 보여 줍니다 (--format csv는 모든 항목을 담은 CSV이며, 다시 가져올 수 있습니다)."))
+        "List members (every field with --format csv or xlsx, which import back).",
+        "회원 목록을 보여 줍니다 (--format csv나 xlsx는 모든 항목을 담으며, 다시 가져올 수 있습니다)."))
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
@@ -68,17 +68,25 @@ struct MembersCommand: ParsableCommand {
             value: sort)
         }
         query.sort = order
+        if output.format == .xlsx {
+          let members = try workspace.membersForExport(query)
+          try output.emit(
+            MemberWorkbook.sheet(
+              members.map { ($0.member, $0.division) }, language: language))
+          return
+        }
         if output.format == .csv {
           let rows = try workspace.membersForExport(query).map {
             MemberCSV.row($0.member, divisionName: $0.division, language: language)
           }
-          writeStandardOutput(
+          try output.emit(
             CSVWriter.encode(header: MemberCSV.header(language), rows: rows, bom: output.excel))
           return
         }
         let rows = try workspace.memberRows(query, offset: 0, limit: Int.max)
         let l = language
-        Listing(
+        try Listing(
+          sheet: MemberWorkbook.sheetName(l),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
             .init(key: "name", title: l.pick("Name", "회사명")),
@@ -92,8 +100,9 @@ struct MembersCommand: ParsableCommand {
           ],
           rows: rows.map {
             [
-              String($0.id), $0.name, $0.kind.label(l), $0.clusterName, $0.divisionName ?? "",
-              $0.role.label(l), $0.representative, $0.phone, $0.lastVisit.text,
+              .number($0.id), .text($0.name), .text($0.kind.label(l)), .text($0.clusterName),
+              .text($0.divisionName ?? ""), .text($0.role.label(l)), .text($0.representative),
+              .text($0.phone), .date($0.lastVisit),
             ]
           }
         ).print(output)

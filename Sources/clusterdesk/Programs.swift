@@ -42,8 +42,8 @@ struct ProgramsCommand: ParsableCommand {
         let l = language
         let years = try year.map { [try SupportInput.year($0)] } ?? workspace.programYears()
         let figures = try years.flatMap { try workspace.programFigures(year: $0) }
-        let f = output.format
-        Listing(
+        try Listing(
+          sheet: l.pick("Programs", "지원사업"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
             .init(key: "year", title: l.pick("Year", "연도")),
@@ -59,11 +59,10 @@ struct ProgramsCommand: ParsableCommand {
           ],
           rows: figures.map { p in
             [
-              String(p.program.id), String(p.program.year), p.program.name,
-              p.program.category.label(l), SupportText.amount(p.budgetKRW, f),
-              SupportText.amount(p.pendingKRW, f), SupportText.amount(p.approvedKRW, f),
-              SupportText.amount(p.committedKRW, f), SupportText.amount(p.disbursedKRW, f),
-              SupportText.amount(p.returnedKRW, f), SupportText.amount(p.remainingKRW, f),
+              .number(p.program.id), .number(p.program.year), .text(p.program.name),
+              .text(p.program.category.label(l)), .won(p.budgetKRW), .won(p.pendingKRW),
+              .won(p.approvedKRW), .won(p.committedKRW), .won(p.disbursedKRW),
+              .won(p.returnedKRW), .won(p.remainingKRW),
             ]
           }
         ).print(output)

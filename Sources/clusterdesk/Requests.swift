@@ -108,7 +108,8 @@ struct RequestsCommand: ParsableCommand {
         if let member { filter.memberId = try workspace.findMember(member).id }
         let rows = try workspace.requestRows(filter, limit: Int.max)
         let f = output.format
-        Listing(
+        try Listing(
+          sheet: l.pick("Requests", "지원신청"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
             .init(key: "submitted", title: l.pick("Submitted", "신청일")),
@@ -124,16 +125,14 @@ struct RequestsCommand: ParsableCommand {
           ],
           rows: rows.map {
             [
-              String($0.id), $0.submitted.text,
-              $0.status == .pending
-                ? ($0.submitted.map { String($0.days(until: today)) } ?? "") : "",
-              $0.status.label(l), $0.memberName, $0.programName, $0.title,
-              SupportText.amount($0.requestedKRW, f),
-              $0.approvedKRW.map { SupportText.amount($0, f) } ?? "",
-              $0.disbursedKRW == 0 ? "" : SupportText.amount($0.disbursedKRW, f),
+              .number($0.id), .date($0.submitted),
+              .number($0.status == .pending ? $0.submitted.map { $0.days(until: today) } : nil),
+              .text($0.status.label(l)), .text($0.memberName), .text($0.programName),
+              .text($0.title), .won($0.requestedKRW), .won($0.approvedKRW),
+              .won($0.disbursedKRW == 0 ? nil : $0.disbursedKRW),
               $0.duplicateOf.map {
-                f == .table ? RequestsCommand.duplicateFlag($0, l) : String($0)
-              } ?? "",
+                f == .table ? .text(RequestsCommand.duplicateFlag($0, l)) : .number($0)
+              } ?? .text(""),
             ]
           }
         ).print(output)
@@ -721,7 +720,8 @@ struct Audit: ParsableCommand {
       let workspace = try location.open()
       let l = language
       let id = try request.map { try SupportInput.requestNumber($0) }
-      Listing(
+      try Listing(
+        sheet: l.pick("Audit log", "감사 기록"),
         columns: [
           .init(key: "at", title: l.pick("When", "일시")),
           .init(key: "actor", title: l.pick("Who", "누가")),
@@ -731,7 +731,10 @@ struct Audit: ParsableCommand {
           .init(key: "after", title: l.pick("After", "이후")),
         ],
         rows: try workspace.auditLog(requestId: id, limit: Int.max).map {
-          [$0.at, $0.actor, "#\($0.requestId)", $0.field, $0.before, $0.after]
+          [
+            .instant($0.at), .text($0.actor), .text("#\($0.requestId)"), .text($0.field),
+            .text($0.before), .text($0.after),
+          ]
         }
       ).print(output)
     }

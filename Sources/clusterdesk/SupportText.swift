@@ -49,10 +49,6 @@ enum SupportText {
 
   /// `시험분석 (2026)`.
   static func name(_ p: Program) -> String { "\(p.name) (\(p.year))" }
-
-  static func amount(_ value: KRW, _ format: OutputFormat) -> String {
-    format == .table ? Money.grouped(value) : String(value)
-  }
 }
 
 /// Reading what users type for programs and requests.

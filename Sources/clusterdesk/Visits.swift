@@ -34,7 +34,8 @@ struct VisitsCommand: ParsableCommand {
         let l = language
         if followUps {
           let rows = try workspace.openFollowUps(limit: Int.max)
-          Listing(
+          try Listing(
+            sheet: l.pick("Follow-ups", "후속조치"),
             columns: [
               .init(key: "id", title: "#", alignRight: true),
               .init(key: "due", title: l.pick("Due", "기한")),
@@ -46,9 +47,10 @@ struct VisitsCommand: ParsableCommand {
             ],
             rows: rows.map {
               [
-                String($0.followUp.id), $0.followUp.due.text,
-                $0.followUp.isOverdue(on: today) ? l.pick("overdue", "지연") : "", $0.memberName,
-                $0.followUp.action, $0.followUp.owner, $0.visitDate.description,
+                .number($0.followUp.id), .date($0.followUp.due),
+                .text($0.followUp.isOverdue(on: today) ? l.pick("overdue", "지연") : ""),
+                .text($0.memberName), .text($0.followUp.action), .text($0.followUp.owner),
+                .date($0.visitDate),
               ]
             }
           ).print(output)
@@ -58,7 +60,8 @@ struct VisitsCommand: ParsableCommand {
         let start = try from.map { try parseDay($0, field: "from") } ?? end.adding(days: -84)
         let visits = try workspace.visits(from: start, through: end, limit: Int.max)
         let names = try workspace.memberNames(ids: Set(visits.map(\.memberId)))
-        Listing(
+        try Listing(
+          sheet: l.pick("Visits", "방문"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
             .init(key: "date", title: l.pick("Date", "날짜")),
@@ -70,12 +73,12 @@ struct VisitsCommand: ParsableCommand {
           ],
           rows: visits.map { visit in
             [
-              String(visit.id), visit.date.description, names[visit.memberId] ?? "",
-              visit.purpose.label(l),
-              visit.visitor,
-              visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(
-                separator: "; "),
-              visit.followUps.map(\.action).joined(separator: "; "),
+              .number(visit.id), .date(visit.date), .text(names[visit.memberId] ?? ""),
+              .text(visit.purpose.label(l)), .text(visit.visitor),
+              .text(
+                visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(
+                  separator: "; ")),
+              .text(visit.followUps.map(\.action).joined(separator: "; ")),
             ]
           }
         ).print(output)
@@ -219,7 +222,8 @@ struct VisitsCommand: ParsableCommand {
         }
         let due = try workspace.dueForVisit(
           today: today, minimumWeeks: weeks, clusterId: clusterId, limit: Int.max)
-        Listing(
+        try Listing(
+          sheet: l.pick("Due for a visit", "방문 대상"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
             .init(key: "member", title: l.pick("Member", "회원")),
@@ -230,9 +234,9 @@ struct VisitsCommand: ParsableCommand {
           ],
           rows: due.map {
             [
-              String($0.memberId), $0.name, $0.role.label(l), $0.lastVisit.text,
-              $0.daysSince.map(String.init) ?? l.pick("never", "방문 없음"),
-              l.pick("\($0.rhythmWeeks) weeks", "\($0.rhythmWeeks)주"),
+              .number($0.memberId), .text($0.name), .text($0.role.label(l)), .date($0.lastVisit),
+              $0.daysSince.map { .number($0) } ?? .text(l.pick("never", "방문 없음")),
+              .text(l.pick("\($0.rhythmWeeks) weeks", "\($0.rhythmWeeks)주")),
             ]
           }
         ).print(output)

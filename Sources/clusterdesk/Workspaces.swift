@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterKit
 import Foundation
+import Workbook
 
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -136,17 +137,22 @@ struct Init: ParsableCommand {
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: language.pick(
-      "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.csv --cluster NAME).",
-      "워크스페이스 전체(FILE.json, 빈 워크스페이스로) 또는 회원(FILE.csv --cluster NAME)을 가져옵니다."),
+      "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.xlsx or FILE.csv --cluster NAME).",
+      "워크스페이스 전체(FILE.json, 빈 워크스페이스로) 또는 회원(FILE.xlsx나 FILE.csv --cluster NAME)을 가져옵니다."),
     discussion: language.pick(
       """
-      A CSV may be Excel's (CP949/EUC-KR) or UTF-8, with Korean or English headers. If any row is \
-      bad, nothing is imported and every problem is listed with its line. A cluster or division \
-      that does not exist yet is created. A missing workspace is created.
+      The file's content decides how it is read, not its name: an Excel workbook (.xlsx), a \
+      workspace JSON, else a CSV. A workbook's members come from its first sheet (or --sheet \
+      NAME); a CSV may be Excel's (CP949/EUC-KR) or UTF-8; headers are Korean or English. If any \
+      row is bad, nothing is imported and every problem is listed with its line (a workbook's \
+      with its cell, such as C12). A cluster or division that does not exist yet is created. A \
+      missing workspace is created.
       """,
       """
-      CSV는 엑셀에서 저장한 파일(CP949/EUC-KR)이나 UTF-8 모두 되며, 머리글은 한국어나 영어로 씁니다. \
-      잘못된 행이 하나라도 있으면 아무것도 가져오지 않고 모든 문제를 줄 번호와 함께 보여 줍니다. 아직 없는 \
+      파일 이름이 아니라 내용을 보고 읽는 방법을 정합니다: 엑셀 통합 문서(.xlsx), 워크스페이스 JSON, 그 밖에는 \
+      CSV입니다. 통합 문서는 첫 시트(또는 --sheet 이름)에서 회원을 읽고, CSV는 엑셀에서 저장한 \
+      파일(CP949/EUC-KR)이나 UTF-8 모두 되며, 머리글은 한국어나 영어로 씁니다. 잘못된 행이 하나라도 있으면 \
+      아무것도 가져오지 않고 모든 문제를 줄 번호(통합 문서는 C12 같은 셀 위치)와 함께 보여 줍니다. 아직 없는 \
       미니클러스터나 분과는 새로 만듭니다. 워크스페이스가 없으면 새로 만듭니다.
       """))
 
@@ -154,42 +160,84 @@ struct Import: ParsableCommand {
   @Argument(
     help: ArgumentHelp(
       language.pick(
-        "The file: .json (a whole workspace) or .csv (members).",
-        "파일: .json(워크스페이스 전체) 또는 .csv(회원).")))
+        "The file: .json (a whole workspace), .xlsx or .csv (members).",
+        "파일: .json(워크스페이스 전체), .xlsx 또는 .csv(회원).")))
   var file: String
   @Option(
     help: ArgumentHelp(
-      language.pick("With a CSV: the mini-cluster the members join.", "CSV일 때: 회원이 가입할 미니클러스터.")))
+      language.pick(
+        "With a workbook or CSV: the mini-cluster the members join.",
+        "통합 문서나 CSV일 때: 회원이 가입할 미니클러스터.")))
   var cluster: String?
+  @Option(
+    help: ArgumentHelp(
+      language.pick(
+        "With a workbook: the sheet to read (default: the first).",
+        "통합 문서일 때: 읽을 시트 (기본값: 첫 시트).")))
+  var sheet: String?
 
   func run() throws {
     try reporting {
       guard let data = FileManager.default.contents(atPath: file) else {
         throw CommandError("Cannot read \(file).", "\(file)을(를) 읽을 수 없습니다.")
       }
-      let isCSV = file.lowercased().hasSuffix(".csv") || file.lowercased().hasSuffix(".tsv")
-      if isCSV {
-        guard let cluster else {
-          throw CommandError(
-            "Importing members from a CSV needs --cluster NAME.",
-            "CSV에서 회원을 가져오려면 --cluster 이름이 필요합니다.")
-        }
-        try importCSV(data, cluster: cluster)
-      } else {
-        try importJSON(data)
+      let kind = ImportedFile.kind(of: data, named: file)
+      if sheet != nil && kind != .workbook {
+        throw CommandError(
+          "--sheet is for workbooks, and \(file) is not one.",
+          "--sheet는 통합 문서에만 쓰는데 \(file)은(는) 통합 문서가 아닙니다.")
       }
+      switch kind {
+      case .workbook: try importWorkbook(data, cluster: try requireCluster("a workbook", "통합 문서"))
+      case .csv: try importCSV(data, cluster: try requireCluster("a CSV", "CSV"))
+      case .json: try importJSON(data)
+      }
+    }
+  }
+
+  private func requireCluster(_ english: String, _ korean: String) throws -> String {
+    guard let cluster else {
+      throw CommandError(
+        "Importing members from \(english) needs --cluster NAME.",
+        "\(korean)에서 회원을 가져오려면 --cluster 이름이 필요합니다.")
+    }
+    return cluster
+  }
+
+  private func importWorkbook(_ data: Data, cluster: String) throws {
+    let book: MemberWorkbookFile
+    do {
+      book = try MemberWorkbook.read(data, sheet: sheet)
+    } catch {
+      throw CommandError(error.message(.en, file: file), error.message(.ko, file: file))
+    }
+    do {
+      try addMembers(
+        book.members, cluster: cluster,
+        read: language.pick(
+          "Read sheet \(book.sheet) of \(file).", "\(file)의 \(book.sheet) 시트를 읽었습니다."))
+    } catch let error as ClusterKit.ValidationError {
+      throw ClusterKit.ValidationError(
+        MemberWorkbook.locate(error.errors, header: book.members.header))
     }
   }
 
   private func importCSV(_ data: Data, cluster: String) throws {
     let csv = try MemberCSV.read(data)
+    try addMembers(
+      csv, cluster: cluster,
+      read: language.pick(
+        "Read \(file) as \(csv.encoding.english).",
+        "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다."))
+  }
+
+  /// Adds every member of the file, or (if any row is bad) none; a new workspace appears only
+  /// once they are in.
+  private func addMembers(_ csv: MemberCSVFile, cluster: String, read: String) throws {
     var imported: MemberImportResult?
     do {
       _ = try location.openOrCreate { workspace in
-        print(
-          language.pick(
-            "Read \(file) as \(csv.encoding.english).",
-            "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다."))
+        print(read)
         if !csv.unknownColumns.isEmpty {
           print(
             language.pick(
@@ -240,6 +288,25 @@ struct Import: ParsableCommand {
         "Imported \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests into \(workspace.path).",
         "\(workspace.path)에 회원 \(document.members.count), 회의 \(document.meetings.count), 방문 \(document.visits.count), 지원신청 \(document.requests.count)건을 가져왔습니다."
       ))
+  }
+}
+
+/// What an imported file holds, told by its content rather than its name, so that a workbook
+/// renamed `.csv` still reads as a workbook.
+enum ImportedFile {
+  case workbook, json, csv
+
+  static func kind(of data: Data, named name: String) -> ImportedFile {
+    if WorkbookFile.isWorkbookLike(data) { return .workbook }
+    let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+    let first = text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    // A broken JSON file still gets the JSON reader's message.
+    if first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+      || name.lowercased().hasSuffix(".json")
+    {
+      return .json
+    }
+    return .csv
   }
 }
 

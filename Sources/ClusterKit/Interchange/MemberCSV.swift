@@ -118,6 +118,15 @@ public enum MemberCSV {
     let delimiter: Unicode.Scalar =
       firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
     let records = try CSVReader.parse(text, delimiter: delimiter)
+    return try read(records: records, encoding: encoding)
+  }
+
+  /// Maps records, the first that is not blank being the header, onto members. `place` names a
+  /// row's field for "duplicates …" (a CSV's line by default; a workbook's cell).
+  public static func read(
+    records: [CSVRecord], encoding: TextEncodingUsed,
+    place: (_ line: Int, _ columnIndex: Int) -> String = { line, _ in "line \(line)" }
+  ) throws(CSVError) -> MemberCSVFile {
     guard let headerRecord = records.first(where: { !isBlank($0.fields) }) else {
       throw CSVError(.empty)
     }
@@ -147,13 +156,17 @@ public enum MemberCSV {
     for record in records where record.line > headerRecord.line && !isBlank(record.fields) {
       var row = readRow(record, header: header, columns: columns, units: units)
       let nameColumn = columnTitle(.name, header: header, columns: columns)
+      func placeOf(_ column: MemberColumn, line: Int) -> String {
+        place(line, columns.first { $0.value == column }?.key ?? 0)
+      }
       if !row.member.businessNumber.isEmpty,
         !row.errors.contains(where: { $0.field == "businessNumber" })
       {
         if let first = businessNumberLines[row.member.businessNumber] {
           row.errors.append(
             FieldError(
-              field: "businessNumber", problem: .duplicate(of: "line \(first)"),
+              field: "businessNumber",
+              problem: .duplicate(of: placeOf(.businessNumber, line: first)),
               value: BusinessNumber.format(row.member.businessNumber), line: record.line,
               column: columnTitle(.businessNumber, header: header, columns: columns)))
         } else {
@@ -166,7 +179,8 @@ public enum MemberCSV {
           if !row.errors.contains(where: { $0.field == "businessNumber" && isDuplicate($0) }) {
             row.errors.append(
               FieldError(
-                field: "name", problem: .duplicate(of: "line \(first)"), value: row.member.name,
+                field: "name", problem: .duplicate(of: placeOf(.name, line: first)),
+                value: row.member.name,
                 line: record.line, column: nameColumn))
           }
         } else {
