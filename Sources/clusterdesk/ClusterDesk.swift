@@ -23,7 +23,8 @@ struct ClusterDesk: ParsableCommand {
     subcommands: [
       Open.self, Demo.self, Init.self, Import.self, Export.self, OfficeCommand.self,
       MembersCommand.self,
-      VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, Report.self, Audit.self,
+      VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, ExpertsCommand.self,
+      MentoringCommand.self, SIGsCommand.self, Report.self, Audit.self,
       Generate.self, BenchDomain.self, WriteLoop.self,
     ],
     defaultSubcommand: Open.self
@@ -126,14 +127,7 @@ func printError(_ text: String) {
 }
 
 /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
-var today: Day {
-  if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
-    let day = Day(parsing: fixed)
-  {
-    return day
-  }
-  return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)
-}
+var today: Day { Day.officeToday }
 
 func parseDay(_ text: String, field: String) throws -> Day {
   guard let day = Day(parsing: text) else {

@@ -10,6 +10,7 @@ enum Schema {
     (1, createTables),
     (2, addVisitSearch),
     (3, addMemberSearchAndLastVisit),
+    (6, addProgrammes),
   ]
 
   static var currentVersion: Int { migrations.last!.version }

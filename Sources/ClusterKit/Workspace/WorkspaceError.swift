@@ -18,6 +18,8 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   case invalidTransition(request: Int64, from: RequestStatus, to: RequestStatus)
   case overBudget(program: String, amount: KRW, remaining: KRW)
   case overRequested(amount: KRW, requested: KRW)
+  /// An expert already mentors as many companies as they take at once.
+  case expertAtCapacity(expert: String, load: Int, capacity: Int)
   case conflict(kind: String, reference: String)
   case nothingToUndo
 
@@ -72,7 +74,9 @@ public enum WorkspaceError: Error, Equatable, Sendable {
         "Could not write to \(path) (\(detail)); the last change was not saved. Check that the disk has room and the file can be written.",
         "\(path)에 쓸 수 없었습니다(\(detail)). 마지막 변경은 저장되지 않았습니다. 디스크 공간과 파일 권한을 확인하세요.")
     case .recordNotFound(let kind, let reference):
-      return l.pick("No \(kind) \(reference).", "\(kind) \(reference)을(를) 찾을 수 없습니다.")
+      return l.pick(
+        "No \(kind) \(reference).",
+        "\(WorkspaceError.koreanKinds[kind] ?? kind) \(reference)을(를) 찾을 수 없습니다.")
     case .invalidTransition(let id, let from, let to):
       let allowed = from.allowedNext.map { $0.label(l) }.joined(separator: ", ")
       return l.pick(
@@ -89,12 +93,24 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       return l.pick(
         "The approved amount \(Money.format(amount)) is more than the \(Money.format(requested)) requested.",
         "승인액 \(Money.format(amount))이(가) 신청액 \(Money.format(requested))보다 많습니다.")
+    case .expertAtCapacity(let expert, let load, let capacity):
+      return l.pick(
+        "\(expert) already mentors \(load) companies, their capacity of \(capacity); choose another expert or give an override reason to assign anyway.",
+        "\(expert) 전문가는 이미 \(load)개사를 멘토링하고 있어 동시 멘토링 가능 기업 수(\(capacity))가 찼습니다. 다른 전문가를 고르거나, 그래도 배정하려면 초과 사유를 입력하세요."
+      )
     case .conflict(let kind, let reference):
       return l.pick(
         "\(kind) \(reference) was changed by someone else since you opened it; reload and apply your change again.",
-        "\(kind) \(reference)을(를) 연 뒤에 다른 사람이 바꾸었습니다. 다시 불러온 뒤 변경하세요.")
+        "\(WorkspaceError.koreanKinds[kind] ?? kind) \(reference)을(를) 연 뒤에 다른 사람이 바꾸었습니다. 다시 불러온 뒤 변경하세요."
+      )
     case .nothingToUndo:
       return l.pick("Nothing to undo.", "되돌릴 작업이 없습니다.")
     }
   }
+
+  /// What a record kind is called in Korean messages.
+  static let koreanKinds: [String: String] = [
+    "member": "회원", "expert": "전문가", "mentoring": "멘토링", "mini-cluster": "미니클러스터",
+    "division": "분과", "request": "지원신청", "program": "지원사업",
+  ]
 }
