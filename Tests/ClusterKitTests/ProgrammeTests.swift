@@ -227,6 +227,49 @@ private func expert(
     #expect(try w.memberDetail(id: company.id).mentor == nil)
   }
 
+  /// Loads, each company's mentor and its SIG count are stored and kept by triggers; after any
+  /// mix of changes they equal what the assignments and memberships say.
+  @Test func storedLoadsFollowEveryChange() throws {
+    let temp = try TemporaryWorkspace()
+    let w = temp.workspace
+    let experts = try (0..<3).map { try expert(temp, "전문가\($0)", fields: ["기술"], capacity: 50) }
+    let companies = try (0..<6).map { try temp.member("기업\($0)") }
+    let sig = try w.addSIG(SIG(clusterId: temp.cluster.id, name: "SIG"), on: today)
+    var step = 0
+    for round in 0..<4 {
+      for (i, company) in companies.enumerated() where (i + round) % 3 != 0 {
+        step += 1
+        let from = day("2026-01-01").adding(days: step * 3)
+        try w.assignMentor(
+          memberId: company.id, expertId: experts[(i + round) % 3].id, from: from, today: today)
+        if (i + round) % 4 == 0 {
+          try w.endMentoring(memberId: company.id, on: from.adding(days: 1), today: today)
+        }
+        if round % 2 == 0 {
+          try? w.joinSIG(sigId: sig.id, memberId: company.id, on: from, today: today)
+        } else {
+          try? w.leaveSIG(sigId: sig.id, memberId: company.id)
+        }
+      }
+    }
+    func check(_ w: Workspace) throws {
+      let active = try w.mentoringRows(MentoringFilter(activeOnly: true), limit: 100)
+      for row in try w.expertRows(limit: 10) {
+        #expect(row.load == active.filter { $0.mentoring.expertId == row.id }.count)
+      }
+      let mentored = Set(active.map(\.mentoring.memberId))
+      #expect(
+        Set(try w.memberRows(.companiesWithoutMentor(), offset: 0, limit: 100).map(\.id))
+          == Set(companies.map(\.id)).subtracting(mentored))
+      let inSIG = Set(try w.sigDetail(id: sig.id).members.map(\.memberId))
+      #expect(try w.sigCoverage() == SIGCoverage(companies: companies.count, covered: inSIG.count))
+    }
+    try check(w)
+    let copy = try Workspace(path: temp.file("copy.clusterdesk"), create: true)
+    try copy.importDocument(try w.exportDocument())
+    try check(copy)
+  }
+
   @Test func suggestionsFitTheCompanyAndShowTheLoad() throws {
     let temp = try TemporaryWorkspace()
     let w = temp.workspace
@@ -453,6 +496,39 @@ private func expert(
     let report = try w.annualReport(year: 2026, today: today)
     #expect(report.programmes.directoryBook.submitted == 1)
     #expect(report.programmes.directoryBook.members == 3)
+  }
+
+  /// A whole edition is counted from its summary (indexes only); the counts must be those of
+  /// the lists, also when a member leaves after sending its profile.
+  @Test func countsOfAWholeEditionMatchItsLists() throws {
+    let temp = try TemporaryWorkspace()
+    let w = temp.workspace
+    var members: [Member] = []
+    for name in ["가온정밀", "나래전자", "다온테크", "라온바이오", "마루소프트"] {
+      members.append(try temp.member(name))
+    }
+    try w.askForDirectoryBook(edition: 2026, on: day("2026-09-01"), today: today)
+    for member in members.prefix(3) {
+      try w.recordDirectoryBook(
+        memberId: member.id, edition: 2026, .submitted(day("2026-10-01")), today: today)
+    }
+    try w.recordDirectoryBook(memberId: members[4].id, edition: 2026, .clear, today: today)
+    for index in [0, 3] {
+      var leaving = members[index]
+      leaving.status = .left
+      try w.updateMember(leaving, original: members[index])
+    }
+    for state in DirectoryBookState.allCases {
+      let all = MemberQuery(directoryBook: DirectoryBookQuery(edition: 2026, state: state))
+      var listed = all
+      listed.includeLeft = false  // the same members (states leave out who left), counted by filter
+      let rows = try w.memberRows(all, offset: 0, limit: 100)
+      #expect(try w.memberCount(all) == rows.count, "\(state)")
+      #expect(try w.memberCount(listed) == rows.count, "\(state)")
+    }
+    #expect(
+      try w.directoryBookSummary(edition: 2026)
+        == DirectoryBookSummary(edition: 2026, members: 3, asked: 2, submitted: 2))
   }
 
   @Test func theProfileChangeDayFollowsProfileEditsOnly() throws {

@@ -84,18 +84,29 @@ extension Workspace {
     try read { db in try Workspace.directoryBookSummary(edition: edition, db) }
   }
 
+  /// Counted from indexes: every entry of the edition (by status), less those of members who
+  /// have left (few; `CROSS JOIN` makes SQLite start from them).
   static func directoryBookSummary(edition: Int, _ db: Database) throws -> DirectoryBookSummary {
     let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT COUNT(*) AS members, COUNT(b.memberId) AS asked,
-               IFNULL(SUM(b.status = 'submitted'), 0) AS submitted
-        FROM member m LEFT JOIN directoryBook b ON b.edition = ? AND b.memberId = m.id
-        WHERE m.status <> 'left'
-        """, arguments: [edition])!
+        SELECT (SELECT COUNT(*) FROM member) - (SELECT COUNT(*) FROM member WHERE status = 'left')
+                 AS members,
+               (SELECT COUNT(*) FROM directoryBook WHERE edition = :edition AND status = 'asked')
+                 AS asked,
+               (SELECT COUNT(*) FROM directoryBook WHERE edition = :edition AND status = 'submitted')
+                 AS submitted,
+               (SELECT COUNT(*) FROM member m CROSS JOIN directoryBook b ON b.memberId = m.id
+                  AND b.edition = :edition WHERE m.status = 'left' AND b.status = 'asked')
+                 AS leftAsked,
+               (SELECT COUNT(*) FROM member m CROSS JOIN directoryBook b ON b.memberId = m.id
+                  AND b.edition = :edition WHERE m.status = 'left' AND b.status = 'submitted')
+                 AS leftSubmitted
+        """, arguments: ["edition": edition])!
+    let submitted: Int = row["submitted"] - row["leftSubmitted"]
+    let asked: Int = row["asked"] - row["leftAsked"]
     return DirectoryBookSummary(
-      edition: edition, members: row["members"], asked: row["asked"],
-      submitted: row["submitted"])
+      edition: edition, members: row["members"], asked: asked + submitted, submitted: submitted)
   }
 
   /// A member's entries, newest edition first.

@@ -439,21 +439,17 @@ extension Workspace {
     }
     if !query.includeLeft { parts.append("m.status <> 'left'") }
     if let status = query.status { parts.append("m.status = '\(status.rawValue)'") }
-    if query.withoutMentor {
-      parts.append(
-        "NOT EXISTS (SELECT 1 FROM mentoring x WHERE x.memberId = m.id AND x.ended IS NULL)")
-    }
-    if query.withoutSIG {
-      parts.append("NOT EXISTS (SELECT 1 FROM sigMember s WHERE s.memberId = m.id)")
-    }
+    // Kept by triggers (see `Schema.addProgrammes`), with partial indexes for active companies.
+    if query.withoutMentor { parts.append("m.mentorId IS NULL") }
+    if query.withoutSIG { parts.append("m.sigCount = 0") }
     if let book = query.directoryBook, let state = book.state {
       let entry = "SELECT 1 FROM directoryBook b WHERE b.edition = ? AND b.memberId = m.id"
+      parts.append("m.status <> 'left'")
       switch state {
       case .submitted: parts.append("EXISTS (\(entry) AND b.status = 'submitted')")
       case .asked: parts.append("EXISTS (\(entry) AND b.status = 'asked')")
-      case .missing:
-        parts.append("m.status <> 'left' AND NOT EXISTS (\(entry) AND b.status = 'submitted')")
-      case .notAsked: parts.append("m.status <> 'left' AND NOT EXISTS (\(entry))")
+      case .missing: parts.append("NOT EXISTS (\(entry) AND b.status = 'submitted')")
+      case .notAsked: parts.append("NOT EXISTS (\(entry))")
       }
       _ = arguments.append(contentsOf: [book.edition])
     }
@@ -497,11 +493,27 @@ extension Workspace {
   }
 
   public func memberCount(_ query: MemberQuery) throws -> Int {
-    try read { db in
-      let clause = Workspace.searchClause(query)
-      return try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM member m WHERE \(clause.sql)", arguments: clause.arguments)!
+    try read { db in try Workspace.memberCount(query, db) }
+  }
+
+  static func memberCount(_ query: MemberQuery, _ db: Database) throws -> Int {
+    // A whole directory-book edition is counted from its summary, which reads indexes only;
+    // the filter would look up every member's entry.
+    var plain = query
+    plain.directoryBook = nil
+    (plain.sort, plain.descending) = (.name, false)
+    if plain == MemberQuery(), let book = query.directoryBook, let state = book.state {
+      let s = try directoryBookSummary(edition: book.edition, db)
+      switch state {
+      case .submitted: return s.submitted
+      case .asked: return s.asked - s.submitted
+      case .missing: return s.members - s.submitted
+      case .notAsked: return s.members - s.asked
+      }
     }
+    let clause = searchClause(query)
+    return try Int.fetchOne(
+      db, sql: "SELECT COUNT(*) FROM member m WHERE \(clause.sql)", arguments: clause.arguments)!
   }
 
   /// One window of the directory, sorted in SQL.

@@ -95,10 +95,6 @@ public struct MentorAssignment: Hashable, Sendable {
 extension Workspace {
   // MARK: Experts
 
-  /// SQL for an expert's current load, on an expert aliased `e`.
-  static let expertLoad =
-    "(SELECT COUNT(*) FROM mentoring x WHERE x.expertId = e.id AND x.ended IS NULL)"
-
   @discardableResult
   public func addExpert(_ expert: Expert) throws -> Expert {
     try write { db in
@@ -158,10 +154,9 @@ extension Workspace {
     for field in fields { try insert.execute(arguments: [ProgrammeRules.key(field), id]) }
   }
 
+  /// The companies an expert mentors now (`expert.load`, kept by triggers on `mentoring`).
   static func load(expertId: Int64, _ db: Database) throws -> Int {
-    try Int.fetchOne(
-      db, sql: "SELECT COUNT(*) FROM mentoring WHERE expertId = ? AND ended IS NULL",
-      arguments: [expertId]) ?? 0
+    try Int.fetchOne(db, sql: "SELECT load FROM expert WHERE id = ?", arguments: [expertId]) ?? 0
   }
 
   public func expert(id: Int64) throws -> Expert? {
@@ -223,7 +218,7 @@ extension Workspace {
       _ = arguments.append(contentsOf: [ProgrammeRules.key(field)])
     }
     if let kind = query.kind { parts.append("e.kind = '\(kind.rawValue)'") }
-    if query.withRoom { parts.append("\(expertLoad) < e.capacity") }
+    if query.withRoom { parts.append("e.load < e.capacity") }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
   }
 
@@ -246,7 +241,7 @@ extension Workspace {
       return try Row.fetchAll(
         db,
         sql: """
-          SELECT e.*, \(Workspace.expertLoad) AS load FROM expert e WHERE \(clause.sql)
+          SELECT e.* FROM expert e WHERE \(clause.sql)
           ORDER BY e.name, e.id LIMIT ? OFFSET ?
           """, arguments: arguments
       ).map { ExpertRow(expert: try Expert(row: $0), load: $0["load"]) }
@@ -537,22 +532,22 @@ extension Workspace {
           db,
           sql: """
             WITH terms(key, weight) AS (VALUES \(values))
-            SELECT e.*, s.score, \(Workspace.expertLoad) AS load FROM (
+            SELECT e.*, s.score FROM (
               SELECT f.expertId, SUM(t.weight) AS score FROM terms t
               JOIN expertField f ON f.key = t.key GROUP BY f.expertId
             ) s JOIN expert e ON e.id = s.expertId
             WHERE e.id <> ?
-            ORDER BY s.score DESC, load < e.capacity DESC, load, e.name, e.id LIMIT ?
+            ORDER BY s.score DESC, e.load < e.capacity DESC, e.load, e.name, e.id LIMIT ?
             """, arguments: arguments)
       if rows.count < limit {
         let taken = [current] + rows.map { $0["id"] as Int64 }
         rows += try Row.fetchAll(
           db,
           sql: """
-            SELECT e.*, 0 AS score, \(Workspace.expertLoad) AS load FROM expert e
+            SELECT e.*, 0 AS score FROM expert e
             WHERE e.id NOT IN (\(databaseQuestionMarks(count: taken.count)))
-              AND \(Workspace.expertLoad) < e.capacity
-            ORDER BY load, e.name, e.id LIMIT ?
+              AND e.load < e.capacity
+            ORDER BY e.load, e.name, e.id LIMIT ?
             """, arguments: StatementArguments(taken + [Int64(limit - rows.count)]))
       }
       return try rows.map { row in

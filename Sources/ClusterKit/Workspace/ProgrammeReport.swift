@@ -37,24 +37,19 @@ extension Workspace {
       db,
       sql: """
         SELECT
-          (SELECT COUNT(DISTINCT expertId) FROM mentoring WHERE ended IS NULL) AS expertsMentoring,
+          (SELECT COUNT(*) FROM expert WHERE load > 0) AS expertsMentoring,
           (SELECT COUNT(*) FROM mentoring WHERE (started IS NULL OR started <= :last)
              AND (ended IS NULL OR ended >= :first)) AS assignments,
           (SELECT COUNT(*) FROM mentoring WHERE started BETWEEN :first AND :last) AS started,
           (SELECT COUNT(*) FROM mentoring WHERE ended BETWEEN :first AND :last) AS ended,
           (SELECT COUNT(*) FROM mentoringSession WHERE date BETWEEN :first AND :last) AS sessions,
-          (SELECT COUNT(DISTINCT x.memberId) FROM mentoringSession s
-             JOIN mentoring x ON x.id = s.mentoringId
-             WHERE s.date BETWEEN :first AND :last) AS companiesWithSessions
+          (SELECT COUNT(DISTINCT x.memberId) FROM mentoring x WHERE EXISTS (
+             SELECT 1 FROM mentoringSession s
+             WHERE s.mentoringId = x.id AND s.date BETWEEN :first AND :last)) AS companiesWithSessions
         """, arguments: arguments)!
-    let companies = try Row.fetchOne(
-      db,
-      sql: """
-        SELECT COUNT(*) AS companies,
-          IFNULL(SUM(EXISTS (SELECT 1 FROM mentoring x WHERE x.memberId = m.id AND x.ended IS NULL)), 0) AS mentored,
-          IFNULL(SUM(EXISTS (SELECT 1 FROM sigMember s WHERE s.memberId = m.id)), 0) AS covered
-        FROM member m WHERE m.kind = 'company' AND m.status = 'active'
-        """)!
+    let companies = try memberCount(MemberQuery(kind: .company, status: .active), db)
+    let unmentored = try memberCount(.companiesWithoutMentor(), db)
+    let uncovered = try memberCount(.companiesWithoutSIG(), db)
     var tasks: [SIGTaskStatus: Int] = [:]
     for row in try Row.fetchAll(
       db, sql: "SELECT status, COUNT(*) AS n FROM sigTask GROUP BY status")
@@ -65,9 +60,9 @@ extension Workspace {
       experts: byKind.values.reduce(0, +), expertsByKind: byKind,
       expertsMentoring: mentoring["expertsMentoring"], assignments: mentoring["assignments"],
       assignmentsStarted: mentoring["started"], assignmentsEnded: mentoring["ended"],
-      activeCompanies: companies["companies"], mentoredCompanies: companies["mentored"],
+      activeCompanies: companies, mentoredCompanies: companies - unmentored,
       sessions: mentoring["sessions"], companiesWithSessions: mentoring["companiesWithSessions"],
-      sigs: try SIG.fetchCount(db), sigCompanies: companies["covered"], tasksByStatus: tasks,
+      sigs: try SIG.fetchCount(db), sigCompanies: companies - uncovered, tasksByStatus: tasks,
       tasksDone: try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM sigTask WHERE done BETWEEN :first AND :last",
         arguments: arguments)!,

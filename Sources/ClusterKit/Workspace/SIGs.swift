@@ -317,15 +317,11 @@ extension Workspace {
   /// Active member companies and how many of them are in at least one SIG.
   public func sigCoverage(clusterId: Int64? = nil) throws -> SIGCoverage {
     try read { db in
-      let cluster = clusterId.map { "AND m.clusterId = \($0)" } ?? ""
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) AS companies,
-                 IFNULL(SUM(EXISTS (SELECT 1 FROM sigMember s WHERE s.memberId = m.id)), 0) AS covered
-          FROM member m WHERE m.kind = 'company' AND m.status = 'active' \(cluster)
-          """)!
-      return SIGCoverage(companies: row["companies"], covered: row["covered"])
+      let companies = MemberQuery(clusterId: clusterId, kind: .company, status: .active)
+      return SIGCoverage(
+        companies: try Workspace.memberCount(companies, db),
+        covered: try Workspace.memberCount(companies, db)
+          - Workspace.memberCount(.companiesWithoutSIG(clusterId: clusterId), db))
     }
   }
 }

@@ -14,6 +14,10 @@ extension Schema {
   /// - The directory book is kept per edition (year): `member.profileSubmitted` becomes a
   ///   submission to this year's edition (its day unknown), and members note the day their
   ///   profile last changed.
+  /// - So that the work lists and their counts are index reads, not a look-up per member,
+  ///   triggers keep each expert's current load (`expert.load`), each member's active mentor
+  ///   (`member.mentorId`) and number of SIGs (`member.sigCount`); partial indexes hold the
+  ///   active companies without a mentor and those in no SIG, by name.
   static func addProgrammes(_ db: Database) throws {
     let edition = Day.officeToday.year
     try db.execute(
@@ -61,6 +65,7 @@ extension Schema {
 
         ALTER TABLE sig ADD COLUMN leaderId INTEGER REFERENCES member(id) ON DELETE SET NULL;
         CREATE INDEX sig_cluster ON sig(clusterId, name);
+        CREATE INDEX sig_name ON sig(name);
         CREATE TABLE sigTask (
           sigId INTEGER NOT NULL REFERENCES sig(id) ON DELETE CASCADE,
           number INTEGER NOT NULL CHECK (number >= 1),
@@ -95,6 +100,45 @@ extension Schema {
           SELECT \(edition), id, 'submitted' FROM member WHERE profileSubmitted;
         ALTER TABLE member DROP COLUMN profileSubmitted;
         ALTER TABLE member ADD COLUMN profileChanged TEXT;
+        CREATE INDEX directoryBook_status ON directoryBook(edition, status);
+        CREATE INDEX member_left ON member(id) WHERE status = 'left';
+
+        ALTER TABLE expert ADD COLUMN load INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE member ADD COLUMN mentorId INTEGER;
+        ALTER TABLE member ADD COLUMN sigCount INTEGER NOT NULL DEFAULT 0;
+        UPDATE expert SET load = (SELECT COUNT(*) FROM mentoring m
+          WHERE m.expertId = expert.id AND m.ended IS NULL);
+        UPDATE member SET mentorId = (SELECT expertId FROM mentoring m
+          WHERE m.memberId = member.id AND m.ended IS NULL);
+        UPDATE member SET sigCount = (SELECT COUNT(*) FROM sigMember s WHERE s.memberId = member.id);
+        CREATE INDEX member_unmentored ON member(nameKey)
+          WHERE kind = 'company' AND status = 'active' AND mentorId IS NULL;
+        CREATE INDEX member_uncovered ON member(nameKey)
+          WHERE kind = 'company' AND status = 'active' AND sigCount = 0;
+        CREATE TRIGGER mentoring_insert AFTER INSERT ON mentoring WHEN NEW.ended IS NULL BEGIN
+          UPDATE expert SET load = load + 1 WHERE id = NEW.expertId;
+          UPDATE member SET mentorId = NEW.expertId WHERE id = NEW.memberId;
+        END;
+        CREATE TRIGGER mentoring_update AFTER UPDATE OF memberId, expertId, ended ON mentoring BEGIN
+          UPDATE expert SET load = load - 1 WHERE id = OLD.expertId AND OLD.ended IS NULL;
+          UPDATE expert SET load = load + 1 WHERE id = NEW.expertId AND NEW.ended IS NULL;
+          UPDATE member SET mentorId = (SELECT expertId FROM mentoring m
+            WHERE m.memberId = member.id AND m.ended IS NULL) WHERE id IN (OLD.memberId, NEW.memberId);
+        END;
+        CREATE TRIGGER mentoring_delete AFTER DELETE ON mentoring WHEN OLD.ended IS NULL BEGIN
+          UPDATE expert SET load = load - 1 WHERE id = OLD.expertId;
+          UPDATE member SET mentorId = NULL WHERE id = OLD.memberId;
+        END;
+        CREATE TRIGGER sigMember_insert AFTER INSERT ON sigMember BEGIN
+          UPDATE member SET sigCount = sigCount + 1 WHERE id = NEW.memberId;
+        END;
+        CREATE TRIGGER sigMember_update AFTER UPDATE OF memberId ON sigMember BEGIN
+          UPDATE member SET sigCount = sigCount - 1 WHERE id = OLD.memberId;
+          UPDATE member SET sigCount = sigCount + 1 WHERE id = NEW.memberId;
+        END;
+        CREATE TRIGGER sigMember_delete AFTER DELETE ON sigMember BEGIN
+          UPDATE member SET sigCount = sigCount - 1 WHERE id = OLD.memberId;
+        END;
         """)
     for row in try Row.fetchAll(db, sql: "SELECT id, affiliation, fields FROM expert") {
       let id: Int64 = row["id"]
