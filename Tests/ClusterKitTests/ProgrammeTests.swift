@@ -283,30 +283,35 @@ private func expert(
           Difficulty(category: .export, text: "바이어 발굴"), Difficulty(category: .export, text: "통관"),
         ]))
     let accountant = try expert(temp, "오세라", fields: ["회계"])
+    let trader = try expert(temp, "나무역", fields: ["무역", "수출", "통상"])
     let sensors = try expert(temp, "정민수", fields: ["기술", "센서"], capacity: 1)
     let exporter = try expert(temp, "한수출", fields: ["수출", "IT장비"])
     let busy = try temp.member("한빛정밀")
     try w.assignMentor(memberId: busy.id, expertId: sensors.id, from: today, today: today)
     let suggested = try w.mentorSuggestions(memberId: company.id, today: today)
-    // 수출 twice on recent visits (2 × 2) and the division (3) beat a product word (2).
-    // then the least busy of the rest with room.
-    #expect(suggested.map(\.expert.name) == ["한수출", "정민수", "오세라"])
-    #expect(suggested.map(\.matched) == [["수출", "IT장비"], ["센서"], []])
-    #expect(suggested.map(\.score) == [7, 2, 0])
-    #expect(suggested.map(\.load) == [0, 1, 0])
-    #expect(suggested.map(\.hasRoom) == [true, false, true])
+    // 수출 twice on recent visits (2 × 2) and the division (3) beat exporting alone (4, however
+    // many of the expert's fields are about it), which beats a product word (2); then the least
+    // busy of the rest with room.
+    #expect(suggested.map(\.expert.name) == ["한수출", "나무역", "정민수", "오세라"])
+    #expect(suggested.map(\.matched) == [["수출", "IT장비"], ["무역", "수출", "통상"], ["센서"], []])
+    #expect(suggested.map(\.score) == [7, 4, 2, 0])
+    #expect(suggested.map(\.load) == [0, 0, 1, 0])
+    #expect(suggested.map(\.hasRoom) == [true, true, false, true])
     #expect(try w.mentorSuggestions(memberId: company.id, today: today, limit: 1).count == 1)
+    // The SQL ranks as `MentorMatching.score` does.
+    let terms = try w.read { db in try Workspace.matchTerms(company, today: today, db) }
+    #expect(suggested.map { MentorMatching.score($0.expert, terms: terms) } == [7, 4, 2, 0])
     // The current mentor is not proposed again.
     try w.assignMentor(memberId: company.id, expertId: exporter.id, from: today, today: today)
     #expect(
       try w.mentorSuggestions(memberId: company.id, today: today).map(\.expert.name) == [
-        "정민수", "오세라",
+        "나무역", "정민수", "오세라",
       ])
     // No field fits: the least busy experts with room.
     let other = try temp.member("대성콘텐츠")
     #expect(
       try w.mentorSuggestions(memberId: other.id, today: today).map(\.expert.id)
-        == [accountant.id, exporter.id])
+        == [trader.id, accountant.id, exporter.id])
   }
 }
 

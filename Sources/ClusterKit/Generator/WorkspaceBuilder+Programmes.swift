@@ -87,8 +87,8 @@ extension WorkspaceBuilder {
       let terms = MentorMatching.terms(
         division: divisionName(m), products: members[m].products, difficulties: [:])
       var score: [Int: Int] = [:]
-      for (key, weight) in terms {
-        for e in byKey[key] ?? [] { score[e, default: 0] += weight }
+      for e in Set(terms.flatMap { byKey[$0.key] ?? [] }) {
+        score[e] = MentorMatching.score(experts[e], terms: terms)
       }
       return score.keys.filter { e in
         e != excluding && (!needRoom || load[e] < experts[e].capacity)

@@ -19,32 +19,61 @@ public enum MentorMatching {
     .other: [],
   ]
 
-  /// Weighted keys for one company: its division's name, each product and each word of it, and
-  /// the keywords of the difficulty categories found on its recent visits (with their counts).
+  /// One thing about a company a mentor's field can answer: a comparable key, the group it
+  /// comes from (the division, one product, one kind of difficulty) and its weight. An expert
+  /// scores each group once, with the best of its keys they have, so five fields about hiring
+  /// do not outweigh one field for each of the company's needs.
+  public struct Term: Hashable, Sendable {
+    public var key: String
+    public var group: String
+    public var weight: Int
+  }
+
+  /// The terms of one company: its division's name, each product and each word of it, and the
+  /// keywords of the difficulty categories found on its recent visits (with their counts).
   public static func terms(
     division: String?, products: String, difficulties: [DifficultyCategory: Int]
-  ) -> [String: Int] {
-    var terms: [String: Int] = [:]
-    func add(_ text: String, _ weight: Int) {
+  ) -> [Term] {
+    var terms: [Term] = []
+    func add(_ text: String, _ group: String, _ weight: Int) {
       let key = ProgrammeRules.key(text)
-      guard key.count >= 2 else { return }
-      terms[key] = max(terms[key] ?? 0, weight)
+      guard key.count >= 2, !terms.contains(where: { $0.key == key && $0.group == group }) else {
+        return
+      }
+      terms.append(Term(key: key, group: group, weight: weight))
     }
-    if let division { add(division, divisionWeight) }
-    for product in ProgrammeRules.splitFields(products) {
-      add(product, productWeight)
-      for word in product.split(separator: " ") { add(String(word), productWeight) }
+    if let division { add(division, "division", divisionWeight) }
+    for (index, product) in ProgrammeRules.splitFields(products).enumerated() {
+      add(product, "product \(index)", productWeight)
+      for word in product.split(separator: " ") {
+        add(String(word), "product \(index)", productWeight)
+      }
     }
-    for (category, count) in difficulties where count > 0 {
-      for word in keywords[category] ?? [] { add(word, difficultyWeight * min(count, 3)) }
+    for category in DifficultyCategory.allCases {
+      guard let count = difficulties[category], count > 0 else { continue }
+      for word in keywords[category] ?? [] {
+        add(word, category.rawValue, difficultyWeight * min(count, 3))
+      }
     }
     return terms
   }
 
+  /// How well an expert fits: per group, the best weight among the expert's fields.
+  public static func score(_ expert: Expert, terms: [Term]) -> Int {
+    let keys = Set(expert.fields.map(ProgrammeRules.key))
+    var best: [String: Int] = [:]
+    for term in terms where keys.contains(term.key) {
+      best[term.group] = max(best[term.group] ?? 0, term.weight)
+    }
+    return best.values.reduce(0, +)
+  }
+
   /// The expert's fields that match, best first.
-  public static func matched(_ expert: Expert, terms: [String: Int]) -> [String] {
-    expert.fields.enumerated().compactMap { index, field in
-      terms[ProgrammeRules.key(field)].map { (field, $0, index) }
+  public static func matched(_ expert: Expert, terms: [Term]) -> [String] {
+    var weights: [String: Int] = [:]
+    for term in terms { weights[term.key] = max(weights[term.key] ?? 0, term.weight) }
+    return expert.fields.enumerated().compactMap { index, field in
+      weights[ProgrammeRules.key(field)].map { (field, $0, index) }
     }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }.map(\.0)
   }
 }

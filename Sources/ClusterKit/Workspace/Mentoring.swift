@@ -489,7 +489,9 @@ extension Workspace {
 
   /// What a company's mentor should know about: its division, products and the difficulties
   /// found on its visits of the last year (see `MentorMatching`).
-  static func matchTerms(_ member: Member, today: Day, _ db: Database) throws -> [String: Int] {
+  static func matchTerms(_ member: Member, today: Day, _ db: Database) throws
+    -> [MentorMatching.Term]
+  {
     let division = try member.divisionId.flatMap {
       try String.fetchOne(db, sql: "SELECT name FROM division WHERE id = ?", arguments: [$0])
     }
@@ -520,21 +522,23 @@ extension Workspace {
       let terms = try Workspace.matchTerms(member, today: today, db)
       let current = try Workspace.activeMentoring(memberId: memberId, db)?.expertId ?? 0
       var arguments: StatementArguments = []
-      for (key, weight) in terms.sorted(by: { $0.key < $1.key }) {
-        _ = arguments.append(contentsOf: [key, weight])
-      }
+      for term in terms { _ = arguments.append(contentsOf: [term.key, term.group, term.weight]) }
       _ = arguments.append(contentsOf: [current, limit])
-      let values = Array(repeating: "(?, ?)", count: terms.count).joined(separator: ", ")
+      let values = Array(repeating: "(?, ?, ?)", count: terms.count).joined(separator: ", ")
+      // Each group counts once per expert, with the best of its keys (`MentorMatching.score`).
       var rows =
         terms.isEmpty
         ? []
         : try Row.fetchAll(
           db,
           sql: """
-            WITH terms(key, weight) AS (VALUES \(values))
+            WITH terms(key, grp, weight) AS (VALUES \(values)),
+            best AS (
+              SELECT f.expertId, MAX(t.weight) AS weight FROM terms t
+              JOIN expertField f ON f.key = t.key GROUP BY f.expertId, t.grp
+            )
             SELECT e.*, s.score FROM (
-              SELECT f.expertId, SUM(t.weight) AS score FROM terms t
-              JOIN expertField f ON f.key = t.key GROUP BY f.expertId
+              SELECT expertId, SUM(weight) AS score FROM best GROUP BY expertId
             ) s JOIN expert e ON e.id = s.expertId
             WHERE e.id <> ?
             ORDER BY s.score DESC, e.load < e.capacity DESC, e.load, e.name, e.id LIMIT ?
