@@ -42,7 +42,8 @@ import Testing
 
     let suggest = try cli.run(["mentoring", "suggest", "--member", "유신테크", "--format", "csv"])
     #expect(suggest.status == 0, "\(suggest.stderr)")
-    #expect(suggest.stdout.split(whereSeparator: \.isNewline).dropFirst().first?.contains("정민수") == true)
+    #expect(
+      suggest.stdout.split(whereSeparator: \.isNewline).dropFirst().first?.contains("정민수") == true)
 
     let assigned = try cli.run([
       "mentoring", "assign", "--member", "(주)유신테크", "--expert", "정민수", "--from", "2026-09-01",
@@ -287,6 +288,14 @@ import Testing
       ),
       (["members", "list", "--directory-book", "late"], "directory book: must be one of"),
       (["members", "list", "--edition", "이천"], "edition: must be a whole number"),
+      (["members", "directory-book", "없는회사", "--asked", "2026-09-01"], "No member '없는회사'."),
+      (["sigs", "list", "--cluster", "없는클러스터"], "No mini-cluster '없는클러스터'."),
+      (["sigs", "show", "없는SIG"], "No SIG '없는SIG'."),
+      (["sigs", "leave", "1"], "member: is required"),
+      (["sigs", "task", "add", "1", "--title", "공동 개발"], "owner: is required"),
+      (["mentoring", "list", "--cluster", "없는클러스터"], "No mini-cluster '없는클러스터'."),
+      (["mentoring", "sessions", "--expert", "박"], "No expert '박'."),
+      (["experts", "edit", "정민수", "--kind", "학교"], "kind: must be one of"),
     ]
     for (args, message) in cases {
       let result = try cli.run(args)
