@@ -431,7 +431,8 @@ extension DashboardApp {
       field(l.pick("Website", "홈페이지"), m.website),
       field(
         l.pick("Directory", "디렉토리북"),
-        m.profileSubmitted ? l.pick("submitted", "제출") : l.pick("not submitted", "미제출")),
+        d.currentDirectoryBook?.status == .submitted
+          ? l.pick("submitted", "제출") : l.pick("not submitted", "미제출")),
     ].compactMap { $0 }
     if !d.contacts.isEmpty {
       lines.append(.heading(l.pick("Contacts", "담당자")))
@@ -450,7 +451,8 @@ extension DashboardApp {
     lines.append(.heading("SIG"))
     lines +=
       d.sigs.isEmpty
-      ? [.dim(l.pick("none", "없음"))] : d.sigs.map { .text("\($0.sig.name) · \($0.task)") }
+      ? [.dim(l.pick("none", "없음"))]
+      : d.sigs.map { .text(([$0.sig.name] + $0.tasks.map(\.title)).joined(separator: " · ")) }
     lines.append(
       .heading(
         l.pick("Meetings attended ", "회의 참석 ")

@@ -84,6 +84,45 @@ struct BenchDomain: ParsableCommand {
         _ = try workspace.annualReport(year: year, today: today)
       }
 
+      // What a mentoring and SIG screen reads: windows of 40 rows with their counts.
+      try time("companies without a mentor (count + 40 rows)", runs: runs) {
+        _ = try workspace.memberCount(.companiesWithoutMentor())
+        _ = try workspace.memberRows(.companiesWithoutMentor(), offset: 0, limit: 40)
+      }
+      let cluster = try workspace.clusters().first?.id
+      try time("companies without a mentor in one cluster (count + 40 rows)", runs: runs) {
+        _ = try workspace.memberCount(.companiesWithoutMentor(clusterId: cluster))
+        _ = try workspace.memberRows(
+          .companiesWithoutMentor(clusterId: cluster), offset: 0, limit: 40)
+      }
+      try time("experts with their load (count + 40 rows)", runs: runs) {
+        _ = try workspace.expertCount()
+        _ = try workspace.expertRows(offset: 0, limit: 40)
+      }
+      try time("experts with room (count + 40 rows)", runs: runs) {
+        _ = try workspace.expertCount(ExpertQuery(withRoom: true))
+        _ = try workspace.expertRows(ExpertQuery(withRoom: true), offset: 0, limit: 40)
+      }
+      try time("SIGs with members and tasks (count + 40 rows) and coverage", runs: runs) {
+        _ = try workspace.sigCount()
+        _ = try workspace.sigRows(offset: 0, limit: 40)
+        _ = try workspace.sigCoverage()
+      }
+      let firstSIG = try workspace.sigRows(limit: 1).first?.id
+      try time("SIG detail", runs: runs) {
+        if let firstSIG { _ = try workspace.sigDetail(id: firstSIG) }
+      }
+      let company = try workspace.memberRows(.companiesWithoutMentor(), offset: 0, limit: 1).first
+      try time("mentor suggestions for a company (5)", runs: runs) {
+        if let company { _ = try workspace.mentorSuggestions(memberId: company.id, today: today) }
+      }
+      let book = DirectoryBookQuery(
+        edition: try workspace.directoryEdition(today: today), state: .missing)
+      try time("directory book: members missing (count + 40 rows)", runs: runs) {
+        _ = try workspace.memberCount(MemberQuery(directoryBook: book))
+        _ = try workspace.memberRows(MemberQuery(directoryBook: book), offset: 0, limit: 40)
+      }
+
       // CSV import of 20,000 members: every member's fields, names made unique where two
       // clusters share one (the import puts them all in one cluster).
       let csvPath = (folder as NSString).appendingPathComponent("bench-members.csv")

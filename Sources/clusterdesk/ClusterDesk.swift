@@ -23,7 +23,8 @@ struct ClusterDesk: ParsableCommand {
     subcommands: [
       Open.self, Demo.self, Init.self, Import.self, Export.self, Backup.self, Restore.self,
       OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
-      ProgramsCommand.self, RequestsCommand.self, Report.self, Audit.self,
+      ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
+      SIGsCommand.self, Report.self, Audit.self,
       Generate.self, BenchDomain.self, WriteLoop.self,
     ],
     defaultSubcommand: Open.self
@@ -185,14 +186,7 @@ func writeStandardError(_ text: String) {
 }
 
 /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
-var today: Day {
-  if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
-    let day = Day(parsing: fixed)
-  {
-    return day
-  }
-  return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)
-}
+var today: Day { Day.officeToday }
 
 func parseDay(_ text: String, field: String) throws -> Day {
   guard let day = Day(parsing: text) else {

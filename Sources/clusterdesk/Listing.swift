@@ -157,6 +157,9 @@ struct Listing {
     }
   }
 
+  /// The list as an aligned table.
+  func table() -> String { table(rows.map { $0.map { $0.text(.table) } }) }
+
   /// Columns aligned by display width, so Hangul (two columns each) lines up.
   func table(_ rows: [[String]]) -> String {
     var widths = columns.map { DisplayWidth.of($0.title) }

@@ -6,8 +6,8 @@ import TerminalKit
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: language.pick(
-      "The year's figures for the annual report (실적보고): members, meetings, supports, visits.",
-      "연간 실적보고용 수치: 회원, 회의, 지원, 방문."))
+      "The year's figures for the annual report (실적보고): members, meetings, supports, visits, mentoring, SIGs and the directory book.",
+      "연간 실적보고용 수치: 회원, 회의, 지원, 방문, 멘토링, SIG, 디렉토리북."))
 
   @OptionGroup var location: WorkspaceLocation
   @Option(help: ArgumentHelp(language.pick("The year (default: this year).", "연도 (기본값: 올해).")))
@@ -44,11 +44,6 @@ enum ReportText {
     }
     row([l.pick("total", "합계"), String(r.totalMembers)], [18, -6])
     for line in r.membersByCluster { row(["· " + line.cluster, String(line.count)], [30, -6]) }
-    out +=
-      "  "
-      + l.pick(
-        "Directory book: \(r.profilesSubmitted) of \(r.companies) companies submitted their profile",
-        "디렉토리북: 기업 \(r.companies)개 중 \(r.profilesSubmitted)개 제출") + "\n"
     heading("Meetings held", "회의 개최 실적")
     row(
       [l.pick("kind", "종류"), l.pick("held", "개최"), l.pick("participation", "참석률")], [20, -6, -14])
@@ -133,12 +128,40 @@ enum ReportText {
       + l.pick(
         "Follow-ups: \(r.followUpsDone) done, \(r.followUpsOpen) open (\(r.followUpsOverdue) overdue)",
         "후속조치: 완료 \(r.followUpsDone), 진행 \(r.followUpsOpen) (지연 \(r.followUpsOverdue))") + "\n"
-    heading("Mentoring and SIGs", "멘토링 · SIG")
-    out +=
-      "  "
-      + l.pick(
-        "\(r.mentorings) companies mentored from a pool of \(r.experts) experts; \(r.sigs) SIGs with \(r.sigMembers) members",
-        "전문가 \(r.experts)명 중 멘토링 \(r.mentorings)개사, SIG \(r.sigs)개 (참여 \(r.sigMembers)개사)") + "\n"
+    let p = r.programmes
+    func line(_ en: String, _ ko: String) { out += "  " + l.pick(en, ko) + "\n" }
+    heading("Mentoring (1사1멘토링)", "1사1멘토링")
+    let kinds = ExpertKind.allCases.compactMap { k in
+      p.expertsByKind[k].map { "\(k.label(l)) \($0)" }
+    }.joined(separator: ", ")
+    line(
+      "Expert pool: \(p.experts) (\(kinds)); \(p.expertsMentoring) mentoring now",
+      "전문가 풀: \(p.experts)명 (\(kinds)), 현재 멘토링 \(p.expertsMentoring)명")
+    line(
+      "Companies with a mentor: \(p.mentoredCompanies) of \(p.activeCompanies) active companies (\(p.activeCompanies - p.mentoredCompanies) without)",
+      "멘토 배정 기업: 활동 기업 \(p.activeCompanies)개 중 \(p.mentoredCompanies)개 (미배정 \(p.activeCompanies - p.mentoredCompanies)개)"
+    )
+    line(
+      "Assignments in \(r.year): \(p.assignments) (\(p.assignmentsStarted) started, \(p.assignmentsEnded) ended)",
+      "\(r.year)년 멘토링 배정: \(p.assignments)건 (신규 \(p.assignmentsStarted), 종료 \(p.assignmentsEnded))")
+    line(
+      "Sessions: \(p.sessions) with \(p.companiesWithSessions) companies",
+      "멘토링 실적: \(p.companiesWithSessions)개사 \(p.sessions)회")
+    heading("SIGs (1사1SIG)", "1사1SIG")
+    line(
+      "\(p.sigs) SIGs; \(p.sigCompanies) of \(p.activeCompanies) active companies in a SIG (\(p.activeCompanies - p.sigCompanies) in none)",
+      "SIG \(p.sigs)개, 활동 기업 \(p.activeCompanies)개 중 \(p.sigCompanies)개 참여 (미참여 \(p.activeCompanies - p.sigCompanies)개)"
+    )
+    let tasks = SIGTaskStatus.allCases.map { "\($0.label(l)) \(p.tasksByStatus[$0] ?? 0)" }
+      .joined(separator: ", ")
+    line(
+      "Tasks: \(tasks); \(p.tasksDone) done in \(r.year)",
+      "과제: \(tasks), \(r.year)년 완료 \(p.tasksDone)건")
+    heading("Directory book \(r.year)", "\(r.year)년 디렉토리북")
+    let book = p.directoryBook
+    line(
+      "\(book.submitted) of \(book.members) members submitted their profile; \(book.asked) asked",
+      "회원 \(book.members)곳 중 \(book.submitted)곳 제출, \(book.asked)곳 요청")
     if !r.nextYearPrograms.isEmpty {
       heading("Plans for \(r.year + 1)", "\(r.year + 1)년 계획")
       for p in r.nextYearPrograms { row([p.name, Money.format(p.budgetKRW)], [24, -18]) }

@@ -44,8 +44,14 @@ import Testing
       let divisions = doc.divisions.filter { $0.clusterId == cluster.id }.count
       #expect((2...3).contains(divisions))
     }
-    let submitted = doc.members.filter(\.profileSubmitted).count
-    #expect((45...80).contains(submitted))
+    // The directory book in progress: asked of every current member, about 45% submitted.
+    let current = doc.members.filter { $0.status != .left }
+    let submitted = doc.directoryBook.filter { $0.status == .submitted }
+    #expect(doc.directoryBook.count == current.count)
+    #expect(Set(doc.directoryBook.map(\.edition)) == [2026])
+    #expect(doc.directoryBook.allSatisfy { $0.asked != nil && $0.asked! <= Self.sampleDay })
+    #expect((55...67).contains(submitted.count))
+    #expect(submitted.allSatisfy { $0.submitted! >= $0.asked! && $0.submitted! <= Self.sampleDay })
     #expect(doc.members.contains { $0.status == .left })
     #expect(doc.members.contains { $0.status == .inactive })
 
@@ -80,9 +86,21 @@ import Testing
       #expect(doc.requests.contains { $0.status == status }, "no \(status)")
     }
     #expect((15...25).contains(doc.requests.filter { $0.status == .pending }.count))
-    #expect((25...35).contains(doc.experts.count))
-    #expect((30...50).contains(doc.mentorings.count))
+    // An expert pool sized like an office's (Gumi: 181 for 354 companies), of every kind.
+    #expect((60...90).contains(doc.experts.count))
+    for kind in ExpertKind.allCases {
+      #expect(doc.experts.contains { $0.kind == kind }, "no \(kind) expert")
+    }
+    let active = doc.mentorings.filter(\.isActive)
+    #expect((30...50).contains(active.count))
+    #expect(doc.mentorings.contains { !$0.isActive })
+    #expect(doc.mentorings.contains { !$0.overrideReason.isEmpty })
+    #expect(doc.mentoringSessions.count >= 100)
     #expect(doc.sigs.count >= 8)
+    #expect(doc.sigs.allSatisfy { $0.leaderId != nil })
+    for status in SIGTaskStatus.allCases {
+      #expect(doc.sigTasks.contains { $0.status == status }, "no \(status) task")
+    }
   }
 
   @Test func requestsFollowTheRules() {
@@ -308,17 +326,27 @@ import Testing
       })
     let requestIds = Set(doc.requests.map(\.id))
     #expect(doc.audit.allSatisfy { requestIds.contains($0.requestId) })
-    let mentored = doc.mentorings.map(\.memberId)
-    #expect(mentored == mentored.sorted() && Set(mentored).count == mentored.count)
-    #expect(mentored.allSatisfy { memberKind[$0] == .company })
+    #expect(ids(doc.mentorings.map(\.id)))
+    #expect(ids(doc.mentoringSessions.map(\.id)))
+    let mentored = doc.mentorings.filter(\.isActive).map(\.memberId)
+    #expect(Set(mentored).count == mentored.count)
+    #expect(doc.mentorings.allSatisfy { memberKind[$0.memberId] == .company })
     #expect(
       doc.mentorings.allSatisfy { $0.expertId >= 1 && $0.expertId <= Int64(doc.experts.count) })
+    let assignment = Dictionary(uniqueKeysWithValues: doc.mentorings.map { ($0.id, $0) })
+    #expect(
+      doc.mentoringSessions.allSatisfy { assignment[$0.mentoringId]?.covers($0.date) == true })
     let sigCluster = Dictionary(uniqueKeysWithValues: doc.sigs.map { ($0.id, $0.clusterId) })
     let sigPairs = doc.sigMembers.map { [$0.sigId, $0.memberId] }
     #expect(sigPairs == sigPairs.sorted { $0.lexicographicallyPrecedes($1) })
     #expect(Set(sigPairs).count == sigPairs.count)
     #expect(doc.sigMembers.allSatisfy { sigCluster[$0.sigId] == memberCluster[$0.memberId] })
-    #expect(doc.sigMembers.allSatisfy { memberKind[$0.memberId] == .company && !$0.task.isEmpty })
+    #expect(doc.sigMembers.allSatisfy { memberKind[$0.memberId] == .company })
+    let inSIG = Set(sigPairs)
+    #expect(doc.sigs.allSatisfy { s in s.leaderId.map { inSIG.contains([s.id, $0]) } ?? true })
+    #expect(
+      doc.sigTasks.allSatisfy { inSIG.contains([$0.sigId, $0.ownerId]) && !$0.title.isEmpty })
+    #expect(doc.sigTasks.allSatisfy { ($0.status == .done) == ($0.done != nil) })
   }
 
   @Test func sampleReferencesAndIdsHoldTogether() {

@@ -851,7 +851,7 @@ struct SupportFixture {
     }
     let data = try JSONSerialization.data(withJSONObject: object)
     let old = try WorkspaceDocument.decode(data)
-    #expect(old.version == 1 && old.instalments.isEmpty)
+    #expect(old.instalments.isEmpty)
     #expect(old.programs.first?.cofundingPercent == 0 && old.programs.first?.note == "")
     let target = try importing(old, f)
     #expect(try target.programFigures(id: f.program.id).approvedKRW == 50_000_000)

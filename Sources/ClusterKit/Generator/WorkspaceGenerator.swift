@@ -92,8 +92,8 @@ struct GenerationPlan {
       divisionMeetings = 4...5
       seminars = 1...2
       inviteCap = nil
-      experts = 30
-      mentoringShare = 0.36
+      experts = 72
+      mentoringShare = 0.33
       programDemandScale = 1
       nextYearPrograms = true
     case .cluster:
@@ -115,7 +115,7 @@ struct GenerationPlan {
       divisionMeetings = 4...5
       seminars = 2...3
       inviteCap = nil
-      experts = 30
+      experts = 64
       mentoringShare = 0.3
       programDemandScale = 1
     case .national:

@@ -3,7 +3,7 @@ import Foundation
 /// A column of the member CSV, with the headers that are recognised for it.
 public enum MemberColumn: String, CaseIterable, Sendable {
   case name, representative, businessNumber, kind, division, role, phone, email, address
-  case products, employees, sales, founded, website, joined, left, status, profileSubmitted
+  case products, employees, sales, founded, website, joined, left, status
 
   /// The field key used in `FieldError.field` (`sales` for `Member.salesKRW`).
   public var field: String { rawValue }
@@ -28,7 +28,6 @@ public enum MemberColumn: String, CaseIterable, Sendable {
     case .joined: language.pick("joined", "가입일")
     case .left: language.pick("left", "탈퇴일")
     case .status: language.pick("status", "상태")
-    case .profileSubmitted: language.pick("profile submitted", "디렉토리북 제출")
     }
   }
 
@@ -56,8 +55,6 @@ public enum MemberColumn: String, CaseIterable, Sendable {
     case .joined: ["가입일", "가입일자", "입회일", "joindate"]
     case .left: ["탈퇴일", "탈퇴일자", "leftdate"]
     case .status: ["상태", "회원상태"]
-    case .profileSubmitted:
-      ["디렉토리북", "프로필제출", "디렉토리북제출", "프로필", "profile", "directorybook"]
     }
   }
 
@@ -306,7 +303,6 @@ public enum MemberCSV {
     case .role: if !value.isEmpty { member.role = try MemberRules.parseRole(value, field: field) }
     case .status:
       if !value.isEmpty { member.status = try MemberRules.parseStatus(value, field: field) }
-    case .profileSubmitted: member.profileSubmitted = try MemberRules.parseBool(value, field: field)
     case .employees:
       guard !value.isEmpty else { return }
       var digits = value.filter { $0 != "," && !$0.isWhitespace }
@@ -379,7 +375,6 @@ public enum MemberCSV {
       case .joined: member.joined?.description ?? ""
       case .left: member.left?.description ?? ""
       case .status: member.status.label(language)
-      case .profileSubmitted: member.profileSubmitted ? "Y" : "N"
       }
     }
   }

@@ -23,16 +23,20 @@ public struct WorkspaceDocument: Codable, Hashable, Sendable {
   public var audit: [AuditEntry]
   public var experts: [Expert]
   public var mentorings: [Mentoring]
+  public var mentoringSessions: [MentoringSession]
   public var sigs: [SIG]
   public var sigMembers: [SIGMembership]
+  public var sigTasks: [SIGTask]
+  public var directoryBook: [DirectoryBookEntry]
 
   public init(
     office: Office, clusters: [Cluster] = [], divisions: [Division] = [], members: [Member] = [],
     contacts: [Contact] = [], meetings: [Meeting] = [], attendance: [Attendance] = [],
     visits: [Visit] = [], programs: [Program] = [], requests: [SupportRequest] = [],
     instalments: [Instalment] = [], audit: [AuditEntry] = [], experts: [Expert] = [],
-    mentorings: [Mentoring] = [],
-    sigs: [SIG] = [], sigMembers: [SIGMembership] = []
+    mentorings: [Mentoring] = [], mentoringSessions: [MentoringSession] = [], sigs: [SIG] = [],
+    sigMembers: [SIGMembership] = [], sigTasks: [SIGTask] = [],
+    directoryBook: [DirectoryBookEntry] = []
   ) {
     self.format = Self.formatName
     self.version = Self.currentVersion
@@ -50,36 +54,15 @@ public struct WorkspaceDocument: Codable, Hashable, Sendable {
     self.audit = audit
     self.experts = experts
     self.mentorings = mentorings
+    self.mentoringSessions = mentoringSessions
     self.sigs = sigs
     self.sigMembers = sigMembers
+    self.sigTasks = sigTasks
+    self.directoryBook = directoryBook
   }
 }
 
 extension WorkspaceDocument {
-  /// Reads every version up to the current one; lists a version lacks (version 1 has no
-  /// instalments) read as empty.
-  public init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    format = try c.decode(String.self, forKey: .format)
-    version = try c.decode(Int.self, forKey: .version)
-    office = try c.decode(Office.self, forKey: .office)
-    clusters = try c.decode([Cluster].self, forKey: .clusters)
-    divisions = try c.decode([Division].self, forKey: .divisions)
-    members = try c.decode([Member].self, forKey: .members)
-    contacts = try c.decode([Contact].self, forKey: .contacts)
-    meetings = try c.decode([Meeting].self, forKey: .meetings)
-    attendance = try c.decode([Attendance].self, forKey: .attendance)
-    visits = try c.decode([Visit].self, forKey: .visits)
-    programs = try c.decode([Program].self, forKey: .programs)
-    requests = try c.decode([SupportRequest].self, forKey: .requests)
-    instalments = try c.decodeIfPresent([Instalment].self, forKey: .instalments) ?? []
-    audit = try c.decode([AuditEntry].self, forKey: .audit)
-    experts = try c.decode([Expert].self, forKey: .experts)
-    mentorings = try c.decode([Mentoring].self, forKey: .mentorings)
-    sigs = try c.decode([SIG].self, forKey: .sigs)
-    sigMembers = try c.decode([SIGMembership].self, forKey: .sigMembers)
-  }
-
   /// The canonical bytes: keys sorted, two-space indentation, so export → import → export is
   /// byte-identical and files diff well.
   public func encoded() throws -> Data {
@@ -90,7 +73,17 @@ extension WorkspaceDocument {
     return data
   }
 
+  /// Reads a document of this version, or of version 1 (converted, see `LegacyDocument`).
   public static func decode(_ data: Data) throws -> WorkspaceDocument {
-    try JSONDecoder().decode(WorkspaceDocument.self, from: data)
+    let decoder = JSONDecoder()
+    if let header = try? decoder.decode(Header.self, from: data), header.version == 1 {
+      return try decoder.decode(LegacyDocument.self, from: data).upgraded(
+        edition: Day.officeToday.year)
+    }
+    return try decoder.decode(WorkspaceDocument.self, from: data)
+  }
+
+  private struct Header: Decodable {
+    var version: Int
   }
 }

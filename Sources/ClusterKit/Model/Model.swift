@@ -125,7 +125,8 @@ public struct Member: Codable, Hashable, Sendable, Identifiable {
   public var joined: Day?
   public var left: Day?
   public var status: MemberStatus
-  public var profileSubmitted: Bool
+  /// The day the profile (what a directory book prints) last changed; nil when unknown.
+  public var profileChanged: Day?
 
   public init(
     id: Int64 = 0, clusterId: Int64, divisionId: Int64? = nil, kind: MemberKind = .company,
@@ -133,7 +134,7 @@ public struct Member: Codable, Hashable, Sendable, Identifiable {
     employees: Int? = nil, salesKRW: KRW? = nil, founded: Day? = nil, address: String = "",
     phone: String = "", email: String = "", website: String = "", role: OfficerRole = .member,
     joined: Day? = nil, left: Day? = nil, status: MemberStatus = .active,
-    profileSubmitted: Bool = false
+    profileChanged: Day? = nil
   ) {
     self.id = id
     self.clusterId = clusterId
@@ -154,7 +155,17 @@ public struct Member: Codable, Hashable, Sendable, Identifiable {
     self.joined = joined
     self.left = left
     self.status = status
-    self.profileSubmitted = profileSubmitted
+    self.profileChanged = profileChanged
+  }
+
+  /// True when the two differ in what a directory book prints about the member.
+  public func profileDiffers(from other: Member) -> Bool {
+    name != other.name || representative != other.representative
+      || businessNumber != other.businessNumber || products != other.products
+      || employees != other.employees || salesKRW != other.salesKRW || founded != other.founded
+      || address != other.address || phone != other.phone || email != other.email
+      || website != other.website || kind != other.kind || divisionId != other.divisionId
+      || role != other.role
   }
 }
 
@@ -673,69 +684,5 @@ extension AuditEntry {
       money(r.settlement?.spentKRW), money(r.settlement?.disallowedKRW),
       money(r.settlement?.returnedKRW),
     ]
-  }
-}
-
-public struct Expert: Codable, Hashable, Sendable, Identifiable {
-  public var id: Int64
-  public var name: String
-  public var affiliation: String
-  /// Fields of expertise, e.g. ["기술", "회계"].
-  public var fields: [String]
-  public var phone: String
-  public var email: String
-
-  public init(
-    id: Int64 = 0, name: String, affiliation: String, fields: [String], phone: String = "",
-    email: String = ""
-  ) {
-    self.id = id
-    self.name = name
-    self.affiliation = affiliation
-    self.fields = fields
-    self.phone = phone
-    self.email = email
-  }
-}
-
-/// 1사1멘토링: at most one mentor per company.
-public struct Mentoring: Codable, Hashable, Sendable {
-  public var memberId: Int64
-  public var expertId: Int64
-  public var field: String
-  public var started: Day?
-
-  public init(memberId: Int64, expertId: Int64, field: String = "", started: Day? = nil) {
-    self.memberId = memberId
-    self.expertId = expertId
-    self.field = field
-    self.started = started
-  }
-}
-
-public struct SIG: Codable, Hashable, Sendable, Identifiable {
-  public var id: Int64
-  public var clusterId: Int64
-  public var name: String
-  public var theme: String
-
-  public init(id: Int64 = 0, clusterId: Int64, name: String, theme: String = "") {
-    self.id = id
-    self.clusterId = clusterId
-    self.name = name
-    self.theme = theme
-  }
-}
-
-/// A member company in a SIG with the task (과제) it brought.
-public struct SIGMembership: Codable, Hashable, Sendable {
-  public var sigId: Int64
-  public var memberId: Int64
-  public var task: String
-
-  public init(sigId: Int64, memberId: Int64, task: String = "") {
-    self.sigId = sigId
-    self.memberId = memberId
-    self.task = task
   }
 }

@@ -43,11 +43,7 @@ extension Workspace {
       document.requests = try SupportRequest.order(Column("id")).fetchAll(db)
       document.instalments = try Instalment.order(Column("id")).fetchAll(db)
       document.audit = try AuditEntry.order(Column("id")).fetchAll(db)
-      document.experts = try Expert.order(Column("id")).fetchAll(db)
-      document.mentorings = try Mentoring.order(Column("memberId")).fetchAll(db)
-      document.sigs = try SIG.order(Column("id")).fetchAll(db)
-      document.sigMembers = try SIGMembership.order(Column("sigId"), Column("memberId")).fetchAll(
-        db)
+      try Workspace.exportProgrammes(into: &document, db)
       progress?(1)
       return document
     }
@@ -182,18 +178,13 @@ extension Workspace {
           e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after,
         ])
       }
-      try insert("experts", checked.experts) { try $0.insert(db) }
-      let insertMentoring = try db.cachedStatement(
-        sql: "INSERT INTO mentoring (memberId, expertId, field, started) VALUES (?, ?, ?, ?)")
-      try insert("mentorings", checked.mentorings) { m in
-        try insertMentoring.execute(arguments: [m.memberId, m.expertId, m.field, m.started])
-      }
+      try insert("experts", checked.experts) { try Workspace.storeExpert($0, db) }
+      try insert("mentorings", checked.mentorings) { try $0.insert(db) }
+      try insert("mentoringSessions", checked.mentoringSessions) { try $0.insert(db) }
       try insert("sigs", checked.sigs) { try $0.insert(db) }
-      let insertSIGMember = try db.cachedStatement(
-        sql: "INSERT INTO sigMember (sigId, memberId, task) VALUES (?, ?, ?)")
-      try insert("sigMembers", checked.sigMembers) { s in
-        try insertSIGMember.execute(arguments: [s.sigId, s.memberId, s.task])
-      }
+      try insert("sigMembers", checked.sigMembers) { try $0.insert(db) }
+      try insert("sigTasks", checked.sigTasks) { try $0.insert(db) }
+      try insert("directoryBook", checked.directoryBook) { try $0.insert(db) }
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(
@@ -279,6 +270,7 @@ extension Workspace {
       }
     }
     errors += checkSupport(&document)
+    errors += checkProgrammes(&document)
     if !errors.isEmpty { throw ValidationError(Array(errors.prefix(200))) }
     return document
   }

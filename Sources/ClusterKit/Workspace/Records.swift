@@ -19,6 +19,9 @@ extension VisitPurpose: DatabaseValueConvertible {}
 extension DifficultyCategory: DatabaseValueConvertible {}
 extension ProgramCategory: DatabaseValueConvertible {}
 extension RequestStatus: DatabaseValueConvertible {}
+extension ExpertKind: DatabaseValueConvertible {}
+extension SIGTaskStatus: DatabaseValueConvertible {}
+extension DirectoryBookStatus: DatabaseValueConvertible {}
 
 extension Cluster: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "cluster"
@@ -50,11 +53,20 @@ extension Expert: FetchableRecord, PersistableRecord {
 extension Mentoring: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "mentoring"
 }
+extension MentoringSession: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "mentoringSession"
+}
 extension SIG: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "sig"
 }
 extension SIGMembership: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "sigMember"
+}
+extension SIGTask: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "sigTask"
+}
+extension DirectoryBookEntry: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "directoryBook"
 }
 
 extension Member: FetchableRecord, PersistableRecord {
@@ -68,7 +80,7 @@ extension Member: FetchableRecord, PersistableRecord {
       employees: row["employees"], salesKRW: row["salesKRW"], founded: row["founded"],
       address: row["address"], phone: row["phone"], email: row["email"],
       website: row["website"], role: row["role"], joined: row["joined"], left: row["left"],
-      status: row["status"], profileSubmitted: row["profileSubmitted"])
+      status: row["status"], profileChanged: row["profileChanged"])
   }
 
   public func encode(to container: inout PersistenceContainer) {
@@ -94,7 +106,7 @@ extension Member: FetchableRecord, PersistableRecord {
     container["joined"] = joined
     container["left"] = left
     container["status"] = status
-    container["profileSubmitted"] = profileSubmitted
+    container["profileChanged"] = profileChanged
   }
 }
 

@@ -24,8 +24,6 @@ public struct AnnualReport: Sendable {
   /// Members at the end of the year (or today, for the current year), by kind.
   public var membersByKind: [MemberKind: Int]
   public var membersByCluster: [(cluster: String, count: Int)]
-  public var profilesSubmitted: Int
-  public var companies: Int
   public var meetings: [MeetingLine]
   public var programs: [ProgramFigures]
   public var categories: [CategoryLine]
@@ -41,10 +39,8 @@ public struct AnnualReport: Sendable {
   public var followUpsDone: Int
   public var followUpsOpen: Int
   public var followUpsOverdue: Int
-  public var mentorings: Int
-  public var experts: Int
-  public var sigs: Int
-  public var sigMembers: Int
+  /// 1사1멘토링, 1사1SIG and the directory book.
+  public var programmes: ProgrammeFigures
   /// Programs already set up for the following year, with their budgets.
   public var nextYearPrograms: [Program]
 
@@ -86,12 +82,6 @@ extension Workspace {
           GROUP BY c.id ORDER BY c.name
           """, arguments: arguments
       ).map { (cluster: $0["name"] as String, count: $0["n"] as Int) }
-      let profile = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) AS companies, IFNULL(SUM(profileSubmitted), 0) AS submitted
-          FROM member m WHERE m.kind = 'company' AND (\(memberCondition))
-          """, arguments: arguments)!
       var meetings: [AnnualReport.MeetingLine] = []
       for row in try Row.fetchAll(
         db,
@@ -169,17 +159,10 @@ extension Workspace {
                  IFNULL(SUM(f.done IS NULL AND f.due < ?), 0) AS overdue
           FROM followUp f JOIN visit v ON v.id = f.visitId WHERE v.date BETWEEN ? AND ?
           """, arguments: [today, first, last])!
-      let counts = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT (SELECT COUNT(*) FROM mentoring) AS mentorings, (SELECT COUNT(*) FROM expert) AS experts,
-                 (SELECT COUNT(*) FROM sig) AS sigs, (SELECT COUNT(DISTINCT memberId) FROM sigMember) AS sigMembers
-          """)!
       let nextYear = try Program.filter(Column("year") == year + 1).order(Column("name")).fetchAll(
         db)
       return AnnualReport(
         year: year, office: office, membersByKind: byKind, membersByCluster: byCluster,
-        profilesSubmitted: profile["submitted"], companies: profile["companies"],
         meetings: meetings,
         programs: programs,
         categories: ProgramCategory.allCases.compactMap { categories[$0] }, clusters: clusters,
@@ -187,8 +170,8 @@ extension Workspace {
         difficultiesByCategory: difficulties, difficultiesAnswered: answered["answered"],
         difficultiesSupported: answered["supported"], followUpsDone: followRow["done"],
         followUpsOpen: followRow["open"], followUpsOverdue: followRow["overdue"],
-        mentorings: counts["mentorings"], experts: counts["experts"], sigs: counts["sigs"],
-        sigMembers: counts["sigMembers"], nextYearPrograms: nextYear)
+        programmes: try Workspace.programmeFigures(year: year, first: first, last: last, db),
+        nextYearPrograms: nextYear)
     }
   }
 }

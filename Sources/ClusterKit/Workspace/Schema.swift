@@ -11,6 +11,7 @@ enum Schema {
     (2, addVisitSearch),
     (3, addMemberSearchAndLastVisit),
     (5, addProgramTermsAndSupportSteps),
+    (6, addProgrammes),
   ]
 
   static var currentVersion: Int { migrations.last!.version }

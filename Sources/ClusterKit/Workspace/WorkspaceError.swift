@@ -39,6 +39,8 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   /// A step the request's status does not allow (editing an approved request, paying one that
   /// has no agreement).
   case stepNotAllowed(request: Int64, status: RequestStatus, step: RequestStep)
+  /// An expert already mentors as many companies as they take at once.
+  case expertAtCapacity(expert: String, load: Int, capacity: Int)
   case conflict(kind: String, reference: String)
   /// A follow-up marked done a second time; its date is only changed when asked to correct it.
   case alreadyDone(followUp: Int64, on: Day)
@@ -129,6 +131,11 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       return l.pick(
         "The approved amount \(Money.format(amount)) is more than the \(Money.format(requested)) requested.",
         "승인액 \(Money.format(amount))이(가) 신청액 \(Money.format(requested))보다 많습니다.")
+    case .expertAtCapacity(let expert, let load, let capacity):
+      return l.pick(
+        "\(expert) already mentors \(load) companies, their capacity of \(capacity); choose another expert or give an override reason to assign anyway.",
+        "\(expert) 전문가는 이미 \(load)개사를 멘토링하고 있어 동시 멘토링 가능 기업 수(\(capacity))가 찼습니다. 다른 전문가를 고르거나, 그래도 배정하려면 초과 사유를 입력하세요."
+      )
     case .cofundingBelowShare(
       let id, let program, let percent, let support, let cofunding, let minimum):
       return l.pick(
@@ -173,6 +180,7 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       "member": "회원", "request": "지원신청", "meeting": "회의", "follow-up": "후속조치",
       "attendance": "출석", "visit": "방문", "cluster": "미니클러스터", "mini-cluster": "미니클러스터",
       "division": "분과", "program": "지원사업", "expert": "전문가", "difficulty": "애로사항",
+      "mentoring": "멘토링",
     ]
     return korean[kind] ?? kind
   }
