@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundation")
+
 let package = Package(
   name: "ClusterDesk",
   platforms: [.macOS(.v13)],
@@ -11,12 +13,16 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
+    // Excel workbooks (.xlsx): sheets of typed cells written and read. No domain.
+    .target(
+      name: "Workbook", dependencies: [zip]),
     // Domain: value types, rules, Korean formats, the SQLite workspace, JSON and CSV.
     .target(
       name: "ClusterKit",
-      dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["Workbook", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Invented workspaces (the sample office, one cluster, a national one) for demos, tests
     // and benchmarks.
@@ -30,12 +36,17 @@ let package = Package(
     .executableTarget(
       name: "clusterdesk",
       dependencies: [
-        "ClusterKit", "Generator", "TerminalKit", "TerminalBackend", "Dashboard",
+        "ClusterKit", "Generator", "TerminalKit", "TerminalBackend", "Dashboard", "Workbook",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // For tests: openpyxl, an independent reader, opens the workbooks they write.
+    .target(name: "SpreadsheetCheck", path: "Tests/SpreadsheetCheck"),
+    .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "SpreadsheetCheck", zip]),
     .testTarget(
-      name: "ClusterKitTests", dependencies: ["ClusterKit", "Generator"], exclude: ["Corpus"]),
+      name: "ClusterKitTests",
+      dependencies: ["ClusterKit", "Generator", "Workbook", "SpreadsheetCheck", zip],
+      exclude: ["Corpus"]),
     .testTarget(name: "GeneratorTests", dependencies: ["ClusterKit", "Generator"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
@@ -45,7 +56,8 @@ let package = Package(
       ],
       resources: [.copy("Golden")]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["ClusterKit"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["ClusterKit", "Workbook", "SpreadsheetCheck", zip]),
   ],
   swiftLanguageModes: [.v6]
 )

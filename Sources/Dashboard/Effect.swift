@@ -49,7 +49,7 @@ extension Change {
       let saved = try workspace.addMeeting(meeting)
       return (nil, l.pick("Added meeting \(saved.title).", "회의 '\(saved.title)'을(를) 추가했습니다."))
     case .setAttendance(let id, let statuses, let previous):
-      try workspace.setAttendance(meetingId: id, statuses)
+      try workspace.setAttendance(meetingId: id, statuses, expected: previous)
       return (
         .attendance(meetingId: id, previous: previous),
         l.pick("Attendance saved (\(statuses.count)).", "출석을 저장했습니다 (\(statuses.count)명).")

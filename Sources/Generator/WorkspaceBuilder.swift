@@ -13,6 +13,8 @@ struct MemberInfo {
   /// Day ordinal of leaving, or `Int.max`.
   var left: Int
   var contactName: String
+  /// Whether it sends its directory-book profile (drawn with the member, used by the book).
+  var profileSubmitted = false
 
   func isMember(on ordinal: Int) -> Bool { joined <= ordinal && ordinal < left }
 }
@@ -36,13 +38,17 @@ final class WorkspaceBuilder {
   var contacts: [Contact] = []
   var experts: [Expert] = []
   var mentorings: [Mentoring] = []
+  var mentoringSessions: [MentoringSession] = []
   var sigs: [SIG] = []
   var sigMembers: [SIGMembership] = []
+  var sigTasks: [SIGTask] = []
+  var directoryBook: [DirectoryBookEntry] = []
   var meetings: [Meeting] = []
   var attendance: [Attendance] = []
   var visits: [Visit] = []
   var programs: [Program] = []
   var requests: [SupportRequest] = []
+  var instalments: [Instalment] = []
   var audit: [AuditEntry] = []
 
   private var businessNumbers: Set<String> = []
@@ -61,6 +67,7 @@ final class WorkspaceBuilder {
     makeMembers()
     makeExperts()
     makeSIGs()
+    makeDirectoryBook()
     meter.begin(at: 0.1, share: 0.25, total: 100)
     makeMeetings()
     meter.begin(at: 0.35, share: 0.45, total: 100)
@@ -71,8 +78,9 @@ final class WorkspaceBuilder {
     return WorkspaceDocument(
       office: plan.office, clusters: clusters, divisions: divisions, members: members,
       contacts: contacts, meetings: meetings, attendance: attendance, visits: visits,
-      programs: programs, requests: requests, audit: audit, experts: experts,
-      mentorings: mentorings, sigs: sigs, sigMembers: sigMembers)
+      programs: programs, requests: requests, instalments: instalments, audit: audit,
+      experts: experts, mentorings: mentorings, mentoringSessions: mentoringSessions, sigs: sigs,
+      sigMembers: sigMembers, sigTasks: sigTasks, directoryBook: directoryBook)
   }
 
   // MARK: Members
@@ -119,7 +127,7 @@ final class WorkspaceBuilder {
       assignOfficers(&rng, &made, count: cp.steeringMembers)
       for i in made.indices {
         let p = made[i].0.role.isOfficer ? 0.6 : 0.36
-        made[i].0.profileSubmitted = rng.chance(p)
+        made[i].1.profileSubmitted = rng.chance(p)
       }
       let order = made.indices.sorted {
         let a = made[$0].1.joined
@@ -165,7 +173,7 @@ final class WorkspaceBuilder {
     return r.areaCode + "-" + String(rng.int(r.exchanges)) + "-" + FastText.pad(rng.below(10000), 4)
   }
 
-  private func mobile(_ rng: inout SeededGenerator) -> String {
+  func mobile(_ rng: inout SeededGenerator) -> String {
     "010-" + String(rng.int(2000...9999)) + "-" + FastText.pad(rng.below(10000), 4)
   }
 
@@ -447,105 +455,5 @@ final class WorkspaceBuilder {
           email: p.emailLocal(style: rng.below(3)) + "@" + domain))
     }
     return first
-  }
-
-  // MARK: Experts and mentoring
-
-  private func makeExperts() {
-    var rng = SeededGenerator(seed: seed, stream: 3)
-    let firms = Vocabulary.longStems + Vocabulary.universityStems
-    for _ in 0..<plan.experts {
-      let p = Names.person(&rng)
-      let kind = rng.weighted([0.4, 0.2, 0.15, 0.1, 0.15])
-      let affiliation: String
-      let domain: String
-      let fields: [String]
-      switch kind {
-      case 0:
-        let u = rng.pick(Vocabulary.universityStems)
-        let department = rng.pick(Vocabulary.departments)
-        affiliation = u.0 + "대학교 " + department
-        domain = u.1 + ".ac.kr"
-        if department == "경영학과" {
-          fields = rng.chance(0.5) ? ["경영"] : ["경영", "회계"]
-        } else {
-          fields = rng.chance(0.75) ? ["기술"] : ["기술", "특허"]
-        }
-      case 1:
-        let r = rng.below(plan.clusters.isEmpty ? 1 : Vocabulary.regions.count)
-        affiliation = Vocabulary.regions[r].institute
-        domain = Vocabulary.regionRoman[r] + "-iti.re.kr"
-        fields = ["기술"]
-      case 2:
-        let f = rng.pick(firms)
-        affiliation = f.0 + "회계법인"
-        domain = f.1 + "cpa.co.kr"
-        fields = rng.chance(0.6) ? ["회계"] : ["회계", "경영"]
-      case 3:
-        let f = rng.pick(firms)
-        affiliation = f.0 + "특허법률사무소"
-        domain = f.1 + "ip.co.kr"
-        fields = ["특허"]
-      default:
-        let f = rng.pick(firms)
-        affiliation = f.0 + "경영컨설팅"
-        domain = f.1 + "mc.co.kr"
-        fields = rng.chance(0.6) ? ["경영"] : ["경영", "마케팅"]
-      }
-      experts.append(
-        Expert(
-          id: Int64(experts.count + 1), name: p.name, affiliation: affiliation, fields: fields,
-          phone: mobile(&rng), email: p.emailLocal(style: rng.below(3)) + "@" + domain))
-    }
-    guard !experts.isEmpty else { return }
-    let eligible = members.indices.filter {
-      members[$0].kind == .company && members[$0].status == .active
-    }
-    let chosen = rng.distinct(Int(Double(eligible.count) * plan.mentoringShare), of: eligible.count)
-      .map { eligible[$0] }.sorted()
-    var load = Array(repeating: 0, count: experts.count)
-    let capacity = max(2, chosen.count / experts.count + 2)
-    for m in chosen {
-      var e = rng.below(experts.count)
-      while load[e] >= capacity { e = (e + 1) % experts.count }
-      load[e] += 1
-      let startLo = max(info[m].joined, plan.start.ordinal - 300)
-      let startHi = today.ordinal - 20
-      let started = startLo < startHi ? startLo + rng.below(startHi - startLo) : startHi
-      mentorings.append(
-        Mentoring(
-          memberId: Int64(m + 1), expertId: Int64(e + 1), field: rng.pick(experts[e].fields),
-          started: Day(ordinal: started)))
-    }
-  }
-
-  // MARK: SIGs
-
-  static let sigTasks: [(String, String)] = [
-    ("", " 공동 개발"), ("", " 해외인증 공동 대응"), ("", " 공동 전시 참가"), ("", " 원가절감 공정 개선"),
-    ("", " 신뢰성 시험 공동 수행"), ("", " 수출 바이어 공동 발굴"), ("", " 부품 공동 구매"),
-  ]
-
-  private func makeSIGs() {
-    var rng = SeededGenerator(seed: seed, stream: 4)
-    for (c, cp) in plan.clusters.enumerated() {
-      let theme = Vocabulary.clusterThemes[cp.theme]
-      let first = sigs.count
-      for s in theme.sigs {
-        sigs.append(SIG(id: Int64(sigs.count + 1), clusterId: Int64(c + 1), name: s.0, theme: s.1))
-      }
-      for m in clusterMembers[c]
-      where members[m].kind == .company && members[m].status != .left && rng.chance(0.5) {
-        let s = first + rng.below(theme.sigs.count)
-        let mi = info[m]
-        let t = Vocabulary.themes[mi.theme]
-        let task = rng.pick(Self.sigTasks)
-        sigMembers.append(
-          SIGMembership(
-            sigId: Int64(s + 1), memberId: Int64(m + 1),
-            task: task.0 + t.subjects[mi.subject] + task.1))
-      }
-    }
-    sigMembers.sort { ($0.sigId, $0.memberId) < ($1.sigId, $1.memberId) }
   }
 }

@@ -61,6 +61,8 @@ struct GenerationPlan {
   var programDemandScale: Double
   /// Indices into `WorkspaceBuilder.programTypes` offered each year.
   var programTypes = Array(0..<13)
+  /// Next year's programs set up, with the requests of their early call.
+  var nextYearPrograms = false
 
   init(scale: WorkspaceGenerator.Scale, seed: UInt64, today: Day) {
     let yearStart = Day(year: today.year, month: 1, day: 1)!
@@ -92,9 +94,10 @@ struct GenerationPlan {
       divisionMeetings = 4...5
       seminars = 1...2
       inviteCap = nil
-      experts = 30
-      mentoringShare = 0.36
+      experts = 72
+      mentoringShare = 0.33
       programDemandScale = 1
+      nextYearPrograms = true
     case .cluster:
       office = Office(
         name: "한국산업단지공단 구미 혁신클러스터추진단", region: "구미", officerVisitWeeks: 4,
@@ -114,7 +117,7 @@ struct GenerationPlan {
       divisionMeetings = 4...5
       seminars = 2...3
       inviteCap = nil
-      experts = 30
+      experts = 64
       mentoringShare = 0.3
       programDemandScale = 1
     case .national:

@@ -43,6 +43,40 @@ public enum TextLayout {
     return out
   }
 
+  /// Wraps one line of text to `width`, the lines after the first indented by `indent` columns
+  /// (a hanging indent, so a long value or item stays under where it began). Breaks at the last
+  /// space that fits, else within a word; spaces inside a line are kept as they are.
+  public static func wrap(_ text: String, width: Int, hangingIndent indent: Int) -> [String] {
+    guard width > 0 else { return [] }
+    let indent = indent < width ? max(0, indent) : 0
+    let pad = String(repeating: " ", count: indent)
+    var out: [String] = []
+    var rest = Substring(text)
+    var room = width
+    while DisplayWidth.of(String(rest)) > room {
+      var used = 0
+      var lastSpace: String.Index?
+      var i = rest.startIndex
+      while i < rest.endIndex {
+        let w = DisplayWidth.of(rest[i])
+        if used + w > room { break }
+        if rest[i] == " ", i > rest.startIndex { lastSpace = i }
+        used += w
+        i = rest.index(after: i)
+      }
+      var end = i
+      if i < rest.endIndex, rest[i] != " ", let lastSpace { end = lastSpace }
+      if end == rest.startIndex { end = rest.index(after: end) }
+      var line = rest[..<end]
+      while line.last == " " { line = line.dropLast() }
+      out.append((out.isEmpty ? "" : pad) + line)
+      rest = rest[end...].drop { $0 == " " }
+      room = width - indent
+    }
+    if out.isEmpty || !rest.isEmpty { out.append((out.isEmpty ? "" : pad) + rest) }
+    return out
+  }
+
   /// Joins tokens with ` · ` into lines no wider than `width`.
   public static func flow(_ tokens: [String], width: Int, separator: String = " · ") -> [String] {
     var lines: [String] = []

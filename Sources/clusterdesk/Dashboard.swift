@@ -21,8 +21,9 @@ func paneHelp() -> ArgumentHelp {
 }
 
 /// Opens the dashboard on a workspace in this terminal, and gives the terminal back as it was on
-/// every way out. A signal that ended the session is passed on as the exit status 128+N.
-func runDashboard(workspace: Workspace, pane: PaneName) throws {
+/// every way out. A signal that ended the session is passed on as the exit status 128+N, after
+/// `beforeExit`.
+func runDashboard(workspace: Workspace, pane: PaneName, beforeExit: () -> Void = {}) throws {
   let terminal = NcursesTerminal()
   do {
     try terminal.start()
@@ -34,6 +35,7 @@ func runDashboard(workspace: Workspace, pane: PaneName) throws {
   try app.run(on: terminal)
   if let signal = terminal.pendingSignal {
     terminal.stop()
+    beforeExit()
     exit(128 + signal)
   }
 }

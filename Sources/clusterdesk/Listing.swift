@@ -2,16 +2,19 @@ import ArgumentParser
 import ClusterKit
 import Foundation
 import TerminalKit
+import Workbook
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, csv, json
+  case table, csv, json, xlsx
 }
 
 struct OutputOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      language.pick("table (aligned, default), csv or json.", "table(표, 기본값), csv 또는 json.")))
+      language.pick(
+        "table (aligned, default), csv, json or xlsx (an Excel workbook, written to --output).",
+        "table(표, 기본값), csv, json 또는 xlsx(엑셀 통합 문서, --output 파일로 씁니다).")))
   var format: OutputFormat = .table
 
   @Flag(
@@ -21,38 +24,144 @@ struct OutputOptions: ParsableArguments {
         "With --format csv: UTF-8 with a byte-order mark, so Korean Excel opens it correctly.",
         "--format csv와 함께: 한글 엑셀에서 깨지지 않도록 BOM이 붙은 UTF-8로 씁니다.")))
   var excel = false
+
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      language.pick(
+        "Write to this file (created readable by you only) instead of standard output.",
+        "표준 출력 대신 이 파일에 씁니다 (본인만 읽을 수 있게 만듭니다).")))
+  var output: String?
+
+  /// Writes text or CSV to --output, else to standard output.
+  func emit(_ data: Data) throws { try writeOutput(data, to: output) }
+
+  /// Writes a workbook to --output: never to standard output or a terminal, which would get
+  /// bytes no one can read.
+  func emit(_ sheet: Sheet) throws {
+    guard let output else {
+      throw CommandError(
+        "A workbook cannot be printed; give --output FILE.xlsx.",
+        "통합 문서는 화면에 출력할 수 없으니 --output FILE.xlsx로 파일을 지정하세요.")
+    }
+    var info = stat()
+    if stat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR {
+      let fd = open(output, O_WRONLY | O_NOCTTY)
+      let terminal = fd >= 0 && isatty(fd) == 1
+      if fd >= 0 { close(fd) }
+      if terminal {
+        throw CommandError(
+          "\(output) is a terminal, which cannot show a workbook; give --output FILE.xlsx.",
+          "\(output)은(는) 통합 문서를 보여 줄 수 없는 터미널이니 --output FILE.xlsx로 파일을 지정하세요.")
+      }
+    }
+    try writeOutput(try workbookData(sheet), to: output)
+  }
 }
 
-/// A list ready to print: column keys (for JSON), titles (for tables and CSV), rows of text.
+/// A sheet as workbook bytes, its columns fitted to their widest text by display width (two
+/// columns for a Hangul syllable).
+func workbookData(_ sheet: Sheet) throws -> Data {
+  var sheet = sheet
+  sheet.fitColumns(measure: DisplayWidth.of)
+  do {
+    return try WorkbookWriter.data([sheet])
+  } catch {
+    throw CommandError(error.message(.en), error.message(.ko))
+  }
+}
+
+/// A cell of a listing: what it is, so that a workbook gets numbers, amounts in won and dates,
+/// while a table, CSV and JSON get the same text as ever.
+enum ListValue {
+  case text(String)
+  /// Numbers, counts, days: digits.
+  case number(Int64?)
+  /// An amount: grouped digits in a table, plain digits in CSV and JSON, a number in the won
+  /// format in a workbook.
+  case won(KRW?)
+  case date(Day?)
+  /// A share from 0 to 1, shown `83%` (`–` when there is none).
+  case percent(Double?)
+  /// An ISO 8601 instant, as the audit log keeps them; a workbook gets the date and time in
+  /// Korea.
+  case instant(String)
+
+  static func number(_ value: Int?) -> ListValue { .number(value.map(Int64.init)) }
+
+  func text(_ format: OutputFormat) -> String {
+    switch self {
+    case .text(let text), .instant(let text): text
+    case .number(let value): value.map(String.init) ?? ""
+    case .won(let amount): amount.map { format == .table ? Money.grouped($0) : String($0) } ?? ""
+    case .date(let day): day.text
+    case .percent(let rate): Format.percent(rate)
+    }
+  }
+
+  var cell: CellValue {
+    switch self {
+    case .text(let text): return text.isEmpty ? .empty : .text(text)
+    case .number(let value): return value.map { CellValue.number(Double($0)) } ?? .empty
+    case .won(let amount):
+      return amount.map { CellValue.number(Double($0), NumberFormat.won) } ?? .empty
+    case .date(let day): return day.map { CellValue.date($0.sheetDate) } ?? .empty
+    case .percent(let rate):
+      return rate.map { CellValue.number($0, NumberFormat.percent) } ?? .empty
+    case .instant(let text):
+      guard let instant = ISO8601DateFormatter().date(from: text) else { return .text(text) }
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = TimeZone(identifier: "Asia/Seoul") ?? .current
+      let parts = calendar.dateComponents(
+        [.year, .month, .day, .hour, .minute, .second], from: instant)
+      return .date(
+        SheetDate(
+          year: parts.year!, month: parts.month!, day: parts.day!,
+          secondsIntoDay: parts.hour! * 3600 + parts.minute! * 60 + parts.second!))
+    }
+  }
+}
+
+/// A list ready to print: column keys (for JSON), titles (for tables, CSV and workbooks), rows
+/// of values, and the name of the sheet a workbook puts it on.
 struct Listing {
   struct Column {
     var key: String
     var title: String
     var alignRight = false
   }
+  var sheet: String
   var columns: [Column]
-  var rows: [[String]]
+  var rows: [[ListValue]]
 
-  func print(_ options: OutputOptions) {
-    switch options.format {
-    case .table: Swift.print(table(), terminator: "")
+  func print(_ options: OutputOptions) throws {
+    let format = options.format
+    let text = rows.map { $0.map { $0.text(format) } }
+    switch format {
+    case .table: try options.emit(Data(table(text).utf8))
     case .csv:
-      FileHandle.standardOutput.write(
-        CSVWriter.encode(header: columns.map(\.title), rows: rows, bom: options.excel))
+      try options.emit(
+        CSVWriter.encode(header: columns.map(\.title), rows: text, bom: options.excel))
     case .json:
-      let objects = rows.map { row in
+      let objects = text.map { row in
         Dictionary(uniqueKeysWithValues: zip(columns.map(\.key), row))
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       var data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
       data.append(0x0A)
-      FileHandle.standardOutput.write(data)
+      try options.emit(data)
+    case .xlsx:
+      try options.emit(
+        Sheet.table(name: sheet, header: columns.map(\.title), rows: rows.map { $0.map(\.cell) }))
     }
   }
 
+  /// The list as an aligned table.
+  func table() -> String { table(rows.map { $0.map { $0.text(.table) } }) }
+
   /// Columns aligned by display width, so Hangul (two columns each) lines up.
-  func table() -> String {
+  func table(_ rows: [[String]]) -> String {
     var widths = columns.map { DisplayWidth.of($0.title) }
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
@@ -69,47 +178,6 @@ struct Listing {
     out += line(widths.map { String(repeating: "─", count: $0) }) + "\n"
     for row in rows { out += line(row) + "\n" }
     return out
-  }
-}
-
-/// Writes data to a file created owner-only, or to standard output.
-func writeOutput(_ data: Data, to path: String?) throws {
-  guard let path else {
-    FileHandle.standardOutput.write(data)
-    return
-  }
-  func failure(_ reason: String) -> CommandError {
-    CommandError("Cannot write \(path): \(reason).", "\(path)에 쓸 수 없습니다: \(reason).")
-  }
-  var info = stat()
-  let exists = stat(path, &info) == 0
-  // A device or pipe (/dev/stdout, a FIFO) is written in place.
-  if exists && (info.st_mode & S_IFMT) != S_IFREG {
-    let fd = open(path, O_WRONLY)
-    guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    do { try handle.write(contentsOf: data) } catch { throw failure("\(error)") }
-    return
-  }
-  // A file is written beside its place, owner-only, and renamed over it: an export that
-  // replaces an older one (even one readable by others) ends up 0600, and a failed write (a
-  // full disk) leaves the older one whole instead of cut off.
-  let temporary = path + ".\(getpid()).partial"
-  let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-  guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
-  let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-  do {
-    try handle.write(contentsOf: data)
-    try handle.synchronize()
-    try handle.close()
-  } catch {
-    unlink(temporary)
-    throw failure("\(error)")
-  }
-  guard rename(temporary, path) == 0 else {
-    let reason = String(cString: strerror(errno))
-    unlink(temporary)
-    throw failure(reason)
   }
 }
 

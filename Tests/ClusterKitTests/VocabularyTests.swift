@@ -56,7 +56,6 @@ import Testing
       }
     }
     #expect(MemberColumn.recognise("business number") == .businessNumber)
-    #expect(MemberColumn.recognise("profile submitted") == .profileSubmitted)
   }
 
   @Test func keysAreUnique() {

@@ -51,6 +51,10 @@ import Testing
     #expect(result.stderr.contains("Nothing was imported"))
     #expect(result.stderr.contains("line 2, brn"))
     #expect(result.stderr.contains("line 3, phone"))
+    // Nothing at all: not even the workspace the import would have created.
+    #expect(!FileManager.default.fileExists(atPath: cli.workspacePath))
+    #expect(try cli.run(["init"]).status == 0)
+    #expect(try cli.run(["import", "bad.csv", "--cluster", "IT융합"]).status == 1)
     let listed = try cli.run(["members", "list", "--format", "json"])
     #expect(listed.stdout == "[\n\n]\n" || listed.stdout == "[]\n")
   }

@@ -45,8 +45,14 @@ import Testing
       let divisions = doc.divisions.filter { $0.clusterId == cluster.id }.count
       #expect((2...3).contains(divisions))
     }
-    let submitted = doc.members.filter(\.profileSubmitted).count
-    #expect((45...80).contains(submitted))
+    // The directory book in progress: asked of every current member, about 45% submitted.
+    let current = doc.members.filter { $0.status != .left }
+    let submitted = doc.directoryBook.filter { $0.status == .submitted }
+    #expect(doc.directoryBook.count == current.count)
+    #expect(Set(doc.directoryBook.map(\.edition)) == [2026])
+    #expect(doc.directoryBook.allSatisfy { $0.asked != nil && $0.asked! <= Self.sampleDay })
+    #expect((55...67).contains(submitted.count))
+    #expect(submitted.allSatisfy { $0.submitted! >= $0.asked! && $0.submitted! <= Self.sampleDay })
     #expect(doc.members.contains { $0.status == .left })
     #expect(doc.members.contains { $0.status == .inactive })
 
@@ -72,25 +78,41 @@ import Testing
     #expect(followUps.contains { $0.done != nil })
     #expect(followUps.contains { $0.done == nil && ($0.due ?? Self.sampleDay) >= Self.sampleDay })
 
-    #expect((10...14).contains(doc.programs.count))
-    let budget = doc.programs.map(\.budgetKRW).reduce(0, +)
+    let thisYear = doc.programs.filter { $0.year == 2026 }
+    #expect((10...14).contains(thisYear.count))
+    let budget = thisYear.map(\.budgetKRW).reduce(0, +)
     #expect((1_300_000_000...1_450_000_000).contains(budget))
-    #expect((95...130).contains(doc.requests.count))
+    #expect((110...150).contains(doc.requests.count))
     for status in RequestStatus.allCases {
       #expect(doc.requests.contains { $0.status == status }, "no \(status)")
     }
     #expect((15...25).contains(doc.requests.filter { $0.status == .pending }.count))
-    #expect((25...35).contains(doc.experts.count))
-    #expect((30...50).contains(doc.mentorings.count))
+    // An expert pool sized like an office's (Gumi: 181 for 354 companies), of every kind.
+    #expect((60...90).contains(doc.experts.count))
+    for kind in ExpertKind.allCases {
+      #expect(doc.experts.contains { $0.kind == kind }, "no \(kind) expert")
+    }
+    let active = doc.mentorings.filter(\.isActive)
+    #expect((30...50).contains(active.count))
+    #expect(doc.mentorings.contains { !$0.isActive })
+    #expect(doc.mentorings.contains { !$0.overrideReason.isEmpty })
+    #expect(doc.mentoringSessions.count >= 100)
     #expect(doc.sigs.count >= 8)
+    #expect(doc.sigs.allSatisfy { $0.leaderId != nil })
+    for status in SIGTaskStatus.allCases {
+      #expect(doc.sigTasks.contains { $0.status == status }, "no \(status) task")
+    }
   }
 
   @Test func requestsFollowTheRules() {
     let doc = Self.sample
+    let programs = Dictionary(uniqueKeysWithValues: doc.programs.map { ($0.id, $0) })
+    let paid = Dictionary(grouping: doc.instalments, by: \.requestId)
     for r in doc.requests {
       #expect(r.requestedKRW > 0)
+      let instalments = paid[r.id] ?? []
       switch r.status {
-      case .approved, .completed:
+      case .approved, .agreed, .completed:
         #expect(r.approvedKRW != nil && r.approvedKRW! <= r.requestedKRW && r.approvedKRW! > 0)
         #expect(r.decided != nil && r.submitted != nil && r.decided! >= r.submitted!)
         #expect(!r.reviewer.isEmpty)
@@ -100,42 +122,116 @@ import Testing
       case .pending:
         #expect(r.submitted != nil && r.decided == nil && r.approvedKRW == nil)
       case .draft:
-        #expect(r.decided == nil && r.approvedKRW == nil)
+        #expect(r.decided == nil && r.approvedKRW == nil && r.submitted == nil)
       case .withdrawn:
-        #expect(r.submitted != nil && r.approvedKRW == nil)
+        #expect(r.submitted != nil && r.approvedKRW == nil && !r.reason.isEmpty)
+      }
+      // The steps of a support, in order and adding up.
+      #expect((r.agreement != nil) == (r.status == .agreed || r.status == .completed))
+      #expect((r.settlement != nil) == (r.status == .completed))
+      #expect(instalments.isEmpty || r.agreement != nil)
+      let program = programs[r.programId]!
+      if let agreement = r.agreement {
+        #expect(agreement.date > r.decided!)
+        #expect(agreement.cofundingKRW >= program.minimumCofunding(for: r.approvedKRW!))
+      }
+      let total = instalments.map(\.amountKRW).reduce(0, +)
+      #expect(total <= r.approvedKRW ?? 0)
+      #expect(instalments.allSatisfy { $0.date >= r.agreement!.date && $0.date < Self.sampleDay })
+      if let s = r.settlement {
+        #expect(s.returnedKRW == total - s.spentKRW + s.disallowedKRW)
+        #expect(s.spentKRW <= total && s.disallowedKRW <= s.spentKRW)
+        #expect(instalments.allSatisfy { $0.date < s.reportDate } && s.reportDate < Self.sampleDay)
+      }
+      if let submitted = r.submitted { #expect(program.accepts(submittedOn: submitted)) }
+      if let reference = r.difficulty {
+        let visit = doc.visits.first { $0.id == reference.visitId }
+        #expect(visit?.memberId == r.memberId)
+        #expect(reference.number <= visit?.difficulties.count ?? 0)
+        #expect(visit!.date < r.submitted!)
       }
     }
     for program in doc.programs {
-      let spent = doc.requests.filter { $0.programId == program.id && $0.status.countsAsApproved }
-        .compactMap(\.approvedKRW).reduce(0, +)
-      #expect(spent <= program.budgetKRW, "\(program.name) over budget")
+      let own = doc.requests.filter { $0.programId == program.id }
+      #expect(
+        own.map(\.committedKRW).reduce(0, +) <= program.budgetKRW, "\(program.name) over budget")
+      // Every member within its cap.
+      for (_, mine) in Dictionary(
+        grouping: own.filter { $0.status.countsAsApproved }, by: \.memberId)
+      {
+        if let cap = program.memberCapCount { #expect(mine.count <= cap, "\(program.name)") }
+        if let cap = program.memberCapKRW {
+          #expect(mine.map(\.committedKRW).reduce(0, +) <= cap, "\(program.name)")
+        }
+      }
     }
     let nearlyExhausted = doc.programs.filter { program in
-      let spent = doc.requests.filter { $0.programId == program.id && $0.status.countsAsApproved }
-        .compactMap(\.approvedKRW).reduce(0, +)
+      let spent = doc.requests.filter { $0.programId == program.id }.map(\.committedKRW)
+        .reduce(0, +)
       return Double(spent) >= Double(program.budgetKRW) * 0.9
     }
     #expect(nearlyExhausted.count >= 2)
-    // Every decision is in the audit log, in time order.
+    // Every step is in the audit log, as the commands write it, in time order.
     for r in doc.requests {
       let entries = doc.audit.filter { $0.requestId == r.id }
       let statuses = entries.filter { $0.field == "status" }.map(\.after)
+      let entered = r.submitted == nil ? "draft" : "pending"
       switch r.status {
-      case .approved: #expect(statuses == ["approved"])
-      case .completed: #expect(statuses == ["approved", "completed"])
-      case .rejected: #expect(statuses == ["rejected"])
-      case .withdrawn: #expect(statuses == ["withdrawn"])
-      case .pending, .draft: #expect(entries.isEmpty)
+      case .approved: #expect(statuses == ["pending", "approved"])
+      case .agreed: #expect(statuses == ["pending", "approved", "agreed"])
+      case .completed: #expect(statuses == ["pending", "approved", "agreed", "completed"])
+      case .rejected: #expect(statuses == ["pending", "rejected"])
+      case .withdrawn: #expect(statuses == [entered, "withdrawn"])
+      case .pending, .draft: #expect(statuses == [entered])
       }
+      #expect(entries.filter { $0.field == "instalment" }.count == (paid[r.id] ?? []).count)
       if let decided = r.decided {
-        #expect(entries.first?.at.hasPrefix(decided.description) == true)
-        #expect(entries.first?.actor == r.reviewer)
+        let decision = entries.first { $0.field == "decided" }
+        #expect(decision?.at.hasPrefix(decided.description) == true)
+        #expect(decision?.actor == r.reviewer)
       }
       if let approved = r.approvedKRW {
         #expect(entries.contains { $0.field == "approvedKRW" && $0.after == String(approved) })
       }
     }
     #expect(doc.audit.map(\.at) == doc.audit.map(\.at).sorted())
+  }
+
+  /// The demo shows a support's whole chain: this year's requests at every step up to settlements
+  /// with money returned, and next year's programs with their early call.
+  @Test func sampleShowsTheWholeChain() {
+    let doc = Self.sample
+    let year = Dictionary(uniqueKeysWithValues: doc.programs.map { ($0.id, $0.year) })
+    let paid = Dictionary(grouping: doc.instalments, by: \.requestId)
+    let thisYear = doc.requests.filter { year[$0.programId] == 2026 }
+    #expect(thisYear.filter { $0.status == .agreed && !(paid[$0.id] ?? []).isEmpty }.count >= 3)
+    let partly = thisYear.filter {
+      $0.status == .agreed && (paid[$0.id] ?? []).map(\.amountKRW).reduce(0, +) < $0.approvedKRW!
+        && !(paid[$0.id] ?? []).isEmpty
+    }
+    #expect(!partly.isEmpty, "no part-disbursed request")
+    #expect(thisYear.contains { ($0.settlement?.returnedKRW ?? 0) > 0 }, "no return")
+    #expect(thisYear.contains { ($0.settlement?.disallowedKRW ?? 0) > 0 }, "nothing disallowed")
+    #expect(thisYear.contains { $0.reason == "기업당 연간 지원한도 초과" }, "no capped member")
+    #expect(thisYear.filter { $0.difficulty != nil }.count >= 5)
+    // Next year: the same programs, budgets 5% up, an early call.
+    let next = doc.programs.filter { $0.year == 2027 }
+    let current = doc.programs.filter { $0.year == 2026 }
+    #expect(next.map(\.name).sorted() == current.map(\.name).sorted())
+    let scaled: [KRW] = current.map { $0.budgetKRW * 105 / 100 }
+    #expect(next.map(\.budgetKRW) == scaled)
+    #expect(next.allSatisfy { $0.opens == Day(year: 2026, month: 11, day: 2) })
+    let early = doc.requests.filter { year[$0.programId] == 2027 }
+    for status in [RequestStatus.draft, .pending, .approved, .rejected, .withdrawn] {
+      #expect(early.contains { $0.status == status }, "no \(status) in 2027")
+    }
+    // 중복지원: the approved member asks the same program again, past its cap of one.
+    let approved = early.first { $0.status == .approved }!
+    let again = early.filter {
+      $0.memberId == approved.memberId && $0.programId == approved.programId
+    }
+    #expect(again.map(\.status) == [.approved, .pending])
+    #expect(next.first { $0.id == approved.programId }?.memberCapCount == 1)
   }
 
   @Test func businessNumbersAreValidAndUnique() {
@@ -196,6 +292,7 @@ import Testing
     #expect(ids(doc.visits.flatMap(\.followUps).map(\.id)))
     #expect(ids(doc.programs.map(\.id)))
     #expect(ids(doc.requests.map(\.id)))
+    #expect(ids(doc.instalments.map(\.id)))
     #expect(ids(doc.audit.map(\.id)))
     #expect(ids(doc.experts.map(\.id)))
     #expect(ids(doc.sigs.map(\.id)))
@@ -230,17 +327,27 @@ import Testing
       })
     let requestIds = Set(doc.requests.map(\.id))
     #expect(doc.audit.allSatisfy { requestIds.contains($0.requestId) })
-    let mentored = doc.mentorings.map(\.memberId)
-    #expect(mentored == mentored.sorted() && Set(mentored).count == mentored.count)
-    #expect(mentored.allSatisfy { memberKind[$0] == .company })
+    #expect(ids(doc.mentorings.map(\.id)))
+    #expect(ids(doc.mentoringSessions.map(\.id)))
+    let mentored = doc.mentorings.filter(\.isActive).map(\.memberId)
+    #expect(Set(mentored).count == mentored.count)
+    #expect(doc.mentorings.allSatisfy { memberKind[$0.memberId] == .company })
     #expect(
       doc.mentorings.allSatisfy { $0.expertId >= 1 && $0.expertId <= Int64(doc.experts.count) })
+    let assignment = Dictionary(uniqueKeysWithValues: doc.mentorings.map { ($0.id, $0) })
+    #expect(
+      doc.mentoringSessions.allSatisfy { assignment[$0.mentoringId]?.covers($0.date) == true })
     let sigCluster = Dictionary(uniqueKeysWithValues: doc.sigs.map { ($0.id, $0.clusterId) })
     let sigPairs = doc.sigMembers.map { [$0.sigId, $0.memberId] }
     #expect(sigPairs == sigPairs.sorted { $0.lexicographicallyPrecedes($1) })
     #expect(Set(sigPairs).count == sigPairs.count)
     #expect(doc.sigMembers.allSatisfy { sigCluster[$0.sigId] == memberCluster[$0.memberId] })
-    #expect(doc.sigMembers.allSatisfy { memberKind[$0.memberId] == .company && !$0.task.isEmpty })
+    #expect(doc.sigMembers.allSatisfy { memberKind[$0.memberId] == .company })
+    let inSIG = Set(sigPairs)
+    #expect(doc.sigs.allSatisfy { s in s.leaderId.map { inSIG.contains([s.id, $0]) } ?? true })
+    #expect(
+      doc.sigTasks.allSatisfy { inSIG.contains([$0.sigId, $0.ownerId]) && !$0.title.isEmpty })
+    #expect(doc.sigTasks.allSatisfy { ($0.status == .done) == ($0.done != nil) })
   }
 
   @Test func sampleReferencesAndIdsHoldTogether() {

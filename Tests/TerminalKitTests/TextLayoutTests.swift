@@ -16,6 +16,15 @@ import Testing
     #expect(lines.allSatisfy { DisplayWidth.of($0) <= 5 })
   }
 
+  @Test func aHangingIndentKeepsTheRestUnderItsStart() {
+    #expect(
+      TextLayout.wrap("멘토  정민수 (한결대학교 전자공학과) 기술", width: 20, hangingIndent: 6)
+        == ["멘토  정민수", "      (한결대학교", "      전자공학과)", "      기술"])
+    #expect(TextLayout.wrap("short", width: 20, hangingIndent: 6) == ["short"])
+    #expect(
+      TextLayout.wrap("aaaa bbbb cccc", width: 9, hangingIndent: 2) == ["aaaa bbbb", "  cccc"])
+  }
+
   @Test func flowJoinsTokensIntoLines() {
     #expect(TextLayout.flow(["기업 118", "대학 4", "연구소 4"], width: 20) == ["기업 118 · 대학 4", "연구소 4"])
     #expect(TextLayout.flow(["a", "b"], width: 10, separator: ", ") == ["a, b"])

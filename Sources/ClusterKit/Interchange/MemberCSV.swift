@@ -3,7 +3,7 @@ import Foundation
 /// A column of the member CSV, with the headers that are recognised for it.
 public enum MemberColumn: String, CaseIterable, Sendable {
   case name, representative, businessNumber, kind, division, role, phone, email, address
-  case products, employees, sales, founded, website, joined, left, status, profileSubmitted
+  case products, employees, sales, founded, website, joined, left, status
 
   /// The field key used in `FieldError.field` (`sales` for `Member.salesKRW`).
   public var field: String { rawValue }
@@ -37,8 +37,6 @@ public enum MemberColumn: String, CaseIterable, Sendable {
     case .joined: ["가입일", "가입일자", "입회일", "joindate"]
     case .left: ["탈퇴일", "탈퇴일자", "leftdate"]
     case .status: ["상태", "회원상태"]
-    case .profileSubmitted:
-      ["디렉토리북", "프로필제출", "디렉토리북제출", "프로필", "profile", "directorybook"]
     }
   }
 
@@ -99,6 +97,15 @@ public enum MemberCSV {
     let delimiter: Unicode.Scalar =
       firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
     let records = try CSVReader.parse(text, delimiter: delimiter)
+    return try read(records: records, encoding: encoding)
+  }
+
+  /// Maps records, the first that is not blank being the header, onto members. `place` names a
+  /// row's field for "duplicates …" (a CSV's line by default; a workbook's cell).
+  public static func read(
+    records: [CSVRecord], encoding: TextEncodingUsed,
+    place: (_ line: Int, _ columnIndex: Int) -> String = { line, _ in "line \(line)" }
+  ) throws(CSVError) -> MemberCSVFile {
     guard let headerRecord = records.first(where: { !isBlank($0.fields) }) else {
       throw CSVError(.empty)
     }
@@ -128,13 +135,17 @@ public enum MemberCSV {
     for record in records where record.line > headerRecord.line && !isBlank(record.fields) {
       var row = readRow(record, header: header, columns: columns, units: units)
       let nameColumn = columnTitle(.name, header: header, columns: columns)
+      func placeOf(_ column: MemberColumn, line: Int) -> String {
+        place(line, columns.first { $0.value == column }?.key ?? 0)
+      }
       if !row.member.businessNumber.isEmpty,
         !row.errors.contains(where: { $0.field == "businessNumber" })
       {
         if let first = businessNumberLines[row.member.businessNumber] {
           row.errors.append(
             FieldError(
-              field: "businessNumber", problem: .duplicate(of: "line \(first)"),
+              field: "businessNumber",
+              problem: .duplicate(of: placeOf(.businessNumber, line: first)),
               value: BusinessNumber.format(row.member.businessNumber), line: record.line,
               column: columnTitle(.businessNumber, header: header, columns: columns)))
         } else {
@@ -147,7 +158,8 @@ public enum MemberCSV {
           if !row.errors.contains(where: { $0.field == "businessNumber" && isDuplicate($0) }) {
             row.errors.append(
               FieldError(
-                field: "name", problem: .duplicate(of: "line \(first)"), value: row.member.name,
+                field: "name", problem: .duplicate(of: placeOf(.name, line: first)),
+                value: row.member.name,
                 line: record.line, column: nameColumn))
           }
         } else {
@@ -273,7 +285,6 @@ public enum MemberCSV {
     case .role: if !value.isEmpty { member.role = try MemberRules.parseRole(value, field: field) }
     case .status:
       if !value.isEmpty { member.status = try MemberRules.parseStatus(value, field: field) }
-    case .profileSubmitted: member.profileSubmitted = try MemberRules.parseBool(value, field: field)
     case .employees:
       guard !value.isEmpty else { return }
       var digits = value.filter { $0 != "," && !$0.isWhitespace }
@@ -346,7 +357,6 @@ public enum MemberCSV {
       case .joined: member.joined?.description ?? ""
       case .left: member.left?.description ?? ""
       case .status: member.status.label(language)
-      case .profileSubmitted: member.profileSubmitted ? "Y" : "N"
       }
     }
   }

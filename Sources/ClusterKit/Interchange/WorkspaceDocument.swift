@@ -4,7 +4,7 @@ import Foundation
 /// Records keep their ids, so references between them survive a round trip unchanged.
 public struct WorkspaceDocument: Codable, Hashable, Sendable {
   public static let formatName = "clusterdesk-workspace"
-  public static let currentVersion = 1
+  public static let currentVersion = 2
 
   public var format: String
   public var version: Int
@@ -18,18 +18,25 @@ public struct WorkspaceDocument: Codable, Hashable, Sendable {
   public var visits: [Visit]
   public var programs: [Program]
   public var requests: [SupportRequest]
+  /// Payments of agreed requests (new in version 2).
+  public var instalments: [Instalment]
   public var audit: [AuditEntry]
   public var experts: [Expert]
   public var mentorings: [Mentoring]
+  public var mentoringSessions: [MentoringSession]
   public var sigs: [SIG]
   public var sigMembers: [SIGMembership]
+  public var sigTasks: [SIGTask]
+  public var directoryBook: [DirectoryBookEntry]
 
   public init(
     office: Office, clusters: [Cluster] = [], divisions: [Division] = [], members: [Member] = [],
     contacts: [Contact] = [], meetings: [Meeting] = [], attendance: [Attendance] = [],
     visits: [Visit] = [], programs: [Program] = [], requests: [SupportRequest] = [],
-    audit: [AuditEntry] = [], experts: [Expert] = [], mentorings: [Mentoring] = [],
-    sigs: [SIG] = [], sigMembers: [SIGMembership] = []
+    instalments: [Instalment] = [], audit: [AuditEntry] = [], experts: [Expert] = [],
+    mentorings: [Mentoring] = [], mentoringSessions: [MentoringSession] = [], sigs: [SIG] = [],
+    sigMembers: [SIGMembership] = [], sigTasks: [SIGTask] = [],
+    directoryBook: [DirectoryBookEntry] = []
   ) {
     self.format = Self.formatName
     self.version = Self.currentVersion
@@ -43,11 +50,15 @@ public struct WorkspaceDocument: Codable, Hashable, Sendable {
     self.visits = visits
     self.programs = programs
     self.requests = requests
+    self.instalments = instalments
     self.audit = audit
     self.experts = experts
     self.mentorings = mentorings
+    self.mentoringSessions = mentoringSessions
     self.sigs = sigs
     self.sigMembers = sigMembers
+    self.sigTasks = sigTasks
+    self.directoryBook = directoryBook
   }
 }
 
@@ -62,7 +73,17 @@ extension WorkspaceDocument {
     return data
   }
 
+  /// Reads a document of this version, or of version 1 (converted, see `LegacyDocument`).
   public static func decode(_ data: Data) throws -> WorkspaceDocument {
-    try JSONDecoder().decode(WorkspaceDocument.self, from: data)
+    let decoder = JSONDecoder()
+    if let header = try? decoder.decode(Header.self, from: data), header.version == 1 {
+      return try decoder.decode(LegacyDocument.self, from: data).upgraded(
+        edition: Day.officeToday.year)
+    }
+    return try decoder.decode(WorkspaceDocument.self, from: data)
+  }
+
+  private struct Header: Decodable {
+    var version: Int
   }
 }

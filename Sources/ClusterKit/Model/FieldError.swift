@@ -1,4 +1,5 @@
-/// What is wrong with one field of one record. `line` is set for rows of an imported file.
+/// What is wrong with one field of one record. `line` is set for rows of an imported file, and
+/// `cell` (`C12`) for cells of an imported workbook.
 public struct FieldError: Error, Hashable, Sendable {
   public enum Problem: Hashable, Sendable {
     case required
@@ -19,15 +20,19 @@ public struct FieldError: Error, Hashable, Sendable {
   public var line: Int?
   /// The column header as written in an imported file; shown instead of the field's label.
   public var column: String?
+  /// The cell of an imported workbook (`C12`); named instead of the line.
+  public var cell: String?
 
   public init(
-    field: String, problem: Problem, value: String? = nil, line: Int? = nil, column: String? = nil
+    field: String, problem: Problem, value: String? = nil, line: Int? = nil, column: String? = nil,
+    cell: String? = nil
   ) {
     self.field = field
     self.problem = problem
     self.value = value
     self.line = line
     self.column = column
+    self.cell = cell
   }
 
   public func message(_ language: Language) -> String {
@@ -58,7 +63,8 @@ public struct FieldError: Error, Hashable, Sendable {
     case .other(let english, let korean):
       reason = language.pick(english, korean)
     }
-    let place = line.map { language.pick("line \($0), ", "\($0)행, ") } ?? ""
+    let place =
+      cell.map { "\($0), " } ?? line.map { language.pick("line \($0), ", "\($0)행, ") } ?? ""
     let name = column ?? FieldError.label(for: field, language)
     return "\(place)\(name): \(reason)\(shown)"
   }

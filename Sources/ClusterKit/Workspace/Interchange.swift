@@ -41,12 +41,9 @@ extension Workspace {
       progress?(0.75)
       document.programs = try Program.order(Column("id")).fetchAll(db)
       document.requests = try SupportRequest.order(Column("id")).fetchAll(db)
+      document.instalments = try Instalment.order(Column("id")).fetchAll(db)
       document.audit = try AuditEntry.order(Column("id")).fetchAll(db)
-      document.experts = try Expert.order(Column("id")).fetchAll(db)
-      document.mentorings = try Mentoring.order(Column("memberId")).fetchAll(db)
-      document.sigs = try SIG.order(Column("id")).fetchAll(db)
-      document.sigMembers = try SIGMembership.order(Column("sigId"), Column("memberId")).fetchAll(
-        db)
+      try Workspace.exportProgrammes(into: &document, db)
       progress?(1)
       return document
     }
@@ -156,16 +153,21 @@ extension Workspace {
       let insertRequest = try db.cachedStatement(
         sql: """
           INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
-            approvedKRW, decided, reviewer, reason)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            approvedKRW, decided, reviewer, reason, cofundingKRW, difficultyVisitId, difficultyNumber,
+            agreedOn, agreedCofundingKRW, agreementOverride, reportDate, spentKRW, disallowedKRW,
+            returnedKRW)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       try insert("requests", checked.requests, counted: true) { r in
         try insertRequest.execute(arguments: [
           r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
-          r.approvedKRW,
-          r.decided, r.reviewer, r.reason,
+          r.approvedKRW, r.decided, r.reviewer, r.reason, r.cofundingKRW, r.difficulty?.visitId,
+          r.difficulty?.number, r.agreement?.date, r.agreement?.cofundingKRW,
+          r.agreement?.overrideReason ?? "", r.settlement?.reportDate, r.settlement?.spentKRW,
+          r.settlement?.disallowedKRW, r.settlement?.returnedKRW,
         ])
       }
+      try insert("instalments", checked.instalments) { try $0.insert(db) }
       let insertAudit = try db.cachedStatement(
         sql: """
           INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
@@ -176,18 +178,13 @@ extension Workspace {
           e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after,
         ])
       }
-      try insert("experts", checked.experts) { try $0.insert(db) }
-      let insertMentoring = try db.cachedStatement(
-        sql: "INSERT INTO mentoring (memberId, expertId, field, started) VALUES (?, ?, ?, ?)")
-      try insert("mentorings", checked.mentorings) { m in
-        try insertMentoring.execute(arguments: [m.memberId, m.expertId, m.field, m.started])
-      }
+      try insert("experts", checked.experts) { try Workspace.storeExpert($0, db) }
+      try insert("mentorings", checked.mentorings) { try $0.insert(db) }
+      try insert("mentoringSessions", checked.mentoringSessions) { try $0.insert(db) }
       try insert("sigs", checked.sigs) { try $0.insert(db) }
-      let insertSIGMember = try db.cachedStatement(
-        sql: "INSERT INTO sigMember (sigId, memberId, task) VALUES (?, ?, ?)")
-      try insert("sigMembers", checked.sigMembers) { s in
-        try insertSIGMember.execute(arguments: [s.sigId, s.memberId, s.task])
-      }
+      try insert("sigMembers", checked.sigMembers) { try $0.insert(db) }
+      try insert("sigTasks", checked.sigTasks) { try $0.insert(db) }
+      try insert("directoryBook", checked.directoryBook) { try $0.insert(db) }
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(
@@ -272,14 +269,8 @@ extension Workspace {
         names[key] = index
       }
     }
-    for (index, request) in document.requests.enumerated() {
-      if request.requestedKRW < 0 || (request.approvedKRW ?? 0) < 0 {
-        errors.append(FieldError(field: "requests[\(index)].amount", problem: .negative))
-      }
-    }
-    for (index, program) in document.programs.enumerated() where program.budgetKRW < 0 {
-      errors.append(FieldError(field: "programs[\(index)].budgetKRW", problem: .negative))
-    }
+    errors += checkSupport(&document)
+    errors += checkProgrammes(&document)
     if !errors.isEmpty { throw ValidationError(Array(errors.prefix(200))) }
     return document
   }

@@ -62,7 +62,9 @@ enum DetailModal {
         let attendance = try workspace.attendanceList(meetingId: id)
         return DetailData(document: .meeting(meeting, attendance: attendance, l))
       case .request(let id):
-        let detail = try workspace.requestDetail(id: id)
+        guard let detail = try workspace.requestDetail(id: id) else {
+          throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)")
+        }
         return DetailData(document: .request(detail, today: ctx.today, l), request: detail)
       case .visit(let id):
         guard let visit = try workspace.visit(id: id) else {
@@ -117,7 +119,7 @@ enum DetailModal {
     case .approve, .reject, .askChanges:
       if let r = data.request {
         FormBuilder.openDecision(
-          action, r.request, memberName: r.memberName, programName: r.budget.program.name, &app)
+          action, r.request, memberName: r.member.name, programName: r.program.program.name, &app)
       }
       return []
     default:

@@ -36,17 +36,15 @@ struct DocumentView {
   init(_ document: Document) { self.document = document }
 
   func rows(width: Int) -> [Row] {
-    let labels = document.blocks.compactMap { block -> String? in
-      if case .field(let label, _) = block { return label }
-      return nil
-    }
-    let labelWidth = max(12, labels.map { DisplayWidth.of($0) }.max() ?? 0)
-    return document.blocks.flatMap { block -> [Row] in
+    let labelWidths = document.labelWidths(minimum: 12)
+    return zip(document.blocks, labelWidths).flatMap { block, labelWidth -> [Row] in
       switch block {
       case .field(let label, let value):
-        [.text(DisplayWidth.pad(label, to: labelWidth) + " " + value, .normal)]
-      case .heading(let text): [.text(text, .title)]
-      case .line(let spans, let tone): [.text(Self.text(spans), Ink(tone))]
+        Self.wrap(DisplayWidth.pad(label, to: labelWidth) + " " + value, width, labelWidth + 1)
+          .map { .text($0, .normal) }
+      case .heading(let text): Self.wrap(text, width, 2).map { .text($0, .title) }
+      case .line(let spans, let tone):
+        Self.wrap(Self.text(spans), width, Self.hang(spans)).map { .text($0, Ink(tone)) }
       case .paragraph(let text):
         TextLayout.wrap(text, width: width).map { .text($0, .normal) }
       case .bar(let segments, let total):
@@ -59,6 +57,20 @@ struct DocumentView {
       case .blank: [.blank]
       }
     }
+  }
+
+  /// Lines wider than the view are wrapped, not cut, their continuation indented.
+  private static func wrap(_ text: String, _ width: Int, _ indent: Int) -> [String] {
+    TextLayout.wrap(text, width: width, hangingIndent: indent)
+  }
+
+  /// A wrapped line goes on under its first column after the leading spaces and marks
+  /// (`→`, `1.`): the width of its first span when that is padded, else its indent plus two.
+  private static func hang(_ spans: [Document.Span]) -> Int {
+    let text = self.text(spans)
+    let indent = text.prefix { $0 == " " }.count
+    if spans.count > 1, let first = spans.first?.width { return first }
+    return indent + 2
   }
 
   /// The spans of a line joined, each padded to its width.
@@ -97,14 +109,32 @@ struct DocumentView {
 }
 
 extension Document {
+  /// The width each block's label is padded to: consecutive fields line their values up, the
+  /// widest label among them but at least `minimum` columns. Blocks other than fields get 0.
+  func labelWidths(minimum: Int) -> [Int] {
+    var widths = Array(repeating: 0, count: blocks.count)
+    var start = 0
+    while start < blocks.count {
+      var end = start
+      var widest = 0
+      while end < blocks.count, case .field(let label, _) = blocks[end] {
+        widest = max(widest, DisplayWidth.of(label))
+        end += 1
+      }
+      for i in start..<end { widths[i] = max(minimum, widest) }
+      start = max(end, start + 1)
+    }
+    return widths
+  }
+
   /// The document as plain text, for the `show` commands: the same fields and lines the detail
-  /// view draws.
+  /// view draws, each on one line. A bar is left out: it pictures figures the document states.
   public var plainText: String {
     var out = title + (reference.map { "  \($0)" } ?? "") + "\n"
-    for block in blocks {
+    for (block, labelWidth) in zip(blocks, labelWidths(minimum: 14)) {
       switch block {
       case .field(let label, let value):
-        out += "  " + DisplayWidth.pad(label, to: 16) + value + "\n"
+        out += "  " + DisplayWidth.pad(label, to: labelWidth + 2) + value + "\n"
       case .heading(let text):
         out += text + "\n"
       case .line(let spans, _):
@@ -113,8 +143,8 @@ extension Document {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
           out += "  \(line)\n"
         }
-      case .bar(let segments, _):
-        out += "  " + segments.map { "\($0.label) \($0.valueText)" }.joined(separator: " · ") + "\n"
+      case .bar:
+        break
       case .blank:
         out += "\n"
       }

@@ -2,11 +2,11 @@ import ClusterKit
 import TerminalKit
 
 /// What a form reads: members matching the member field's text, the one member that text
-/// names (if exactly one does), and for a decision what its program has left.
+/// names (if exactly one does), and for a decision its program's figures.
 struct FormData: Sendable {
   var suggestions: [(id: Int64, name: String)] = []
   var typedMember: (id: Int64, name: String)?
-  var budgetLeft: KRW?
+  var figures: ProgramFigures?
 }
 
 /// A form in a centred box: fields, choices cycled with Space and ←/→, member suggestions.
@@ -61,14 +61,14 @@ enum FormDialog {
   {
     let program = f.request?.programId
     return memo.get(Inputs(memberQuery: f.memberQuery, program: program)) {
-      let budgetLeft = program.flatMap { try? workspace.budget(programId: $0).remainingKRW }
-      guard let text = f.memberQuery, !text.isEmpty else { return FormData(budgetLeft: budgetLeft) }
+      let figures = program.flatMap { try? workspace.programFigures(id: $0) }
+      guard let text = f.memberQuery, !text.isEmpty else { return FormData(figures: figures) }
       let query = MemberQuery(search: text, includeLeft: false)
       let rows = (try? workspace.memberRows(query, offset: 0, limit: 5)) ?? []
       let found = try? workspace.findMember(text)
       return FormData(
         suggestions: rows.map { ($0.id, $0.name) }, typedMember: found.map { ($0.id, $0.name) },
-        budgetLeft: budgetLeft)
+        figures: figures)
     }
   }
 
@@ -161,7 +161,7 @@ enum FormDialog {
       return
     }
     f.message = describe(error, l)
-    if case WorkspaceError.overBudget = error, f.index(of: "override") == nil {
+    if case WorkspaceError.overLimits = error, f.index(of: "override") == nil {
       let (field, spec) = FormBuilder.field("override", "", l)
       f.form.fields.append(field)
       f.specs.append(spec)
@@ -169,6 +169,15 @@ enum FormDialog {
     }
     app.replaceTop(.form(f))
     app.say(describe(error, l), error: true)
+  }
+
+  /// A program's budget, what is committed and what remains (budget − committed), in the words
+  /// and figures of the request detail and `programs show`.
+  static func figures(_ f: ProgramFigures, _ l: Language) -> [String] {
+    [
+      (Term.budget, f.budgetKRW), (Term.committed, f.committedKRW), (Term.pending, f.pendingKRW),
+      (Term.remaining, f.remainingKRW),
+    ].map { "\($0.label(l)) \(Money.format($1))" }
   }
 
   /// Draws the form; returns where the terminal's cursor goes (the focused field's caret).
@@ -183,7 +192,7 @@ enum FormDialog {
     let suggestionRows = showSuggestions ? max(1, data.suggestions.count) + 1 : 0
     let fieldRows = f.form.fields.reduce(0) { $0 + ($1.error == nil ? 1 : 2) }
     var info =
-      f.info + (data.budgetLeft.map { [l.pick("budget left ", "남은 예산 ") + Money.format($0)] } ?? [])
+      f.info + (data.figures.map { TextLayout.flow(figures($0, l), width: textWidth) } ?? [])
     // On a short screen the fields come first: drop the context lines, then shorten the message.
     let room = rect.height - 2 - fieldRows - suggestionRows
     if info.count + 1 + message.count + (message.isEmpty ? 0 : 1) > room { info = [] }

@@ -43,7 +43,11 @@ struct Fixture {
           employees: kind == .company ? 20 + name.count : nil,
           salesKRW: kind == .company ? 1_370_000_000 : nil, founded: Self.day("2001-03-15"),
           address: "서울특별시 구로구 디지털로 \(name.count * 7)", phone: phone, role: role,
-          joined: Self.day("2015-03-10"), status: status, profileSubmitted: role != .member))
+          joined: Self.day("2015-03-10"), status: status, profileChanged: Self.day("2026-03-02")))
+      if role != .member {
+        try w.recordDirectoryBook(
+          memberId: m.id, edition: 2026, .submitted(Self.day("2026-10-02")), today: Self.today)
+      }
       members[name] = m.id
     }
     try add(
