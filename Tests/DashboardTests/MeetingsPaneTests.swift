@@ -41,6 +41,29 @@ import Testing
     #expect(try fixture.workspace.attendanceList(meetingId: id).allSatisfy { $0.status == nil })
   }
 
+  /// Another writer marks a member while the list is open with an unsaved mark for the same
+  /// member: Enter is refused with the conflict message and the other writer's mark stays. The
+  /// list is read again every frame, so the marks it started from are the ones kept with each
+  /// edit, not the ones read at saving time.
+  @Test func attendanceSaveRefusesAnotherWritersMarks() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "meetings")
+    let id = fixture.meetings["steering11"]!
+    press(app, ["a", " "])
+    let first = try #require(app.attendanceSheet.first).line
+    try fixture.workspace.setAttendance(meetingId: id, [first.memberId: .excused])
+    _ = app.render(width: 80, height: 24, theme: .monochrome)
+    app.handle(.enter)
+    #expect(app.state.status?.text.contains("다른 사람이 바꾸었습니다") == true)
+    #expect(app.state.status?.isError == true)
+    let saved = try fixture.workspace.attendanceList(meetingId: id)
+    #expect(saved.first { $0.memberId == first.memberId }?.status == .excused)
+    // Esc drops the marks; a fresh list starts from what is saved now and saves.
+    press(app, [.key(.escape), "a", " "])
+    app.handle(.enter)
+    #expect(try fixture.workspace.attendanceList(meetingId: id).first?.status == .present)
+  }
+
   /// q with marks not saved asks first; Esc drops them; q then quits.
   @Test func unsavedAttendanceKeepsQFromQuitting() throws {
     let fixture = try Fixture()

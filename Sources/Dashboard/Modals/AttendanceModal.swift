@@ -7,13 +7,22 @@ struct AttendanceState: Hashable, Sendable {
   var title: String
   /// Marks not yet saved.
   var edits: [Int64: AttendanceStatus] = [:]
+  /// Each edited member's saved mark as the list showed it when first edited. The list is read
+  /// again every frame, so this is what the save expects to find: a mark another writer made
+  /// meanwhile makes the save refuse instead of overwriting it.
+  var seen: [Int64: AttendanceStatus?] = [:]
   var list = ScrollState()
 
   func status(_ line: AttendanceLine) -> AttendanceStatus? { edits[line.memberId] ?? line.status }
 
-  /// The marks that differ from what is saved.
-  func changes(_ lines: [AttendanceSheetLine]) -> [Int64: AttendanceStatus] {
-    edits.filter { id, status in lines.first { $0.line.memberId == id }?.line.status != status }
+  mutating func mark(_ line: AttendanceLine, _ status: AttendanceStatus) {
+    if !seen.keys.contains(line.memberId) { seen[line.memberId] = line.status }
+    edits[line.memberId] = status
+  }
+
+  /// The marks that differ from those they were made over.
+  var changes: [Int64: AttendanceStatus] {
+    edits.filter { id, status in (seen[id] ?? nil) != status }
   }
 }
 
@@ -62,19 +71,18 @@ enum AttendanceModal {
         case .absent: .excused
         case .excused, nil: .present
         }
-      a.edits[lines[i].line.memberId] = next
+      a.mark(lines[i].line, next)
       a.list.move(to: i + 1, count: lines.count, visible: visible)
     case allPresent:
-      for line in lines { a.edits[line.line.memberId] = .present }
+      for line in lines { a.mark(line.line, .present) }
     case .save:
-      let changes = a.changes(lines)
+      let changes = a.changes
       guard !changes.isEmpty else {
         app.modals.removeLast()
         app.say(l.pick("No attendance changes.", "바뀐 출석이 없습니다."))
         return []
       }
-      var previous: [Int64: AttendanceStatus?] = [:]
-      for id in changes.keys { previous[id] = lines.first { $0.line.memberId == id }?.line.status }
+      let previous = a.seen.filter { changes.keys.contains($0.key) }
       let statuses = changes.mapValues { Optional($0) }
       return [
         Effect(
@@ -115,11 +123,12 @@ enum AttendanceModal {
       .render(into: &grid, in: rect, theme: theme)
     guard !inner.isEmpty else { return }
     let present = lines.filter { a.status($0.line) == .present }.count
-    let changed = a.changes(lines).count
+    let changes = a.changes
     grid.put(
       l.pick("present \(present)/\(lines.count)", "참석 \(present)/\(lines.count)")
-        + (changed > 0 ? l.pick(" · \(changed) unsaved", " · 저장 안 됨 \(changed)") : ""),
-      x: inner.x + 1, y: inner.y, style: changed > 0 ? theme.warning : theme.dim,
+        + (changes.isEmpty
+          ? "" : l.pick(" · \(changes.count) unsaved", " · 저장 안 됨 \(changes.count)")),
+      x: inner.x + 1, y: inner.y, style: changes.isEmpty ? theme.dim : theme.warning,
       maxWidth: inner.width - 1)
     let tableRect = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
     let wide = tableRect.width >= 60
@@ -136,9 +145,7 @@ enum AttendanceModal {
     }
     var styles: [Int: Style] = [:]
     let rows = lines.enumerated().map { i, sheet -> [String] in
-      if let edit = a.edits[sheet.line.memberId], edit != sheet.line.status {
-        styles[i] = theme.accent
-      }
+      if changes[sheet.line.memberId] != nil { styles[i] = theme.accent }
       var cells = [a.status(sheet.line)?.label(l) ?? "·", sheet.line.memberName]
       if wide { cells += [sheet.line.role.label(l), "\(sheet.streak)", "\(sheet.missed)"] }
       return cells
