@@ -45,14 +45,14 @@ struct ExpertsCommand: ParsableCommand {
           sheet: l.pick("Experts", "전문가"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "name", title: l.pick("Name", "이름")),
-            .init(key: "affiliation", title: l.pick("Affiliation", "소속")),
-            .init(key: "kind", title: l.pick("Kind", "유형")),
-            .init(key: "fields", title: l.pick("Fields", "전문분야")),
-            .init(key: "load", title: l.pick("Mentoring", "멘토링"), alignRight: true),
-            .init(key: "capacity", title: l.pick("Capacity", "정원"), alignRight: true),
-            .init(key: "phone", title: l.pick("Phone", "전화")),
-            .init(key: "email", title: l.pick("E-mail", "이메일")),
+            .init(.expertName, l, key: "name"),
+            .init(.affiliation, l),
+            .init(.expertKind, l, key: "kind"),
+            .init(.fields, l),
+            .init(.load, l, alignRight: true),
+            .init(.capacity, l, alignRight: true),
+            .init(.phone, l),
+            .init(.email, l),
           ],
           rows: try workspace.expertRows(query, limit: Int.max).map {
             [

@@ -181,6 +181,13 @@ struct Listing {
   }
 }
 
+extension Listing.Column {
+  /// A column named by the vocabulary; its JSON key is the term's unless given.
+  init(_ term: Term, _ language: Language, key: String? = nil, alignRight: Bool = false) {
+    self.init(key: key ?? term.key, title: term.title(language), alignRight: alignRight)
+  }
+}
+
 extension Optional where Wrapped == Day {
   var text: String { self?.description ?? "" }
 }

@@ -29,13 +29,13 @@ struct MeetingsCommand: ParsableCommand {
           sheet: l.pick("Meetings", "회의"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "date", title: l.pick("Date", "날짜")),
-            .init(key: "kind", title: l.pick("Kind", "종류")),
-            .init(key: "title", title: l.pick("Title", "제목")),
-            .init(key: "cluster", title: l.pick("Cluster", "미니클러스터")),
-            .init(key: "division", title: l.pick("Division", "분과")),
-            .init(key: "attendance", title: l.pick("Present", "참석"), alignRight: true),
-            .init(key: "rate", title: l.pick("Rate", "참석률"), alignRight: true),
+            .init(.date, l),
+            .init(.meetingKind, l, key: "kind"),
+            .init(.title, l),
+            .init(.cluster, l),
+            .init(.division, l),
+            .init(.present, l, key: "attendance", alignRight: true),
+            .init(.participation, l, key: "rate", alignRight: true),
           ],
           rows: rows.map {
             [

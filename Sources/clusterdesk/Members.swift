@@ -114,7 +114,7 @@ struct MembersCommand: ParsableCommand {
           ]
             + [
               Term.name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
-            ].map { .init(key: $0.key, title: $0.title(l)) },
+            ].map { .init($0, l) },
           rows: rows.map {
             [
               .number($0.id), .text($0.name), .text($0.kind.label(l)), .text($0.clusterName),
@@ -125,9 +125,9 @@ struct MembersCommand: ParsableCommand {
         if let book = query.directoryBook {
           listing.columns += [
             .init(
-              key: "directoryBook", title: l.pick("Book \(book.edition)", "디렉토리북 \(book.edition)")),
-            .init(key: "asked", title: l.pick("Asked", "요청일")),
-            .init(key: "submitted", title: l.pick("Submitted", "제출일")),
+              key: "directoryBook", title: Term.directoryBook.title(l) + " \(book.edition)"),
+            .init(.asked, l),
+            .init(.profileSubmitted, l, key: "submitted"),
           ]
           for (index, row) in rows.enumerated() {
             let entry = row.directoryBook
@@ -447,12 +447,12 @@ enum MemberText {
       sheet: l.pick("Companies", "기업"),
       columns: [
         .init(key: "id", title: "#", alignRight: true),
-        .init(key: "member", title: l.pick("Member", "회원")),
-        .init(key: "cluster", title: l.pick("Cluster", "미니클러스터")),
-        .init(key: "division", title: l.pick("Division", "분과")),
-        .init(key: "representative", title: l.pick("Representative", "대표자")),
-        .init(key: "phone", title: l.pick("Phone", "전화")),
-        .init(key: "lastVisit", title: l.pick("Last visit", "최근 방문")),
+        .init(.member, l),
+        .init(.cluster, l),
+        .init(.division, l),
+        .init(.representative, l),
+        .init(.phone, l),
+        .init(.lastVisit, l),
       ],
       rows: rows.map {
         [

@@ -57,11 +57,11 @@ struct MentoringCommand: ParsableCommand {
         try Listing(
           sheet: l.pick("Mentoring", "멘토링"),
           columns: [
-            .init(key: "member", title: l.pick("Member", "회원")),
-            .init(key: "expert", title: l.pick("Expert", "전문가")),
-            .init(key: "field", title: l.pick("Field", "분야")),
-            .init(key: "from", title: l.pick("From", "시작일")),
-            .init(key: "until", title: l.pick("Until", "종료일")),
+            .init(.member, l),
+            .init(.expert, l),
+            .init(.mentoringField, l, key: "field"),
+            .init(.started, l, key: "from"),
+            .init(.ended, l, key: "until"),
           ],
           rows: try workspace.mentoringRows(filter, limit: Int.max).map {
             [
@@ -246,11 +246,11 @@ struct MentoringCommand: ParsableCommand {
           sheet: l.pick("Mentoring sessions", "멘토링 기록"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "date", title: l.pick("Date", "날짜")),
-            .init(key: "member", title: l.pick("Member", "회원")),
-            .init(key: "expert", title: l.pick("Expert", "전문가")),
-            .init(key: "topic", title: l.pick("Topic", "주제")),
-            .init(key: "note", title: l.pick("Note", "메모")),
+            .init(.date, l),
+            .init(.member, l),
+            .init(.expert, l),
+            .init(.topic, l),
+            .init(.note, l),
           ],
           rows: try workspace.mentoringSessions(filter, limit: Int.max).map {
             [
@@ -316,12 +316,12 @@ enum MentoringText {
       sheet: l.pick("Suggested mentors", "추천 멘토"),
       columns: [
         .init(key: "id", title: "#", alignRight: true),
-        .init(key: "expert", title: l.pick("Expert", "전문가")),
-        .init(key: "affiliation", title: l.pick("Affiliation", "소속")),
-        .init(key: "fields", title: l.pick("Fields", "전문분야")),
-        .init(key: "matched", title: l.pick("Matches", "일치")),
-        .init(key: "load", title: l.pick("Mentoring", "멘토링"), alignRight: true),
-        .init(key: "capacity", title: l.pick("Capacity", "정원"), alignRight: true),
+        .init(.expert, l),
+        .init(.affiliation, l),
+        .init(.fields, l),
+        .init(.matched, l),
+        .init(.load, l, alignRight: true),
+        .init(.capacity, l, alignRight: true),
       ],
       rows: list.map {
         [

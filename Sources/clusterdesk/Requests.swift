@@ -100,16 +100,16 @@ struct RequestsCommand: ParsableCommand {
           sheet: l.pick("Requests", "지원신청"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "submitted", title: l.pick("Submitted", "신청일")),
-            .init(key: "waiting", title: l.pick("Days", "대기일"), alignRight: true),
-            .init(key: "status", title: l.pick("Status", "상태")),
-            .init(key: "member", title: l.pick("Member", "회원")),
-            .init(key: "program", title: l.pick("Program", "지원사업")),
-            .init(key: "title", title: l.pick("Title", "과제명")),
-            .init(key: "requestedKRW", title: l.pick("Requested", "신청액"), alignRight: true),
-            .init(key: "approvedKRW", title: l.pick("Approved", "승인액"), alignRight: true),
-            .init(key: "disbursedKRW", title: l.pick("Paid", "교부액"), alignRight: true),
-            .init(key: "duplicateOf", title: l.pick("Flag", "확인")),
+            .init(.submitted, l),
+            .init(.waiting, l, alignRight: true),
+            .init(.status, l),
+            .init(.member, l),
+            .init(.program, l),
+            .init(.projectTitle, l, key: "title"),
+            .init(.requested, l, key: "requestedKRW", alignRight: true),
+            .init(.approvedAmount, l, key: "approvedKRW", alignRight: true),
+            .init(.disbursed, l, key: "disbursedKRW", alignRight: true),
+            .init(.duplicate, l, key: "duplicateOf"),
           ],
           rows: rows.map {
             [
@@ -623,12 +623,12 @@ struct Audit: ParsableCommand {
       try Listing(
         sheet: l.pick("Audit log", "감사 기록"),
         columns: [
-          .init(key: "at", title: l.pick("When", "일시")),
-          .init(key: "actor", title: l.pick("Who", "누가")),
-          .init(key: "request", title: l.pick("Request", "신청"), alignRight: true),
-          .init(key: "field", title: l.pick("Field", "항목")),
-          .init(key: "before", title: l.pick("Before", "이전")),
-          .init(key: "after", title: l.pick("After", "이후")),
+          .init(.at, l),
+          .init(.actor, l),
+          .init(.request, l, alignRight: true),
+          .init(.auditField, l, key: "field"),
+          .init(.before, l),
+          .init(.after, l),
         ],
         rows: try workspace.auditLog(requestId: id, limit: Int.max).map {
           [

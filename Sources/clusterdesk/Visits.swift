@@ -38,12 +38,12 @@ struct VisitsCommand: ParsableCommand {
             sheet: l.pick("Follow-ups", "후속조치"),
             columns: [
               .init(key: "id", title: "#", alignRight: true),
-              .init(key: "due", title: l.pick("Due", "기한")),
-              .init(key: "overdue", title: l.pick("Overdue", "지연")),
-              .init(key: "member", title: l.pick("Member", "회원")),
-              .init(key: "action", title: l.pick("Action", "조치")),
-              .init(key: "owner", title: l.pick("Owner", "담당")),
-              .init(key: "visit", title: l.pick("Visit", "방문일")),
+              .init(.due, l),
+              .init(.overdue, l),
+              .init(.member, l),
+              .init(.action, l),
+              .init(.followUpOwner, l, key: "owner"),
+              .init(.visitDate, l, key: "visit"),
             ],
             rows: rows.map {
               [
@@ -64,12 +64,12 @@ struct VisitsCommand: ParsableCommand {
           sheet: l.pick("Visits", "방문"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "date", title: l.pick("Date", "날짜")),
-            .init(key: "member", title: l.pick("Member", "회원")),
-            .init(key: "purpose", title: l.pick("Purpose", "목적")),
-            .init(key: "visitor", title: l.pick("Visitor", "방문자")),
-            .init(key: "difficulties", title: l.pick("Difficulties", "애로사항")),
-            .init(key: "followUps", title: l.pick("Follow-ups", "후속조치")),
+            .init(.date, l),
+            .init(.member, l),
+            .init(.purpose, l),
+            .init(.visitor, l),
+            .init(.difficulty, l, key: "difficulties"),
+            .init(.followUp, l, key: "followUps"),
           ],
           rows: visits.map { visit in
             [
@@ -226,11 +226,11 @@ struct VisitsCommand: ParsableCommand {
           sheet: l.pick("Due for a visit", "방문 대상"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "member", title: l.pick("Member", "회원")),
-            .init(key: "role", title: l.pick("Role", "직위")),
-            .init(key: "lastVisit", title: l.pick("Last visit", "최근 방문")),
-            .init(key: "days", title: l.pick("Days", "경과일"), alignRight: true),
-            .init(key: "rhythm", title: l.pick("Rhythm", "주기")),
+            .init(.member, l),
+            .init(.role, l),
+            .init(.lastVisit, l),
+            .init(.daysSince, l, key: "days", alignRight: true),
+            .init(.rhythm, l),
           ],
           rows: due.map {
             [

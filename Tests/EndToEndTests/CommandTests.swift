@@ -112,6 +112,16 @@ import Testing
     #expect(report.stdout.contains("13%"), "\(report.stdout)")
     let korean = try cli.run(["members", "list"], environment: ["LANG": "ko_KR.UTF-8"])
     #expect(korean.stdout.split(separator: "\n").first?.contains("전화번호") == true)
+    // The work lists of the programmes name their columns as the member list does (they said
+    // 전화 and Representative).
+    for list in [["mentoring", "list", "--without-mentor"], ["sigs", "list", "--uncovered"]] {
+      let ko = try cli.run(list + ["--format", "csv"], environment: ["LANG": "ko_KR.UTF-8"])
+      #expect(ko.stdout.hasPrefix("#,회원,미니클러스터,분과,대표자,전화번호,최근 방문\r\n"), "\(list): \(ko.stdout)")
+      let en = try cli.run(list + ["--format", "csv"])
+      #expect(
+        en.stdout.hasPrefix("#,Member,Cluster,Division,CEO,Phone,Last visit\r\n"),
+        "\(list): \(en.stdout)")
+    }
   }
 
   @Test func errorsGoToStderrWithAStatus() throws {

@@ -39,16 +39,17 @@ public struct Term: Labelled, Hashable, Sendable {
     products, employees, sales, founded, website, joined, left, status, lastVisit, company,
     member, directoryBook, edition, asked, profileSubmitted, profileChanged,
     date, meetingKind, title, place, agenda, minutes, scope, present, participation,
-    visitor, purpose, category, difficulty, notes, followUp, due, from, to,
+    visitor, purpose, category, difficulty, notes, followUp, action, followUpOwner, due, from, to,
+    visitDate, daysSince, rhythm,
     program, programName, programCategory, year, budget, cofundingShare, memberCap,
     memberCapCount, opens, closes, window, note, copyFrom, copyTo, budgetScale,
     request, projectTitle, requested, plannedCofunding, approvedAmount, submitted, decided,
     reason, override, amount, waiting, answers, duplicate, cofundingNeeded, agreementDate,
     cofunding, agreementOverride, spent, disallowed, returned, reportDate, finalSupport,
     pending, committed, disbursed, remaining,
-    expert, expertName, affiliation, expertKind, fields, capacity, mentor, started, ended, topic,
-    sessions, sig, sigName, theme, leader, owner, task,
-    done,
+    expert, expertName, affiliation, expertKind, fields, capacity, load, matched, mentor,
+    mentoringField, started, ended, topic, sessions, sig, sigName, theme, leader, sigMembers,
+    owner, task, done, overdue, at, actor, auditField, before, after,
   ]
 
   // Members
@@ -107,6 +108,16 @@ public struct Term: Labelled, Hashable, Sendable {
   public static let notes = Term("notes", "notes", "메모")
   public static let followUp = Term("followUp", "follow-up", "후속조치", title: "Follow-ups")
   public static let due = Term("due", "due", "기한")
+  /// What a follow-up is to do, and who is to do it.
+  public static let action = Term("action", "action", "조치")
+  public static let followUpOwner = Term(
+    "followUpOwner", "follow-up owner", "담당자", title: "Owner", koreanTitle: "담당")
+  /// The day of the visit a follow-up came from.
+  public static let visitDate = Term("visitDate", "visit date", "방문일", title: "Visit")
+  /// Days since a member's last visit, and how often the office means to visit it.
+  public static let daysSince = Term("daysSince", "days since", "경과일", title: "Days")
+  public static let rhythm = Term(
+    "rhythm", "visit rhythm", "방문 주기", title: "Rhythm", koreanTitle: "주기")
   /// The first and last day of a span of dates asked for (`visits list --from --to`).
   public static let from = Term("from", "from", "시작일")
   public static let to = Term("to", "to", "종료일")
@@ -180,11 +191,20 @@ public struct Term: Labelled, Hashable, Sendable {
   public static let expert = Term("expert", "expert", "전문가")
   public static let expertName = Term("expertName", "name", "이름")
   public static let affiliation = Term("affiliation", "affiliation", "소속")
-  public static let expertKind = Term("expertKind", "kind of affiliation", "소속 구분")
+  public static let expertKind = Term(
+    "expertKind", "kind of affiliation", "소속 유형", title: "Kind", koreanTitle: "유형")
   public static let fields = Term("fields", "fields of expertise", "전문분야", title: "Fields")
   public static let capacity = Term(
     "capacity", "capacity", "동시 멘토링 기업 수", koreanTitle: "정원")
+  /// How many companies an expert mentors now.
+  public static let load = Term(
+    "load", "companies mentored now", "멘토링 중인 기업 수", title: "Mentoring", koreanTitle: "멘토링")
+  /// An expert's fields that match what a company needs.
+  public static let matched = Term(
+    "matched", "matching fields", "일치 분야", title: "Matches", koreanTitle: "일치")
   public static let mentor = Term("mentor", "mentor", "멘토")
+  /// What one mentoring assignment is about.
+  public static let mentoringField = Term("mentoringField", "field", "분야")
   public static let started = Term("started", "start", "시작일", title: "From")
   public static let ended = Term("ended", "end", "종료일", title: "Until")
   public static let topic = Term("topic", "topic", "주제")
@@ -195,7 +215,18 @@ public struct Term: Labelled, Hashable, Sendable {
   public static let sigName = Term("sigName", "SIG name", "SIG 이름")
   public static let theme = Term("theme", "theme", "주제")
   public static let leader = Term("leader", "leading company", "주관기업", title: "Leader")
+  /// How many companies a SIG has.
+  public static let sigMembers = Term(
+    "sigMembers", "member companies", "참여 기업", title: "Members", koreanTitle: "참여")
   public static let owner = Term("owner", "owner", "담당 기업")
   public static let task = Term("task", "task", "과제")
   public static let done = Term("done", "done", "완료일")
+  public static let overdue = Term("overdue", "overdue", "지연")
+
+  // The audit log: when, who, which field, before and after
+  public static let at = Term("at", "when", "일시")
+  public static let actor = Term("actor", "who", "누가")
+  public static let auditField = Term("auditField", "field", "항목")
+  public static let before = Term("before", "before", "이전")
+  public static let after = Term("after", "after", "이후")
 }
