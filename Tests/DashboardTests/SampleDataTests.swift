@@ -39,3 +39,21 @@ import Testing
   let last = app.render(width: 80, height: 24, theme: .monochrome).grid.lines
   #expect(last[1...20].contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
 }
+
+/// The overview's request counts are whole at 80x24: with the support chain's statuses the
+/// seventh (completed) fell off the section.
+@Test func theOverviewCountsEveryRequestStatusAt80Columns() throws {
+  let json = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../sample-data/seoul-digital-office.json").standardized
+  guard let data = try? Data(contentsOf: json) else { return }
+  let workspace = try Workspace(inMemoryFor: Office(name: ""), actor: "김매니저")
+  try workspace.importDocument(WorkspaceDocument.decode(data))
+  let today = Day(year: 2026, month: 11, day: 26)!
+  for language in Language.allCases {
+    let app = DashboardApp(workspace: workspace, language: language, today: today)
+    let text = app.render(width: 80, height: 24, theme: .monochrome).grid.lines.joined()
+    for status in RequestStatus.allCases {
+      #expect(text.contains(status.label(language) + " "), "\(status) in \(language)")
+    }
+  }
+}

@@ -135,8 +135,11 @@ struct OverviewPane: Pane {
       RequestStatus.allCases.compactMap { s in
         report.requestsByStatus[s].map { "\(s.label(l)) \($0)" }
       }, width: colWidth)
+    // Every status is counted, so the lines are shown whole (the seventh, completed, was cut
+    // at 80 columns).
     let requestsSection = OverviewSection(
-      title: l.pick("Support requests", "지원신청"), height: max(1, statusLines.count)
+      title: l.pick("Support requests", "지원신청"), height: max(1, statusLines.count),
+      minimum: statusLines.count
     ) { g, r, t in
       for (i, line) in statusLines.enumerated() where i < r.height {
         g.put(line, x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
@@ -256,14 +259,14 @@ struct OverviewPane: Pane {
     }
   }
 
-  /// Draws sections top to bottom, each with its title. Every section first gets up to two
-  /// rows, then the spare room goes to them in order; when even that does not fit, the last
-  /// ones are cut.
+  /// Draws sections top to bottom, each with its title. Every section first gets its minimum
+  /// (up to two rows unless it says more), then the spare room goes to them in order; when
+  /// even that does not fit, the last ones are cut.
   private func stack(
     _ sections: [OverviewSection], into grid: inout Grid, in rect: Rect, theme: Theme
   ) {
     let overhead = sections.count * 2 - 1
-    var heights = sections.map { min($0.height, 2) }
+    var heights = sections.map { min($0.height, max(2, $0.minimum)) }
     var spare = rect.height - overhead - heights.reduce(0, +)
     for i in sections.indices where spare > 0 {
       let extra = min(sections[i].height - heights[i], spare)
@@ -287,5 +290,7 @@ struct OverviewPane: Pane {
 private struct OverviewSection {
   var title: String
   var height: Int
+  /// The rows it gets before any other section gets spare room.
+  var minimum = 0
   var draw: (inout Grid, Rect, Theme) -> Void
 }
