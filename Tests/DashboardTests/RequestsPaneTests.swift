@@ -103,6 +103,18 @@ import Testing
     #expect(screen(app, 120, 40).contains("approve — Request #"))
   }
 
+  /// `f` reaches every status, the agreed and completed ones of the support chain too.
+  @Test func theStatusFilterReachesEveryStatus() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "requests", .en)
+    var seen: Set<RequestStatus?> = [app.pane(RequestsPane.self).status]
+    for _ in RequestStatus.allCases {
+      press(app, ["f"])
+      seen.insert(app.pane(RequestsPane.self).status)
+    }
+    #expect(seen == Set(RequestStatus.allCases.map { Optional($0) } + [nil]))
+  }
+
   @Test func theDateShownIsTheOneGivenNotTheClock() throws {
     let fixture = try Fixture()
     let other = Day(year: 2027, month: 3, day: 2)!

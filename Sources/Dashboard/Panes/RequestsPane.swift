@@ -63,13 +63,19 @@ struct RequestsPane: Pane {
           action, request, memberName: row.memberName, programName: row.programName, &app)
       }
     case Self.statusFilter:
-      let steps: [RequestStatus?] = [.pending, nil, .approved, .rejected, .draft]
+      let steps = Self.filterSteps
       status = steps[((steps.firstIndex(of: status) ?? 0) + 1) % steps.count]
       list = ScrollState()
     default: break
     }
     return []
   }
+
+  /// What `f` steps through: the queue, every request, then each status in the order of a
+  /// request's life after the decision, and drafts last.
+  static let filterSteps: [RequestStatus?] = [
+    .pending, nil, .approved, .agreed, .completed, .rejected, .withdrawn, .draft,
+  ]
 
   /// `:approve ID [AMOUNT] [override reason]`, `:reject ID REASON`, `:changes ID REASON`.
   mutating func command(_ verb: String, _ words: [String], _ ctx: Context, _ app: inout AppState)
@@ -125,8 +131,8 @@ struct RequestsPane: Pane {
     columns.append(.init(Term.amount.title(l), width: .fixed(wide ? 14 : 9), alignment: .right))
     columns.append(
       pendingOnly
-        ? .init(Term.waiting.title(l), width: .fixed(5), alignment: .right)
-        : .init(Term.status.title(l), width: .fixed(8)))
+        ? .init(Term.waiting.title(l), width: .fixed(7), alignment: .right)
+        : .init(Term.status.title(l), width: .fixed(9)))
     let rows = data.list.rows.map { r -> [String] in
       var cells = ["\(r.id)"]
       if wide { cells.append(r.submitted?.description ?? "–") }
