@@ -49,7 +49,7 @@ import Testing
     #expect(f["탈퇴일"] == "2026-10-01")
     #expect(f["미니클러스터"] == "지능형메카트로닉스")
     #expect(lines(ko).contains { $0.hasSuffix("애로사항 조사 · 방문자 김매니저") })
-    #expect(lines(ko).contains("  1. [인증] CE 인증 비용 부담"))
+    #expect(lines(ko).contains("  1. [인증] CE 인증 비용 부담 — 지원신청 없음"))
     let overdue = ko.blocks.contains { block in
       if case .line(let spans, .warning) = block { return spans[0].text.contains("인증 지원사업 안내") }
       return false
@@ -106,8 +106,7 @@ import Testing
     let doc = Document.member(try w.memberDetail(id: m.id), today: day, .en)
     let text = lines(doc)
     #expect(text.contains("#\(visit.id) \(visit.date) difficulty survey · Visitor 박매니저"))
-    #expect(text.contains("  1. [certification] CE 인증 비용 부담"))
-    #expect(text.contains("     → no request yet"))
+    #expect(text.contains("  1. [certification] CE 인증 비용 부담 — no request yet"))
     #expect(text.contains("  2. [technology] 시제품 금형 비용"))
     #expect(text.contains("     → #\(answering.id) 시제품제작 (2026) pending 3,000만원"))
     #expect(text.contains("  → 인증 지원사업 안내 · 김담당 (due \(day.adding(days: 5)))"))

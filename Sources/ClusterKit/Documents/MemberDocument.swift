@@ -58,7 +58,7 @@ extension Document {
       doc.line(
         [
           "#\(request.id) \(request.submitted?.description ?? "–") ",
-          Span(request.status.label(l), width: 8), " \(amount) \(program.name): \(request.title)",
+          Span(request.status.label(l), width: 9), " \(amount) \(program.name): \(request.title)",
         ])
     }
     return doc
@@ -139,15 +139,15 @@ extension Document {
       "#\(v.id) \(v.date) \(v.purpose.label(l))"
         + (v.visitor.isEmpty ? "" : " · " + Term.visitor.title(l) + " " + v.visitor))
     for (index, difficulty) in v.difficulties.enumerated() {
-      doc.line("  \(index + 1). [\(difficulty.category.label(l))] \(difficulty.text)")
       let answers = d.requests(answering: v.id, number: index + 1)
+      let unanswered = answers.isEmpty ? " — " + l.pick("no request yet", "지원신청 없음") : ""
+      doc.line("  \(index + 1). [\(difficulty.category.label(l))] \(difficulty.text)\(unanswered)")
       for (request, program) in answers {
         let amount = Money.compact(request.approvedKRW ?? request.requestedKRW)
         doc.line(
           "     → #\(request.id) \(program.name) (\(program.year)) \(request.status.label(l)) \(amount)"
         )
       }
-      if answers.isEmpty { doc.line("     → " + l.pick("no request yet", "지원신청 없음"), .dim) }
     }
     for f in v.followUps {
       let owner = f.owner.isEmpty ? "" : " · \(f.owner)"

@@ -27,7 +27,7 @@ extension Document {
   public static func requestSummary(_ r: RequestRow, _ l: Language) -> [Span] {
     let flag = r.duplicateOf.map { "  " + duplicateFlag($0, l) } ?? ""
     return [
-      "#\(r.id)  \(r.submitted?.description ?? "")  ", Span(r.status.label(l), width: 8),
+      "#\(r.id)  \(r.submitted?.description ?? "")  ", Span(r.status.label(l), width: 9),
       "  \(r.memberName)  \(requestAmount(r, l))  \(r.title)\(flag)",
     ]
   }

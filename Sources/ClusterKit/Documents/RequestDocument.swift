@@ -39,6 +39,14 @@ extension Document {
           "at least \(Money.format(d.minimumCofundingKRW)) (\(p.cofundingPercent)% of the project cost)",
           "최소 \(Money.format(d.minimumCofundingKRW)) (총사업비의 \(p.cofundingPercent)%)"), l)
     }
+    if p.hasMemberCap {
+      doc.field(
+        .memberCap,
+        l.pick(
+          "\(capText(p, l)); \(d.member.name) has \(d.memberInProgram.approvedCount) other approved, \(Money.format(d.memberInProgram.committedKRW)) committed",
+          "\(capText(p, l)); \(d.member.name)의 다른 승인 \(d.memberInProgram.approvedCount)건, 배정 \(Money.format(d.memberInProgram.committedKRW))"
+        ), l)
+    }
     if let a = r.agreement {
       doc.heading(l.pick("Agreement", "협약"))
       doc.field(.agreementDate, a.date.description, l)
@@ -70,13 +78,6 @@ extension Document {
       doc.field(.returned, Money.format(s.returnedKRW), l)
       doc.field(.finalSupport, Money.format(s.finalKRW), l)
     }
-    if p.hasMemberCap {
-      doc.line(
-        l.pick(
-          "Member cap \(capText(p, l)): \(d.member.name) has \(d.memberInProgram.approvedCount) other approved, \(Money.format(d.memberInProgram.committedKRW)) committed",
-          "기업당 한도 \(capText(p, l)): \(d.member.name)의 다른 승인 \(d.memberInProgram.approvedCount)건, 배정 \(Money.format(d.memberInProgram.committedKRW))"
-        ))
-    }
     doc.blocks.append(.blank)
     doc.heading(l.pick("Figures of \(programName(p))", "\(programName(p)) 집행 현황"))
     doc.figures(d.program, l)
@@ -86,7 +87,7 @@ extension Document {
     for h in d.history {
       let flag = h.duplicateOf.map { "  " + duplicateFlag($0, l) } ?? ""
       doc.line([
-        "#\(h.id) \(h.submitted?.description ?? "–") ", Span(h.status.label(l), width: 8),
+        "#\(h.id) \(h.submitted?.description ?? "–") ", Span(h.status.label(l), width: 9),
         " \(requestAmount(h, l)) \(h.programName): \(h.title)\(flag)",
       ])
     }
