@@ -248,7 +248,7 @@ private func expert(
         if round % 2 == 0 {
           try? w.joinSIG(sigId: sig.id, memberId: company.id, on: from, today: today)
         } else {
-          try? w.leaveSIG(sigId: sig.id, memberId: company.id)
+          _ = try? w.leaveSIG(sigId: sig.id, memberId: company.id)
         }
       }
     }
