@@ -58,6 +58,29 @@ import Testing
     #expect(MemberColumn.recognise("business number") == .businessNumber)
   }
 
+  /// The fields of programs, requests and their steps, mentoring, SIGs and the directory book
+  /// are named by the vocabulary too, and a key means one thing: a request's title is its
+  /// 과제명 and a meeting's its 제목, a program's category 분야 and a difficulty's 애로 분류.
+  @Test func programmeAndSupportFieldsHaveTerms() {
+    let keys = [
+      "request", "program", "programName", "programCategory", "budget", "year", "cofundingShare",
+      "memberCap", "memberCapCount", "opens", "closes", "note", "projectTitle", "cofunding",
+      "submitted", "difficulty", "reason", "override", "spent", "disallowed", "returned",
+      "reportDate", "budgetScale", "copyFrom", "copyTo", "cluster", "expert", "expertName",
+      "affiliation", "fields", "capacity", "mentor", "started", "ended", "topic", "sig", "sigName",
+      "theme", "leader", "owner", "task", "due", "done", "edition", "asked", "directoryBook",
+      "profileSubmitted",
+    ]
+    for key in keys { #expect(Term.named(key) != nil, "\(key) has no term") }
+    #expect(FieldError.label(for: "projectTitle", .ko) == "과제명")
+    #expect(FieldError.label(for: "title", .ko) == "제목")
+    #expect(FieldError.label(for: "programCategory", .ko) == "분야")
+    #expect(FieldError.label(for: "category", .ko) == "애로 분류")
+    #expect(FieldError.label(for: "copyFrom", .en) == "year copied from")
+    #expect(FieldError.label(for: "cluster", .en) == "mini-cluster")
+    #expect(Term.cluster.title(.en) == "Cluster")
+  }
+
   @Test func keysAreUnique() {
     #expect(Set(Term.all.map(\.key)).count == Term.all.count)
     #expect(Term.named("nothing") == nil)
