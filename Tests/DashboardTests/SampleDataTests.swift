@@ -7,12 +7,18 @@ import Testing
 
 /// Every pane and a few dialogs of the shipped sample office draw and respond, in both
 /// languages and at the sizes users have.
-@Test func sampleOfficeDrawsEveryPane() throws {
+/// The shipped sample office in memory; nil where the checkout has no sample.
+func sampleOffice() throws -> Workspace? {
   let json = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../../sample-data/seoul-digital-office.json").standardized
-  guard let data = try? Data(contentsOf: json) else { return }  // not on this branch yet
+  guard let data = try? Data(contentsOf: json) else { return nil }
   let workspace = try Workspace(inMemoryFor: Office(name: ""), actor: "김매니저")
   try workspace.importDocument(WorkspaceDocument.decode(data))
+  return workspace
+}
+
+@Test func sampleOfficeDrawsEveryPane() throws {
+  guard let workspace = try sampleOffice() else { return }
   let today = Day(year: 2026, month: 11, day: 26)!
   for language in Language.allCases {
     let app = DashboardApp(workspace: workspace, language: language, today: today)
@@ -43,11 +49,7 @@ import Testing
 /// The overview's request counts are whole at 80x24: with the support chain's statuses the
 /// seventh (completed) fell off the section.
 @Test func theOverviewCountsEveryRequestStatusAt80Columns() throws {
-  let json = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../../sample-data/seoul-digital-office.json").standardized
-  guard let data = try? Data(contentsOf: json) else { return }
-  let workspace = try Workspace(inMemoryFor: Office(name: ""), actor: "김매니저")
-  try workspace.importDocument(WorkspaceDocument.decode(data))
+  guard let workspace = try sampleOffice() else { return }
   let today = Day(year: 2026, month: 11, day: 26)!
   for language in Language.allCases {
     let app = DashboardApp(workspace: workspace, language: language, today: today)
