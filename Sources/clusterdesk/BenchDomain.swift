@@ -170,11 +170,11 @@ struct BenchDomain: ParsableCommand {
         let rows = try uniqueMembers()
         let url = URL(fileURLWithPath: xlsxPath)
         // Written once beforehand too, so that reading can be timed alone (--only "xlsx read").
-        try workbookData(MemberWorkbook.sheet(rows, language: .ko)).write(to: url)
+        try MemberWorkbook.sheet(rows, language: .ko).fittedWorkbook().write(to: url)
         try time(
           "xlsx export of \(rows.count) members (sheet, column widths, zip, write)", runs: slowRuns
         ) {
-          try workbookData(MemberWorkbook.sheet(rows, language: .ko)).write(to: url)
+          try MemberWorkbook.sheet(rows, language: .ko).fittedWorkbook().write(to: url)
         }
         try time("xlsx read of \(rows.count) members (unzip, parse, check)", runs: slowRuns) {
           let book = try MemberWorkbook.read(try Data(contentsOf: url))
