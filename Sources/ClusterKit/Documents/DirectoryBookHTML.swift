@@ -314,6 +314,7 @@ public enum DirectoryBookHTML {
     .changes { break-after: page; }
     .changes h2 { font-size: 16pt; }
     .changes h3 { font-size: 11pt; margin: 4mm 0 1mm; }
+    .changes ul { columns: 2; column-gap: 8mm; list-style: none; margin: 0; padding-left: 0; }
     .changes li { break-inside: avoid; }
     .cluster { break-before: page; }
     .cluster > h2 { font-size: 18pt; margin: 0 0 3mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #222; }
@@ -324,7 +325,8 @@ public enum DirectoryBookHTML {
     .no { display: inline-block; min-width: 7mm; color: #666; font-weight: normal; }
     .kind, .tag, .where { font-size: 8pt; font-weight: normal; color: #555; }
     .tag { border: 0.5pt solid #777; border-radius: 1mm; padding: 0 1mm; }
-    dl { display: grid; grid-template-columns: 17mm 1fr 17mm 1fr; gap: 0.6mm 3mm; margin: 0; }
+    dl { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 0.6mm 3mm;
+      margin: 0; }
     dt { color: #555; }
     dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
     dd.wide { grid-column: 2 / 5; }
