@@ -246,19 +246,23 @@ public enum DirectoryBookHTML {
 
   /// Text as HTML shows it as typed: `A&B <주>` stays `A&B <주>`.
   public static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
+    // Most text has nothing to escape; looking at its bytes is much cheaper than walking it.
+    let special: (UInt8) -> Bool = {
+      $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+    }
+    guard text.utf8.contains(where: special) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+      case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+      case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+      case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+      default: out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 
   /// Text as a CSS string, safe inside `<style>` too (no `<` that could end it).
