@@ -37,22 +37,7 @@ extension Workspace {
   @discardableResult
   public func addMeeting(_ meeting: Meeting) throws -> Meeting {
     try write { db in
-      var meeting = meeting
-      meeting.title = KoreanText.clean(meeting.title)
-      meeting.place = KoreanText.clean(meeting.place)
-      meeting.agenda = KoreanText.cleanMultiline(meeting.agenda)
-      meeting.minutes = KoreanText.cleanMultiline(meeting.minutes)
-      var errors: [FieldError] = []
-      if meeting.title.isEmpty { errors.append(FieldError(field: "title", problem: .required)) }
-      if try !Cluster.exists(db, key: meeting.clusterId) {
-        errors.append(FieldError(field: "cluster", problem: .notFound))
-      }
-      if let divisionId = meeting.divisionId,
-        try Division.fetchOne(db, key: divisionId)?.clusterId != meeting.clusterId
-      {
-        errors.append(FieldError(field: "division", problem: .notFound))
-      }
-      if !errors.isEmpty { throw ValidationError(errors) }
+      var meeting = try Workspace.validated(meeting, db)
       meeting.id = try Workspace.nextId("meeting", db)
       try meeting.insert(db)
       return meeting

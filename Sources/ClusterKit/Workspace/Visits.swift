@@ -142,6 +142,31 @@ extension Workspace {
       .execute(arguments: [id, grams])
   }
 
+  /// What a visit's search entry was made of, as `insertVisit` indexes it; nil when there is no
+  /// such visit.
+  static func visitTexts(id: Int64, _ db: Database) throws -> [String]? {
+    guard
+      let notes = try String.fetchOne(
+        db, sql: "SELECT notes FROM visit WHERE id = ?", arguments: [id])
+    else { return nil }
+    let difficulties = try String.fetchAll(
+      db, sql: "SELECT text FROM difficulty WHERE visitId = ? ORDER BY position", arguments: [id])
+    let followUps = try String.fetchAll(
+      db, sql: "SELECT action FROM followUp WHERE visitId = ? ORDER BY id", arguments: [id])
+    return [notes] + difficulties + followUps
+  }
+
+  /// Takes a visit out of the search index. The index keeps no copy of what it holds, so the
+  /// entry is removed by giving it again, from the visit as it is now.
+  static func unindexVisit(id: Int64, _ db: Database) throws {
+    guard let texts = try visitTexts(id: id, db) else { return }
+    let grams = texts.map(TextGrams.grams).joined(separator: " ")
+    guard !grams.isEmpty else { return }
+    try db.cachedStatement(
+      sql: "INSERT INTO visitSearch (visitSearch, rowid, grams) VALUES ('delete', ?, ?)"
+    ).execute(arguments: [id, grams])
+  }
+
   /// Visits whose notes, difficulties or follow-ups contain the text, newest first: the `limit` most
   /// recently recorded matches (ids grow as visits are logged), so a common word stops after
   /// `limit` index entries instead of sorting every match by date.

@@ -256,10 +256,13 @@ public final class Workspace: Sendable {
 
   // MARK: - Transactions
 
-  /// Runs one user action as one transaction.
+  /// Runs one user action as one transaction (recorded for undo inside `recording`).
   public func write<T>(_ body: (Database) throws -> T) throws -> T {
     defer { writes.increment() }
     do {
+      if let recorder = Workspace.recording {
+        return try pool.write { db in try recorder.capture(db, body) }
+      }
       return try pool.write(body)
     } catch let error as DatabaseError {
       throw Workspace.mapWriteError(error, path: path)

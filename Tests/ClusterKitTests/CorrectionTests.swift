@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ClusterKit
+
+/// Editing, deleting, merging, and undoing and redoing any of it.
+@Suite struct CorrectionTests {
+  let day = Day(year: 2026, month: 11, day: 26)!
+
+  func visit(_ temp: TemporaryWorkspace, _ member: Member) throws -> Visit {
+    try temp.workspace.addVisit(
+      Visit(
+        memberId: member.id, date: day, visitor: "박매니저", purpose: .difficultySurvey,
+        notes: "CE 인증 준비 중",
+        difficulties: [
+          Difficulty(category: .certification, text: "CE 인증 비용 부담"),
+          Difficulty(category: .people, text: "품질 담당 인력 부족"),
+        ],
+        followUps: [FollowUp(action: "인증 지원사업 안내", owner: "박매니저", due: day.adding(days: 10))]))
+  }
+
+  @Test func aVisitIsEditedAndItsSearchFollows() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("(주)유신테크")
+    var edited = try visit(temp, member)
+    edited.notes = "수출 상담"
+    edited.difficulties = [Difficulty(category: .export, text: "바이어 발굴 어려움")]
+    edited.followUps[0].owner = "김대리"
+    edited.followUps.append(FollowUp(action: "수출바우처 안내", owner: "김대리", due: day.adding(days: 3)))
+    let saved = try temp.workspace.updateVisit(edited)
+    let stored = try #require(try temp.workspace.visit(id: saved.id))
+    #expect(stored.notes == "수출 상담")
+    #expect(stored.difficulties.map(\.text) == ["바이어 발굴 어려움"])
+    #expect(stored.followUps.map(\.owner) == ["김대리", "김대리"])
+    #expect(stored.followUps[0].id == edited.followUps[0].id)
+    #expect(try temp.workspace.searchVisits("바이어").map(\.id) == [saved.id])
+    #expect(try temp.workspace.searchVisits("인력").isEmpty)
+  }
+
+  @Test func deletingAVisitTakesItsFollowUpsAndSearchEntry() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("(주)유신테크")
+    let v = try visit(temp, member)
+    try temp.workspace.deleteVisit(id: v.id)
+    #expect(try temp.workspace.visit(id: v.id) == nil)
+    #expect(try temp.workspace.followUpCounts(today: day) == (0, 0))
+    #expect(try temp.workspace.searchVisits("인증").isEmpty)
+    #expect(try temp.workspace.memberDetail(id: member.id).lastVisit == nil)
+    #expect(try temp.workspace.integrityProblems().isEmpty)
+  }
+
+  @Test func aMeetingIsEditedAndDeleted() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("한빛정밀")
+    var meeting = try temp.workspace.addMeeting(
+      Meeting(clusterId: temp.cluster.id, kind: .steeringCommittee, date: day, title: "운영위원회"))
+    meeting.place = "G밸리 비즈플라자"
+    meeting.agenda = "2027년 사업계획"
+    meeting.minutes = "원안 의결"
+    meeting.date = day.adding(days: 1)
+    try temp.workspace.updateMeeting(meeting)
+    #expect(try temp.workspace.meeting(id: meeting.id) == meeting)
+    try temp.workspace.setAttendance(meetingId: meeting.id, [member.id: .present])
+    try temp.workspace.deleteMeeting(id: meeting.id)
+    #expect(try temp.workspace.meeting(id: meeting.id) == nil)
+    #expect(try temp.workspace.meetingCount() == 0)
+  }
+
+  @Test func aMemberWithHistoryIsNotDeletedButOneEnteredByMistakeIs() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("(주)유신테크")
+    _ = try visit(temp, member)
+    #expect(throws: FieldError.self) { try temp.workspace.deleteMember(id: member.id) }
+    let mistake = try temp.member("유신테크 오타")
+    try temp.workspace.deleteMember(id: mistake.id)
+    #expect(try temp.workspace.member(id: mistake.id) == nil)
+  }
+
+  @Test func mergingMovesTheHistoryToTheRecordKept() throws {
+    let temp = try TemporaryWorkspace()
+    let kept = try temp.member("(주)유신테크")
+    let other = try temp.workspace.addCluster(Cluster(name: "G밸리 정밀"))
+    let duplicate = try temp.workspace.addMember(
+      Member(clusterId: other.id, kind: .company, name: "유신테크"))
+    let v = try visit(temp, duplicate)
+    _ = try temp.workspace.addContact(Contact(memberId: duplicate.id, name: "이과장"))
+    let meeting = try temp.workspace.addMeeting(
+      Meeting(clusterId: temp.cluster.id, kind: .steeringCommittee, date: day, title: "운영위원회"))
+    try temp.workspace.setAttendance(meetingId: meeting.id, [kept.id: .present])
+    try temp.workspace.mergeMember(duplicate.id, into: kept.id)
+    #expect(try temp.workspace.member(id: duplicate.id) == nil)
+    #expect(try temp.workspace.visit(id: v.id)?.memberId == kept.id)
+    let detail = try temp.workspace.memberDetail(id: kept.id)
+    #expect(detail.contacts.map(\.name) == ["이과장"])
+    #expect(detail.lastVisit == day)
+    #expect(
+      try temp.workspace.attendanceList(meetingId: meeting.id).filter { $0.status != nil }
+        .map(\.status) == [.present])
+    #expect(try temp.workspace.integrityProblems().isEmpty)
+  }
+
+  @Test func undoAndRedoPutEveryRowBack() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("(주)유신테크")
+    let (v, added) = try temp.workspace.recording(.dashboard, ChangeLabel("Logged", "기록")) {
+      try visit(temp, member)
+    }
+    let change = try #require(added)
+    #expect(try temp.workspace.memberDetail(id: member.id).lastVisit == day)
+    try temp.workspace.undoChange(id: change.id)
+    #expect(try temp.workspace.visit(id: v.id) == nil)
+    #expect(try temp.workspace.followUpCounts(today: day) == (0, 0))
+    #expect(try temp.workspace.memberDetail(id: member.id).lastVisit == nil)
+    #expect(try temp.workspace.searchVisits("인증").isEmpty)
+    try temp.workspace.redoChange(id: change.id)
+    #expect(try temp.workspace.visit(id: v.id) == v)
+    #expect(try temp.workspace.searchVisits("인증").map(\.id) == [v.id])
+    #expect(try temp.workspace.integrityProblems().isEmpty)
+  }
+
+  @Test func undoingADeleteBringsTheRecordBack() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("(주)유신테크")
+    let v = try visit(temp, member)
+    let (_, deleted) = try temp.workspace.recording(.commandLine, ChangeLabel("d", "d")) {
+      try temp.workspace.deleteVisit(id: v.id)
+    }
+    #expect(try temp.workspace.lastChange(from: .commandLine) == deleted)
+    try temp.workspace.undoChange(id: try #require(deleted).id)
+    #expect(try temp.workspace.visit(id: v.id) == v)
+    #expect(try temp.workspace.searchVisits("인증").map(\.id) == [v.id])
+    #expect(try temp.workspace.lastChange(from: .commandLine) == nil)
+    #expect(throws: WorkspaceError.nothingToUndo) {
+      try temp.workspace.undoChange(id: deleted!.id)
+    }
+  }
+
+  @Test func undoNeverOverwritesALaterChange() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("(주)유신테크")
+    var meeting = try temp.workspace.addMeeting(
+      Meeting(clusterId: temp.cluster.id, kind: .steeringCommittee, date: day, title: "운영위원회"))
+    meeting.place = "비즈플라자"
+    let (_, first) = try temp.workspace.recording(.dashboard, ChangeLabel("a", "a")) {
+      try temp.workspace.updateMeeting(meeting)
+    }
+    meeting.place = "회의실 B"
+    try temp.workspace.updateMeeting(meeting)
+    #expect(throws: WorkspaceError.self) { try temp.workspace.undoChange(id: first!.id) }
+    #expect(try temp.workspace.meeting(id: meeting.id)?.place == "회의실 B")
+    // A later change to another column of the same row does not stand in the way.
+    meeting.place = "비즈플라자"
+    try temp.workspace.updateMeeting(meeting)
+    meeting.minutes = "원안 의결"
+    try temp.workspace.updateMeeting(meeting)
+    try temp.workspace.undoChange(id: first!.id)
+    let now = try #require(try temp.workspace.meeting(id: meeting.id))
+    #expect(now.place == "")
+    #expect(now.minutes == "원안 의결")
+    _ = member
+  }
+
+  @Test func addingAMemberIsUndoneWithItsSearchEntry() throws {
+    let temp = try TemporaryWorkspace()
+    let (member, change) = try temp.workspace.recording(.dashboard, ChangeLabel("a", "a")) {
+      try temp.member("한강로보텍")
+    }
+    try temp.workspace.undoChange(id: change!.id)
+    #expect(try temp.workspace.member(id: member.id) == nil)
+    #expect(try temp.workspace.memberCount(MemberQuery(search: "한강")) == 0)
+    try temp.workspace.redoChange(id: change!.id)
+    #expect(try temp.workspace.memberCount(MemberQuery(search: "한강")) == 1)
+  }
+}
