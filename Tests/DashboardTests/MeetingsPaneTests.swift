@@ -89,6 +89,42 @@ import Testing
     #expect(statements == 1, "only the data version is asked")
   }
 
+  /// `e` corrects a meeting (its minutes too), `d` deletes it after asking, `u` puts it back.
+  @Test func aMeetingIsEditedDeletedAndUndone() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "meetings", .en)
+    let row = try #require(app.data(MeetingsPane.self).row(at: app.pane(MeetingsPane.self).list))
+    press(app, ["e"])
+    guard case .form(let form) = app.state.top else {
+      Issue.record("no edit form")
+      return
+    }
+    #expect(form.title == "Edit meeting")
+    #expect(form.value("title") == row.title)
+    press(
+      app,
+      [
+        .key(.tab), .key(.tab), .key(.tab), .key(.tab), .key(.ctrl("u")), "G밸리 비즈플라자 3층",
+        .key(.tab), .key(.tab), "원안 의결", .key(.ctrl("s")),
+      ])
+    #expect(app.state.top == nil)
+    let edited = try #require(try fixture.workspace.meeting(id: row.id))
+    #expect(edited.place == "G밸리 비즈플라자 3층")
+    #expect(edited.minutes.hasSuffix("원안 의결"))
+    let invited = try fixture.workspace.attendanceList(meetingId: row.id).filter {
+      $0.status != nil
+    }
+    press(app, ["D"])
+    #expect(screen(app).contains("Delete the meeting"))
+    press(app, ["y"])
+    #expect(try fixture.workspace.meeting(id: row.id) == nil)
+    press(app, ["u"])
+    #expect(try fixture.workspace.meeting(id: row.id) == edited)
+    #expect(
+      try fixture.workspace.attendanceList(meetingId: row.id).filter { $0.status != nil } == invited
+    )
+  }
+
   @Test func keysThatNeedAMeetingSayWhyWhenThereIsNone() throws {
     let workspace = try Workspace(inMemoryFor: Office(name: "빈 사무국"), actor: "김매니저")
     let app = DashboardApp(

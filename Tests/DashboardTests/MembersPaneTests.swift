@@ -58,6 +58,29 @@ import Testing
     #expect(found.role == .member)
   }
 
+  /// Adding a member is a change of its own: `u` takes it back and leaves an older approval
+  /// alone.
+  @Test func undoTakesBackTheLastChangeNotAnOlderOne() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "requests", .en)
+    press(app, ["a", .key(.enter), "시급한 수출 일정", .key(.enter)])
+    let approved = fixture.requests["prototype"]!
+    #expect(try fixture.workspace.request(id: approved)?.status == .approved)
+    press(app, ["2", "n", "(주)새빛광학", .key(.ctrl("s"))])
+    #expect(app.state.top == nil)
+    #expect((try? fixture.workspace.findMember("새빛광학")) != nil)
+    press(app, ["u"])
+    #expect(app.state.status?.text.hasPrefix("Undone: Added (주)새빛광학.") == true)
+    #expect((try? fixture.workspace.findMember("새빛광학")) == nil)
+    #expect(try fixture.workspace.request(id: approved)?.status == .approved)
+    press(app, ["u"])
+    #expect(try fixture.workspace.request(id: approved)?.status == .pending)
+    let audit = try fixture.workspace.auditLog(requestId: approved)
+    #expect(audit.last { $0.field == "status" }?.after == "pending")
+    press(app, [.key(.ctrl("r"))])
+    #expect(try fixture.workspace.request(id: approved)?.status == .approved)
+  }
+
   @Test func editingAMemberKeepsOtherFields() throws {
     let fixture = try Fixture()
     let app = app(fixture, "members")

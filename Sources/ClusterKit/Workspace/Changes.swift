@@ -111,8 +111,10 @@ extension Workspace {
         }
         let visits = try SearchIndexes.visitsTouched(rows, db)
         try SearchIndexes.unindex(visits: visits, db)
+        let audit = try RequestAudit(plans.map(\.0), db)
         for (row, shape) in plans { try shape.put(row, db) }
         try SearchIndexes.reindex(visits: visits, members: SearchIndexes.membersTouched(rows), db)
+        try audit.record(actor: actor, db)
         try db.execute(
           sql: "UPDATE recordedChange SET undone = ? WHERE id = ?", arguments: [undoing, id])
         var result = change
@@ -364,6 +366,57 @@ struct TableShape {
   }
 }
 
+/// The audit log of the requests an undo or redo changes: their rows before, then one entry per
+/// field the revert changed, as every request call writes them.
+struct RequestAudit {
+  private var requests: [Int64: SupportRequest] = [:]
+  private var instalments: [Int64: (before: Instalment?, requestId: Int64)] = [:]
+
+  init(_ rows: [RowChange], _ db: Database) throws {
+    for row in rows {
+      guard let id = (RowChange.columns(row.key)["id"] as? NSNumber)?.int64Value else { continue }
+      switch row.table {
+      case "supportRequest":
+        if row.after == nil, try AuditEntry.filter(Column("requestId") == id).fetchCount(db) > 0 {
+          throw FieldError(
+            field: "request",
+            problem: .other(
+              english: "has an audit history and is kept; withdraw it instead",
+              korean: "변경 기록이 있어 지우지 않았습니다. 대신 철회하세요"),
+            value: "#\(id)")
+        }
+        if let request = try SupportRequest.fetchOne(db, key: id) { requests[id] = request }
+      case "instalment":
+        let image = row.before ?? row.after ?? "{}"
+        if let requestId = (RowChange.columns(image)["requestId"] as? NSNumber)?.int64Value {
+          instalments[id] = (try Instalment.fetchOne(db, key: id), requestId)
+          if requests[requestId] == nil {
+            requests[requestId] = try SupportRequest.fetchOne(db, key: requestId)
+          }
+        }
+      default: break
+      }
+    }
+  }
+
+  func record(actor: String, _ db: Database) throws {
+    for (id, before) in requests.sorted(by: { $0.key < $1.key }) {
+      guard let after = try SupportRequest.fetchOne(db, key: id) else { continue }
+      var extra: [(String, String, String)] = []
+      for (instalmentId, seen) in instalments.sorted(by: { $0.key < $1.key })
+      where seen.requestId == id {
+        let now = try Instalment.fetchOne(db, key: instalmentId)
+        extra.append(
+          (
+            "instalment", seen.before.map(Workspace.describe) ?? "",
+            now.map(Workspace.describe) ?? ""
+          ))
+      }
+      try Workspace.recordAudit(before: before, after: after, actor: actor, db, extra: extra)
+    }
+  }
+}
+
 /// The full-text indexes, which hold no copy of what they index, rebuilt for the records an undo
 /// or redo touched.
 enum SearchIndexes {
@@ -410,6 +463,19 @@ enum SearchIndexes {
       try Workspace.indexMember(
         id: id, nameKey: row["nameKey"], initials: row["initials"],
         representative: row["representative"], products: row["products"], replacing: true, db)
+    }
+  }
+}
+
+extension Workspace {
+  /// Names a recorded change after the fact (what it did is known once it is done).
+  public func relabel(_ id: Int64, _ label: ChangeLabel) throws {
+    try Workspace.$recording.withValue(nil) {
+      try write { db in
+        try db.execute(
+          sql: "UPDATE recordedChange SET english = ?, korean = ? WHERE id = ?",
+          arguments: [label.english, label.korean, id])
+      }
     }
   }
 }
