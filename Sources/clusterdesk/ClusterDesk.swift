@@ -24,15 +24,19 @@ struct ClusterDesk: ParsableCommand {
       Open.self, Demo.self, Init.self, Import.self, Export.self, Backup.self, Restore.self,
       OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
       ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
-      SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self,
+      SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self, Undo.self,
       Generate.self, BenchDomain.self, WriteLoop.self,
     ],
     defaultSubcommand: Open.self
   )
 
+  /// Every change a command makes is recorded, so that `clusterdesk undo` can revert it.
   static func main() {
     checkStandardOutputAtExit()
-    main(nil)
+    guard let label = CommandLineChange.label(Array(CommandLine.arguments.dropFirst())) else {
+      return main(nil)
+    }
+    Workspace.recordingChanges(.commandLine, label) { main(nil) }
   }
 }
 

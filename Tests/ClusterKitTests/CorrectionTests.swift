@@ -173,3 +173,12 @@ import Testing
     #expect(try temp.workspace.memberCount(MemberQuery(search: "한강")) == 1)
   }
 }
+
+@Suite struct LocalTimeTests {
+  /// The audit and change logs keep UTC; people read their own clock.
+  @Test func instantsAreShownInTheLocalTimeZone() {
+    let seoul = TimeZone(identifier: "Asia/Seoul")!
+    #expect(Format.localTime("2026-11-26T06:04:00Z", zone: seoul) == "2026-11-26 15:04")
+    #expect(Format.localTime("not a time", zone: seoul) == "not a time")
+  }
+}

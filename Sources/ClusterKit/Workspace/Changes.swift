@@ -56,10 +56,18 @@ extension Workspace {
   public func recording<T>(
     _ origin: ChangeOrigin, _ label: ChangeLabel, _ body: () throws -> T
   ) throws -> (value: T, change: RecordedChange?) {
-    let recorder = ChangeRecording(origin: origin, label: label, actor: actor)
+    let recorder = ChangeRecording(origin: origin, label: label)
     let value = try Workspace.$recording.withValue(recorder) { try body() }
     guard let id = recorder.changeId else { return (value, nil) }
     return (value, try read { db in try Workspace.recordedChange(id: id, db) })
+  }
+
+  /// Records every write `body` makes, through whichever workspace it opens, as one change:
+  /// a whole command line.
+  public static func recordingChanges<T>(
+    _ origin: ChangeOrigin, _ label: ChangeLabel, _ body: () throws -> T
+  ) rethrows -> T {
+    try $recording.withValue(ChangeRecording(origin: origin, label: label)) { try body() }
   }
 
   /// The newest change from `origin` that is not undone.
@@ -140,21 +148,19 @@ extension Workspace {
 final class ChangeRecording: @unchecked Sendable {
   let origin: ChangeOrigin
   let label: ChangeLabel
-  let actor: String
   /// Set by the first write that changed a row.
   private(set) var changeId: Int64?
   /// How many recorded changes are kept; older ones can no longer be undone.
   static let kept = 1000
 
-  init(origin: ChangeOrigin, label: ChangeLabel, actor: String) {
+  init(origin: ChangeOrigin, label: ChangeLabel) {
     self.origin = origin
     self.label = label
-    self.actor = actor
   }
 
   /// Runs one write transaction's body with the capture triggers in place, then stores what
   /// they saw.
-  func capture<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+  func capture<T>(_ db: Database, actor: String, _ body: (Database) throws -> T) throws -> T {
     let tables = try TableShape.all(db)
     try db.execute(
       sql: """

@@ -261,7 +261,7 @@ public final class Workspace: Sendable {
     defer { writes.increment() }
     do {
       if let recorder = Workspace.recording {
-        return try pool.write { db in try recorder.capture(db, body) }
+        return try pool.write { db in try recorder.capture(db, actor: actor, body) }
       }
       return try pool.write(body)
     } catch let error as DatabaseError {
