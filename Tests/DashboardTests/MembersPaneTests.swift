@@ -34,10 +34,14 @@ import Testing
     app.handle(.enter)
     #expect(app.state.top == .detail(DetailState(subject: .member(fixture.members["(주)유신테크"]!))))
     #expect(screen(app).contains("지능형 로봇 제어기"))
-    // Esc closes the detail; a second Esc leaves the search as it was, and / then Esc clears it.
+    // Esc closes the detail; a second Esc clears the search, as / then Esc does.
     app.handle(.escape)
     #expect(app.state.top == nil)
-    press(app, ["/", .key(.escape)])
+    #expect(app.data(MembersPane.self).count == 1)
+    app.handle(.escape)
+    #expect(app.data(MembersPane.self).count == 15)
+    #expect(!screen(app).contains("/ㅇㅅㅌㅋ"))
+    press(app, ["/", "ㅇㅅㅌㅋ", .key(.escape)])
     #expect(app.data(MembersPane.self).count == 15)
   }
 

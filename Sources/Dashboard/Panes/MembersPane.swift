@@ -31,6 +31,7 @@ struct MembersPane: Pane {
     Binding([.char("c")], filterCluster, scope, "filter cluster", "미클 필터"),
     Binding([.char("d")], filterDivision, scope, "filter division", "분과 필터"),
     Binding([.char("x")], clearFilters, scope, "clear filters", "필터 해제"),
+    Binding([.escape], clearSearch, scope, "clear the search", "검색 지우기"),
     Binding(
       [.char("s"), .char(">")], sortNext, scope, "sort by next column", "정렬 열 바꾸기", hint: true),
     Binding([.char("S"), .char("<")], sortReverse, scope, "reverse sort", "정렬 뒤집기"),
@@ -149,6 +150,9 @@ struct MembersPane: Pane {
   }
 
   func unavailable(_ action: Action, _ data: Data, _ ctx: Context) -> String? {
+    if action == Self.clearSearch, search == nil, query.search.isEmpty {
+      return ctx.l.pick("No search to clear.", "지울 검색이 없습니다.")
+    }
     guard action == .open || action == .edit, data.list.row(at: list) == nil else { return nil }
     return ctx.l.pick("No member is selected.", "선택된 회원이 없습니다.")
   }
