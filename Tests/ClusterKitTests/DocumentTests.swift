@@ -115,7 +115,8 @@ import Testing
     #expect(text.contains("  → #\(first) 인증 지원사업 안내 · 김담당 (due \(day.adding(days: 5)), open)"))
     #expect(
       text.contains(
-        "  → #\(second) 금형 업체 소개 · 이담당 (due \(day.adding(days: -15)), done \(day.adding(days: -10)))"))
+        "  → #\(second) 금형 업체 소개 · 이담당 (due \(day.adding(days: -15)), done \(day.adding(days: -10)))"
+      ))
     #expect(
       text.contains(
         "정민수 (한결대학교 전자공학과)  기술  \(day.adding(days: -60))–  1 session, last \(day.adding(days: -6))")
@@ -225,7 +226,8 @@ import Testing
     #expect(doc.title == "Visit: 가나전자")
     #expect(fields(doc)["Visitor"] == "김매니저")
     #expect(doc.blocks.contains(.paragraph("–")))
-    #expect(doc.blocks.contains(.line(["#1 일자리센터 연결 (due \(day.adding(days: -2)), open)"], .warning)))
+    #expect(
+      doc.blocks.contains(.line(["#1 일자리센터 연결 (due \(day.adding(days: -2)), open)"], .warning)))
     #expect(doc.blocks.contains(.line(["#2 설명회 안내 (due \(day.adding(days: 5)), open)"], .normal)))
   }
 }

@@ -180,6 +180,24 @@ import Testing
     let visits = app.render(width: 120, height: 40, theme: .monochrome).grid.description
     #expect(visits.contains("Open follow-ups \(counts.open) · \(counts.overdue) overdue"))
   }
+
+  /// "Due for a visit" is one count everywhere, however few are listed.
+  @Test func dueCountsAreExactEverywhere() throws {
+    let fixture = try Fixture()
+    let cluster = try #require(try fixture.workspace.clusters().first)
+    for n in 1...70 {
+      try fixture.workspace.addMember(
+        Member(clusterId: cluster.id, kind: .company, name: "미방문기업\(n)"))
+    }
+    let due = try fixture.workspace.dueForVisit(today: Fixture.today, limit: Int.max).count
+    #expect(due > 70)
+    #expect(try fixture.workspace.dueForVisitCount(today: Fixture.today) == due)
+    let app = DashboardApp(workspace: fixture.workspace, language: .en, today: Fixture.today)
+    let overview = app.render(width: 120, height: 40, theme: .monochrome).grid.description
+    #expect(overview.contains("Due for a visit \(due)"))
+    app.handle(.char("4"))
+    #expect(app.data(VisitsPane.self).items.contains(.dueHeader(weeks: nil, count: due)))
+  }
 }
 
 extension DashboardApp {

@@ -150,7 +150,9 @@ extension Document {
       }
     }
     for f in v.followUps {
-      doc.line("  → " + followUpText(f, l), f.done != nil ? .dim : f.isOverdue(on: today) ? .warning : .normal)
+      doc.line(
+        "  → " + followUpText(f, l),
+        f.done != nil ? .dim : f.isOverdue(on: today) ? .warning : .normal)
     }
   }
 

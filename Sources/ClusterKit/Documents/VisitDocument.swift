@@ -11,7 +11,8 @@ extension Document {
     doc.blocks.append(.paragraph(v.notes.isEmpty ? "–" : v.notes))
     doc.heading(Term.followUp.title(l))
     for f in v.followUps {
-      doc.line(followUpText(f, l), f.done != nil ? .dim : f.isOverdue(on: today) ? .warning : .normal)
+      doc.line(
+        followUpText(f, l), f.done != nil ? .dim : f.isOverdue(on: today) ? .warning : .normal)
     }
     return doc
   }

@@ -316,30 +316,12 @@ extension Workspace {
     throws -> [DueVisit]
   {
     try read { db in
-      let office = try Workspace.office(db)
-      let officerDays = 7 * (minimumWeeks ?? office.officerVisitWeeks)
-      let memberDays = 7 * (minimumWeeks ?? office.memberVisitWeeks)
-      // Due when the last visit is on or before today minus the rhythm.
-      let officerCutoff = today.adding(days: -officerDays)
-      let memberCutoff = today.adding(days: -memberDays)
-      let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
-        .joined(separator: ", ")
-      var sql = """
-        SELECT m.id, m.name, m.role, m.lastVisit FROM member m INDEXED BY member_due
-        WHERE m.status = 'active' AND m.kind = 'company'
-          AND (m.lastVisit IS NULL OR m.lastVisit <= ?)
-          AND (m.lastVisit IS NULL
-            OR (m.role IN (\(officers)) AND m.lastVisit <= ?)
-            OR (m.role NOT IN (\(officers)) AND m.lastVisit <= ?))
-        """
-      var arguments: StatementArguments = [
-        max(officerCutoff, memberCutoff), officerCutoff, memberCutoff,
-      ]
-      if let clusterId {
-        sql += " AND m.clusterId = ?"
-        _ = arguments.append(contentsOf: [clusterId])
-      }
-      sql += " ORDER BY m.lastVisit, m.name, m.id LIMIT ?"
+      var (condition, arguments, officerDays, memberDays) = try Workspace.dueCondition(
+        today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
+      condition += " ORDER BY m.lastVisit, m.name, m.id LIMIT ?"
+      let sql =
+        "SELECT m.id, m.name, m.role, m.lastVisit FROM member m INDEXED BY member_due WHERE "
+        + condition
       _ = arguments.append(contentsOf: [limit])
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
         let role: OfficerRole = row["role"]
@@ -350,5 +332,48 @@ extension Workspace {
           rhythmWeeks: (role.isOfficer ? officerDays : memberDays) / 7)
       }
     }
+  }
+
+  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped.
+  public func dueForVisitCount(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil)
+    throws -> Int
+  {
+    try read { db in
+      let (condition, arguments, _, _) = try Workspace.dueCondition(
+        today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
+      return try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM member m INDEXED BY member_due WHERE " + condition,
+        arguments: arguments) ?? 0
+    }
+  }
+
+  /// Who is due for a visit, as a condition over `member m`: the one definition the list and
+  /// the count share.
+  static func dueCondition(
+    today: Day, minimumWeeks: Int?, clusterId: Int64?, _ db: Database
+  ) throws -> (String, StatementArguments, officerDays: Int, memberDays: Int) {
+    let office = try Workspace.office(db)
+    let officerDays = 7 * (minimumWeeks ?? office.officerVisitWeeks)
+    let memberDays = 7 * (minimumWeeks ?? office.memberVisitWeeks)
+    // Due when the last visit is on or before today minus the rhythm.
+    let officerCutoff = today.adding(days: -officerDays)
+    let memberCutoff = today.adding(days: -memberDays)
+    let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
+      .joined(separator: ", ")
+    var condition = """
+      m.status = 'active' AND m.kind = 'company'
+        AND (m.lastVisit IS NULL OR m.lastVisit <= ?)
+        AND (m.lastVisit IS NULL
+          OR (m.role IN (\(officers)) AND m.lastVisit <= ?)
+          OR (m.role NOT IN (\(officers)) AND m.lastVisit <= ?))
+      """
+    var arguments: StatementArguments = [
+      max(officerCutoff, memberCutoff), officerCutoff, memberCutoff,
+    ]
+    if let clusterId {
+      condition += " AND m.clusterId = ?"
+      _ = arguments.append(contentsOf: [clusterId])
+    }
+    return (condition, arguments, officerDays, memberDays)
   }
 }

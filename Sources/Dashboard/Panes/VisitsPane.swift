@@ -106,7 +106,9 @@ struct VisitsPane: Pane {
     }
     let due =
       (try? workspace.dueForVisit(today: key.today, minimumWeeks: key.dueWeeks, limit: 50)) ?? []
-    items.append(.dueHeader(weeks: key.dueWeeks, count: due.count))
+    let dueCount =
+      (try? workspace.dueForVisitCount(today: key.today, minimumWeeks: key.dueWeeks)) ?? due.count
+    items.append(.dueHeader(weeks: key.dueWeeks, count: dueCount))
     return items + (due.isEmpty ? [.none] : due.map { .due($0) })
   }
 
