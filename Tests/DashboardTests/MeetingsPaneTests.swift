@@ -58,8 +58,8 @@ import Testing
     #expect(app.state.status?.isError == true)
     let saved = try fixture.workspace.attendanceList(meetingId: id)
     #expect(saved.first { $0.memberId == first.memberId }?.status == .excused)
-    // Esc drops the marks; a fresh list starts from what is saved now and saves.
-    press(app, [.key(.escape), "a", " "])
+    // Esc twice drops the marks; a fresh list starts from what is saved now and saves.
+    press(app, [.key(.escape), .key(.escape), "a", " "])
     app.handle(.enter)
     #expect(try fixture.workspace.attendanceList(meetingId: id).first?.status == .present)
   }
@@ -71,8 +71,25 @@ import Testing
     press(app, ["a", " ", "q"])
     #expect(!app.isFinished)
     #expect(app.state.status?.isError == true)
-    press(app, [.key(.escape), "q"])
+    press(app, [.key(.escape), .key(.escape), "q"])
     #expect(app.isFinished)
+  }
+
+  /// Esc over unsaved marks asks first: a second Esc discards them, Enter saves them.
+  @Test func leavingAttendanceWithUnsavedMarksAsksFirst() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "meetings", .en)
+    press(app, ["a", " ", .key(.escape)])
+    guard case .attendance = app.state.top else {
+      Issue.record("the unsaved marks were dropped without asking")
+      return
+    }
+    #expect(app.state.status?.text.hasPrefix("Attendance not saved (1 changed)") == true)
+    press(app, [.key(.enter)])
+    #expect(app.state.top == nil)
+    press(app, ["a", " ", .key(.escape), .key(.escape)])
+    #expect(app.state.top == nil)
+    #expect(app.state.status?.text == "Attendance changes discarded (1).")
   }
 
   /// The streak and missed columns come from the sheet's one query; drawing reads nothing.
