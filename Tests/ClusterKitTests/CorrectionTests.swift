@@ -182,3 +182,44 @@ import Testing
     #expect(Format.localTime("not a time", zone: seoul) == "not a time")
   }
 }
+
+@Suite struct DefaultsTests {
+  /// Sorting by kind follows the names of the kinds in the language shown.
+  @Test func kindSortsInTheInterfaceLanguage() throws {
+    let temp = try TemporaryWorkspace()
+    try temp.member("가기업")
+    try temp.member("나대학", kind: .university)
+    try temp.member("다연구소", kind: .institute)
+    try temp.member("라기관", kind: .agency)
+    var query = MemberQuery(sort: .kind)
+    query.language = .ko
+    let korean = try temp.workspace.memberRows(query, offset: 0, limit: 10).map(\.kind)
+    #expect(korean == [.company, .university, .institute, .agency])
+    query.language = .en
+    let english = try temp.workspace.memberRows(query, offset: 0, limit: 10).map(\.kind)
+    #expect(english.map { $0.label(.en) } == english.map { $0.label(.en) }.sorted())
+    #expect(english != korean)
+  }
+
+  /// A steering committee invites the officers; another meeting the whole cluster.
+  @Test func aSteeringCommitteeInvitesTheOfficers() throws {
+    let temp = try TemporaryWorkspace()
+    let chair = try temp.member("회장사", role: .chair)
+    let steering = try temp.member("운영위원사", role: .steering)
+    let member = try temp.member("회원사")
+    let day = Day(year: 2026, month: 11, day: 26)!
+    let committee = try temp.workspace.addMeeting(
+      Meeting(clusterId: temp.cluster.id, kind: .steeringCommittee, date: day, title: "운영위원회"))
+    let seminar = try temp.workspace.addMeeting(
+      Meeting(clusterId: temp.cluster.id, kind: .technicalSeminar, date: day, title: "기술세미나"))
+    #expect(
+      try temp.workspace.attendanceList(meetingId: committee.id).map(\.memberId)
+        == [chair.id, steering.id])
+    #expect(
+      Set(try temp.workspace.attendanceList(meetingId: seminar.id).map(\.memberId))
+        == [chair.id, steering.id, member.id])
+    // The invite list can be changed: a member marked is on it.
+    try temp.workspace.setAttendance(meetingId: committee.id, [member.id: .present])
+    #expect(try temp.workspace.attendanceList(meetingId: committee.id).count == 3)
+  }
+}

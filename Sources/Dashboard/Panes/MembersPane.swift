@@ -68,6 +68,8 @@ struct MembersPane: Pane {
   }
 
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
+    var query = query
+    query.language = ctx.l
     let rows = cache.list.load(
       query, at: list, ctx, count: { try workspace.memberCount($0) },
       rows: { try workspace.memberRows($0, offset: $1, limit: $2) })
