@@ -197,7 +197,7 @@ import Testing
     let temp = try TemporaryWorkspace()
     let w = temp.workspace
     let a = try temp.member("가나전자", role: .chair)
-    _ = try temp.member("다라정밀")
+    _ = try temp.member("다라정밀", role: .steering)
     let meeting = try w.addMeeting(
       Meeting(
         clusterId: temp.cluster.id, kind: .steeringCommittee, date: day, title: "11월 운영위원회",
@@ -209,7 +209,7 @@ import Testing
     #expect(doc.blocks.contains(.paragraph("1. 예산\n2. 방문")))
     #expect(lines(doc).contains("출석 1/1"))
     #expect(doc.blocks.contains(.line([.init("참석", width: 9), "가나전자 · 회장"], .normal)))
-    #expect(lines(doc).contains { $0.hasPrefix("미기록") && $0.hasSuffix("다라정밀 · 회원") })
+    #expect(lines(doc).contains { $0.hasPrefix("미기록") && $0.hasSuffix("다라정밀 · 운영위원") })
   }
 
   @Test func visitDocumentMarksOverdueFollowUps() throws {
