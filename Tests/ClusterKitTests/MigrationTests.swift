@@ -5,7 +5,9 @@ import Testing
 @testable import ClusterKit
 
 @Suite struct MigrationTests {
-  /// A workspace file as an older ClusterDesk left it: schema `version`, one member, one visit.
+  /// A workspace file as an older ClusterDesk left it: schema `version`, one member, one visit,
+  /// one approved request with its audit entries (one actor's name holding an escape sequence,
+  /// as versions before the cleaning of every field let in).
   func oldWorkspace(version: Int, in folder: URL) throws -> String {
     let path = folder.appendingPathComponent("old-v\(version).clusterdesk").path
     let queue = try DatabaseQueue(path: path)
@@ -21,12 +23,27 @@ import Testing
             VALUES (1, 1, '2026-03-02', '박매니저', 'difficultySurvey', '해외규격인증 비용이 부담됨');
           INSERT INTO difficulty (visitId, position, category, text)
             VALUES (1, 0, 'funding', '운전자금 부족');
+          INSERT INTO program (id, year, name, category, budgetKRW)
+            VALUES (1, 2026, '시험분석', 'technology', 50000000);
+          INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted,
+            status, approvedKRW, decided, reviewer)
+            VALUES (1, 1, 1, '성능 시험', 3000000, '2026-03-02', 'approved', 3000000, '2026-03-20',
+              '박매니저');
+          INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after") VALUES
+            (1, 1, '2026-03-20T01:00:00Z', '박매니저', 'status', 'pending', 'approved'),
+            (2, 1, '2026-03-20T01:00:00Z', '박' || char(27) || '[2J매니저', 'approvedKRW', '', '3000000');
           """)
       if version >= 2 {
         // Version 2 indexed the visit as it was logged.
         try db.execute(
           sql: "INSERT INTO visitSearch (rowid, grams) VALUES (1, ?)",
           arguments: [TextGrams.grams("해외규격인증 비용이 부담됨 운전자금 부족")])
+      }
+      if version >= 3 {
+        // Version 3 indexed the member as it was added.
+        try Workspace.indexMember(
+          id: 1, nameKey: "유신테크", initials: "ㅇㅅㅌㅋ", representative: "", products: "",
+          replacing: false, db)
       }
     }
     try queue.close()
@@ -63,6 +80,14 @@ import Testing
         == Day(year: 2026, month: 3, day: 2))
     #expect(try workspace.dueForVisit(today: today).map(\.daysSince) == [269])
     #expect(try workspace.integrityProblems() == [])
+    // Version 4: the audit log chained, its text cleaned first; still unchangeable.
+    #expect(try workspace.verifyAuditChain().entries == 2)
+    #expect(try workspace.auditLog().map(\.actor) == ["박매니저", "박[2J매니저"])
+    #expect(throws: (any Error).self) {
+      try workspace.write { try $0.execute(sql: "UPDATE auditEntry SET actor = 'x'") }
+    }
+    try workspace.decide(requestId: 1, .complete, on: today)
+    #expect(try workspace.verifyAuditChain().entries == 3)
   }
 }
 

@@ -94,6 +94,9 @@ public struct MemberCSVFile: Hashable, Sendable {
   /// Headers that name no member field, and second columns for a field already read; ignored.
   public var unknownColumns: [String]
   public var rows: [MemberCSVRow]
+  /// What separates the cells: `,`, or `\t` (a paste from a spreadsheet, Excel's Unicode text)
+  /// or `;` (Excel in countries that write a decimal comma), told from the header line.
+  public var delimiter: Unicode.Scalar = ","
 
   /// Every row's errors, in file order.
   public var errors: [FieldError] { rows.flatMap(\.errors) }
@@ -104,8 +107,9 @@ public struct MemberCSVFile: Hashable, Sendable {
 public enum MemberCSV {
   // MARK: - Reading
 
-  /// Decodes (UTF-8, UTF-8 with BOM or CP949), splits and maps the file. Only a file that
-  /// cannot be read at all, or has no name column, throws; row problems are in each row.
+  /// Decodes (UTF-8, UTF-8 with BOM, CP949 or UTF-16 with BOM), splits and maps the file. Only
+  /// a file that cannot be read at all, has no name column or no row under its header throws;
+  /// row problems are in each row.
   public static func read(_ data: Data) throws(CSVError) -> MemberCSVFile {
     let (text, encoding) = try CSVReader.decode(data)
     return try read(text: text, encoding: encoding)
@@ -116,7 +120,8 @@ public enum MemberCSV {
   {
     let firstLine = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
     let delimiter: Unicode.Scalar =
-      firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
+      firstLine.contains(",")
+      ? "," : firstLine.contains("\t") ? "\t" : firstLine.contains(";") ? ";" : ","
     let records = try CSVReader.parse(text, delimiter: delimiter)
     guard let headerRecord = records.first(where: { !isBlank($0.fields) }) else {
       throw CSVError(.empty)
@@ -180,7 +185,10 @@ public enum MemberCSV {
       }.map(\.element)
       rows.append(row)
     }
-    return MemberCSVFile(encoding: encoding, header: header, unknownColumns: unknown, rows: rows)
+    guard !rows.isEmpty else { throw CSVError(.noRows, line: headerRecord.line) }
+    return MemberCSVFile(
+      encoding: encoding, header: header, unknownColumns: unknown, rows: rows,
+      delimiter: delimiter)
   }
 
   /// Orders a row's errors by the column they belong to, as the user reads the row.
@@ -242,7 +250,9 @@ public enum MemberCSV {
     var titles: [String: String] = [:]
     for (index, column) in columns.sorted(by: { $0.key < $1.key }) {
       titles[column.field] = header[index]
-      let value = index < record.fields.count ? KoreanText.clean(record.fields[index]) : ""
+      let value =
+        index < record.fields.count
+        ? KoreanText.clean(FormulaGuard.restored(record.fields[index])) : ""
       do {
         try apply(value, to: column, of: &member, division: &divisionName, unit: units[index] ?? "")
       } catch {
@@ -252,15 +262,28 @@ public enum MemberCSV {
         errors.append(located)
       }
     }
-    for index in record.fields.indices where index >= header.count || header[index].isEmpty {
-      let value = record.fields[index]
-      guard !value.allSatisfy(\.isWhitespace) else { continue }
+    // Values in columns without a header: one problem per row, however many there are.
+    let unnamed = record.fields.indices.filter { index in
+      (index >= header.count || header[index].isEmpty)
+        && !record.fields[index].allSatisfy(\.isWhitespace)
+    }
+    if unnamed.count == 1 {
       errors.append(
         FieldError(
-          field: "#\(index + 1)",
+          field: "#\(unnamed[0] + 1)",
           problem: .other(
             english: "value in a column without a header", korean: "머리글이 없는 열에 값이 있습니다"),
-          value: value, line: record.line))
+          value: record.fields[unnamed[0]], line: record.line))
+    } else if let first = unnamed.first, let last = unnamed.last {
+      let count = Money.grouped(KRW(unnamed.count))
+      errors.append(
+        FieldError(
+          field: "#\(first + 1)",
+          problem: .other(
+            english:
+              "\(count) values in columns without a header (columns \(first + 1)–\(last + 1))",
+            korean: "머리글이 없는 열에 값이 \(count)개 있습니다 (\(first + 1)–\(last + 1)열)"),
+          line: record.line))
     }
     let (normalised, ruleErrors) = MemberRules.validate(member)
     for error in ruleErrors where !errors.contains(where: { $0.field == error.field }) {

@@ -91,6 +91,16 @@ public struct FieldError: Error, Hashable, Sendable {
     "profileSubmitted": ("directory profile submitted", "디렉토리북 제출"),
     "amount": ("amount", "금액"),
     "date": ("date", "날짜"),
+    "officeName": ("office name", "사무국 이름"),
+    "officerVisitWeeks": ("weeks between visits to officers", "임원사 방문 주기(주)"),
+    "memberVisitWeeks": ("weeks between visits to members", "회원사 방문 주기(주)"),
+    "weeks": ("weeks", "주"),
+    "year": ("year", "연도"),
+    "title": ("title", "제목"),
+    "reason": ("reason", "사유"),
+    "budgetKRW": ("budget", "예산"),
+    "requestedKRW": ("requested amount", "신청액"),
+    "approvedKRW": ("approved amount", "승인액"),
   ]
 }
 

@@ -461,10 +461,12 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
   public var field: String
   public var before: String
   public var after: String
+  /// This entry chained to the one before (see `AuditChain`); nil until it is computed.
+  public var hash: String?
 
   public init(
     id: Int64 = 0, requestId: Int64, at: String, actor: String, field: String, before: String,
-    after: String
+    after: String, hash: String? = nil
   ) {
     self.id = id
     self.requestId = requestId
@@ -473,6 +475,7 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
     self.field = field
     self.before = before
     self.after = after
+    self.hash = hash
   }
 }
 

@@ -4,23 +4,7 @@ extension Workspace {
   @discardableResult
   public func addExpert(_ expert: Expert) throws -> Expert {
     try write { db in
-      var expert = expert
-      expert.name = KoreanText.clean(expert.name)
-      expert.affiliation = KoreanText.clean(expert.affiliation)
-      expert.fields = expert.fields.map(KoreanText.clean).filter { !$0.isEmpty }
-      var errors: [FieldError] = []
-      if expert.name.isEmpty { errors.append(FieldError(field: "name", problem: .required)) }
-      if !expert.phone.isEmpty {
-        do throws(FieldError) { expert.phone = try PhoneNumber.normalize(expert.phone) } catch {
-          errors.append(error)
-        }
-      }
-      if !expert.email.isEmpty {
-        do throws(FieldError) { expert.email = try EmailAddress.normalize(expert.email) } catch {
-          errors.append(error)
-        }
-      }
-      if !errors.isEmpty { throw ValidationError(errors) }
+      var expert = try expert.validated()
       expert.id = try Workspace.nextId("expert", db)
       try expert.insert(db)
       return expert
@@ -54,21 +38,14 @@ extension Workspace {
           FieldError(field: "mentor", problem: .duplicate(of: name), value: member.name)
         ])
       }
-      var mentoring = mentoring
-      mentoring.field = KoreanText.clean(mentoring.field)
-      try mentoring.save(db)
+      try mentoring.validated().save(db)
     }
   }
 
   @discardableResult
   public func addSIG(_ sig: SIG) throws -> SIG {
     try write { db in
-      var sig = sig
-      sig.name = KoreanText.clean(sig.name)
-      sig.theme = KoreanText.clean(sig.theme)
-      guard !sig.name.isEmpty else {
-        throw ValidationError([FieldError(field: "name", problem: .required)])
-      }
+      var sig = try sig.validated()
       guard try Cluster.exists(db, key: sig.clusterId) else {
         throw ValidationError([FieldError(field: "cluster", problem: .notFound)])
       }
@@ -87,9 +64,7 @@ extension Workspace {
       guard try Member.exists(db, key: membership.memberId) else {
         throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(membership.memberId)")
       }
-      var membership = membership
-      membership.task = KoreanText.clean(membership.task)
-      try membership.save(db)
+      try membership.validated().save(db)
     }
   }
 

@@ -40,13 +40,18 @@ public struct AnnualReport: Sendable {
 
   public var totalMembers: Int { membersByKind.values.reduce(0, +) }
   public var approvedCount: Int { programs.map(\.approvedCount).reduce(0, +) }
-  public var approvedKRW: KRW { programs.map(\.approvedKRW).reduce(0, +) }
-  public var budgetKRW: KRW { programs.map(\.program.budgetKRW).reduce(0, +) }
+  /// The year's approved amounts and budgets, added up when the report is made (where a sum
+  /// too large for a number is an error rather than a crash).
+  public var approvedKRW: KRW
+  public var budgetKRW: KRW
 }
 
 extension Workspace {
   /// Figures for one year; meetings count as held when their date has passed by `today`.
   public func annualReport(year: Int, today: Day) throws -> AnnualReport {
+    if let error = Limits.check(year, Limits.calendarYear, "year") {
+      throw ValidationError([error])
+    }
     let first = Day(year: year, month: 1, day: 1)!
     let last = min(Day(year: year, month: 12, day: 31)!, max(today, first))
     let budgets = try budgets(year: year)
@@ -107,8 +112,8 @@ extension Workspace {
           ?? .init(
             category: budget.program.category, approvedCount: 0, approvedKRW: 0, budgetKRW: 0)
         line.approvedCount += budget.approvedCount
-        line.approvedKRW += budget.approvedKRW
-        line.budgetKRW += budget.program.budgetKRW
+        line.approvedKRW = try Limits.sum([line.approvedKRW, budget.approvedKRW])
+        line.budgetKRW = try Limits.sum([line.budgetKRW, budget.program.budgetKRW])
         categories[budget.program.category] = line
       }
       var byStatus: [RequestStatus: Int] = [:]
@@ -161,7 +166,9 @@ extension Workspace {
         difficultiesByCategory: difficulties, followUpsDone: followRow["done"],
         followUpsOpen: followRow["open"], followUpsOverdue: followRow["overdue"],
         mentorings: counts["mentorings"], experts: counts["experts"], sigs: counts["sigs"],
-        sigMembers: counts["sigMembers"], nextYearPrograms: nextYear)
+        sigMembers: counts["sigMembers"], nextYearPrograms: nextYear,
+        approvedKRW: try Limits.sum(budgets.map(\.approvedKRW)),
+        budgetKRW: try Limits.sum(budgets.map(\.program.budgetKRW)))
     }
   }
 }

@@ -77,15 +77,7 @@ extension Workspace {
   @discardableResult
   public func addProgram(_ program: Program) throws -> Program {
     try write { db in
-      var program = program
-      program.name = KoreanText.clean(program.name)
-      var errors: [FieldError] = []
-      if program.name.isEmpty { errors.append(FieldError(field: "name", problem: .required)) }
-      if program.budgetKRW < 0 { errors.append(FieldError(field: "budget", problem: .negative)) }
-      if !(2000...2100).contains(program.year) {
-        errors.append(FieldError(field: "year", problem: .outOfRange("2000–2100")))
-      }
-      if !errors.isEmpty { throw ValidationError(errors) }
+      var program = try program.validated()
       program.id = try Workspace.nextId("program", db)
       try program.insert(db)
       return program
@@ -117,11 +109,7 @@ extension Workspace {
   @discardableResult
   public func addRequest(_ request: SupportRequest) throws -> SupportRequest {
     try write { db in
-      var request = request
-      request.title = KoreanText.clean(request.title)
-      var errors: [FieldError] = []
-      if request.title.isEmpty { errors.append(FieldError(field: "title", problem: .required)) }
-      if request.requestedKRW < 0 { errors.append(FieldError(field: "amount", problem: .negative)) }
+      var (request, errors) = request.checked()
       if try !Member.exists(db, key: request.memberId) {
         errors.append(FieldError(field: "member", problem: .notFound))
       }
@@ -218,8 +206,15 @@ extension Workspace {
                COUNT(*) AS requestCount
         FROM supportRequest WHERE programId = ?
         """, arguments: [programId])!
+    // Figures past the ranges (written before they were checked) are refused here, so that no
+    // screen doing arithmetic with them can overflow.
+    let approved: KRW = row["approved"]
+    let pending: KRW = row["pending"]
+    guard Limits.supportKRW.contains(program.budgetKRW), approved <= Money.maximum,
+      pending <= Money.maximum
+    else { throw WorkspaceError.sumTooLarge }
     return ProgramBudget(
-      program: program, approvedKRW: row["approved"], pendingKRW: row["pending"],
+      program: program, approvedKRW: approved, pendingKRW: pending,
       approvedCount: row["approvedCount"], pendingCount: row["pendingCount"],
       requestCount: row["requestCount"])
   }
@@ -284,6 +279,17 @@ extension Workspace {
         guard amount >= 0 else {
           throw ValidationError([FieldError(field: "amount", problem: .negative)])
         }
+        // Approving nothing is not a decision anyone means; turning a request down is rejecting.
+        guard amount > 0 else {
+          throw ValidationError([
+            FieldError(
+              field: "amount",
+              problem: .other(
+                english: "must be more than 0; to turn the request down, reject it",
+                korean: "0보다 커야 합니다. 지원하지 않으려면 반려하세요"),
+              value: "0")
+          ])
+        }
         guard amount <= before.requestedKRW else {
           throw WorkspaceError.overRequested(amount: amount, requested: before.requestedKRW)
         }
@@ -334,28 +340,18 @@ extension Workspace {
     }
   }
 
+  /// Records in the audit log every field a change of a request changed, each entry chained to
+  /// the one before (`appendAudit`).
   static func recordAudit(
     before: SupportRequest, after: SupportRequest, actor: String, _ db: Database
   ) throws {
     let at = ISO8601DateFormatter().string(from: Date())
-    let fields: [(String, String, String)] = [
-      ("status", before.status.rawValue, after.status.rawValue),
-      (
-        "approvedKRW", before.approvedKRW.map(String.init) ?? "",
-        after.approvedKRW.map(String.init) ?? ""
-      ),
-      ("decided", before.decided?.description ?? "", after.decided?.description ?? ""),
-      ("submitted", before.submitted?.description ?? "", after.submitted?.description ?? ""),
-      ("reviewer", before.reviewer, after.reviewer),
-      ("reason", before.reason, after.reason),
-      ("requestedKRW", String(before.requestedKRW), String(after.requestedKRW)),
-      ("title", before.title, after.title),
-    ]
-    for (field, old, new) in fields where old != new {
-      let entry = AuditEntry(
-        id: try nextId("auditEntry", db), requestId: after.id, at: at, actor: actor, field: field,
-        before: old, after: new)
-      try entry.insert(db)
+    for (field, value) in SupportRequest.audited where value(before) != value(after) {
+      try appendAudit(
+        AuditEntry(
+          requestId: after.id, at: at, actor: actor, field: field, before: value(before),
+          after: value(after)),
+        db)
     }
   }
 }

@@ -15,7 +15,8 @@ public final class Workspace: Sendable {
   public init(path: String, create: Bool = false, actor: String? = nil) throws {
     let url = URL(fileURLWithPath: path)
     self.path = url.path
-    self.actor = actor ?? Workspace.defaultActor()
+    // Cleaned like every other text: `CLUSTERDESK_USER` goes into the audit log and onto screens.
+    self.actor = KoreanText.clean(actor ?? Workspace.defaultActor())
     let fileManager = FileManager.default
     var isNew = false
     if !fileManager.fileExists(atPath: self.path) {
@@ -83,7 +84,7 @@ public final class Workspace: Sendable {
   static func defaultActor() -> String {
     let env = ProcessInfo.processInfo.environment
     for key in ["CLUSTERDESK_USER", "USER", "LOGNAME"] {
-      if let name = env[key], !name.isEmpty { return name }
+      if let name = env[key], !KoreanText.clean(name).isEmpty { return name }
     }
     if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
       return String(cString: name)
@@ -168,8 +169,12 @@ public final class Workspace: Sendable {
     // "SQLite error 10"; it gets the same kind of sentence and exit status as a full disk.
     case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR:
       return translate(error, path: path)
+    // A sum past Int64: SQLite stops with "integer overflow" rather than give a wrong figure.
+    case .SQLITE_ERROR where error.message == "integer overflow":
+      return WorkspaceError.sumTooLarge
     default:
-      return error
+      // Anything else is still one sentence, not "SQLite error 19: ... - while executing ...".
+      return WorkspaceError.refused(path: path, detail: error.message ?? "\(error.resultCode)")
     }
   }
 
@@ -224,15 +229,9 @@ public final class Workspace: Sendable {
   }
 
   public func updateOffice(_ office: Office) throws {
-    var errors: [FieldError] = []
-    if KoreanText.clean(office.name).isEmpty {
-      errors.append(FieldError(field: "officeName", problem: .required))
-    }
-    for (field, weeks) in [
-      ("officerVisitWeeks", office.officerVisitWeeks),
-      ("memberVisitWeeks", office.memberVisitWeeks),
-    ] where !(1...104).contains(weeks) {
-      errors.append(FieldError(field: field, problem: .outOfRange("1–104"), value: String(weeks)))
+    var (office, errors) = office.checked()
+    if office.name.isEmpty {
+      errors.insert(FieldError(field: "officeName", problem: .required), at: 0)
     }
     if !errors.isEmpty { throw ValidationError(errors) }
     try write { db in try saveOffice(office, db) }
