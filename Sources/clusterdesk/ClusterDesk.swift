@@ -28,6 +28,22 @@ struct ClusterDesk: ParsableCommand {
     ],
     defaultSubcommand: Open.self
   )
+
+  /// ArgumentParser's own `main`, except that its messages — which quote what was typed, as in
+  /// "Unknown option '…'" — go out through `print` and `printError` like every other text.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success { print(message) } else { printError(message) }
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }
 
 /// Where the workspace file is: --workspace, else $CLUSTERDESK_WORKSPACE, else the user's data
@@ -121,10 +137,6 @@ struct CommandError: Error {
   init(_ english: String, _ korean: String) { message = language.pick(english, korean) }
 }
 
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
 var today: Day {
   if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
@@ -133,6 +145,12 @@ var today: Day {
     return day
   }
   return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)
+}
+
+/// A `--year` as given, refused outside the years a date can have.
+func checkedYear(_ year: Int?) throws -> Int? {
+  if let year, let error = Limits.check(year, Limits.calendarYear, "year") { throw error }
+  return year
 }
 
 func parseDay(_ text: String, field: String) throws -> Day {

@@ -35,9 +35,9 @@ struct Listing {
 
   func print(_ options: OutputOptions) {
     switch options.format {
-    case .table: Swift.print(table(), terminator: "")
+    case .table: clusterdesk.print(table(), terminator: "")
     case .csv:
-      FileHandle.standardOutput.write(
+      writeStandardOutput(
         CSVWriter.encode(header: columns.map(\.title), rows: rows, bom: options.excel))
     case .json:
       let objects = rows.map { row in
@@ -47,7 +47,7 @@ struct Listing {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       var data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
       data.append(0x0A)
-      FileHandle.standardOutput.write(data)
+      writeStandardOutput(data)
     }
   }
 
@@ -75,7 +75,7 @@ struct Listing {
 /// Writes data to a file created owner-only, or to standard output.
 func writeOutput(_ data: Data, to path: String?) throws {
   guard let path else {
-    FileHandle.standardOutput.write(data)
+    writeStandardOutput(data)
     return
   }
   func failure(_ reason: String) -> CommandError {

@@ -10,7 +10,9 @@ struct Report: ParsableCommand {
       "연간 실적보고용 수치: 회원, 회의, 지원, 방문."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: ArgumentHelp(language.pick("The year (default: this year).", "연도 (기본값: 올해).")))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(language.pick("The year (default: this year).", "연도 (기본값: 올해).")))
   var year: Int?
 
   func run() throws {
