@@ -351,3 +351,22 @@ func pendingRequest(in temp: TemporaryWorkspace) throws -> SupportRequest {
     #expect(tidy > 1000)
   }
 }
+
+/// Inputs the long fuzzing run found whose rejection named no place.
+@Suite struct JSONPlaceRegressionTests {
+  @Test(arguments: [
+    (#"{"format":"clusterdesk-workspace","version":01}"#, "version"),
+    ("4E\t", "line 1"),
+    ("[1, 2]", "line 1"),
+  ])
+  func rejectionNamesItsPlace(_ json: String, _ place: String) {
+    do {
+      _ = try WorkspaceDocument.decode(Data(json.utf8))
+      Issue.record("accepted \(json)")
+    } catch {
+      let message = error.message(.en)
+      #expect(message.contains(place), "\(message)")
+      #expect(error.errors.allSatisfy { $0.line != nil }, "\(message)")
+    }
+  }
+}

@@ -289,6 +289,13 @@ enum JSONLocator {
       let digitsStart = index
       while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
       guard index > digitsStart else { return syntax("a digit") }
+      // JSON writes no leading zeros (`05`), which Foundation's reader refuses.
+      if bytes[digitsStart] == UInt8(ascii: "0"), index - digitsStart > 1 {
+        index = start
+        return problem(
+          "has a number with a leading 0 at column \(column) (write 5, not 05)",
+          "\(column)번째 글자의 수가 0으로 시작합니다 (05가 아니라 5로 쓰세요)", inPath: true)
+      }
       var whole = true
       if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
         whole = false

@@ -83,6 +83,18 @@ extension WorkspaceDocument {
 
   /// The decoding error as a field error at its place.
   static func place(of error: DecodingError, in data: Data) -> FieldError {
+    // An error without a path is a syntax error, a number that does not fit, or a file that is
+    // not one object: Foundation says neither where nor what, so the file is scanned for it.
+    let context: DecodingError.Context? =
+      switch error {
+      case .keyNotFound(_, let context), .valueNotFound(_, let context),
+        .typeMismatch(_, let context), .dataCorrupted(let context):
+        context
+      @unknown default: nil
+      }
+    if context?.codingPath.isEmpty ?? true, let problem = JSONLocator.firstProblem(in: data) {
+      return problem.fieldError
+    }
     func path(_ context: DecodingError.Context, _ last: String? = nil) -> String {
       var text = ""
       for key in context.codingPath + (last.map { [AnyKey($0)] } ?? []) {
@@ -101,9 +113,11 @@ extension WorkspaceDocument {
       return FieldError(field: path(context), problem: .required)
     case .typeMismatch(let type, let context):
       let (english, korean) = expectation(type)
+      // At the top level: the file is some other JSON value than a workspace's object.
       return FieldError(
-        field: path(context),
-        problem: .other(english: "must be \(english)", korean: "\(korean)이어야 합니다"))
+        field: context.codingPath.isEmpty ? "JSON" : path(context),
+        problem: .other(english: "must be \(english)", korean: "\(korean)이어야 합니다"),
+        line: context.codingPath.isEmpty ? 1 : nil)
     case .dataCorrupted(let context) where !context.codingPath.isEmpty:
       let description = context.debugDescription
       if description.hasPrefix(Day.notADate) {
@@ -121,8 +135,6 @@ extension WorkspaceDocument {
           english: "is not a value this field takes", korean: "이 항목에 쓸 수 있는 값이 아닙니다"),
         value: value)
     case .dataCorrupted:
-      // A syntax error or a number that does not fit: Foundation says neither where nor what.
-      if let problem = JSONLocator.firstProblem(in: data) { return problem.fieldError }
       return FieldError(
         field: "JSON",
         problem: .other(english: "is not valid JSON", korean: "올바른 JSON이 아닙니다"))
