@@ -116,8 +116,9 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       )
     case .fingerprintChanged(let entry, let kept, let now):
       return l.pick(
-        "Audit entry #\(entry) now has the fingerprint \(now), not the \(kept) kept for it: the history up to it was rewritten, and its chain recomputed.",
-        "감사 기록 #\(entry)의 지문이 적어 둔 \(kept)이(가) 아니라 \(now)입니다: 그 항목까지의 이력이 다시 쓰였고 체인도 다시 계산되었습니다.")
+        "Audit entry #\(entry) has the fingerprint \(now), not the \(kept) kept for it: unless the fingerprint was copied wrongly, the history up to that entry was rewritten and its chain recomputed.",
+        "감사 기록 #\(entry)의 지문이 적어 둔 \(kept)이(가) 아니라 \(now)입니다: 지문을 잘못 옮겨 적은 것이 아니라면, 그 항목까지의 이력이 다시 쓰이고 체인도 다시 계산된 것입니다."
+      )
     case .refused(let path, let detail):
       return l.pick(
         "The workspace \(path) refused the change (\(detail)); nothing was changed.",
