@@ -246,11 +246,11 @@ struct Import: ParsableCommand {
         "Imported \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests into \(workspace.path).",
         "\(workspace.path)에 회원 \(document.members.count), 회의 \(document.meetings.count), 방문 \(document.visits.count), 지원신청 \(document.requests.count)건을 가져왔습니다."
       ))
-    if document.version < 2 && !document.audit.isEmpty {
+    if !document.audit.isEmpty && document.audit.allSatisfy({ $0.hash == nil }) {
       print(
         language.pick(
-          "\(file) is a version 1 file, which carries no audit chain; its \(document.audit.count) audit entries were chained as they are.",
-          "\(file)은(는) 감사 기록 해시 체인이 없는 버전 1 파일입니다. 감사 기록 \(document.audit.count)건은 있는 그대로 체인에 묶었습니다."
+          "\(file) carries no audit chain (as a version 1 file); its \(document.audit.count) audit entries were chained as they are.",
+          "\(file)에는 (버전 1 파일처럼) 감사 기록 해시 체인이 없습니다. 감사 기록 \(document.audit.count)건은 있는 그대로 체인에 묶었습니다."
         ))
     }
   }

@@ -290,16 +290,24 @@ func pendingRequest(in temp: TemporaryWorkspace) throws -> SupportRequest {
     #expect(AuditChain.fingerprint(result.lastHash!).count == 19)
   }
 
-  @Test func aVersionOneFileGetsItsChainOnImport() throws {
+  /// A version 1 file, or one of version 2 written without the chain, gets it on import; one
+  /// with some hashes missing is refused.
+  @Test(arguments: [1, 2])
+  func aFileWithoutAChainGetsItOnImport(version: Int) throws {
     let source = try InterchangeWorkspaceTests().populated()
     var document = try source.workspace.exportDocument()
-    document.version = 1
+    document.version = version
     for index in document.audit.indices { document.audit[index].hash = nil }
     let target = try Workspace(path: source.file("v1.clusterdesk"), create: true)
     try target.importDocument(document)
     #expect(try target.verifyAuditChain().entries == 4)
     #expect(
       try target.exportDocument().encoded() == (try source.workspace.exportDocument().encoded()))
+    var partly = try source.workspace.exportDocument()
+    partly.audit[2].hash = nil
+    let other = try Workspace(path: source.file("partly.clusterdesk"), create: true)
+    let error = #expect(throws: ValidationError.self) { try other.importDocument(partly) }
+    #expect(error?.errors.map(\.field) == ["audit[2].hash"])
   }
 }
 

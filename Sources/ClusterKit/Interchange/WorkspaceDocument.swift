@@ -4,8 +4,8 @@ import Foundation
 /// Records keep their ids, so references between them survive a round trip unchanged.
 public struct WorkspaceDocument: Codable, Hashable, Sendable {
   public static let formatName = "clusterdesk-workspace"
-  /// Version 2 added each audit entry's `hash`; version 1 files still import (their chain is
-  /// computed then).
+  /// Version 2 added each audit entry's `hash`; files without it (every version 1 file) still
+  /// import, their chain computed then.
   public static let currentVersion = 2
 
   public var format: String

@@ -232,9 +232,9 @@ extension Workspace {
 
   /// Validates and normalises a document's records, each with the same check the commands use
   /// (`CheckedRecord`), naming each bad one by list and position; checks what only a whole
-  /// document shows (duplicates, references within it); and checks the audit history: a file of
-  /// version 2 must carry an unbroken chain, one of version 1 (which has none) gets it computed,
-  /// and every request must agree with its history.
+  /// document shows (duplicates, references within it); and checks the audit history: a file
+  /// whose entries carry hashes must carry an unbroken chain, one without any (every version 1
+  /// file) gets it computed, and every request must agree with its history.
   static func check(_ document: WorkspaceDocument) throws -> WorkspaceDocument {
     var document = document
     var errors: [FieldError] = []
@@ -364,7 +364,8 @@ extension Workspace {
             korean: "앞 항목의 id(\(document.audit[index - 1].id))보다 커야 합니다"),
           value: String(document.audit[index].id)))
     }
-    if document.version < 2 {
+    if document.audit.allSatisfy({ $0.hash == nil }) {
+      // A file without a chain (every version 1 file): its entries are chained as they are.
       document.audit = AuditChain.sealed(document.audit)
     } else if let missing = document.audit.firstIndex(where: { $0.hash == nil }) {
       errors.append(FieldError(field: "audit[\(missing)].hash", problem: .required))
