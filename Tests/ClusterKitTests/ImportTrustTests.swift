@@ -58,6 +58,27 @@ import Testing
       } == ["clusters[1].name"])
   }
 
+  /// A history may begin with the request's creation (status from empty) or with its first
+  /// decision, but not in the middle of its life.
+  @Test func aHistoryStartsWithTheRequest() throws {
+    let created = AuditEntry(
+      id: 1, requestId: 1, at: "2026-11-01T01:00:00Z", actor: "박", field: "status", before: "",
+      after: "pending")
+    var decided = created
+    (decided.id, decided.before, decided.after) = (2, "pending", "rejected")
+    let request = SupportRequest(
+      id: 1, memberId: 1, programId: 1, title: "시험", requestedKRW: 1, status: .rejected,
+      decided: Day(year: 2026, month: 11, day: 2), reason: "서류 미비")
+    #expect(AuditChain.historyProblems(requests: [request], audit: [created, decided]).isEmpty)
+    #expect(AuditChain.historyProblems(requests: [request], audit: [decided]).isEmpty)
+    var late = decided
+    late.before = "approved"
+    #expect(
+      AuditChain.historyProblems(requests: [request], audit: [late]).map(\.field) == [
+        "audit[0].before"
+      ])
+  }
+
   @Test func aHistoryThatDoesNotFitIsRefused() throws {
     // The approval of 12,000,000 recorded; the request edited to say more.
     #expect(

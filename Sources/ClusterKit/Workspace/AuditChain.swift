@@ -100,9 +100,10 @@ public enum AuditChain {
               ),
               value: later.entry.before))
         }
+        // A request starts as draft or pending; its first entry may record that start ("").
         if field == "status", let first = trail.first,
-          first.entry.before != RequestStatus.draft.rawValue,
-          first.entry.before != RequestStatus.pending.rawValue
+          !["", RequestStatus.draft.rawValue, RequestStatus.pending.rawValue].contains(
+            first.entry.before)
         {
           errors.append(
             FieldError(
