@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundation")
+
 let package = Package(
   name: "ClusterDesk",
   platforms: [.macOS(.v13)],
@@ -11,13 +13,20 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
+    // Excel workbooks (.xlsx): sheets of typed cells written and read. No domain.
+    .target(
+      name: "Workbook", dependencies: [zip]),
     // Domain: value types, rules, Korean formats, the SQLite workspace, JSON and CSV.
     .target(
       name: "ClusterKit",
-      dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["Workbook", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // Invented workspaces (the sample office, one cluster, a national one) for demos, tests
+    // and benchmarks.
+    .target(name: "Generator", dependencies: ["ClusterKit"]),
     // Pure terminal drawing: grid, display width, layout, widgets. No ncurses, no domain.
     .target(name: "TerminalKit"),
     // The ncursesw C interface; only TerminalBackend imports it.
@@ -27,18 +36,28 @@ let package = Package(
     .executableTarget(
       name: "clusterdesk",
       dependencies: [
-        "ClusterKit", "TerminalKit", "TerminalBackend", "Dashboard",
+        "ClusterKit", "Generator", "TerminalKit", "TerminalBackend", "Dashboard", "Workbook",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "ClusterKitTests", dependencies: ["ClusterKit"], exclude: ["Corpus"]),
+    // For tests: openpyxl, an independent reader, opens the workbooks they write.
+    .target(name: "SpreadsheetCheck", path: "Tests/SpreadsheetCheck"),
+    .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "SpreadsheetCheck", zip]),
+    .testTarget(
+      name: "ClusterKitTests",
+      dependencies: ["ClusterKit", "Generator", "Workbook", "SpreadsheetCheck", zip],
+      exclude: ["Corpus"]),
+    .testTarget(name: "GeneratorTests", dependencies: ["ClusterKit", "Generator"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "DashboardTests",
-      dependencies: ["Dashboard", "ClusterKit", "TerminalKit"],
+      dependencies: [
+        "Dashboard", "ClusterKit", "TerminalKit", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       resources: [.copy("Golden")]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["ClusterKit"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["ClusterKit", "Workbook", "SpreadsheetCheck", zip]),
   ],
   swiftLanguageModes: [.v6]
 )

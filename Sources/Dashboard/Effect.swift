@@ -1,19 +1,40 @@
 import ClusterKit
 
-/// A change to the workspace: each one is exactly one Workspace call, one transaction, saved at
-/// once.
-enum Effect: Sendable {
+/// A change to the workspace that an update asks for. The runtime performs it: each is exactly
+/// one Workspace call, one transaction, saved at once.
+enum Change: Sendable {
   case addMember(Member, division: String?)
   case updateMember(Member, original: Member, division: String)
   case addMeeting(Meeting)
   case setAttendance(
     meetingId: Int64, [Int64: AttendanceStatus?], previous: [Int64: AttendanceStatus?])
-  case addVisit(Visit)
+  case addVisit(Visit, memberName: String)
   case setFollowUpDone(id: Int64, Day?)
-  case decide(Int64, RequestDecision, expected: SupportRequest)
+  /// A decision on a request as it was seen (`expected`), or as it is now when nil.
+  case decide(Int64, Decision, expected: SupportRequest?)
   case undo(UndoEntry)
+}
 
-  /// Runs the call; returns what to remember for undo and a message for the status bar.
+/// A decision as typed: the approved amount may be left out (the requested amount).
+enum Decision: Hashable, Sendable {
+  case approve(amount: KRW?, overrideReason: String?)
+  case reject(reason: String)
+  case askForChanges(reason: String)
+}
+
+struct Effect: Sendable {
+  var change: Change
+  /// Made by a dialog's save: the dialog closes when it works and shows the problem when not.
+  var fromDialog: Bool
+
+  init(_ change: Change, fromDialog: Bool = false) {
+    self.change = change
+    self.fromDialog = fromDialog
+  }
+}
+
+extension Change {
+  /// Makes the call; returns what to remember for undo and a message for the status bar.
   func perform(on workspace: Workspace, today: Day, _ l: Language) throws -> (
     undo: UndoEntry?, message: String
   ) {
@@ -28,14 +49,13 @@ enum Effect: Sendable {
       let saved = try workspace.addMeeting(meeting)
       return (nil, l.pick("Added meeting \(saved.title).", "회의 '\(saved.title)'을(를) 추가했습니다."))
     case .setAttendance(let id, let statuses, let previous):
-      try workspace.setAttendance(meetingId: id, statuses)
+      try workspace.setAttendance(meetingId: id, statuses, expected: previous)
       return (
         .attendance(meetingId: id, previous: previous),
         l.pick("Attendance saved (\(statuses.count)).", "출석을 저장했습니다 (\(statuses.count)명).")
       )
-    case .addVisit(let visit):
-      let saved = try workspace.addVisit(visit)
-      let name = (try? workspace.member(id: saved.memberId))??.name ?? "#\(saved.memberId)"
+    case .addVisit(let visit, let name):
+      try workspace.addVisit(visit)
       return (nil, l.pick("Visit to \(name) logged.", "\(name) 방문을 기록했습니다."))
     case .setFollowUpDone(let id, let day):
       try workspace.setFollowUpDone(id: id, on: day)
@@ -46,7 +66,12 @@ enum Effect: Sendable {
           : l.pick("Follow-up closed.", "후속조치를 완료했습니다.")
       )
     case .decide(let id, let decision, let expected):
-      let change = try workspace.decide(requestId: id, decision, on: today, expected: expected)
+      // A decision typed on the command line is on the request as it is now.
+      guard let seen = try expected ?? workspace.request(id: id) else {
+        throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)")
+      }
+      let change = try workspace.decide(
+        requestId: id, decision.request(requested: seen.requestedKRW), on: today, expected: seen)
       let status = change.after.status.label(l)
       return (
         .request(change),
@@ -69,6 +94,17 @@ enum Effect: Sendable {
         try workspace.setAttendance(meetingId: meetingId, previous)
         return (nil, l.pick("Attendance put back.", "출석을 되돌렸습니다."))
       }
+    }
+  }
+}
+
+extension Decision {
+  func request(requested: KRW) -> RequestDecision {
+    switch self {
+    case .approve(let amount, let reason):
+      .approve(amount: amount ?? requested, overrideReason: reason)
+    case .reject(let reason): .reject(reason: reason)
+    case .askForChanges(let reason): .askForChanges(reason: reason)
     }
   }
 }

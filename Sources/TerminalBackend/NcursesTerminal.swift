@@ -404,3 +404,4 @@ public final class NcursesTerminal {
     return c == "UTF-8" || c == "UTF8"
   }
 }
+extension NcursesTerminal: TerminalDevice {}

@@ -109,26 +109,6 @@ public struct Grid: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// Changes the style of the cells in `rect` and keeps their text, e.g. to highlight a row.
-  public mutating func paint(_ rect: Rect, style: Style) {
-    let r = rect.intersection(bounds)
-    guard !r.isEmpty else { return }
-    for y in r.y..<r.maxY {
-      for x in r.x..<r.maxX { cells[y * width + x].style = style }
-    }
-  }
-
-  /// Like `paint`, but adds the attributes of `style` on top of each cell's own style.
-  public mutating func overlay(_ rect: Rect, style: Style) {
-    let r = rect.intersection(bounds)
-    guard !r.isEmpty else { return }
-    for y in r.y..<r.maxY {
-      for x in r.x..<r.maxX {
-        cells[y * width + x].style = cells[y * width + x].style.merged(with: style)
-      }
-    }
-  }
-
   /// Row `y` as the terminal would show it (right halves of wide characters skipped).
   public func text(row y: Int) -> String {
     guard y >= 0 && y < height else { return "" }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ClusterKit
 import Foundation
+import TerminalKit
+import Workbook
 
 /// Domain timings without a terminal, for `scripts/benchmark`: the same Workspace calls the
 /// dashboard and the subcommands make, timed in-process on an existing workspace. Each line is
@@ -9,12 +11,13 @@ struct BenchDomain: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-domain",
     abstract:
-      "Time the workspace's queries, report, CSV import and JSON export/import (for scripts/benchmark).",
+      "Time the workspace's queries, report, the report workbook and the directory book, CSV import, xlsx export/import and JSON export/import (for scripts/benchmark).",
     shouldDisplay: false)
 
   @OptionGroup var location: WorkspaceLocation
   @Option(help: "Runs of each fast query.") var runs: Int = 9
-  @Option(help: "Runs of each slow job (CSV import, JSON export and import).") var slowRuns: Int = 3
+  @Option(help: "Runs of each slow job (CSV and xlsx import, xlsx and JSON export, JSON import).")
+  var slowRuns: Int = 3
   @Option(help: "A folder for the temporary files (default: the workspace's folder).") var scratch:
     String?
   @Option(help: "Only the timings whose name contains this text.") var only: String?
@@ -82,6 +85,81 @@ struct BenchDomain: ParsableCommand {
         _ = try workspace.annualReport(year: year, today: today)
       }
 
+      // What a mentoring and SIG screen reads: windows of 40 rows with their counts.
+      try time("companies without a mentor (count + 40 rows)", runs: runs) {
+        _ = try workspace.memberCount(.companiesWithoutMentor())
+        _ = try workspace.memberRows(.companiesWithoutMentor(), offset: 0, limit: 40)
+      }
+      let cluster = try workspace.clusters().first?.id
+      try time("companies without a mentor in one cluster (count + 40 rows)", runs: runs) {
+        _ = try workspace.memberCount(.companiesWithoutMentor(clusterId: cluster))
+        _ = try workspace.memberRows(
+          .companiesWithoutMentor(clusterId: cluster), offset: 0, limit: 40)
+      }
+      try time("experts with their load (count + 40 rows)", runs: runs) {
+        _ = try workspace.expertCount()
+        _ = try workspace.expertRows(offset: 0, limit: 40)
+      }
+      try time("experts with room (count + 40 rows)", runs: runs) {
+        _ = try workspace.expertCount(ExpertQuery(withRoom: true))
+        _ = try workspace.expertRows(ExpertQuery(withRoom: true), offset: 0, limit: 40)
+      }
+      try time("SIGs with members and tasks (count + 40 rows) and coverage", runs: runs) {
+        _ = try workspace.sigCount()
+        _ = try workspace.sigRows(offset: 0, limit: 40)
+        _ = try workspace.sigCoverage()
+      }
+      let firstSIG = try workspace.sigRows(limit: 1).first?.id
+      try time("SIG detail", runs: runs) {
+        if let firstSIG { _ = try workspace.sigDetail(id: firstSIG) }
+      }
+      let company = try workspace.memberRows(.companiesWithoutMentor(), offset: 0, limit: 1).first
+      try time("mentor suggestions for a company (5)", runs: runs) {
+        if let company { _ = try workspace.mentorSuggestions(memberId: company.id, today: today) }
+      }
+      let book = DirectoryBookQuery(
+        edition: try workspace.directoryEdition(today: today), state: .missing)
+      try time("directory book: members missing (count + 40 rows)", runs: runs) {
+        _ = try workspace.memberCount(MemberQuery(directoryBook: book))
+        _ = try workspace.memberRows(MemberQuery(directoryBook: book), offset: 0, limit: 40)
+      }
+
+      // The documents handed over: the annual report as a workbook, and the directory book as
+      // HTML and as a workbook, each read, made and written as the commands do.
+      let documentPath = (folder as NSString).appendingPathComponent("bench-document")
+      try time(
+        "annual report workbook for \(year) (figures, tables, sheets, zip, write)", runs: runs
+      ) {
+        try AnnualReportWorkbook.write(
+          workspace, year: year, today: today, language: .ko, to: documentPath + ".xlsx",
+          measure: DisplayWidth.of)
+      }
+      let edition = try workspace.directoryEdition(today: today)
+      for everyone in [false, true] {
+        let label = everyone ? "every current member" : "the submitted members"
+        try time("directory book \(edition), \(label), HTML (read, render, write)", runs: slowRuns)
+        {
+          let book = try workspace.directoryBookContents(
+            edition: edition, everyone: everyone, changesSince: edition - 1)
+          let html = DirectoryBookHTML.render(
+            book, .init(language: .ko, unmask: false, printed: today))
+          try writeOutput(Data(html.utf8), to: documentPath + ".html", workspace: workspace)
+        }
+      }
+      try time(
+        "directory book \(edition), every current member, xlsx (read, sheets, zip, write)",
+        runs: slowRuns
+      ) {
+        let book = try workspace.directoryBookContents(
+          edition: edition, everyone: true, changesSince: nil)
+        try writeOutput(
+          try book.sheets(.ko, unmask: false).fittedWorkbook(), to: documentPath + ".xlsx",
+          workspace: workspace)
+      }
+      for suffix in [".xlsx", ".html"] {
+        try? FileManager.default.removeItem(atPath: documentPath + suffix)
+      }
+
       // CSV import of 20,000 members: every member's fields, names made unique where two
       // clusters share one (the import puts them all in one cluster).
       let csvPath = (folder as NSString).appendingPathComponent("bench-members.csv")
@@ -92,7 +170,7 @@ struct BenchDomain: ParsableCommand {
           try? FileManager.default.removeItem(atPath: scratchWorkspace + suffix)
         }
       }
-      if only == nil || "CSV import".contains(only!) {
+      func uniqueMembers() throws -> [(member: Member, divisionName: String?)] {
         var seen: Set<String> = []
         var rows: [(member: Member, divisionName: String?)] = []
         for (index, row) in try workspace.membersForExport().enumerated() where rows.count < 20_000
@@ -104,6 +182,10 @@ struct BenchDomain: ParsableCommand {
           }
           rows.append((member, row.division))
         }
+        return rows
+      }
+      if only == nil || "CSV import".contains(only!) {
+        let rows = try uniqueMembers()
         try MemberCSV.encode(rows, language: .ko, bom: true).write(
           to: URL(fileURLWithPath: csvPath))
         try time("CSV import of \(rows.count) members (read, check, write)", runs: slowRuns) {
@@ -114,6 +196,38 @@ struct BenchDomain: ParsableCommand {
         }
         removeScratch()
         try? FileManager.default.removeItem(atPath: csvPath)
+      }
+
+      // The same members as an Excel workbook: written as `members list --format xlsx` writes
+      // it, and read and imported as `import FILE.xlsx` does.
+      let xlsxPath = (folder as NSString).appendingPathComponent("bench-members.xlsx")
+      if only == nil
+        || ["xlsx export", "xlsx read", "xlsx import"].contains(where: { $0.contains(only!) })
+      {
+        let rows = try uniqueMembers()
+        let url = URL(fileURLWithPath: xlsxPath)
+        // Written once beforehand too, so that reading can be timed alone (--only "xlsx read").
+        try MemberWorkbook.sheet(rows, language: .ko).fittedWorkbook().write(to: url)
+        try time(
+          "xlsx export of \(rows.count) members (sheet, column widths, zip, write)", runs: slowRuns
+        ) {
+          try MemberWorkbook.sheet(rows, language: .ko).fittedWorkbook().write(to: url)
+        }
+        try time("xlsx read of \(rows.count) members (unzip, parse, check)", runs: slowRuns) {
+          let book = try MemberWorkbook.read(try Data(contentsOf: url))
+          guard book.members.isValid, book.members.rows.count == rows.count else {
+            throw CommandError(
+              "The benchmark workbook did not read back.", "벤치마크 통합 문서를 다시 읽지 못했습니다.")
+          }
+        }
+        try time("xlsx import of \(rows.count) members (read, check, write)", runs: slowRuns) {
+          removeScratch()
+          let target = try Workspace.create(at: scratchWorkspace, office: Office(name: "벤치마크"))
+          let book = try MemberWorkbook.read(try Data(contentsOf: url))
+          _ = try target.importMembers(book.members, clusterName: "전국")
+        }
+        removeScratch()
+        try? FileManager.default.removeItem(atPath: xlsxPath)
       }
 
       let jsonPath = (folder as NSString).appendingPathComponent("bench-export.json")

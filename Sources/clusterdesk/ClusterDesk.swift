@@ -21,17 +21,20 @@ struct ClusterDesk: ParsableCommand {
       CLUSTERDESK_LANG)이 ko로 시작하면 한국어로, 아니면 영어로 표시합니다.
       """),
     subcommands: [
-      Open.self, Demo.self, Init.self, Import.self, Export.self, OfficeCommand.self,
-      MembersCommand.self,
-      VisitsCommand.self, MeetingsCommand.self, RequestsCommand.self, Report.self, Audit.self,
+      Open.self, Demo.self, Init.self, Import.self, Export.self, Backup.self, Restore.self,
+      OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
+      ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
+      SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self,
       Generate.self, BenchDomain.self, WriteLoop.self,
     ],
     defaultSubcommand: Open.self
   )
 
   /// ArgumentParser's own `main`, except that its messages — which quote what was typed, as in
-  /// "Unknown option '…'" — go out through `print` and `printError` like every other text.
+  /// "Unknown option '…'" — go out through `print` and `printError` like every other text, and
+  /// a failed write of what was printed is said as the process exits.
   static func main() {
+    checkStandardOutputAtExit()
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -79,14 +82,34 @@ struct WorkspaceLocation: ParsableArguments {
   }
 
   /// Opens the workspace; with `create`, a missing one is made (and, for the default location,
-  /// its folder too).
+  /// its folder too). An existing workspace gets its automatic backup of the day, in the
+  /// background.
   func open(create: Bool = false) throws -> Workspace {
-    if create, isDefault {
-      try? FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
+    if create { makeDefaultFolder() }
+    let existed = FileManager.default.fileExists(atPath: path)
+    let workspace = try Workspace(path: path, create: create)
+    if existed { AutomaticBackup.startIfDue(for: workspace) }
+    return workspace
+  }
+
+  /// Opens the workspace and runs `fill` on it or, when there is none yet, builds it beside its
+  /// place with `fill` and moves it in complete: an import that fails or is killed leaves no new
+  /// file behind.
+  func openOrCreate(filling fill: (Workspace) throws -> Void) throws -> Workspace {
+    makeDefaultFolder()
+    if FileManager.default.fileExists(atPath: path) {
+      let workspace = try open()
+      try fill(workspace)
+      return workspace
     }
-    return try Workspace(path: path, create: create)
+    return try Workspace.create(at: path, fill: fill)
+  }
+
+  func makeDefaultFolder() {
+    guard isDefault else { return }
+    try? FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700])
   }
 }
 
@@ -94,40 +117,61 @@ struct WorkspaceLocation: ParsableArguments {
 let language = Language.fromEnvironment()
 
 /// Runs a command body, turning our errors into one clear message on stderr and an exit status:
-/// 1 for rejected input, 3 for a workspace that cannot be opened, 4 for a conflicting change.
+/// 1 for rejected input, 3 for a workspace that cannot be opened or output that cannot be
+/// written, 4 for a conflicting change.
 func reporting(_ body: () throws -> Void) throws {
   do {
     try body()
-  } catch let error as ClusterKit.ValidationError {
+    try finishStandardOutput()
+  } catch {
+    // What the command printed before it failed goes out first; if that fails too, the failure
+    // being reported matters more, and it is the one sentence said.
+    if !(error is OutputError) {
+      do { try finishStandardOutput() } catch { outputFailureReported = true }
+    }
+    throw report(error)
+  }
+}
+
+/// Says what went wrong on stderr and returns the exit status to end with.
+private func report(_ error: Error) -> Error {
+  switch error {
+  case let error as OutputError:
+    printError(error.message)
+    outputFailureReported = error.destination == nil
+    return ExitCode(3)
+  case let problem as FileProblem:
+    printError(OutputError(destination: problem.path, problem: problem).message)
+    return ExitCode(3)
+  case let error as ClusterKit.ValidationError:
     printError(error.message(language))
-    throw ExitCode(1)
-  } catch let error as FieldError {
+    return ExitCode(1)
+  case let error as FieldError:
     printError(error.message(language))
-    throw ExitCode(1)
-  } catch let error as CSVError {
+    return ExitCode(1)
+  case let error as CSVError:
     printError(error.message(language))
-    throw ExitCode(1)
-  } catch let error as WorkspaceError {
+    return ExitCode(1)
+  case let error as WorkspaceError:
     printError(error.message(language))
     switch error {
-    case .missing, .missingDirectory, .emptyFile, .notAWorkspace, .otherDatabase, .newerVersion,
-      .damaged, .readOnly, .cannotCreate, .diskFull, .writeFailed:
-      throw ExitCode(3)
+    case .missing, .missingDirectory, .emptyFile, .notARegularFile, .notAWorkspace, .otherDatabase,
+      .newerVersion, .damaged, .readOnly, .cannotCreate, .cannotCreateFile, .cannotOpen, .diskFull,
+      .busy, .writeFailed:
+      return ExitCode(3)
     case .conflict:
-      throw ExitCode(4)
+      return ExitCode(4)
     default:
-      throw ExitCode(1)
+      return ExitCode(1)
     }
-  } catch let error as CommandError {
+  case let error as CommandError:
     printError(error.message)
-    throw ExitCode(1)
-  } catch let error as ExitCode {
-    throw error
-  } catch let error as CleanExit {
-    throw error
-  } catch {
+    return ExitCode(1)
+  case is ExitCode, is CleanExit:
+    return error
+  default:
     printError(language.pick("Error: ", "오류: ") + String(describing: error))
-    throw ExitCode(1)
+    return ExitCode(1)
   }
 }
 
@@ -138,14 +182,7 @@ struct CommandError: Error {
 }
 
 /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
-var today: Day {
-  if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
-    let day = Day(parsing: fixed)
-  {
-    return day
-  }
-  return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)
-}
+var today: Day { Day.officeToday }
 
 /// A `--year` as given, refused outside the years a date can have.
 func checkedYear(_ year: Int?) throws -> Int? {
@@ -175,11 +212,11 @@ final class ProgressLine: @unchecked Sendable {
     last = percent
     let filled = percent / 5
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
-    FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)%".utf8))
+    writeStandardError("\r\(label) \(bar) \(percent)%")
   }
 
   func finish() {
     guard enabled, last >= 0 else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    writeStandardError("\r\u{1B}[K")
   }
 }

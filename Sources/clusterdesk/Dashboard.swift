@@ -1,28 +1,41 @@
+import ArgumentParser
 import ClusterKit
 import Dashboard
 import Foundation
 import TerminalBackend
 
-extension NcursesTerminal: TerminalDevice {}
+/// `--pane NAME`: the values are the registered panes, so a wrong one is refused naming them.
+extension PaneName: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+  public static var allValueStrings: [String] { all.map(\.rawValue) }
+}
+
+/// The help of `--pane`; ArgumentParser adds the values, from the registered panes, and in
+/// Korean each is named as its tab is.
+func paneHelp() -> ArgumentHelp {
+  ArgumentHelp(
+    language.pick(
+      "The pane to start on.",
+      "처음 보여 줄 화면: "
+        + PaneName.all.map { "\($0.rawValue)(\($0.title(.ko)))" }.joined(separator: ", ") + "."))
+}
 
 /// Opens the dashboard on a workspace in this terminal, and gives the terminal back as it was on
-/// every way out. A signal that ended the session is passed on as the exit status 128+N.
-func runDashboard(workspace: Workspace, pane: String) throws {
-  guard let startPane = Pane(rawValue: pane.lowercased()) else {
-    throw FieldError(
-      field: "pane", problem: .unknownValue(allowed: Pane.allCases.map(\.rawValue)), value: pane)
-  }
+/// every way out. A signal that ended the session is passed on as the exit status 128+N, after
+/// `beforeExit`.
+func runDashboard(workspace: Workspace, pane: PaneName, beforeExit: () -> Void = {}) throws {
   let terminal = NcursesTerminal()
   do {
     try terminal.start()
   } catch let error as TerminalError {
     throw CommandError(error.description, error.description)
   }
-  let app = DashboardApp(workspace: workspace, pane: startPane, language: language, today: today)
+  let app = DashboardApp(workspace: workspace, pane: pane, language: language, today: today)
   defer { terminal.stop() }
   try app.run(on: terminal)
   if let signal = terminal.pendingSignal {
     terminal.stop()
+    beforeExit()
     exit(128 + signal)
   }
 }

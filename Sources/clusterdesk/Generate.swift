@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterKit
 import Foundation
+import Generator
 
 extension WorkspaceGenerator.Scale: ExpressibleByArgument {}
 
@@ -49,6 +50,7 @@ struct Generate: ParsableCommand {
   func run() throws {
     try reporting {
       let day = try parseDay(today, field: "today")
+      if let output { try refuseDatabase(output, workspace: nil) }
       let progress = ProgressLine(language.pick("Generating", "생성 중"))
       let document = WorkspaceGenerator(scale: scale, seed: seed, today: day).makeDocument(
         progress: progress.update)
@@ -57,10 +59,11 @@ struct Generate: ParsableCommand {
         try writeOutput(try document.encoded(), to: output)
         return
       }
-      let workspace = try location.open(create: true)
-      let saving = ProgressLine(language.pick("Saving", "저장 중"))
-      try workspace.importDocument(document, progress: saving.update)
-      saving.finish()
+      let workspace = try location.openOrCreate { workspace in
+        let saving = ProgressLine(language.pick("Saving", "저장 중"))
+        try workspace.importDocument(document, progress: saving.update)
+        saving.finish()
+      }
       print(
         language.pick(
           "Generated \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests in \(workspace.path).",

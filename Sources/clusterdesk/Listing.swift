@@ -2,16 +2,19 @@ import ArgumentParser
 import ClusterKit
 import Foundation
 import TerminalKit
+import Workbook
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, csv, json
+  case table, csv, json, xlsx
 }
 
 struct OutputOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      language.pick("table (aligned, default), csv or json.", "table(표, 기본값), csv 또는 json.")))
+      language.pick(
+        "table (aligned, default), csv, json or xlsx (an Excel workbook, written to --output).",
+        "table(표, 기본값), csv, json 또는 xlsx(엑셀 통합 문서, --output 파일로 씁니다).")))
   var format: OutputFormat = .table
 
   @Flag(
@@ -21,38 +24,139 @@ struct OutputOptions: ParsableArguments {
         "With --format csv: UTF-8 with a byte-order mark, so Korean Excel opens it correctly.",
         "--format csv와 함께: 한글 엑셀에서 깨지지 않도록 BOM이 붙은 UTF-8로 씁니다.")))
   var excel = false
+
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      language.pick(
+        "Write to this file (created readable by you only) instead of standard output.",
+        "표준 출력 대신 이 파일에 씁니다 (본인만 읽을 수 있게 만듭니다).")))
+  var output: String?
+
+  /// Writes text or CSV to --output, else to standard output; never over the workspace.
+  func emit(_ data: Data, workspace: Workspace? = nil) throws {
+    try writeOutput(data, to: output, workspace: workspace)
+  }
+
+  /// Writes a workbook to --output.
+  func emit(_ sheet: Sheet) throws {
+    try requireWorkbookFile()
+    try emitWorkbook(workbookData(try sheet.fittedWorkbook()))
+  }
+
+  /// Writes workbook bytes to --output (which `requireWorkbookFile` checked before the work).
+  func emitWorkbook(_ data: Data, workspace: Workspace? = nil) throws {
+    try writeOutput(data, to: try requireWorkbookFile(), workspace: workspace)
+  }
+
+  /// The --output a workbook goes to, checked before any work is done.
+  @discardableResult
+  func requireWorkbookFile() throws -> String { try workbookDestination(output) }
 }
 
-/// A list ready to print: column keys (for JSON), titles (for tables and CSV), rows of text.
+/// Where a workbook goes: a file, never standard output or a terminal, which would get bytes
+/// no one can read.
+@discardableResult
+func workbookDestination(_ output: String?) throws -> String {
+  guard let output else {
+    throw CommandError(
+      "A workbook cannot be printed; give --output FILE.xlsx.",
+      "통합 문서는 화면에 출력할 수 없으니 --output FILE.xlsx로 파일을 지정하세요.")
+  }
+  var info = stat()
+  if stat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR {
+    let fd = open(output, O_WRONLY | O_NOCTTY)
+    let terminal = fd >= 0 && isatty(fd) == 1
+    if fd >= 0 { close(fd) }
+    if terminal {
+      throw CommandError(
+        "\(output) is a terminal, which cannot show a workbook; give --output FILE.xlsx.",
+        "\(output)은(는) 통합 문서를 보여 줄 수 없는 터미널이니 --output FILE.xlsx로 파일을 지정하세요.")
+    }
+  }
+  return output
+}
+
+extension Sheet {
+  /// The sheet as workbook bytes, its columns fitted to their widest text by display width (two
+  /// columns for a Hangul syllable).
+  func fittedWorkbook() throws(WorkbookWriteError) -> Data { try [self].fittedWorkbook() }
+}
+
+extension [Sheet] {
+  func fittedWorkbook() throws(WorkbookWriteError) -> Data {
+    try WorkbookWriter.data(
+      map { sheet in
+        var sheet = sheet
+        sheet.fitColumns(measure: DisplayWidth.of)
+        return sheet
+      })
+  }
+}
+
+/// Workbook bytes, or the writer's problem as one sentence.
+func workbookData(_ write: @autoclosure () throws(WorkbookWriteError) -> Data) throws -> Data {
+  do {
+    return try write()
+  } catch {
+    throw CommandError(error.message(.en), error.message(.ko))
+  }
+}
+
+extension TableValue {
+  /// The text a table (grouped digits for amounts), CSV or JSON (plain digits) shows.
+  func text(_ format: OutputFormat) -> String {
+    switch self {
+    case .text(let text), .instant(let text): text
+    case .number(let value): value.map(String.init) ?? ""
+    case .won(let amount): amount.map { format == .table ? Money.grouped($0) : String($0) } ?? ""
+    case .date(let day): day.text
+    case .percent(let rate): Format.percent(rate)
+    }
+  }
+}
+
+/// A list ready to print: column keys (for JSON), titles (for tables, CSV and workbooks), rows
+/// of values, and the name of the sheet a workbook puts it on.
 struct Listing {
   struct Column {
     var key: String
     var title: String
     var alignRight = false
   }
+  var sheet: String
   var columns: [Column]
-  var rows: [[String]]
+  var rows: [[TableValue]]
 
-  func print(_ options: OutputOptions) {
-    switch options.format {
-    case .table: clusterdesk.print(table(), terminator: "")
+  func print(_ options: OutputOptions) throws {
+    let format = options.format
+    let text = rows.map { $0.map { $0.text(format) } }
+    switch format {
+    // A table is for people, wherever it goes; the machine formats go out as they are.
+    case .table: try options.emit(Data(KoreanText.printable(table(text)).utf8))
     case .csv:
-      writeStandardOutput(
-        CSVWriter.encode(header: columns.map(\.title), rows: rows, bom: options.excel))
+      try options.emit(
+        CSVWriter.encode(header: columns.map(\.title), rows: text, bom: options.excel))
     case .json:
-      let objects = rows.map { row in
+      let objects = text.map { row in
         Dictionary(uniqueKeysWithValues: zip(columns.map(\.key), row))
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       var data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
       data.append(0x0A)
-      writeStandardOutput(data)
+      try options.emit(data)
+    case .xlsx:
+      try options.emit(
+        Sheet.table(name: sheet, header: columns.map(\.title), rows: rows.map { $0.map(\.cell) }))
     }
   }
 
+  /// The list as an aligned table.
+  func table() -> String { table(rows.map { $0.map { $0.text(.table) } }) }
+
   /// Columns aligned by display width, so Hangul (two columns each) lines up.
-  func table() -> String {
+  func table(_ rows: [[String]]) -> String {
     var widths = columns.map { DisplayWidth.of($0.title) }
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
@@ -72,51 +176,13 @@ struct Listing {
   }
 }
 
-/// Writes data to a file created owner-only, or to standard output.
-func writeOutput(_ data: Data, to path: String?) throws {
-  guard let path else {
-    writeStandardOutput(data)
-    return
-  }
-  func failure(_ reason: String) -> CommandError {
-    CommandError("Cannot write \(path): \(reason).", "\(path)에 쓸 수 없습니다: \(reason).")
-  }
-  var info = stat()
-  let exists = stat(path, &info) == 0
-  // A device or pipe (/dev/stdout, a FIFO) is written in place.
-  if exists && (info.st_mode & S_IFMT) != S_IFREG {
-    let fd = open(path, O_WRONLY)
-    guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    do { try handle.write(contentsOf: data) } catch { throw failure("\(error)") }
-    return
-  }
-  // A file is written beside its place, owner-only, and renamed over it: an export that
-  // replaces an older one (even one readable by others) ends up 0600, and a failed write (a
-  // full disk) leaves the older one whole instead of cut off.
-  let temporary = path + ".\(getpid()).partial"
-  let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-  guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
-  let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-  do {
-    try handle.write(contentsOf: data)
-    try handle.synchronize()
-    try handle.close()
-  } catch {
-    unlink(temporary)
-    throw failure("\(error)")
-  }
-  guard rename(temporary, path) == 0 else {
-    let reason = String(cString: strerror(errno))
-    unlink(temporary)
-    throw failure(reason)
+extension Listing.Column {
+  /// A column named by the vocabulary; its JSON key is the term's unless given.
+  init(_ term: Term, _ language: Language, key: String? = nil, alignRight: Bool = false) {
+    self.init(key: key ?? term.key, title: term.title(language), alignRight: alignRight)
   }
 }
 
 extension Optional where Wrapped == Day {
   var text: String { self?.description ?? "" }
-}
-
-func percent(_ rate: Double?) -> String {
-  rate.map { String(format: "%.0f%%", $0 * 100) } ?? "–"
 }

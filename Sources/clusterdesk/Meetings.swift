@@ -26,22 +26,24 @@ struct MeetingsCommand: ParsableCommand {
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         let rows = try workspace.meetingRows(
           year: try checkedYear(year), clusterId: clusterId, limit: Int.max)
-        Listing(
+        try Listing(
+          sheet: l.pick("Meetings", "회의"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "date", title: l.pick("Date", "날짜")),
-            .init(key: "kind", title: l.pick("Kind", "종류")),
-            .init(key: "title", title: l.pick("Title", "제목")),
-            .init(key: "cluster", title: l.pick("Cluster", "미니클러스터")),
-            .init(key: "division", title: l.pick("Division", "분과")),
-            .init(key: "attendance", title: l.pick("Present", "참석"), alignRight: true),
-            .init(key: "rate", title: l.pick("Rate", "참석률"), alignRight: true),
+            .init(.date, l),
+            .init(.meetingKind, l, key: "kind"),
+            .init(.title, l),
+            .init(.cluster, l),
+            .init(.division, l),
+            .init(.present, l, key: "attendance", alignRight: true),
+            .init(.participation, l, key: "rate", alignRight: true),
           ],
           rows: rows.map {
             [
-              String($0.id), $0.date.description, $0.kind.label(l), $0.title, $0.clusterName,
-              $0.divisionName ?? "", $0.invited == 0 ? "" : "\($0.present)/\($0.invited)",
-              percent($0.participationRate),
+              .number($0.id), .date($0.date), .text($0.kind.label(l)), .text($0.title),
+              .text($0.clusterName), .text($0.divisionName ?? ""),
+              .text($0.invited == 0 ? "" : "\($0.present)/\($0.invited)"),
+              .percent($0.participationRate),
             ]
           }
         ).print(output)
@@ -157,10 +159,21 @@ struct MeetingsCommand: ParsableCommand {
         let list = try workspace.attendanceList(meetingId: meeting)
         var changes: [Int64: AttendanceStatus?] = [:]
         if allPresent { for line in list { changes[line.memberId] = .present } }
+        var given: [Int64: AttendanceStatus] = [:]
         for (names, status) in [
           (present, AttendanceStatus.present), (absent, .absent), (excused, .excused),
         ] {
-          for name in names { changes[try workspace.findMember(name).id] = status }
+          for name in names {
+            let member = try workspace.findMember(name)
+            if let earlier = given[member.id], earlier != status {
+              throw CommandError(
+                "\(member.name) is given as both \(earlier.english) and \(status.english); give each member once.",
+                "\(member.name)이(가) \(earlier.korean), \(status.korean) 두 가지로 지정되었습니다. 회원마다 한 번만 지정하세요."
+              )
+            }
+            given[member.id] = status
+            changes[member.id] = status
+          }
         }
         if !changes.isEmpty {
           try workspace.setAttendance(meetingId: meeting, changes)

@@ -1,18 +1,20 @@
 import ArgumentParser
 import ClusterKit
+import Dashboard
 import Foundation
 import TerminalKit
 
 struct MembersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "members", abstract: language.pick("The member directory.", "회원 명부."),
-    subcommands: [List.self, Show.self, Add.self, Edit.self], defaultSubcommand: List.self)
+    subcommands: [List.self, Show.self, Add.self, Edit.self, DirectoryBook.self],
+    defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: language.pick(
-        "List members (a CSV of every field with --format csv, which imports back).",
-        "회원 목록을 보여 줍니다 (--format csv는 모든 항목을 담은 CSV이며, 다시 가져올 수 있습니다)."))
+        "List members (every field with --format csv or xlsx, which import back).",
+        "회원 목록을 보여 줍니다 (--format csv나 xlsx는 모든 항목을 담으며, 다시 가져올 수 있습니다)."))
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
@@ -49,11 +51,31 @@ struct MembersCommand: ParsableCommand {
           "정렬 기준: name(이름), kind(유형), division(분과), role(직위), representative(대표자), phone(전화), lastVisit(최근 방문)."
         )))
     var sort: String = "name"
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "Only members whose directory-book profile is missing (not submitted), asked (asked, not submitted), not-asked or submitted; adds the edition's columns.",
+          "디렉토리북 기업 정보가 missing(미제출), asked(요청 후 미제출), not-asked(요청 전) 또는 submitted(제출)인 회원만; 해당 발행연도의 열을 덧붙입니다."
+        )))
+    var directoryBook: String?
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "The directory-book edition (year; default: the newest recorded, else this year).",
+          "디렉토리북 발행연도 (기본값: 기록된 가장 최근 연도, 없으면 올해).")))
+    var edition: String?
 
     func run() throws {
       try reporting {
         let workspace = try location.open()
         var query = MemberQuery(search: search)
+        if directoryBook != nil || edition != nil {
+          query.directoryBook = DirectoryBookQuery(
+            edition: try MemberText.edition(edition, workspace),
+            state: try directoryBook.map {
+              try MemberRules.parse($0, as: DirectoryBookState.self, field: "directoryBook")
+            })
+        }
         query.clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         if let division {
           let matches = try workspace.divisions(clusterId: query.clusterId).filter {
@@ -72,35 +94,53 @@ struct MembersCommand: ParsableCommand {
             value: sort)
         }
         query.sort = order
+        if output.format == .xlsx {
+          let members = try workspace.membersForExport(query)
+          try output.emit(
+            MemberWorkbook.sheet(
+              members.map { ($0.member, $0.division) }, language: language))
+          return
+        }
         if output.format == .csv {
           let rows = try workspace.membersForExport(query).map {
             MemberCSV.row($0.member, divisionName: $0.division, language: language)
           }
-          writeStandardOutput(
+          try output.emit(
             CSVWriter.encode(header: MemberCSV.header(language), rows: rows, bom: output.excel))
           return
         }
         let rows = try workspace.memberRows(query, offset: 0, limit: Int.max)
         let l = language
-        Listing(
+        var listing = Listing(
+          sheet: MemberWorkbook.sheetName(l),
           columns: [
-            .init(key: "id", title: "#", alignRight: true),
-            .init(key: "name", title: l.pick("Name", "회사명")),
-            .init(key: "kind", title: l.pick("Kind", "구분")),
-            .init(key: "cluster", title: l.pick("Cluster", "미니클러스터")),
-            .init(key: "division", title: l.pick("Division", "분과")),
-            .init(key: "role", title: l.pick("Role", "직위")),
-            .init(key: "representative", title: l.pick("Representative", "대표자")),
-            .init(key: "phone", title: l.pick("Phone", "전화")),
-            .init(key: "lastVisit", title: l.pick("Last visit", "최근 방문")),
-          ],
+            .init(key: "id", title: "#", alignRight: true)
+          ]
+            + [
+              Term.name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
+            ].map { .init($0, l) },
           rows: rows.map {
             [
-              String($0.id), $0.name, $0.kind.label(l), $0.clusterName, $0.divisionName ?? "",
-              $0.role.label(l), $0.representative, $0.phone, $0.lastVisit.text,
+              .number($0.id), .text($0.name), .text($0.kind.label(l)), .text($0.clusterName),
+              .text($0.divisionName ?? ""), .text($0.role.label(l)), .text($0.representative),
+              .text($0.phone), .date($0.lastVisit),
+            ]
+          })
+        if let book = query.directoryBook {
+          listing.columns += [
+            .init(
+              key: "directoryBook", title: Term.directoryBook.title(l) + " \(book.edition)"),
+            .init(.asked, l),
+            .init(.profileSubmitted, l, key: "submitted"),
+          ]
+          for (index, row) in rows.enumerated() {
+            let entry = row.directoryBook
+            listing.rows[index] += [
+              .text(entry?.status.label(l) ?? ""), .date(entry?.asked), .date(entry?.submitted),
             ]
           }
-        ).print(output)
+        }
+        try listing.print(output)
       }
     }
   }
@@ -123,7 +163,9 @@ struct MembersCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let found = try workspace.findMember(member)
-        print(MemberText.detail(try workspace.memberDetail(id: found.id)), terminator: "")
+        let document = Document.member(
+          try workspace.memberDetail(id: found.id), today: today, language)
+        print(document.plainText, terminator: "")
       }
     }
   }
@@ -196,12 +238,6 @@ struct MembersCommand: ParsableCommand {
       help: ArgumentHelp(
         language.pick("active, inactive or left.", "활동, 휴면 또는 탈퇴 (active, inactive, left).")))
     var status: String?
-    @Option(
-      parsing: .unconditional,
-      help: ArgumentHelp(
-        language.pick(
-          "Directory-book profile submitted: yes or no.", "회원 명부 책자용 기업 정보 제출 여부: 예 또는 아니오.")))
-    var profileSubmitted: String?
 
     /// Applies the set fields, collecting every problem instead of stopping at the first.
     func apply(to member: inout Member) throws {
@@ -253,12 +289,6 @@ struct MembersCommand: ParsableCommand {
       if let website { member.website = website }
       if let status {
         attempt { () throws(FieldError) in member.status = try MemberRules.parseStatus(status) }
-      }
-      if let profileSubmitted {
-        attempt { () throws(FieldError) in
-          member.profileSubmitted = try MemberRules.parseBool(
-            profileSubmitted, field: "profileSubmitted")
-        }
       }
       if !errors.isEmpty { throw ClusterKit.ValidationError(errors) }
     }
@@ -320,84 +350,133 @@ struct MembersCommand: ParsableCommand {
       }
     }
   }
+
+  struct DirectoryBook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "directory-book",
+      abstract: language.pick(
+        "Record that a member was asked for its directory-book profile, or submitted it, for an edition (or ask --everyone at once).",
+        "회원에게 디렉토리북 기업 정보를 요청했거나 회원이 제출했음을 발행연도별로 기록합니다 (--everyone이면 전원에게 한 번에 요청)."),
+      discussion: language.pick(
+        """
+        Examples: clusterdesk members directory-book --everyone --asked 2026-09-01; \
+        clusterdesk members directory-book 유신테크 --submitted 2026-10-02
+        """,
+        """
+        예: clusterdesk members directory-book --everyone --asked 2026-09-01; \
+        clusterdesk members directory-book 유신테크 --submitted 2026-10-02
+        """))
+
+    @OptionGroup var location: WorkspaceLocation
+    @Argument(
+      help: ArgumentHelp(
+        language.pick(
+          "The member: id, business registration number, or name.", "회원: id, 사업자등록번호 또는 이름.")))
+    var member: String?
+    @Option(help: ArgumentHelp(language.pick("The day it was asked.", "요청일.")))
+    var asked: String?
+    @Option(help: ArgumentHelp(language.pick("The day it was submitted.", "제출일.")))
+    var submitted: String?
+    @Flag(
+      help: ArgumentHelp(
+        language.pick("Forget the member's entry for the edition.", "해당 발행연도의 이 회원 기록을 지웁니다.")))
+    var clear = false
+    @Flag(
+      help: ArgumentHelp(
+        language.pick(
+          "With --asked: every current member not yet asked.", "--asked와 함께: 아직 요청하지 않은 현재 회원 전원."))
+    )
+    var everyone = false
+    @Option(
+      help: ArgumentHelp(
+        language.pick(
+          "The edition (year; default: the newest recorded, else this year).",
+          "발행연도 (기본값: 기록된 가장 최근 연도, 없으면 올해).")))
+    var edition: String?
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let l = language
+        let chosen = [asked != nil, submitted != nil, clear].filter { $0 }.count
+        guard chosen == 1 else {
+          throw CommandError(
+            "Give one of --asked DATE, --submitted DATE or --clear.",
+            "--asked 날짜, --submitted 날짜, --clear 중 하나만 쓰세요.")
+        }
+        let year = try MemberText.edition(edition, workspace)
+        if everyone {
+          guard member == nil, let asked else {
+            throw CommandError(
+              "--everyone takes --asked DATE and no member.",
+              "--everyone은 회원 없이 --asked 날짜와 함께 씁니다.")
+          }
+          let day = try parseDay(asked, field: "asked")
+          let count = try workspace.askForDirectoryBook(edition: year, on: day, today: today)
+          let summary = try workspace.directoryBookSummary(edition: year)
+          print(
+            l.pick(
+              "Asked \(count) members for their profile for the \(year) directory book on \(day); \(summary.asked) of \(summary.members) asked, \(summary.submitted) submitted.",
+              "\(day)에 회원 \(count)곳에 \(year)년 디렉토리북 기업 정보를 요청했습니다. \(summary.members)곳 중 \(summary.asked)곳 요청, \(summary.submitted)곳 제출."
+            ))
+          return
+        }
+        let found = try workspace.findMember(try requireOption(member, "member"))
+        let change: DirectoryBookChange =
+          if let asked {
+            .asked(try parseDay(asked, field: "asked"))
+          } else if let submitted {
+            .submitted(try parseDay(submitted, field: "profileSubmitted"))
+          } else {
+            .clear
+          }
+        let entry = try workspace.recordDirectoryBook(
+          memberId: found.id, edition: year, change, today: today)
+        print(
+          entry.map {
+            l.pick(
+              "\(found.name), directory book \(Document.directoryLine($0, l)).",
+              "\(found.name), 디렉토리북 \(Document.directoryLine($0, l)).")
+          }
+            ?? l.pick(
+              "\(found.name): the \(year) directory-book entry is cleared.",
+              "\(found.name): \(year)년 디렉토리북 기록을 지웠습니다."))
+      }
+    }
+  }
 }
 
-/// A member's detail as text.
+/// What the member commands share.
 enum MemberText {
-  static func detail(_ detail: MemberDetail) -> String {
+  /// The edition a command names, or the one meant when it names none.
+  static func edition(_ text: String?, _ workspace: Workspace) throws -> Int {
+    guard let text else { return try workspace.directoryEdition(today: today) }
+    let year = try parseInt(text, field: "edition")
+    if let error = Limits.check(year, Limits.edition, "edition") {
+      throw error
+    }
+    return year
+  }
+
+  /// Member companies as a work list (those without a mentor, or in no SIG).
+  static func companyListing(_ rows: [MemberRow]) -> Listing {
     let l = language
-    let m = detail.member
-    var out = "\(m.name)  #\(m.id)\n"
-    func line(_ en: String, _ ko: String, _ value: String) {
-      guard !value.isEmpty else { return }
-      out += "  " + DisplayWidth.pad(l.pick(en, ko), to: 16) + value + "\n"
-    }
-    line("Kind", "구분", m.kind.label(l))
-    line("Mini-cluster", "미니클러스터", detail.cluster.name)
-    line("Division", "분과", detail.division?.name ?? "")
-    line("Role", "직위", m.role.label(l))
-    line("Status", "상태", m.status.label(l))
-    line("Representative", "대표자", m.representative)
-    line(
-      "Business no.", "사업자등록번호",
-      m.businessNumber.isEmpty ? "" : BusinessNumber.format(m.businessNumber))
-    line("Products", "주요제품", m.products)
-    line("Employees", "종업원수", m.employees.map(String.init) ?? "")
-    line("Sales", "매출액", m.salesKRW.map { "\(Money.format($0)) (\(Money.compact($0)))" } ?? "")
-    line("Founded", "설립일", m.founded.text)
-    line("Address", "주소", m.address)
-    line("Phone", "전화", m.phone)
-    line("E-mail", "이메일", m.email)
-    line("Website", "홈페이지", m.website)
-    line("Joined", "가입일", m.joined.text)
-    line("Left", "탈퇴일", m.left.text)
-    line(
-      "Directory book", "디렉토리북",
-      m.profileSubmitted ? l.pick("submitted", "제출") : l.pick("not submitted", "미제출"))
-    if !detail.contacts.isEmpty {
-      out += l.pick("Contacts", "담당자") + "\n"
-      for c in detail.contacts {
-        out +=
-          "  \([c.name, c.title, c.phone, c.email].filter { !$0.isEmpty }.joined(separator: "  "))\n"
-      }
-    }
-    if let mentor = detail.mentor {
-      out +=
-        l.pick("Mentor", "멘토")
-        + ": \(mentor.expert.name) (\(mentor.expert.affiliation)) \(mentor.mentoring.field)\n"
-    }
-    for sig in detail.sigs {
-      out += "SIG: \(sig.sig.name)" + (sig.task.isEmpty ? "" : " — \(sig.task)") + "\n"
-    }
-    if !detail.meetings.isEmpty {
-      out +=
-        l.pick("Meetings", "회의")
-        + " (\(l.pick("participation", "참석률")) \(percent(detail.participationRate)))\n"
-      for (meeting, status) in detail.meetings.prefix(12) {
-        out += "  \(meeting.date)  \(DisplayWidth.pad(status.label(l), to: 8))  \(meeting.title)\n"
-      }
-    }
-    if !detail.visits.isEmpty {
-      out += l.pick("Visits", "방문") + "\n"
-      for visit in detail.visits.prefix(12) {
-        out += "  \(visit.date)  \(visit.purpose.label(l))  \(visit.visitor)\n"
-        for d in visit.difficulties { out += "      [\(d.category.label(l))] \(d.text)\n" }
-        for f in visit.followUps {
-          let state =
-            f.done.map { l.pick("done ", "완료 ") + $0.description }
-            ?? (f.due.map { l.pick("due ", "기한 ") + $0.description } ?? "")
-          out += "      → \(f.action) (\(state))\n"
-        }
-      }
-    }
-    if !detail.requests.isEmpty {
-      out += l.pick("Support requests", "지원신청") + "\n"
-      for (request, program) in detail.requests {
-        let amount = request.approvedKRW.map(Money.compact) ?? Money.compact(request.requestedKRW)
-        out +=
-          "  #\(request.id)  \(request.submitted.text)  \(DisplayWidth.pad(request.status.label(l), to: 8))  \(amount)  \(program.name): \(request.title)\n"
-      }
-    }
-    return out
+    return Listing(
+      sheet: l.pick("Companies", "기업"),
+      columns: [
+        .init(key: "id", title: "#", alignRight: true),
+        .init(.member, l),
+        .init(.cluster, l),
+        .init(.division, l),
+        .init(.representative, l),
+        .init(.phone, l),
+        .init(.lastVisit, l),
+      ],
+      rows: rows.map {
+        [
+          .number($0.id), .text($0.name), .text($0.clusterName), .text($0.divisionName ?? ""),
+          .text($0.representative), .text($0.phone), .date($0.lastVisit),
+        ]
+      })
   }
 }

@@ -34,21 +34,23 @@ struct VisitsCommand: ParsableCommand {
         let l = language
         if followUps {
           let rows = try workspace.openFollowUps(limit: Int.max)
-          Listing(
+          try Listing(
+            sheet: l.pick("Follow-ups", "후속조치"),
             columns: [
               .init(key: "id", title: "#", alignRight: true),
-              .init(key: "due", title: l.pick("Due", "기한")),
-              .init(key: "overdue", title: l.pick("Overdue", "지연")),
-              .init(key: "member", title: l.pick("Member", "회원")),
-              .init(key: "action", title: l.pick("Action", "조치")),
-              .init(key: "owner", title: l.pick("Owner", "담당")),
-              .init(key: "visit", title: l.pick("Visit", "방문일")),
+              .init(.due, l),
+              .init(.overdue, l),
+              .init(.member, l),
+              .init(.action, l),
+              .init(.followUpOwner, l, key: "owner"),
+              .init(.visitDate, l, key: "visit"),
             ],
             rows: rows.map {
               [
-                String($0.followUp.id), $0.followUp.due.text,
-                $0.followUp.isOverdue(on: today) ? l.pick("overdue", "지연") : "", $0.memberName,
-                $0.followUp.action, $0.followUp.owner, $0.visitDate.description,
+                .number($0.followUp.id), .date($0.followUp.due),
+                .text($0.followUp.isOverdue(on: today) ? l.pick("overdue", "지연") : ""),
+                .text($0.memberName), .text($0.followUp.action), .text($0.followUp.owner),
+                .date($0.visitDate),
               ]
             }
           ).print(output)
@@ -58,24 +60,25 @@ struct VisitsCommand: ParsableCommand {
         let start = try from.map { try parseDay($0, field: "from") } ?? end.adding(days: -84)
         let visits = try workspace.visits(from: start, through: end, limit: Int.max)
         let names = try workspace.memberNames(ids: Set(visits.map(\.memberId)))
-        Listing(
+        try Listing(
+          sheet: l.pick("Visits", "방문"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "date", title: l.pick("Date", "날짜")),
-            .init(key: "member", title: l.pick("Member", "회원")),
-            .init(key: "purpose", title: l.pick("Purpose", "목적")),
-            .init(key: "visitor", title: l.pick("Visitor", "방문자")),
-            .init(key: "difficulties", title: l.pick("Difficulties", "애로사항")),
-            .init(key: "followUps", title: l.pick("Follow-ups", "후속조치")),
+            .init(.date, l),
+            .init(.member, l),
+            .init(.purpose, l),
+            .init(.visitor, l),
+            .init(.difficulty, l, key: "difficulties"),
+            .init(.followUp, l, key: "followUps"),
           ],
           rows: visits.map { visit in
             [
-              String(visit.id), visit.date.description, names[visit.memberId] ?? "",
-              visit.purpose.label(l),
-              visit.visitor,
-              visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(
-                separator: "; "),
-              visit.followUps.map(\.action).joined(separator: "; "),
+              .number(visit.id), .date(visit.date), .text(names[visit.memberId] ?? ""),
+              .text(visit.purpose.label(l)), .text(visit.visitor),
+              .text(
+                visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(
+                  separator: "; ")),
+              .text(visit.followUps.map(\.action).joined(separator: "; ")),
             ]
           }
         ).print(output)
@@ -222,20 +225,21 @@ struct VisitsCommand: ParsableCommand {
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         let due = try workspace.dueForVisit(
           today: today, minimumWeeks: weeks, clusterId: clusterId, limit: Int.max)
-        Listing(
+        try Listing(
+          sheet: l.pick("Due for a visit", "방문 대상"),
           columns: [
             .init(key: "id", title: "#", alignRight: true),
-            .init(key: "member", title: l.pick("Member", "회원")),
-            .init(key: "role", title: l.pick("Role", "직위")),
-            .init(key: "lastVisit", title: l.pick("Last visit", "최근 방문")),
-            .init(key: "days", title: l.pick("Days", "경과일"), alignRight: true),
-            .init(key: "rhythm", title: l.pick("Rhythm", "주기")),
+            .init(.member, l),
+            .init(.role, l),
+            .init(.lastVisit, l),
+            .init(.daysSince, l, key: "days", alignRight: true),
+            .init(.rhythm, l),
           ],
           rows: due.map {
             [
-              String($0.memberId), $0.name, $0.role.label(l), $0.lastVisit.text,
-              $0.daysSince.map(String.init) ?? l.pick("never", "방문 없음"),
-              l.pick("\($0.rhythmWeeks) weeks", "\($0.rhythmWeeks)주"),
+              .number($0.memberId), .text($0.name), .text($0.role.label(l)), .date($0.lastVisit),
+              $0.daysSince.map { .number($0) } ?? .text(l.pick("never", "방문 없음")),
+              .text(l.pick("\($0.rhythmWeeks) weeks", "\($0.rhythmWeeks)주")),
             ]
           }
         ).print(output)
@@ -255,14 +259,29 @@ struct VisitsCommand: ParsableCommand {
           "후속조치 번호 (visits list --follow-ups로 확인).")))
     var followUp: Int64
     @Option(
-      help: ArgumentHelp(language.pick("The day it was done (default: today).", "완료일 (기본값: 오늘).")))
+      help: ArgumentHelp(
+        language.pick(
+          "The day it was done (default: today); not before the visit.",
+          "완료일 (기본값: 오늘). 방문일보다 이를 수 없습니다.")))
     var date: String?
+    @Flag(
+      help: ArgumentHelp(
+        language.pick(
+          "Change the date of a follow-up already marked done (a date entered wrong).",
+          "이미 완료로 표시한 후속조치의 완료일을 고칩니다 (잘못 입력한 날짜).")))
+    var correct = false
 
     func run() throws {
       try reporting {
         let workspace = try location.open()
         let day = try date.map { try parseDay($0, field: "date") } ?? today
-        try workspace.setFollowUpDone(id: followUp, on: day)
+        do {
+          try workspace.setFollowUpDone(id: followUp, on: day, correcting: correct)
+        } catch WorkspaceError.alreadyDone(let id, let done) {
+          throw CommandError(
+            "Follow-up #\(id) was already done on \(done); to change its date to \(day), add --correct.",
+            "후속조치 #\(id)은(는) 이미 \(done)에 완료되었습니다. 완료일을 \(day)(으)로 고치려면 --correct를 붙이세요.")
+        }
         print(
           language.pick(
             "Follow-up #\(followUp) done on \(day).", "후속조치 #\(followUp)을(를) \(day)에 완료했습니다."))

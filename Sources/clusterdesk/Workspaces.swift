@@ -1,6 +1,8 @@
 import ArgumentParser
 import ClusterKit
+import Dashboard
 import Foundation
+import Workbook
 
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -9,12 +11,7 @@ struct Open: ParsableCommand {
       "Open the dashboard on the workspace (the default).", "워크스페이스의 대시보드를 엽니다 (기본 동작)."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(
-    help: ArgumentHelp(
-      language.pick(
-        "The pane to start on: overview, members, meetings, visits, requests.",
-        "처음 보여 줄 화면: overview(개요), members(회원), meetings(회의), visits(방문), requests(지원신청).")))
-  var pane: String = "overview"
+  @Option(help: paneHelp()) var pane: PaneName = .first
 
   func run() throws {
     try reporting {
@@ -30,12 +27,7 @@ struct Demo: ParsableCommand {
       "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).",
       "예시 워크스페이스의 새 복사본으로 대시보드를 엽니다 (예시 원본은 바뀌지 않습니다)."))
 
-  @Option(
-    help: ArgumentHelp(
-      language.pick(
-        "The pane to start on: overview, members, meetings, visits, requests.",
-        "처음 보여 줄 화면: overview(개요), members(회원), meetings(회의), visits(방문), requests(지원신청).")))
-  var pane: String = "overview"
+  @Option(help: paneHelp()) var pane: PaneName = .first
   @Option(
     help: ArgumentHelp(
       language.pick(
@@ -45,23 +37,34 @@ struct Demo: ParsableCommand {
   func run() throws {
     try reporting {
       let sample = try SampleData.document()
-      let path: String
-      if let copyTo {
-        path = copyTo
-      } else {
-        let folder = FileManager.default.temporaryDirectory
-          .appendingPathComponent("clusterdesk-demo-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(
-          at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        path = folder.appendingPathComponent("demo.clusterdesk").path
-      }
-      let workspace = try Workspace(path: path, create: true)
-      try workspace.importDocument(sample)
-      try runDashboard(workspace: workspace, pane: pane)
-      if copyTo == nil {
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
-      }
+      let folder = try copyTo == nil ? Demo.makeFolder() : nil
+      let path =
+        folder.map { ($0 as NSString).appendingPathComponent("demo.clusterdesk") } ?? copyTo!
+      // The temporary copy goes on every way out: quitting, an error, SIGTERM or SIGHUP.
+      let removeCopy = { if let folder { Demo.remove(folder) } }
+      defer { removeCopy() }
+      let workspace = try Workspace.create(at: path) { try $0.importDocument(sample) }
+      try runDashboard(workspace: workspace, pane: pane, beforeExit: removeCopy)
     }
+  }
+
+  /// A new folder of this user's alone in the temporary folder, under a name nobody can guess
+  /// or make first (mkdtemp).
+  static func makeFolder() throws -> String {
+    let template = (FileManager.default.temporaryDirectory.path as NSString)
+      .appendingPathComponent("clusterdesk-demo-XXXXXX")
+    var bytes = Array(template.utf8CString)
+    guard mkdtemp(&bytes) != nil else {
+      throw WorkspaceError.cannotCreateFile(FileProblem(path: template))
+    }
+    return String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// Removes the demo copy and then its folder, which is left alone if anything else is in it.
+  static func remove(_ folder: String) {
+    let path = (folder as NSString).appendingPathComponent("demo.clusterdesk")
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+    rmdir(folder)
   }
 }
 
@@ -112,13 +115,11 @@ struct Init: ParsableCommand {
 
   func run() throws {
     try reporting {
-      if location.isDefault {
-        try? FileManager.default.createDirectory(
-          atPath: (location.path as NSString).deletingLastPathComponent,
-          withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      location.makeDefaultFolder()
+      let workspace = try Workspace.create(at: location.path) { workspace in
+        try workspace.updateOffice(Office(name: office))
+        if let cluster { _ = try workspace.addCluster(Cluster(name: cluster)) }
       }
-      let workspace = try Workspace.create(at: location.path, office: Office(name: office))
-      if let cluster { _ = try workspace.addCluster(Cluster(name: cluster)) }
       print(
         language.pick("Created workspace \(workspace.path)", "워크스페이스를 만들었습니다: \(workspace.path)"))
     }
@@ -128,17 +129,22 @@ struct Init: ParsableCommand {
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: language.pick(
-      "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.csv --cluster NAME).",
-      "워크스페이스 전체(FILE.json, 빈 워크스페이스로) 또는 회원(FILE.csv --cluster NAME)을 가져옵니다."),
+      "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.xlsx or FILE.csv --cluster NAME).",
+      "워크스페이스 전체(FILE.json, 빈 워크스페이스로) 또는 회원(FILE.xlsx나 FILE.csv --cluster NAME)을 가져옵니다."),
     discussion: language.pick(
       """
-      A CSV may be Excel's (CP949/EUC-KR) or UTF-8, with Korean or English headers. If any row is \
-      bad, nothing is imported and every problem is listed with its line. A cluster or division \
-      that does not exist yet is created. A missing workspace is created.
+      The file's content decides how it is read, not its name: an Excel workbook (.xlsx), a \
+      workspace JSON, else a CSV. A workbook's members come from its first sheet (or --sheet \
+      NAME); a CSV may be Excel's (CP949/EUC-KR) or UTF-8; headers are Korean or English. If any \
+      row is bad, nothing is imported and every problem is listed with its line (a workbook's \
+      with its cell, such as C12). A cluster or division that does not exist yet is created. A \
+      missing workspace is created.
       """,
       """
-      CSV는 엑셀에서 저장한 파일(CP949/EUC-KR)이나 UTF-8 모두 되며, 머리글은 한국어나 영어로 씁니다. \
-      잘못된 행이 하나라도 있으면 아무것도 가져오지 않고 모든 문제를 줄 번호와 함께 보여 줍니다. 아직 없는 \
+      파일 이름이 아니라 내용을 보고 읽는 방법을 정합니다: 엑셀 통합 문서(.xlsx), 워크스페이스 JSON, 그 밖에는 \
+      CSV입니다. 통합 문서는 첫 시트(또는 --sheet 이름)에서 회원을 읽고, CSV는 엑셀에서 저장한 \
+      파일(CP949/EUC-KR)이나 UTF-8 모두 되며, 머리글은 한국어나 영어로 씁니다. 잘못된 행이 하나라도 있으면 \
+      아무것도 가져오지 않고 모든 문제를 줄 번호(통합 문서는 C12 같은 셀 위치)와 함께 보여 줍니다. 아직 없는 \
       미니클러스터나 분과는 새로 만듭니다. 워크스페이스가 없으면 새로 만듭니다.
       """))
 
@@ -146,70 +152,101 @@ struct Import: ParsableCommand {
   @Argument(
     help: ArgumentHelp(
       language.pick(
-        "The file: .json (a whole workspace) or .csv (members).",
-        "파일: .json(워크스페이스 전체) 또는 .csv(회원).")))
+        "The file: .json (a whole workspace), .xlsx or .csv (members).",
+        "파일: .json(워크스페이스 전체), .xlsx 또는 .csv(회원).")))
   var file: String
   @Option(
     help: ArgumentHelp(
-      language.pick("With a CSV: the mini-cluster the members join.", "CSV일 때: 회원이 가입할 미니클러스터.")))
+      language.pick(
+        "With a workbook or CSV: the mini-cluster the members join.",
+        "통합 문서나 CSV일 때: 회원이 가입할 미니클러스터.")))
   var cluster: String?
+  @Option(
+    help: ArgumentHelp(
+      language.pick(
+        "With a workbook: the sheet to read (default: the first).",
+        "통합 문서일 때: 읽을 시트 (기본값: 첫 시트).")))
+  var sheet: String?
 
   func run() throws {
     try reporting {
       guard let data = FileManager.default.contents(atPath: file) else {
         throw CommandError("Cannot read \(file).", "\(file)을(를) 읽을 수 없습니다.")
       }
-      let isCSV = file.lowercased().hasSuffix(".csv") || file.lowercased().hasSuffix(".tsv")
-      if isCSV {
-        guard let cluster else {
-          throw CommandError(
-            "Importing members from a CSV needs --cluster NAME.",
-            "CSV에서 회원을 가져오려면 --cluster 이름이 필요합니다.")
-        }
-        try importCSV(data, cluster: cluster)
-      } else {
-        try importJSON(data)
+      let kind = ImportedFile.kind(of: data, named: file)
+      if sheet != nil && kind != .workbook {
+        throw CommandError(
+          "--sheet is for workbooks, and \(file) is not one.",
+          "--sheet는 통합 문서에만 쓰는데 \(file)은(는) 통합 문서가 아닙니다.")
       }
+      switch kind {
+      case .workbook: try importWorkbook(data, cluster: try requireCluster("a workbook", "통합 문서"))
+      case .csv: try importCSV(data, cluster: try requireCluster("a CSV", "CSV"))
+      case .json: try importJSON(data)
+      }
+    }
+  }
+
+  private func requireCluster(_ english: String, _ korean: String) throws -> String {
+    guard let cluster else {
+      throw CommandError(
+        "Importing members from \(english) needs --cluster NAME.",
+        "\(korean)에서 회원을 가져오려면 --cluster 이름이 필요합니다.")
+    }
+    return cluster
+  }
+
+  private func importWorkbook(_ data: Data, cluster: String) throws {
+    let book: MemberWorkbookFile
+    do {
+      book = try MemberWorkbook.read(data, sheet: sheet)
+    } catch {
+      throw CommandError(error.message(.en, file: file), error.message(.ko, file: file))
+    }
+    do {
+      try addMembers(
+        book.members, cluster: cluster,
+        read: language.pick(
+          "Read sheet \(book.sheet) of \(file).", "\(file)의 \(book.sheet) 시트를 읽었습니다."))
+    } catch let error as ClusterKit.ValidationError {
+      throw ClusterKit.ValidationError(
+        MemberWorkbook.locate(error.errors, header: book.members.header))
     }
   }
 
   private func importCSV(_ data: Data, cluster: String) throws {
     let csv = try MemberCSV.read(data)
-    let workspace = try location.open(create: true)
     let separated: (String, String) =
       switch csv.delimiter {
       case "\t": (", separated by tabs", " (탭으로 구분)")
       case ";": (", separated by semicolons", " (세미콜론으로 구분)")
       default: ("", "")
       }
-    print(
-      language.pick(
+    try addMembers(
+      csv, cluster: cluster,
+      read: language.pick(
         "Read \(file) as \(csv.encoding.english)\(separated.0).",
         "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다\(separated.1)."))
-    if !csv.unknownColumns.isEmpty {
-      // Named by the first few: a file of 100,000 columns is not 100,000 names long.
-      let shown = csv.unknownColumns.prefix(10).joined(separator: ", ")
-      let more = csv.unknownColumns.count - 10
-      print(
-        language.pick(
-          "Ignored columns: \(shown)" + (more > 0 ? " and \(more) more" : ""),
-          "무시한 열: \(shown)" + (more > 0 ? " 외 \(more)개" : "")))
-    }
+  }
+
+  /// Adds every member of the file, or (if any row is bad) none; a new workspace appears only
+  /// once they are in.
+  private func addMembers(_ csv: MemberCSVFile, cluster: String, read: String) throws {
+    var imported: MemberImportResult?
     do {
-      let result = try workspace.importMembers(csv, clusterName: cluster)
-      if result.clusterCreated {
-        print(
-          language.pick(
-            "Created mini-cluster \(result.cluster.name).",
-            "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
+      _ = try location.openOrCreate { workspace in
+        print(read)
+        if !csv.unknownColumns.isEmpty {
+          // Named by the first few: a file of 100,000 columns is not 100,000 names long.
+          let shown = csv.unknownColumns.prefix(10).joined(separator: ", ")
+          let more = csv.unknownColumns.count - 10
+          print(
+            language.pick(
+              "Ignored columns: \(shown)" + (more > 0 ? " and \(more) more" : ""),
+              "무시한 열: \(shown)" + (more > 0 ? " 외 \(more)개" : "")))
+        }
+        imported = try workspace.importMembers(csv, clusterName: cluster)
       }
-      for division in result.divisionsCreated {
-        print(language.pick("Created division \(division).", "분과 \(division)을(를) 만들었습니다."))
-      }
-      print(
-        language.pick(
-          "Imported \(result.added) members into \(result.cluster.name).",
-          "\(result.cluster.name)에 회원 \(result.added)명을 가져왔습니다."))
     } catch let error as ClusterKit.ValidationError {
       printError(
         language.pick(
@@ -217,6 +254,20 @@ struct Import: ParsableCommand {
           "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
       throw error
     }
+    guard let result = imported else { return }
+    if result.clusterCreated {
+      print(
+        language.pick(
+          "Created mini-cluster \(result.cluster.name).",
+          "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
+    }
+    for division in result.divisionsCreated {
+      print(language.pick("Created division \(division).", "분과 \(division)을(를) 만들었습니다."))
+    }
+    print(
+      language.pick(
+        "Imported \(result.added) members into \(result.cluster.name).",
+        "\(result.cluster.name)에 회원 \(result.added)명을 가져왔습니다."))
   }
 
   private func importJSON(_ data: Data) throws {
@@ -228,19 +279,20 @@ struct Import: ParsableCommand {
         "\(file) is not a ClusterDesk workspace JSON: \(error.message(.en)).",
         "\(file)은(는) ClusterDesk 워크스페이스 JSON이 아닙니다: \(error.message(.ko)).")
     }
-    let workspace = try location.open(create: true)
-    let progress = ProgressLine(language.pick("Importing", "가져오는 중"))
+    let workspace: Workspace
     do {
-      try workspace.importDocument(document, progress: progress.update)
+      workspace = try location.openOrCreate { workspace in
+        let progress = ProgressLine(language.pick("Importing", "가져오는 중"))
+        defer { progress.finish() }
+        try workspace.importDocument(document, progress: progress.update)
+      }
     } catch let error as ClusterKit.ValidationError {
-      progress.finish()
       printError(
         language.pick(
           "Nothing was imported: \(error.errors.count) problem(s) in \(file):",
           "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
       throw error
     }
-    progress.finish()
     print(
       language.pick(
         "Imported \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests into \(workspace.path).",
@@ -253,6 +305,25 @@ struct Import: ParsableCommand {
           "\(file)에는 (버전 1 파일처럼) 감사 기록 해시 체인이 없습니다. 감사 기록 \(document.audit.count)건은 있는 그대로 체인에 묶었습니다."
         ))
     }
+  }
+}
+
+/// What an imported file holds, told by its content rather than its name, so that a workbook
+/// renamed `.csv` still reads as a workbook.
+enum ImportedFile {
+  case workbook, json, csv
+
+  static func kind(of data: Data, named name: String) -> ImportedFile {
+    if WorkbookFile.isWorkbookLike(data) { return .workbook }
+    let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+    let first = text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    // A broken JSON file still gets the JSON reader's message.
+    if first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+      || name.lowercased().hasSuffix(".json")
+    {
+      return .json
+    }
+    return .csv
   }
 }
 
@@ -273,10 +344,12 @@ struct Export: ParsableCommand {
   func run() throws {
     try reporting {
       let workspace = try location.open()
+      // Refused before the work, not after it.
+      if let output { try refuseDatabase(output, workspace: workspace) }
       let progress = ProgressLine(language.pick("Exporting", "내보내는 중"))
       let data = try workspace.exportDocument(progress: progress.update).encoded()
       progress.finish()
-      try writeOutput(data, to: output)
+      try writeOutput(data, to: output, workspace: workspace)
     }
   }
 }

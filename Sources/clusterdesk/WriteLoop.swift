@@ -17,7 +17,8 @@ struct WriteLoop: ParsableCommand {
       request and approve it, import three members from a CSV — each one transaction — and after \
       it is saved prints `ok visit ID NOTES`, `ok approve ID TITLE` or `ok import 3 PREFIX`. \
       The fixtures (cluster, member, program named write-loop) are created first if missing.
-      """)
+      """,
+    shouldDisplay: false)
 
   @OptionGroup var location: WorkspaceLocation
   @Option(help: "Marks this run's records; unique per run.") var tag: String

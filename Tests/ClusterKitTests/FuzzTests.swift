@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ClusterKit
+@testable import Generator
 
 /// Seeded property-based fuzzing of the two importers: mutations of the committed corpus
 /// (Tests/ClusterKitTests/Corpus) and random bytes. No input may crash or hang; every rejection
@@ -107,8 +108,8 @@ import Testing
   /// The document's top-level keys.
   static let documentKeys: Set<String> = [
     "format", "version", "office", "clusters", "divisions", "members", "contacts", "meetings",
-    "attendance", "visits", "programs", "requests", "audit", "experts", "mentorings", "sigs",
-    "sigMembers",
+    "attendance", "visits", "programs", "requests", "instalments", "audit", "experts",
+    "mentorings", "mentoringSessions", "sigs", "sigMembers", "sigTasks", "directoryBook",
   ]
 
   /// A field key names its place: `members[3].phone`, `office.memberVisitWeeks`, `format`, a

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import ClusterKit
+@testable import Generator
 
 /// What a whole-workspace import accepts: every record checked as the commands check it, every
 /// value within its range, text cleaned, and a history that fits its requests.
@@ -69,14 +70,18 @@ import Testing
     let request = SupportRequest(
       id: 1, memberId: 1, programId: 1, title: "시험", requestedKRW: 1, status: .rejected,
       decided: Day(year: 2026, month: 11, day: 2), reason: "서류 미비")
-    #expect(AuditChain.historyProblems(requests: [request], audit: [created, decided]).isEmpty)
-    #expect(AuditChain.historyProblems(requests: [request], audit: [decided]).isEmpty)
+    #expect(
+      AuditChain.historyProblems(requests: [request], instalments: [], audit: [created, decided])
+        .isEmpty)
+    #expect(
+      AuditChain.historyProblems(requests: [request], instalments: [], audit: [decided]).isEmpty)
     var late = decided
     late.before = "approved"
     #expect(
-      AuditChain.historyProblems(requests: [request], audit: [late]).map(\.field) == [
-        "audit[0].before"
-      ])
+      AuditChain.historyProblems(requests: [request], instalments: [], audit: [late]).map(\.field)
+        == [
+          "audit[0].before"
+        ])
   }
 
   @Test func aHistoryThatDoesNotFitIsRefused() throws {
@@ -92,7 +97,7 @@ import Testing
           AuditEntry(
             id: 99, requestId: 1, at: "2026-11-26T01:00:00Z", actor: "김감사", field: "reason",
             before: "", after: "위조"))
-      }.contains { $0.hasPrefix("audit[4]") })
+      }.contains { $0.hasPrefix("audit[5]") })
   }
 
   @Test func textIsCleanedInEveryRecord() throws {
@@ -111,8 +116,10 @@ import Testing
     document.requests[0].title += e
     document.experts[0].affiliation += e
     document.sigs[0].theme += e
-    document.sigMembers[0].task += e
+    document.sigTasks[0].title += e
     document.mentorings[0].field += e
+    document.mentoringSessions[0].topic += e
+    document.programs[0].note += e
     try target.importDocument(document)
     let text = String(decoding: try target.exportDocument().encoded(), as: UTF8.self)
     #expect(!text.contains("\\u001b") && !text.contains("\u{202E}") && !text.contains("\\u0007"))
@@ -128,7 +135,7 @@ func pendingRequest(in temp: TemporaryWorkspace) throws -> SupportRequest {
   return try temp.workspace.addRequest(
     SupportRequest(
       memberId: member.id, programId: program.id, title: "시험", requestedKRW: 1_000_000,
-      status: .pending))
+      submitted: Day(year: 2026, month: 11, day: 2), status: .pending))
 }
 
 @Suite struct TextInjectionTests {
@@ -295,16 +302,16 @@ func pendingRequest(in temp: TemporaryWorkspace) throws -> SupportRequest {
   @Test func everyDecisionIsChainedAndAnEntryWithoutItsHashIsRefused() throws {
     let temp = try InterchangeWorkspaceTests().populated()
     let result = try temp.workspace.verifyAuditChain()
-    #expect(result.entries == 4 && result.lastId == 4)
+    #expect(result.entries == 5 && result.lastId == 5)
     let log = try temp.workspace.auditLog()
     #expect(AuditChain.firstBreak(log) == nil)
-    #expect(Set(log.compactMap(\.hash)).count == 4)
+    #expect(Set(log.compactMap(\.hash)).count == 5)
     #expect(throws: (any Error).self) {
       try temp.workspace.write { db in
         try db.execute(
           sql: """
             INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
-            VALUES (5, 1, '2026-11-26T00:00:00Z', 'x', 'reason', '', 'y')
+            VALUES (6, 1, '2026-11-26T00:00:00Z', 'x', 'reason', '', 'y')
             """)
       }
     }
@@ -321,7 +328,7 @@ func pendingRequest(in temp: TemporaryWorkspace) throws -> SupportRequest {
     for index in document.audit.indices { document.audit[index].hash = nil }
     let target = try Workspace(path: source.file("v1.clusterdesk"), create: true)
     try target.importDocument(document)
-    #expect(try target.verifyAuditChain().entries == 4)
+    #expect(try target.verifyAuditChain().entries == 5)
     #expect(
       try target.exportDocument().encoded() == (try source.workspace.exportDocument().encoded()))
     var partly = try source.workspace.exportDocument()
@@ -340,7 +347,7 @@ func pendingRequest(in temp: TemporaryWorkspace) throws -> SupportRequest {
     let temp = try InterchangeWorkspaceTests().populated()
     let before = try temp.workspace.verifyAuditChain()
     let kept = (id: before.lastId!, fingerprint: AuditChain.fingerprint(before.lastHash!))
-    #expect(try temp.workspace.verifyAuditChain(kept: kept).entries == 4)
+    #expect(try temp.workspace.verifyAuditChain(kept: kept).entries == 5)
     try temp.workspace.write { db in
       try db.execute(sql: "DROP TRIGGER auditEntry_noUpdate")
       try db.execute(
@@ -351,7 +358,7 @@ func pendingRequest(in temp: TemporaryWorkspace) throws -> SupportRequest {
           sql: "UPDATE auditEntry SET hash = ? WHERE id = ?", arguments: [entry.hash, entry.id])
       }
     }
-    #expect(try temp.workspace.verifyAuditChain().entries == 4)
+    #expect(try temp.workspace.verifyAuditChain().entries == 5)
     #expect(throws: WorkspaceError.self) { try temp.workspace.verifyAuditChain(kept: kept) }
     #expect(throws: WorkspaceError.self) {
       try temp.workspace.verifyAuditChain(kept: (id: 99, fingerprint: kept.fingerprint))

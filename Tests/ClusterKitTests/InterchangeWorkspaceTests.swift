@@ -17,7 +17,7 @@ import Testing
         products: "MEMS 센서", employees: 42, salesKRW: 13_700_000_000,
         founded: Day(year: 2003, month: 5, day: 1),
         address: "서울 구로구 디지털로 300", phone: "02-1234-5678", email: "info@yusin.co.kr", role: .chair,
-        joined: Day(year: 2024, month: 3, day: 2), profileSubmitted: true),
+        joined: Day(year: 2024, month: 3, day: 2)),
       divisionName: "IT장비")
     let school = try w.addMember(
       Member(clusterId: temp.cluster.id, kind: .university, name: "한결대학교 산학협력단"))
@@ -42,12 +42,25 @@ import Testing
         memberId: chair.id, programId: program.id, title: "CE 인증", requestedKRW: 15_000_000,
         submitted: day.adding(days: -20), status: .pending))
     try w.decide(requestId: request.id, .approve(amount: 12_000_000, overrideReason: nil), on: day)
-    try w.write { db in
-      try Expert(id: 1, name: "정민수", affiliation: "한결대학교", fields: ["기술", "특허"]).insert(db)
-      try Mentoring(memberId: chair.id, expertId: 1, field: "기술", started: day).insert(db)
-      try SIG(id: 1, clusterId: temp.cluster.id, name: "스마트센서 SIG", theme: "센서 공동개발").insert(db)
-      try SIGMembership(sigId: 1, memberId: chair.id, task: "저전력 무선 센서 모듈").insert(db)
-    }
+    let expert = try w.addExpert(
+      Expert(
+        name: "정민수", affiliation: "한결대학교", kind: .university, fields: ["기술", "특허"],
+        capacity: 2))
+    try w.assignMentor(
+      memberId: chair.id, expertId: expert.id, from: day.adding(days: -30), today: day)
+    try w.logMentoringSession(
+      memberId: chair.id, date: day.adding(days: -2), topic: "특허 출원 명세서 검토", note: "자료 요청",
+      today: day)
+    let sig = try w.addSIG(
+      SIG(clusterId: temp.cluster.id, name: "스마트센서 SIG", theme: "센서 공동개발", leaderId: chair.id),
+      on: day.adding(days: -10))
+    try w.addSIGTask(
+      SIGTask(sigId: sig.id, title: "저전력 무선 센서 모듈", ownerId: chair.id, due: day.adding(days: 90)),
+      today: day)
+    try w.recordDirectoryBook(
+      memberId: chair.id, edition: 2026, .submitted(day.adding(days: -40)), today: day)
+    try w.recordDirectoryBook(
+      memberId: school.id, edition: 2026, .asked(day.adding(days: -50)), today: day)
     return temp
   }
 
@@ -60,7 +73,7 @@ import Testing
     #expect(first == second)
     let document = try WorkspaceDocument.decode(second)
     #expect(document.visits.first?.followUps.first?.action == "해외시장개척 사업 안내")
-    #expect(document.audit.count == 4)
+    #expect(document.audit.count == 5)
     #expect(document.experts.first?.fields == ["기술", "특허"])
   }
 
@@ -162,7 +175,11 @@ import Testing
     #expect(report.approvedKRW == 12_000_000)
     #expect(report.visits == 1)
     #expect(report.difficultiesByCategory[.export] == 1)
-    #expect(report.profilesSubmitted == 1)
-    #expect(report.mentorings == 1)
+    #expect(report.programmes.directoryBook.submitted == 1)
+    #expect(report.programmes.directoryBook.asked == 2)
+    #expect(report.programmes.mentoredCompanies == 1)
+    #expect(report.programmes.sessions == 1)
+    #expect(report.programmes.sigCompanies == 1)
+    #expect(report.programmes.tasksByStatus[.proposed] == 1)
   }
 }

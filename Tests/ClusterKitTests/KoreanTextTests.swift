@@ -123,7 +123,9 @@ import Testing
   @Test func whiteSpaceListMatchesUnicode() {
     for value in 0...0xFFFF {
       guard let scalar = Unicode.Scalar(value) else { continue }
-      #expect(KoreanText.isWhiteSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+      #expect(
+        KoreanText.isWhiteSpace(scalar) == scalar.properties.isWhitespace,
+        "U+\(String(value, radix: 16))")
     }
   }
 }

@@ -75,16 +75,6 @@ import Testing
         ]), value: "공장")
     ) { try MemberRules.parseKind("공장") }
   }
-
-  @Test func booleans() throws {
-    for yes in ["Y", "예", "O", "true", "제출", "1"] {
-      #expect(try MemberRules.parseBool(yes, field: "profileSubmitted"))
-    }
-    for no in ["N", "아니오", "X", "false", "미제출", "0", ""] {
-      #expect(try !MemberRules.parseBool(no, field: "profileSubmitted"))
-    }
-    #expect(throws: FieldError.self) { try MemberRules.parseBool("아마도", field: "p") }
-  }
 }
 
 @Suite struct MemberCSVTests {
@@ -96,7 +86,7 @@ import Testing
         salesKRW: 1_370_000_000, founded: Day(year: 2003, month: 5, day: 12),
         address: "서울특별시 구로구 디지털로 288", phone: "02-1234-5678", email: "ceo@yusin.co.kr",
         website: "https://yusin.example.kr", role: .chair,
-        joined: Day(year: 2020, month: 3, day: 2), status: .active, profileSubmitted: true),
+        joined: Day(year: 2020, month: 3, day: 2), status: .active),
       "IT장비"
     ),
     (
@@ -156,7 +146,8 @@ import Testing
       ㈜하늘정밀,연구원,차세대부품,부회장,+82 10-1234-5678,Info@Haneul.KR,구미시,PCB,"1,200명",300만원,2010년 4월 5일,haneul.kr,2021.03.02,,활동,O,메모
       """
     let file = try MemberCSV.read(text: text)
-    #expect(file.unknownColumns == ["비고"])
+    // The directory book is kept per edition now, not as a member's yes/no.
+    #expect(file.unknownColumns == ["디렉토리북", "비고"])
     let row = try #require(file.rows.first)
     #expect(row.errors.isEmpty)
     let member = row.member
@@ -171,7 +162,6 @@ import Testing
     #expect(member.joined == Day(year: 2021, month: 3, day: 2))
     #expect(member.left == nil)
     #expect(member.status == .active)
-    #expect(member.profileSubmitted)
   }
 
   @Test func missingNameColumnIsFatal() {
@@ -210,7 +200,6 @@ import Testing
         "line 6, 회사명: duplicates line 2 (got \"㈜ 유신테크\")",
         "line 7, 사업자번호: duplicates line 2 (got \"124-81-00998\")",
         "line 7, 탈퇴일: must not be before the joined date 2024-01-01 (got \"2023-01-01\")",
-        "line 7, 프로필제출: must be one of Y, N, 예, 아니오, O, X (got \"아마도\")",
         "line 8, #11: value in a column without a header (got \"extra\")",
       ])
     #expect(file.errors.allSatisfy { $0.line != nil })

@@ -29,10 +29,34 @@ import Testing
             status, approvedKRW, decided, reviewer)
             VALUES (1, 1, 1, '성능 시험', 3000000, '2026-03-02', 'approved', 3000000, '2026-03-20',
               '박매니저');
-          INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after") VALUES
-            (1, 1, '2026-03-20T01:00:00Z', '박매니저', 'status', 'pending', 'approved'),
-            (2, 1, '2026-03-20T01:00:00Z', '박' || char(27) || '[2J매니저', 'approvedKRW', '', '3000000');
+          UPDATE member SET profileSubmitted = 1 WHERE id = 1;
+          INSERT INTO expert (id, name, affiliation, fields) VALUES (1, '정민수', '한결대학교 경영학과', '["회계","수출"]');
+          INSERT INTO mentoring (memberId, expertId, field, started) VALUES (1, 1, '회계', '2026-02-01');
+          INSERT INTO sig (id, clusterId, name, theme) VALUES (1, 1, '스마트센서 SIG', '센서');
+          INSERT INTO sigMember (sigId, memberId, task) VALUES (1, 1, '저전력 무선 센서 모듈');
           """)
+      let audit = [
+        AuditEntry(
+          id: 1, requestId: 1, at: "2026-03-20T01:00:00Z", actor: "박매니저", field: "status",
+          before: "pending", after: "approved"),
+        AuditEntry(
+          id: 2, requestId: 1, at: "2026-03-20T01:00:00Z", actor: "박\u{1B}[2J매니저",
+          field: "approvedKRW", before: "", after: "3000000"),
+      ]
+      if version < 4 {
+        for e in audit {
+          try db.execute(
+            sql: """
+              INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
+              VALUES (?, ?, ?, ?, ?, ?, ?)
+              """, arguments: [e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after])
+        }
+      } else {
+        // Version 4 chained every entry, and its writer cleaned the text.
+        for e in AuditChain.sealed(audit.map { $0.checked().0 }) {
+          try Workspace.insertAudit(e, db)
+        }
+      }
       if version >= 2 {
         // Version 2 indexed the visit as it was logged.
         try db.execute(
@@ -40,7 +64,7 @@ import Testing
           arguments: [TextGrams.grams("해외규격인증 비용이 부담됨 운전자금 부족")])
       }
       if version >= 3 {
-        // Version 3 indexed the member as it was added.
+        // Version 3 indexed the member for search as it was saved.
         try Workspace.indexMember(
           id: 1, nameKey: "유신테크", initials: "ㅇㅅㅌㅋ", representative: "", products: "",
           replacing: false, db)
@@ -50,7 +74,8 @@ import Testing
     return path
   }
 
-  @Test(arguments: Array(1..<Schema.currentVersion))
+  /// Every version but the current one (the numbers need not be contiguous).
+  @Test(arguments: Schema.migrations.map(\.version).dropLast())
   func everyEarlierVersionMigratesWithABackup(version: Int) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "migrate-\(UUID().uuidString)")
@@ -79,6 +104,25 @@ import Testing
       try workspace.memberRows(MemberQuery(), offset: 0, limit: 1).first?.lastVisit
         == Day(year: 2026, month: 3, day: 2))
     #expect(try workspace.dueForVisit(today: today).map(\.daysSince) == [269])
+    // Version 6: the programmes. The submitted profile belongs to this year's edition, the one
+    // mentoring is an open assignment, the SIG member's task a numbered active task.
+    let edition = Day.officeToday.year
+    #expect(
+      try workspace.directoryBook(memberId: 1)
+        == [DirectoryBookEntry(edition: edition, memberId: 1, status: .submitted)])
+    let expert = try #require(try workspace.expert(id: 1))
+    #expect(expert.kind == .university && expert.capacity == Expert.defaultCapacity)
+    #expect(try workspace.expertRows(ExpertQuery(field: "수출"), limit: 5).map(\.load) == [1])
+    let mentoring = try workspace.mentoringRows(limit: 5).map(\.mentoring)
+    #expect(
+      mentoring == [
+        Mentoring(
+          id: 1, memberId: 1, expertId: 1, field: "회계", started: Day(year: 2026, month: 2, day: 1))
+      ])
+    #expect(
+      try workspace.sigDetail(id: 1).tasks.map(\.task)
+        == [SIGTask(sigId: 1, number: 1, title: "저전력 무선 센서 모듈", ownerId: 1, status: .active)])
+    #expect(try workspace.memberCount(.companiesWithoutMentor()) == 0)
     #expect(try workspace.integrityProblems() == [])
     // Version 4: the audit log chained, its text cleaned first; still unchangeable.
     #expect(try workspace.verifyAuditChain().entries == 2)
@@ -86,8 +130,10 @@ import Testing
     #expect(throws: (any Error).self) {
       try workspace.write { try $0.execute(sql: "UPDATE auditEntry SET actor = 'x'") }
     }
-    try workspace.decide(requestId: 1, .complete, on: today)
-    #expect(try workspace.verifyAuditChain().entries == 3)
+    // The next step is chained on: the agreement records its status, day and co-funding.
+    try workspace.decide(
+      requestId: 1, .agree(cofunding: 0, date: nil, overrideReason: nil), on: today)
+    #expect(try workspace.verifyAuditChain().entries == 5)
   }
 }
 

@@ -7,16 +7,18 @@ import Testing
 
 /// Every pane and a few dialogs of the shipped sample office draw and respond, in both
 /// languages and at the sizes users have.
-@Test func sampleOfficeDrawsEveryPane() throws {
+/// The shipped sample office in memory; nil where the checkout has no sample.
+func sampleOffice() throws -> Workspace? {
   let json = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../../sample-data/seoul-digital-office.json").standardized
-  guard let data = try? Data(contentsOf: json) else { return }  // not on this branch yet
-  let directory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("dash-sample-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  let workspace = try Workspace(
-    path: directory.appendingPathComponent("sample.sqlite").path, create: true, actor: "김매니저")
+  guard let data = try? Data(contentsOf: json) else { return nil }
+  let workspace = try Workspace(inMemoryFor: Office(name: ""), actor: "김매니저")
   try workspace.importDocument(WorkspaceDocument.decode(data))
+  return workspace
+}
+
+@Test func sampleOfficeDrawsEveryPane() throws {
+  guard let workspace = try sampleOffice() else { return }
   let today = Day(year: 2026, month: 11, day: 26)!
   for language in Language.allCases {
     let app = DashboardApp(workspace: workspace, language: language, today: today)
@@ -35,10 +37,25 @@ import Testing
     #expect(app.isFinished)
   }
   // The 141 members are all reachable through the window.
-  let app = DashboardApp(workspace: workspace, pane: .members, language: .ko, today: today)
+  let app = DashboardApp(
+    workspace: workspace, pane: PaneName("members")!, language: .ko, today: today)
   _ = app.render(width: 80, height: 24, theme: .monochrome)
   app.handle(.end)
-  #expect(app.state.members.list.cursor == app.memberCount() - 1)
+  #expect(app.pane(MembersPane.self).list.cursor == app.data(MembersPane.self).count - 1)
   let last = app.render(width: 80, height: 24, theme: .monochrome).grid.lines
   #expect(last[1...20].contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+}
+
+/// The overview's request counts are whole at 80x24: with the support chain's statuses the
+/// seventh (completed) fell off the section.
+@Test func theOverviewCountsEveryRequestStatusAt80Columns() throws {
+  guard let workspace = try sampleOffice() else { return }
+  let today = Day(year: 2026, month: 11, day: 26)!
+  for language in Language.allCases {
+    let app = DashboardApp(workspace: workspace, language: language, today: today)
+    let text = app.render(width: 80, height: 24, theme: .monochrome).grid.lines.joined()
+    for status in RequestStatus.allCases {
+      #expect(text.contains(status.label(language) + " "), "\(status) in \(language)")
+    }
+  }
 }

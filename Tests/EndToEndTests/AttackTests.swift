@@ -43,10 +43,11 @@ import Testing
     let cli = try Binary()
     defer { cli.cleanUp() }
     try AttackTests.imported(cli)
-    for year in ["0", "-1", "1899", "10000"] {
+    for year in ["0", "-1", "1999", "2101", "10000"] {
       let report = try cli.run(["report", "--year", year])
       #expect(report.status == 1, "report --year \(year): \(report.status) \(report.stderr)")
-      #expect(report.stderr.contains("year") && report.stderr.contains("1900"), "\(report.stderr)")
+      #expect(
+        report.stderr.contains("year") && report.stderr.contains("2000–2100"), "\(report.stderr)")
       #expect(report.stderr.split(separator: "\n").count == 1, "\(report.stderr)")
     }
     let due = try cli.run(["visits", "due", "--weeks", "9223372036854775807"])
@@ -117,7 +118,9 @@ import Testing
     document.experts[0].affiliation += e
     document.sigs[0].name += e
     document.sigs[0].theme += e
-    document.sigMembers[0].task += e
+    if !document.sigTasks.isEmpty { document.sigTasks[0].title += e }
+    if !document.mentoringSessions.isEmpty { document.mentoringSessions[0].topic += e }
+    document.programs[0].note += e
     document.office.name += e
     let path = try AttackTests.write(document, cli, "escapes.json")
     let imported = try cli.run(["import", path])
@@ -130,7 +133,8 @@ import Testing
       ["members", "show", String(sigMember)], ["members", "list"], ["meetings", "list"],
       ["visits", "list", "--from", "2020-01-01"], ["requests", "list"],
       ["requests", "show", String(document.requests[0].id)], ["audit"],
-      ["report", "--year", "2026"], ["office"],
+      ["report", "--year", "2026"], ["office"], ["experts", "list"], ["sigs", "list"],
+      ["sigs", "show", String(document.sigs[0].id)], ["mentoring", "list"],
     ] {
       let result = try cli.run(arguments)
       #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -139,6 +143,9 @@ import Testing
     let exported = try WorkspaceDocument.decode(try cli.run(["export"]).stdoutData)
     #expect(!AttackTests.hasControl(exported.meetings[0].title + exported.requests[0].title))
     #expect(!AttackTests.hasControl(exported.programs[0].name + exported.clusters[0].name))
+    #expect(!AttackTests.hasControl(exported.sigs[0].theme + exported.programs[0].note))
+    #expect(!AttackTests.hasControl(exported.sigTasks.map(\.title).joined()))
+    #expect(!AttackTests.hasControl(exported.mentoringSessions.map(\.topic).joined()))
   }
 
   /// Text already in a workspace (written by an older version) is cleaned on the way out.

@@ -51,6 +51,10 @@ import Testing
     #expect(result.stderr.contains("Nothing was imported"))
     #expect(result.stderr.contains("line 2, brn"))
     #expect(result.stderr.contains("line 3, phone"))
+    // Nothing at all: not even the workspace the import would have created.
+    #expect(!FileManager.default.fileExists(atPath: cli.workspacePath))
+    #expect(try cli.run(["init"]).status == 0)
+    #expect(try cli.run(["import", "bad.csv", "--cluster", "IT융합"]).status == 1)
     let listed = try cli.run(["members", "list", "--format", "json"])
     #expect(listed.stdout == "[\n\n]\n" || listed.stdout == "[]\n")
   }
@@ -78,6 +82,46 @@ import Testing
     let shown = try cli.run(["members", "show", "한빛"], environment: ["LANG": "ko_KR.UTF-8"])
     #expect(shown.stdout.contains("사업자등록번호  124-81-00998"))
     #expect(shown.stdout.contains("[인증] CE 인증 비용 부담"))
+  }
+
+  /// A rate and a field read the same in every command: 1 of 8 present was 13% on screen but
+  /// 12% in `meetings list` and `report`, and the phone column was 전화 in `members list`.
+  @Test func oneVocabularyAcrossCommands() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    #expect(try cli.run(["init", "--cluster", "IT융합"]).status == 0)
+    for i in 1...8 {
+      let added = try cli.run([
+        "members", "add", "--cluster", "IT융합", "--name", "회원사\(i)", "--phone", "02-2101-100\(i)",
+      ])
+      #expect(added.status == 0, "\(added.stderr)")
+    }
+    let meeting = try cli.run([
+      "meetings", "add", "--cluster", "IT융합", "--kind", "steeringCommittee", "--date",
+      "2026-11-19", "--title", "11월 운영위원회",
+    ])
+    #expect(meeting.status == 0, "\(meeting.stderr)")
+    let marked = try cli.run(["meetings", "attend", "1", "--all-present"])
+    #expect(marked.status == 0, "\(marked.stderr)")
+    let absent = (2...8).flatMap { ["--absent", "회원사\($0)"] }
+    #expect(try cli.run(["meetings", "attend", "1"] + absent).status == 0)
+    let listed = try cli.run(["meetings", "list"])
+    #expect(listed.stdout.contains("1/8"), "\(listed.stdout)")
+    #expect(listed.stdout.contains("13%"), "\(listed.stdout)")
+    let report = try cli.run(["report", "--year", "2026"])
+    #expect(report.stdout.contains("13%"), "\(report.stdout)")
+    let korean = try cli.run(["members", "list"], environment: ["LANG": "ko_KR.UTF-8"])
+    #expect(korean.stdout.split(separator: "\n").first?.contains("전화번호") == true)
+    // The work lists of the programmes name their columns as the member list does (they said
+    // 전화 and Representative).
+    for list in [["mentoring", "list", "--without-mentor"], ["sigs", "list", "--uncovered"]] {
+      let ko = try cli.run(list + ["--format", "csv"], environment: ["LANG": "ko_KR.UTF-8"])
+      #expect(ko.stdout.hasPrefix("#,회원,미니클러스터,분과,대표자,전화번호,최근 방문\r\n"), "\(list): \(ko.stdout)")
+      let en = try cli.run(list + ["--format", "csv"])
+      #expect(
+        en.stdout.hasPrefix("#,Member,Cluster,Division,CEO,Phone,Last visit\r\n"),
+        "\(list): \(en.stdout)")
+    }
   }
 
   @Test func errorsGoToStderrWithAStatus() throws {
@@ -113,6 +157,40 @@ import Testing
     #expect(!english.stdout.contains("워크스페이스"))
     let addHelp = try cli.run(["members", "add", "--help"], environment: ["LANG": "ko_KR.UTF-8"])
     #expect(addHelp.stdout.contains("사업자등록번호, 예: 123-45-67890."))
+  }
+
+  /// `--pane` takes the registered panes only, and a wrong one is refused naming them, before
+  /// any workspace is opened or terminal taken.
+  @Test func aWrongPaneIsRefusedNamingThePanes() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    for arguments in [
+      ["--pane", "bogus"], ["open", "--pane", "bogus"], ["demo", "--pane", "bogus"],
+    ] {
+      let result = try cli.run(arguments)
+      #expect(result.status == 64, "\(arguments)")
+      #expect(result.stderr.contains("'bogus' is invalid for '--pane <pane>'"), "\(result.stderr)")
+      for pane in ["overview", "members", "meetings", "visits", "requests"] {
+        #expect(result.stderr.contains("'\(pane)'"), "\(result.stderr)")
+      }
+    }
+    let help = try cli.run(["open", "--help"]).stdout.split(whereSeparator: \.isWhitespace)
+      .joined(separator: " ")
+    #expect(help.contains("values: overview, members, meetings, visits, requests"))
+  }
+
+  /// The commands that exist for the tests and benchmarks work but are not offered in --help.
+  @Test func testingCommandsAreHiddenFromHelp() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    let help = try cli.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("report"))
+    #expect(!help.stdout.contains("write-loop"))
+    #expect(!help.stdout.contains("bench-domain"))
+    let own = try cli.run(["write-loop", "--help"])
+    #expect(own.status == 0)
+    #expect(own.stdout.contains("For testing only"))
   }
 
   /// Without --workspace or $CLUSTERDESK_WORKSPACE the workspace lives under the user's data

@@ -94,11 +94,10 @@ import Testing
     }
     let workspace = try Workspace(path: cli.workspacePath)
     let queue = try workspace.requestRows(RequestFilter(status: .pending), limit: 100)
-    // Approve the oldest request that fits its program's budget, then reject the oldest left.
+    // Approve the oldest request that fits its program's budget and its member's cap, then
+    // reject the oldest left.
     func fitsBudget(_ row: RequestRow) throws -> Bool {
-      guard let request = try workspace.request(id: row.id) else { return false }
-      return request.requestedKRW
-        <= (try workspace.budget(programId: request.programId).remainingKRW)
+      try workspace.approvalLimits(requestId: row.id, amount: row.requestedKRW).isEmpty
     }
     let position = try #require(try queue.firstIndex(where: fitsBudget))
     let toApprove = queue[position]

@@ -83,9 +83,14 @@ import Testing
     ["visits", "add"], ["visits", "due"], ["visits", "done"], ["meetings", "list"],
     ["meetings", "add"],
     ["meetings", "attend"], ["requests", "list"], ["requests", "show"], ["requests", "approve"],
-    ["requests", "reject"], ["requests", "ask-changes"], ["report"], ["audit"], ["export"],
+    ["requests", "reject"], ["requests", "ask-changes"], ["requests", "add"], ["requests", "edit"],
+    ["requests", "submit"], ["requests", "withdraw"], ["requests", "agree"],
+    ["requests", "disburse"], ["requests", "settle"], ["programs", "list"], ["programs", "show"],
+    ["programs", "add"], ["programs", "edit"], ["programs", "copy"], ["report"], ["audit"],
+    ["export"],
     ["init"],
-    ["import"], ["members"], ["visits"], ["requests"],
+    ["import"], ["members"], ["visits"], ["requests"], ["backup"], ["restore"],
+    ["directory-book"],
   ]
   static let options = [
     "--name", "--brn", "--phone", "--email", "--role", "--kind", "--cluster", "--division",
@@ -94,7 +99,12 @@ import Testing
     "--owner",
     "--amount", "--override", "--reason", "--status", "--program", "--year", "--member", "--weeks",
     "--follow-ups", "--request", "--office", "--sales", "--employees", "--founded", "-h", "--help",
-    "--workspace", "--", "-x", "--pane", "--verify", "--expect", "--notes",
+    "--workspace", "--", "-x", "--pane", "--title", "--cofunding", "--submitted", "--draft",
+    "--spent", "--disallowed", "--returned", "--report-date", "--budget", "--category",
+    "--cofunding-share", "--member-cap", "--member-cap-count", "--opens", "--closes", "--note",
+    "--budget-scale",
+    "--output", "--correct", "--present", "--absent", "--all", "--unmask", "--changes-since",
+    "--language",
   ]
   static let values = [
     "", "1", "0", "-1", "2", "99999999999999999999", "유신테크", "ㅇㅅㅌㅋ", "쓰기루프기준회사", "csv", "json",
@@ -102,7 +112,8 @@ import Testing
     "certification:CE 인증",
     "certification", ":", "인증 안내:2026-12-10", "pending", "approved", "회장", "company",
     "124-81-00998",
-    "1248100999", "010-1234-5678", "a@b", "\u{0}", "\u{FEFF}", "--", "-", "é",
+    "1248100999", "010-1234-5678", "a@b", "\u{0}", "\u{FEFF}", "--", "-", "é", "1:1", "20%",
+    "none", "쓰기루프 지원사업", "1.05", "xlsx", "html", "ko", "book.html",
     String(repeating: "가", count: 300),
     // Attacks found later: huge and negative numbers, Korean shorthand, escapes, formulas.
     "9223372036854775807", "-9223372036854775808", "-300만", "1억2천", "12억3", "억만", "1899",

@@ -13,7 +13,7 @@ import Testing
         .init("금액", width: .fixed(6), alignment: .right),
       ],
       rows: (0..<10).map { i in ["회사\(i)", i % 2 == 0 ? "대구" : "구미", "\(i * 100)"] },
-      selected: selected, sortColumn: 0, sortAscending: true)
+      scroll: selected.map { ScrollState(cursor: $0) }, sortColumn: 0, sortAscending: true)
   }
 
   @Test func headerShowsTitlesAlignmentAndSortArrow() {
@@ -39,7 +39,7 @@ import Testing
     let t = table(selected: 5)
     let rect = Rect(width: 20, height: 4)
     #expect(t.visibleRowCount(for: rect) == 3)
-    #expect(t.effectiveOffset(for: rect) == 3)
+    #expect(t.firstVisible(for: rect) == 3)
     var g = Grid(width: 20, height: 4)
     t.render(into: &g, in: rect, theme: theme)
     #expect(g.text(row: 1).hasPrefix("회사3"))
@@ -48,20 +48,22 @@ import Testing
     #expect(g.mask(row: 2) { $0 == theme.selected } == String(repeating: ".", count: 20))
   }
 
-  @Test func moveSelectionKeepsOffsetUntilItMustMove() {
-    var t = table(selected: 0)
-    let rect = Rect(width: 20, height: 4)
-    t.moveSelection(by: 2, in: rect)
-    #expect(t.selected == 2)
-    #expect(t.offset == 0)
-    t.moveSelection(by: 1, in: rect)
-    #expect(t.offset == 1)
-    t.moveSelection(by: 100, in: rect)
-    #expect(t.selected == 9)
-    #expect(t.offset == 7)
-    t.moveSelection(by: -8, in: rect)
-    #expect(t.selected == 1)
-    #expect(t.offset == 1)
+  /// A table given one window of a long list draws it from the list's own scroll state, and
+  /// row styles count in the list's numbers.
+  @Test func aWindowOfALongListDrawsAtItsOffset() {
+    var t = table()
+    t.rows = (40..<43).map { i in ["회사\(i)", "대구", "\(i)"] }
+    t.firstRow = 40
+    t.rowCount = 1000
+    t.scroll = ScrollState(cursor: 41, offset: 40)
+    let overdue = Style(fg: .red)
+    t.rowStyles = [42: overdue]
+    var g = Grid(width: 20, height: 4)
+    t.render(into: &g, in: g.bounds, theme: theme)
+    #expect(g.text(row: 1).hasPrefix("회사40"))
+    #expect(g.text(row: 3).hasPrefix("회사42"))
+    #expect(g.mask(row: 2) { $0 == theme.selected }.allSatisfy { $0 == "#" })
+    #expect(g.mask(row: 3) { $0 == overdue }.allSatisfy { $0 == "#" })
   }
 
   @Test func longKoreanCellsAreCutWithoutSplittingSyllables() {
@@ -135,41 +137,36 @@ import Testing
   }
 }
 
+@Suite struct ScrollStateTests {
+  @Test func moveKeepsTheOffsetUntilItMustMove() {
+    var s = ScrollState()
+    s.move(to: 2, count: 10, visible: 3)
+    #expect(s == ScrollState(cursor: 2, offset: 0))
+    s.move(to: 3, count: 10, visible: 3)
+    #expect(s.offset == 1)
+    s.move(to: 100, count: 10, visible: 3)
+    #expect(s == ScrollState(cursor: 9, offset: 7))
+    s.move(to: 1, count: 10, visible: 3)
+    #expect(s == ScrollState(cursor: 1, offset: 1))
+    s.move(to: -5, count: 10, visible: 3)
+    #expect(s == ScrollState(cursor: 0, offset: 0))
+  }
+
+  @Test func anEmptyOrShrunkListClampsAndLeavesNoEmptyRows() {
+    var s = ScrollState(cursor: 50, offset: 45)
+    s.move(to: s.cursor, count: 0, visible: 10)
+    #expect(s == ScrollState(cursor: 0, offset: 0))
+    let shrunk = ScrollState(cursor: 8, offset: 6)
+    #expect(shrunk.firstVisible(count: 9, visible: 5) == 4)
+    #expect(ScrollState(cursor: 2, offset: 0).firstVisible(count: 0, visible: 5) == 0)
+  }
+}
+
 @Suite struct DialogAndBarTests {
-  let dialog = ConfirmDialog(
-    title: "삭제", message: ["유신정밀을 삭제할까요?"], buttons: ["삭제", "취소"])
-
-  @Test func confirmDialogIsCentredWithButtons() {
-    var g = Grid(width: 40, height: 12)
-    dialog.render(into: &g, in: g.bounds, theme: .standard)
-    #expect(dialog.boxRect(in: g.bounds) == Rect(x: 7, y: 3, width: 26, height: 5))
-    #expect(g.trimmedLines[3] == "       ┌─ 삭제 ─────────────────┐")
-    #expect(g.trimmedLines[4] == "       │ 유신정밀을 삭제할까요? │")
-    #expect(g.trimmedLines[6] == "       │   [ 삭제 ]  [ 취소 ]   │")
-    #expect(g.trimmedLines[7] == "       └" + String(repeating: "─", count: 24) + "┘")
-    #expect(
-      g.mask(row: 6) { $0 == Theme.standard.selected } == String(repeating: ".", count: 11)
-        + "########" + String(repeating: ".", count: 21))
-  }
-
-  @Test func confirmDialogKeys() {
-    var d = dialog
-    let moved = d.handle(.right)
-    #expect(moved)
-    #expect(d.selected == 1)
-    d.handle(.right)
-    #expect(d.selected == 0)
-    d.handle(.left)
-    #expect(d.selected == 1)
-    let usedEnter = d.handle(.enter)
-    #expect(!usedEnter)
-  }
-
   @Test func everythingSurvivesTinyScreens() {
     for (w, h) in [(20, 5), (40, 12), (3, 2), (1, 1), (0, 0)] {
       var g = Grid(width: w, height: h)
       let theme = Theme.standard
-      dialog.render(into: &g, in: g.bounds, theme: theme)
       TableTests().table(selected: 4).render(into: &g, in: g.bounds, theme: theme)
       Form(fields: [.init("회사명", TextField("유신정밀"), error: "필수")]).render(
         into: &g, in: g.bounds, theme: theme)
@@ -180,20 +177,10 @@ import Testing
         into: &g, in: g.bounds, theme: theme)
       BarChart(bars: [.init("가공", 3)]).render(into: &g, in: g.bounds, theme: theme)
       StackedBar(segments: [.init("승인", 1)]).render(into: &g, in: g.bounds, theme: theme)
-      ListView(items: ["가", "나"], selected: 1).render(into: &g, in: g.bounds, theme: theme)
       Box(title: "상자").render(into: &g, in: g.bounds, theme: theme)
       #expect(g.lines.count == h)
       for line in g.lines { #expect(DisplayWidth.of(line) == w) }
     }
-  }
-
-  @Test func confirmDialogOnTwentyByFiveIsClipped() {
-    var g = Grid(width: 20, height: 5)
-    dialog.render(into: &g, in: g.bounds, theme: .standard)
-    #expect(g.text(row: 0).hasPrefix("┌"))
-    #expect(g.text(row: 0).hasSuffix("┐"))
-    #expect(g.text(row: 4).hasPrefix("└"))
-    #expect(g.text(row: 3).contains("[ 삭제 ]"))
   }
 
   @Test func tabsHighlightTheActiveTitle() {
@@ -233,12 +220,16 @@ import Testing
     #expect(t.lines.contains { $0.contains("▲") })
   }
 
-  @Test func listViewMarksSelection() {
-    var list = ListView(items: ["대구", "구미", "포항"], selected: 2, marker: "> ")
-    var g = Grid(width: 8, height: 2)
-    list.render(into: &g, in: g.bounds, theme: .standard)
-    #expect(g.lines == ["  구미  ", "> 포항  "])
-    list.select(0, in: g.bounds)
-    #expect(list.offset == 0)
+  @Test func helpShowsWhyAKeyDoesNothingNow() {
+    let help = HelpOverlay(
+      title: "도움말",
+      sections: [.init("방문", [KeyHint("x", "후속조치 완료", unavailable: "후속조치를 먼저 고르세요")])])
+    var g = Grid(width: 60, height: 8)
+    help.render(into: &g, in: g.bounds, theme: .standard)
+    #expect(g.lines.contains { $0.contains("x  후속조치 완료 — 후속조치를 먼저 고르세요") }, "\(g)")
+    #expect(
+      g.lines.firstIndex { $0.contains("x  후속조치") }.map { row in
+        g.mask(row: row) { $0 == Theme.standard.keyHint }.allSatisfy { $0 == "." }
+      } == true)
   }
 }

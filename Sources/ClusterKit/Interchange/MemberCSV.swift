@@ -3,33 +3,14 @@ import Foundation
 /// A column of the member CSV, with the headers that are recognised for it.
 public enum MemberColumn: String, CaseIterable, Sendable {
   case name, representative, businessNumber, kind, division, role, phone, email, address
-  case products, employees, sales, founded, website, joined, left, status, profileSubmitted
+  case products, employees, sales, founded, website, joined, left, status
 
   /// The field key used in `FieldError.field` (`sales` for `Member.salesKRW`).
   public var field: String { rawValue }
 
-  /// The header written on export.
+  /// The header written on export: the field's name in the vocabulary.
   public func header(_ language: Language) -> String {
-    switch self {
-    case .name: language.pick("name", "회사명")
-    case .representative: language.pick("representative", "대표자")
-    case .businessNumber: language.pick("business number", "사업자등록번호")
-    case .kind: language.pick("kind", "구분")
-    case .division: language.pick("division", "분과")
-    case .role: language.pick("role", "직위")
-    case .phone: language.pick("phone", "전화번호")
-    case .email: language.pick("email", "이메일")
-    case .address: language.pick("address", "주소")
-    case .products: language.pick("products", "주요제품")
-    case .employees: language.pick("employees", "종업원수")
-    case .sales: language.pick("sales", "매출액")
-    case .founded: language.pick("founded", "설립일")
-    case .website: language.pick("website", "홈페이지")
-    case .joined: language.pick("joined", "가입일")
-    case .left: language.pick("left", "탈퇴일")
-    case .status: language.pick("status", "상태")
-    case .profileSubmitted: language.pick("profile submitted", "디렉토리북 제출")
-    }
+    Term.named(rawValue)?.label(language) ?? rawValue
   }
 
   /// Other spellings accepted on import, compared without case, spaces, hyphens, underscores,
@@ -56,8 +37,6 @@ public enum MemberColumn: String, CaseIterable, Sendable {
     case .joined: ["가입일", "가입일자", "입회일", "joindate"]
     case .left: ["탈퇴일", "탈퇴일자", "leftdate"]
     case .status: ["상태", "회원상태"]
-    case .profileSubmitted:
-      ["디렉토리북", "프로필제출", "디렉토리북제출", "프로필", "profile", "directorybook"]
     }
   }
 
@@ -123,6 +102,19 @@ public enum MemberCSV {
       firstLine.contains(",")
       ? "," : firstLine.contains("\t") ? "\t" : firstLine.contains(";") ? ";" : ","
     let records = try CSVReader.parse(text, delimiter: delimiter)
+    var file = try read(records: records, encoding: encoding, formulaGuarded: true)
+    file.delimiter = delimiter
+    return file
+  }
+
+  /// Maps records, the first that is not blank being the header, onto members. `place` names a
+  /// row's field for "duplicates …" (a CSV's line by default; a workbook's cell).
+  /// `formulaGuarded`: the cells are a CSV's, where a leading `'` may be `FormulaGuard`'s (a
+  /// workbook keeps text as typed, so its cells are read as they are).
+  public static func read(
+    records: [CSVRecord], encoding: TextEncodingUsed, formulaGuarded: Bool = false,
+    place: (_ line: Int, _ columnIndex: Int) -> String = { line, _ in "line \(line)" }
+  ) throws(CSVError) -> MemberCSVFile {
     guard let headerRecord = records.first(where: { !isBlank($0.fields) }) else {
       throw CSVError(.empty)
     }
@@ -150,15 +142,20 @@ public enum MemberCSV {
     var businessNumberLines: [String: Int] = [:]
     var nameLines: [String: Int] = [:]
     for record in records where record.line > headerRecord.line && !isBlank(record.fields) {
-      var row = readRow(record, header: header, columns: columns, units: units)
+      var row = readRow(
+        record, header: header, columns: columns, units: units, formulaGuarded: formulaGuarded)
       let nameColumn = columnTitle(.name, header: header, columns: columns)
+      func placeOf(_ column: MemberColumn, line: Int) -> String {
+        place(line, columns.first { $0.value == column }?.key ?? 0)
+      }
       if !row.member.businessNumber.isEmpty,
         !row.errors.contains(where: { $0.field == "businessNumber" })
       {
         if let first = businessNumberLines[row.member.businessNumber] {
           row.errors.append(
             FieldError(
-              field: "businessNumber", problem: .duplicate(of: "line \(first)"),
+              field: "businessNumber",
+              problem: .duplicate(of: placeOf(.businessNumber, line: first)),
               value: BusinessNumber.format(row.member.businessNumber), line: record.line,
               column: columnTitle(.businessNumber, header: header, columns: columns)))
         } else {
@@ -171,7 +168,8 @@ public enum MemberCSV {
           if !row.errors.contains(where: { $0.field == "businessNumber" && isDuplicate($0) }) {
             row.errors.append(
               FieldError(
-                field: "name", problem: .duplicate(of: "line \(first)"), value: row.member.name,
+                field: "name", problem: .duplicate(of: placeOf(.name, line: first)),
+                value: row.member.name,
                 line: record.line, column: nameColumn))
           }
         } else {
@@ -186,9 +184,7 @@ public enum MemberCSV {
       rows.append(row)
     }
     guard !rows.isEmpty else { throw CSVError(.noRows, line: headerRecord.line) }
-    return MemberCSVFile(
-      encoding: encoding, header: header, unknownColumns: unknown, rows: rows,
-      delimiter: delimiter)
+    return MemberCSVFile(encoding: encoding, header: header, unknownColumns: unknown, rows: rows)
   }
 
   /// Orders a row's errors by the column they belong to, as the user reads the row.
@@ -242,7 +238,8 @@ public enum MemberCSV {
   }
 
   private static func readRow(
-    _ record: CSVRecord, header: [String], columns: [Int: MemberColumn], units: [Int: String]
+    _ record: CSVRecord, header: [String], columns: [Int: MemberColumn], units: [Int: String],
+    formulaGuarded: Bool
   ) -> MemberCSVRow {
     var member = Member(clusterId: 0, name: "")
     var divisionName: String?
@@ -250,9 +247,8 @@ public enum MemberCSV {
     var titles: [String: String] = [:]
     for (index, column) in columns.sorted(by: { $0.key < $1.key }) {
       titles[column.field] = header[index]
-      let value =
-        index < record.fields.count
-        ? KoreanText.clean(FormulaGuard.restored(record.fields[index])) : ""
+      let cell = index < record.fields.count ? record.fields[index] : ""
+      let value = KoreanText.clean(formulaGuarded ? FormulaGuard.restored(cell) : cell)
       do {
         try apply(value, to: column, of: &member, division: &divisionName, unit: units[index] ?? "")
       } catch {
@@ -315,7 +311,6 @@ public enum MemberCSV {
     case .role: if !value.isEmpty { member.role = try MemberRules.parseRole(value, field: field) }
     case .status:
       if !value.isEmpty { member.status = try MemberRules.parseStatus(value, field: field) }
-    case .profileSubmitted: member.profileSubmitted = try MemberRules.parseBool(value, field: field)
     case .employees:
       guard !value.isEmpty else { return }
       var digits = value.filter { $0 != "," && !$0.isWhitespace }
@@ -388,7 +383,6 @@ public enum MemberCSV {
       case .joined: member.joined?.description ?? ""
       case .left: member.left?.description ?? ""
       case .status: member.status.label(language)
-      case .profileSubmitted: member.profileSubmitted ? "Y" : "N"
       }
     }
   }

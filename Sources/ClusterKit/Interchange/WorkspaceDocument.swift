@@ -4,8 +4,10 @@ import Foundation
 /// Records keep their ids, so references between them survive a round trip unchanged.
 public struct WorkspaceDocument: Codable, Hashable, Sendable {
   public static let formatName = "clusterdesk-workspace"
-  /// Version 2 added each audit entry's `hash`; files without it (every version 1 file) still
-  /// import, their chain computed then.
+  /// Version 2 added the programmes' records (experts' kinds and capacities, mentoring
+  /// assignments and sessions, SIG tasks, the directory book; see `LegacyDocument`), support
+  /// requests' steps and instalments, and each audit entry's `hash`. Files without hashes (every
+  /// version 1 file) still import, their chain computed then.
   public static let currentVersion = 2
 
   public var format: String
@@ -20,19 +22,26 @@ public struct WorkspaceDocument: Codable, Hashable, Sendable {
   public var visits: [Visit]
   public var programs: [Program]
   public var requests: [SupportRequest]
+  /// Payments of agreed requests (new in version 2).
+  public var instalments: [Instalment]
   public var audit: [AuditEntry]
   public var experts: [Expert]
   public var mentorings: [Mentoring]
+  public var mentoringSessions: [MentoringSession]
   public var sigs: [SIG]
   public var sigMembers: [SIGMembership]
+  public var sigTasks: [SIGTask]
+  public var directoryBook: [DirectoryBookEntry]
 
   /// A document built in code (the generator, a test) gets its audit chain computed here.
   public init(
     office: Office, clusters: [Cluster] = [], divisions: [Division] = [], members: [Member] = [],
     contacts: [Contact] = [], meetings: [Meeting] = [], attendance: [Attendance] = [],
     visits: [Visit] = [], programs: [Program] = [], requests: [SupportRequest] = [],
-    audit: [AuditEntry] = [], experts: [Expert] = [], mentorings: [Mentoring] = [],
-    sigs: [SIG] = [], sigMembers: [SIGMembership] = []
+    instalments: [Instalment] = [], audit: [AuditEntry] = [], experts: [Expert] = [],
+    mentorings: [Mentoring] = [], mentoringSessions: [MentoringSession] = [], sigs: [SIG] = [],
+    sigMembers: [SIGMembership] = [], sigTasks: [SIGTask] = [],
+    directoryBook: [DirectoryBookEntry] = []
   ) {
     self.format = Self.formatName
     self.version = Self.currentVersion
@@ -46,11 +55,15 @@ public struct WorkspaceDocument: Codable, Hashable, Sendable {
     self.visits = visits
     self.programs = programs
     self.requests = requests
+    self.instalments = instalments
     self.audit = AuditChain.sealed(audit)
     self.experts = experts
     self.mentorings = mentorings
+    self.mentoringSessions = mentoringSessions
     self.sigs = sigs
     self.sigMembers = sigMembers
+    self.sigTasks = sigTasks
+    self.directoryBook = directoryBook
   }
 }
 
@@ -65,11 +78,17 @@ extension WorkspaceDocument {
     return data
   }
 
-  /// Reads a document. A file that is not one throws a `ValidationError` naming the place: the
-  /// path of the value (`members[12].salesKRW`), or the line and column of a syntax error.
+  /// Reads a document of this version, or of version 1 (converted, see `LegacyDocument`). A
+  /// file that is not one throws a `ValidationError` naming the place: the path of the value
+  /// (`members[12].salesKRW`), or the line and column of a syntax error.
   public static func decode(_ data: Data) throws(ValidationError) -> WorkspaceDocument {
+    let decoder = JSONDecoder()
     do {
-      return try JSONDecoder().decode(WorkspaceDocument.self, from: data)
+      if let header = try? decoder.decode(Header.self, from: data), header.version == 1 {
+        return try decoder.decode(LegacyDocument.self, from: data).upgraded(
+          edition: Day.officeToday.year)
+      }
+      return try decoder.decode(WorkspaceDocument.self, from: data)
     } catch let error as DecodingError {
       throw ValidationError([place(of: error, in: data)])
     } catch {
@@ -163,5 +182,9 @@ extension WorkspaceDocument {
     init(_ string: String) { stringValue = string }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
+  }
+
+  private struct Header: Decodable {
+    var version: Int
   }
 }

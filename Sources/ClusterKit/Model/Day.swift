@@ -115,6 +115,18 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
   }
 
+  /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
+  /// Records that note when something happened without being told (a member's profile last
+  /// changing, old data moved into this year's directory-book edition) use it.
+  public static var officeToday: Day {
+    if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
+      let day = Day(parsing: fixed)
+    {
+      return day
+    }
+    return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)
+  }
+
   public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
   static func daysIn(month: Int, year: Int) -> Int {

@@ -1,4 +1,5 @@
-/// What is wrong with one field of one record. `line` is set for rows of an imported file.
+/// What is wrong with one field of one record. `line` is set for rows of an imported file, and
+/// `cell` (`C12`) for cells of an imported workbook.
 public struct FieldError: Error, Hashable, Sendable {
   public enum Problem: Hashable, Sendable {
     case required
@@ -19,15 +20,19 @@ public struct FieldError: Error, Hashable, Sendable {
   public var line: Int?
   /// The column header as written in an imported file; shown instead of the field's label.
   public var column: String?
+  /// The cell of an imported workbook (`C12`); named instead of the line.
+  public var cell: String?
 
   public init(
-    field: String, problem: Problem, value: String? = nil, line: Int? = nil, column: String? = nil
+    field: String, problem: Problem, value: String? = nil, line: Int? = nil, column: String? = nil,
+    cell: String? = nil
   ) {
     self.field = field
     self.problem = problem
     self.value = value
     self.line = line
     self.column = column
+    self.cell = cell
   }
 
   public func message(_ language: Language) -> String {
@@ -58,7 +63,8 @@ public struct FieldError: Error, Hashable, Sendable {
     case .other(let english, let korean):
       reason = language.pick(english, korean)
     }
-    let place = line.map { language.pick("line \($0), ", "\($0)행, ") } ?? ""
+    let place =
+      cell.map { "\($0), " } ?? line.map { language.pick("line \($0), ", "\($0)행, ") } ?? ""
     let name = column ?? FieldError.label(for: field, language)
     return "\(place)\(name): \(reason)\(shown)"
   }
@@ -66,42 +72,8 @@ public struct FieldError: Error, Hashable, Sendable {
   /// The name a user reads for a field key (`businessNumber` → `사업자등록번호`); unknown keys are
   /// returned unchanged.
   public static func label(for field: String, _ language: Language) -> String {
-    guard let labels = fieldLabels[field] else { return field }
-    return language.pick(labels.english, labels.korean)
+    Term.named(field)?.label(language) ?? field
   }
-
-  private static let fieldLabels: [String: (english: String, korean: String)] = [
-    "name": ("name", "회사명"),
-    "representative": ("representative", "대표자"),
-    "businessNumber": ("business registration number", "사업자등록번호"),
-    "kind": ("kind", "구분"),
-    "division": ("division", "분과"),
-    "role": ("role", "직위"),
-    "phone": ("phone", "전화번호"),
-    "email": ("email", "이메일"),
-    "address": ("address", "주소"),
-    "products": ("products", "주요제품"),
-    "employees": ("employees", "종업원수"),
-    "sales": ("sales", "매출액"),
-    "founded": ("founded", "설립일"),
-    "website": ("website", "홈페이지"),
-    "joined": ("joined", "가입일"),
-    "left": ("left", "탈퇴일"),
-    "status": ("status", "상태"),
-    "profileSubmitted": ("directory profile submitted", "디렉토리북 제출"),
-    "amount": ("amount", "금액"),
-    "date": ("date", "날짜"),
-    "officeName": ("office name", "사무국 이름"),
-    "officerVisitWeeks": ("weeks between visits to officers", "임원사 방문 주기(주)"),
-    "memberVisitWeeks": ("weeks between visits to members", "회원사 방문 주기(주)"),
-    "weeks": ("weeks", "주"),
-    "year": ("year", "연도"),
-    "title": ("title", "제목"),
-    "reason": ("reason", "사유"),
-    "budgetKRW": ("budget", "예산"),
-    "requestedKRW": ("requested amount", "신청액"),
-    "approvedKRW": ("approved amount", "승인액"),
-  ]
 }
 
 /// One or more field errors found while checking a record or a file; nothing was written.

@@ -125,7 +125,8 @@ public struct Member: Codable, Hashable, Sendable, Identifiable {
   public var joined: Day?
   public var left: Day?
   public var status: MemberStatus
-  public var profileSubmitted: Bool
+  /// The day the profile (what a directory book prints) last changed; nil when unknown.
+  public var profileChanged: Day?
 
   public init(
     id: Int64 = 0, clusterId: Int64, divisionId: Int64? = nil, kind: MemberKind = .company,
@@ -133,7 +134,7 @@ public struct Member: Codable, Hashable, Sendable, Identifiable {
     employees: Int? = nil, salesKRW: KRW? = nil, founded: Day? = nil, address: String = "",
     phone: String = "", email: String = "", website: String = "", role: OfficerRole = .member,
     joined: Day? = nil, left: Day? = nil, status: MemberStatus = .active,
-    profileSubmitted: Bool = false
+    profileChanged: Day? = nil
   ) {
     self.id = id
     self.clusterId = clusterId
@@ -154,7 +155,17 @@ public struct Member: Codable, Hashable, Sendable, Identifiable {
     self.joined = joined
     self.left = left
     self.status = status
-    self.profileSubmitted = profileSubmitted
+    self.profileChanged = profileChanged
+  }
+
+  /// True when the two differ in what a directory book prints about the member.
+  public func profileDiffers(from other: Member) -> Bool {
+    name != other.name || representative != other.representative
+      || businessNumber != other.businessNumber || products != other.products
+      || employees != other.employees || salesKRW != other.salesKRW || founded != other.founded
+      || address != other.address || phone != other.phone || email != other.email
+      || website != other.website || kind != other.kind || divisionId != other.divisionId
+      || role != other.role
   }
 }
 
@@ -369,26 +380,97 @@ public enum ProgramCategory: String, Codable, CaseIterable, Sendable, Labelled {
     case .training: "교육훈련"
     }
   }
+
+  /// The program categories that answer a difficulty of this kind, best first (technology →
+  /// product → market: a technical problem goes to technology support, a sales problem to joint
+  /// marketing or market development).
+  public static func answering(_ difficulty: DifficultyCategory) -> [ProgramCategory] {
+    switch difficulty {
+    case .technology, .certification: [.technology, .mentoring]
+    case .marketing: [.marketing, .management, .marketDevelopment]
+    case .export: [.marketDevelopment, .marketing, .technology]
+    case .people: [.training, .mentoring]
+    case .management, .funding: [.management, .mentoring]
+    case .other: [.mentoring, .management]
+    }
+  }
 }
 
+/// A support program (지원사업) of one year, with its budget and the terms every request under it
+/// follows.
 public struct Program: Codable, Hashable, Sendable, Identifiable {
   public var id: Int64
   public var year: Int
   public var name: String
   public var category: ProgramCategory
   public var budgetKRW: KRW
+  /// 자부담 비율: the company's part of the total project cost, in percent (0–99). With 20, a
+  /// support of 8,000만원 needs at least 2,000만원 from the company (2,000 of 1억 is 20%).
+  public var cofundingPercent: Int
+  /// At most this much approved to one member under this program in its year.
+  public var memberCapKRW: KRW?
+  /// At most this many approved requests from one member under this program in its year.
+  public var memberCapCount: Int?
+  /// The application window (접수기간); a request is submitted within it. Either end may be open.
+  public var opens: Day?
+  public var closes: Day?
+  public var note: String
 
-  public init(id: Int64 = 0, year: Int, name: String, category: ProgramCategory, budgetKRW: KRW) {
+  public init(
+    id: Int64 = 0, year: Int, name: String, category: ProgramCategory, budgetKRW: KRW,
+    cofundingPercent: Int = 0, memberCapKRW: KRW? = nil, memberCapCount: Int? = nil,
+    opens: Day? = nil, closes: Day? = nil, note: String = ""
+  ) {
     self.id = id
     self.year = year
     self.name = name
     self.category = category
     self.budgetKRW = budgetKRW
+    self.cofundingPercent = cofundingPercent
+    self.memberCapKRW = memberCapKRW
+    self.memberCapCount = memberCapCount
+    self.opens = opens
+    self.closes = closes
+    self.note = note
   }
+
+  /// Files of format version 1 have no terms; they read as none.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      id: try c.decode(Int64.self, forKey: .id), year: try c.decode(Int.self, forKey: .year),
+      name: try c.decode(String.self, forKey: .name),
+      category: try c.decode(ProgramCategory.self, forKey: .category),
+      budgetKRW: try c.decode(KRW.self, forKey: .budgetKRW),
+      cofundingPercent: try c.decodeIfPresent(Int.self, forKey: .cofundingPercent) ?? 0,
+      memberCapKRW: try c.decodeIfPresent(KRW.self, forKey: .memberCapKRW),
+      memberCapCount: try c.decodeIfPresent(Int.self, forKey: .memberCapCount),
+      opens: try c.decodeIfPresent(Day.self, forKey: .opens),
+      closes: try c.decodeIfPresent(Day.self, forKey: .closes),
+      note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
+  }
+
+  /// The least the company must put in for a support of `amount`: the share is of the total
+  /// project cost (support + co-funding), so it is amount × share / (100 − share), rounded up to
+  /// the won.
+  public func minimumCofunding(for amount: KRW) -> KRW {
+    SupportRules.minimumCofunding(support: amount, percent: cofundingPercent)
+  }
+
+  /// Whether a request submitted on `day` falls in the application window. Without a window a
+  /// program takes requests from the start of the year before its own (early calls) to the end
+  /// of its year.
+  public func accepts(submittedOn day: Day) -> Bool {
+    let first = opens ?? Day(year: year - 1, month: 1, day: 1)!
+    let last = closes ?? Day(year: year, month: 12, day: 31)!
+    return first <= day && day <= last
+  }
+
+  public var hasMemberCap: Bool { memberCapKRW != nil || memberCapCount != nil }
 }
 
 public enum RequestStatus: String, Codable, CaseIterable, Sendable, Labelled {
-  case draft, pending, approved, rejected, withdrawn, completed
+  case draft, pending, approved, agreed, rejected, withdrawn, completed
 
   public var english: String { rawValue }
   public var korean: String {
@@ -396,19 +478,24 @@ public enum RequestStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case .draft: "작성중"
     case .pending: "심사대기"
     case .approved: "승인"
+    case .agreed: "협약"
     case .rejected: "반려"
     case .withdrawn: "철회"
     case .completed: "완료"
     }
   }
 
-  /// The statuses a request may move to from this one. Sending a pending request back to draft
-  /// is how the office asks for changes.
+  /// The statuses a request may move to from this one, in the order of a support's life:
+  /// 신청 (draft → pending) → 선정 (approved) → 협약 (agreed; instalments are paid in this status)
+  /// → 정산 (completed). Sending a pending request back to draft is how the office asks for
+  /// changes. A request can be withdrawn until its agreement is signed; after that it ends with a
+  /// settlement (one that returns whatever was paid, if the project is dropped).
   public var allowedNext: [RequestStatus] {
     switch self {
     case .draft: [.pending, .withdrawn]
     case .pending: [.approved, .rejected, .withdrawn, .draft]
-    case .approved: [.completed, .withdrawn]
+    case .approved: [.agreed, .withdrawn]
+    case .agreed: [.completed]
     case .rejected, .withdrawn, .completed: []
     }
   }
@@ -416,7 +503,79 @@ public enum RequestStatus: String, Codable, CaseIterable, Sendable, Labelled {
   public func canMove(to next: RequestStatus) -> Bool { allowedNext.contains(next) }
 
   /// Statuses whose approved amount is spent from the program's budget.
-  public var countsAsApproved: Bool { self == .approved || self == .completed }
+  public var countsAsApproved: Bool { self == .approved || self == .agreed || self == .completed }
+
+  /// Statuses in which a draft's or pending request's own fields may still be edited.
+  public var isEditable: Bool { self == .draft || self == .pending }
+}
+
+/// The visit difficulty (애로사항) a request answers: the visit and the difficulty's number in
+/// it, counted from 1 as the visit lists them.
+public struct DifficultyReference: Codable, Hashable, Sendable {
+  public var visitId: Int64
+  public var number: Int
+
+  public init(visitId: Int64, number: Int) {
+    self.visitId = visitId
+    self.number = number
+  }
+
+  /// `VISIT:N`, as typed on the command line.
+  public var description: String { "\(visitId):\(number)" }
+}
+
+/// The agreement (협약) signed after approval: when, and the company's own share (자부담).
+public struct Agreement: Codable, Hashable, Sendable {
+  public var date: Day
+  public var cofundingKRW: KRW
+  /// Why a co-funding below the program's share was accepted; empty when it was not below.
+  public var overrideReason: String
+
+  public init(date: Day, cofundingKRW: KRW, overrideReason: String = "") {
+    self.date = date
+    self.cofundingKRW = cofundingKRW
+    self.overrideReason = overrideReason
+  }
+}
+
+/// One payment (교부) of an approved support.
+public struct Instalment: Codable, Hashable, Sendable, Identifiable {
+  public var id: Int64
+  public var requestId: Int64
+  public var date: Day
+  public var amountKRW: KRW
+
+  public init(id: Int64 = 0, requestId: Int64, date: Day, amountKRW: KRW) {
+    self.id = id
+    self.requestId = requestId
+    self.date = date
+    self.amountKRW = amountKRW
+  }
+
+  /// How the audit log records it (`AuditEntry.instalmentField`): `2026-05-12 12000000`.
+  public var auditText: String { "\(date) \(amountKRW)" }
+}
+
+/// The settlement (정산) against the final report. All amounts are of the support money paid out:
+/// `spent` is what the company used of it, `disallowed` (불인정) the part of that the office did
+/// not accept, and `returned` (반환) what goes back: the unspent money plus the disallowed costs,
+/// so returned = disbursed − spent + disallowed. What the support finally comes to is
+/// spent − disallowed (= disbursed − returned).
+public struct Settlement: Codable, Hashable, Sendable {
+  public var reportDate: Day
+  public var spentKRW: KRW
+  public var disallowedKRW: KRW
+  public var returnedKRW: KRW
+
+  public init(reportDate: Day, spentKRW: KRW, disallowedKRW: KRW = 0, returnedKRW: KRW) {
+    self.reportDate = reportDate
+    self.spentKRW = spentKRW
+    self.disallowedKRW = disallowedKRW
+    self.returnedKRW = returnedKRW
+  }
+
+  /// The support the member keeps (확정 지원액).
+  public var finalKRW: KRW { spentKRW - disallowedKRW }
 }
 
 public struct SupportRequest: Codable, Hashable, Sendable, Identifiable {
@@ -425,29 +584,49 @@ public struct SupportRequest: Codable, Hashable, Sendable, Identifiable {
   public var programId: Int64
   public var title: String
   public var requestedKRW: KRW
+  /// The co-funding (자부담) the company plans, as written in its application.
+  public var cofundingKRW: KRW?
   public var submitted: Day?
   public var status: RequestStatus
   public var approvedKRW: KRW?
   public var decided: Day?
   public var reviewer: String
   public var reason: String
+  public var difficulty: DifficultyReference?
+  public var agreement: Agreement?
+  public var settlement: Settlement?
 
   public init(
     id: Int64 = 0, memberId: Int64, programId: Int64, title: String, requestedKRW: KRW,
-    submitted: Day? = nil, status: RequestStatus = .draft, approvedKRW: KRW? = nil,
-    decided: Day? = nil, reviewer: String = "", reason: String = ""
+    cofundingKRW: KRW? = nil, submitted: Day? = nil, status: RequestStatus = .draft,
+    approvedKRW: KRW? = nil, decided: Day? = nil, reviewer: String = "", reason: String = "",
+    difficulty: DifficultyReference? = nil, agreement: Agreement? = nil,
+    settlement: Settlement? = nil
   ) {
     self.id = id
     self.memberId = memberId
     self.programId = programId
     self.title = title
     self.requestedKRW = requestedKRW
+    self.cofundingKRW = cofundingKRW
     self.submitted = submitted
     self.status = status
     self.approvedKRW = approvedKRW
     self.decided = decided
     self.reviewer = reviewer
     self.reason = reason
+    self.difficulty = difficulty
+    self.agreement = agreement
+    self.settlement = settlement
+  }
+
+  /// What this request holds of its program's budget: nothing until approved; the approved
+  /// amount until settled; then what the support finally came to. (A request completed before
+  /// settlements were recorded keeps its approved amount.)
+  public var committedKRW: KRW {
+    guard status.countsAsApproved else { return 0 }
+    if status == .completed, let settlement { return settlement.finalKRW }
+    return approvedKRW ?? 0
   }
 }
 
@@ -479,66 +658,44 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
   }
 }
 
-public struct Expert: Codable, Hashable, Sendable, Identifiable {
-  public var id: Int64
-  public var name: String
-  public var affiliation: String
-  /// Fields of expertise, e.g. ["기술", "회계"].
-  public var fields: [String]
-  public var phone: String
-  public var email: String
+extension AuditEntry {
+  /// The request fields the audit log follows, in the order their entries are written: the one
+  /// list the log's writer (`Workspace.recordAudit`) and the check of a history against the
+  /// request (`AuditChain.historyProblems`) share.
+  public static let requestFields = [
+    "status", "memberId", "programId", "title", "requestedKRW", "cofundingKRW", "submitted",
+    "difficulty", "approvedKRW", "decided", "reviewer", "reason", "agreedOn",
+    "agreedCofundingKRW", "agreementOverride", "reportDate", "spentKRW", "disallowedKRW",
+    "returnedKRW",
+  ]
 
-  public init(
-    id: Int64 = 0, name: String, affiliation: String, fields: [String], phone: String = "",
-    email: String = ""
-  ) {
-    self.id = id
-    self.name = name
-    self.affiliation = affiliation
-    self.fields = fields
-    self.phone = phone
-    self.email = email
+  /// The fields that differ between two states of a request, as (field, before, after) text.
+  /// A new request (`before` nil) is one entry, its status from empty: what it was entered with
+  /// is the request itself, as every later change to it is in the log.
+  public static func changes(from before: SupportRequest?, to after: SupportRequest) -> [(
+    String, String, String
+  )] {
+    guard let before else { return [("status", "", after.status.rawValue)] }
+    return zip(requestFields, zip(values(before), values(after))).compactMap {
+      $1.0 == $1.1 ? nil : ($0, $1.0, $1.1)
+    }
   }
-}
 
-/// 1사1멘토링: at most one mentor per company.
-public struct Mentoring: Codable, Hashable, Sendable {
-  public var memberId: Int64
-  public var expertId: Int64
-  public var field: String
-  public var started: Day?
+  /// The field that records a payment (교부) of a request: an entry from empty adds one, an
+  /// entry to empty takes it back (its text is `Instalment.auditText`).
+  public static let instalmentField = "instalment"
 
-  public init(memberId: Int64, expertId: Int64, field: String = "", started: Day? = nil) {
-    self.memberId = memberId
-    self.expertId = expertId
-    self.field = field
-    self.started = started
-  }
-}
-
-public struct SIG: Codable, Hashable, Sendable, Identifiable {
-  public var id: Int64
-  public var clusterId: Int64
-  public var name: String
-  public var theme: String
-
-  public init(id: Int64 = 0, clusterId: Int64, name: String, theme: String = "") {
-    self.id = id
-    self.clusterId = clusterId
-    self.name = name
-    self.theme = theme
-  }
-}
-
-/// A member company in a SIG with the task (과제) it brought.
-public struct SIGMembership: Codable, Hashable, Sendable {
-  public var sigId: Int64
-  public var memberId: Int64
-  public var task: String
-
-  public init(sigId: Int64, memberId: Int64, task: String = "") {
-    self.sigId = sigId
-    self.memberId = memberId
-    self.task = task
+  /// The text the log records for each of `requestFields`, in that order.
+  static func values(_ r: SupportRequest) -> [String] {
+    func money(_ value: KRW?) -> String { value.map(String.init) ?? "" }
+    return [
+      r.status.rawValue, String(r.memberId), String(r.programId), r.title, String(r.requestedKRW),
+      money(r.cofundingKRW), r.submitted?.description ?? "", r.difficulty?.description ?? "",
+      money(r.approvedKRW), r.decided?.description ?? "", r.reviewer, r.reason,
+      r.agreement?.date.description ?? "", money(r.agreement?.cofundingKRW),
+      r.agreement?.overrideReason ?? "", r.settlement?.reportDate.description ?? "",
+      money(r.settlement?.spentKRW), money(r.settlement?.disallowedKRW),
+      money(r.settlement?.returnedKRW),
+    ]
   }
 }

@@ -7,7 +7,7 @@ public enum MemberRules {
   public static let fields: [String] = [
     "name", "representative", "businessNumber", "kind", "division", "role", "phone", "email",
     "address", "products", "employees", "sales", "founded", "website", "joined", "left",
-    "status", "profileSubmitted",
+    "status",
   ]
 
   /// The normalised member (text cleaned to NFC, business number as ten digits, phone with
@@ -138,22 +138,5 @@ public enum MemberRules {
     -> MemberStatus
   {
     try parse(text, field: field, synonyms: statusSynonyms)
-  }
-
-  private static let yes: Set<String> = [
-    "y", "yes", "true", "1", "o", "○", "●", "v", "✓", "예", "네", "유", "제출", "있음", "완료",
-  ]
-  private static let no: Set<String> = [
-    "n", "no", "false", "0", "x", "×", "아니오", "아니요", "무", "미제출", "없음", "",
-  ]
-
-  /// Y/N, 예/아니오, O/X, true/false, 제출/미제출, 1/0. An empty cell is no.
-  public static func parseBool(_ text: String, field: String) throws(FieldError) -> Bool {
-    let wanted = comparable(text)
-    if yes.contains(wanted) { return true }
-    if no.contains(wanted) { return false }
-    throw FieldError(
-      field: field, problem: .unknownValue(allowed: ["Y", "N", "예", "아니오", "O", "X"]),
-      value: text)
   }
 }

@@ -18,6 +18,10 @@ public enum Limits {
   /// A member's yearly sales: up to 1,000조원.
   public static let salesKRW: ClosedRange<KRW> = 0...Money.maximum
   public static let employees = 0...10_000_000
+  /// Companies an expert mentors at once.
+  public static let expertCapacity = 1...50
+  /// Editions (years) of the directory book.
+  public static let edition = 2000...2100
 
   /// `1–104`, `1900–9999`, `0–10,000,000`.
   static func text(_ range: ClosedRange<Int>) -> String {
@@ -62,8 +66,11 @@ public enum Limits {
 /// A record that checks and normalises itself: text cleaned (NFC, nothing invisible), values
 /// within their `Limits`, required fields present, fields that belong together consistent. It is
 /// the one validation of its type, shared by the commands, the dashboard's forms and the
-/// whole-workspace import; references to other records are checked by the workspace. Field keys
-/// are the record's JSON keys, so an import names `programs[3].budgetKRW`.
+/// whole-workspace import; references to other records are checked by the workspace. Where a
+/// rules enum holds a type's checks (`MemberRules`, `SupportRules`, `ProgrammeRules`), the
+/// conformance is that check. Field keys are the vocabulary's (`Term`), as a command's error
+/// names them; an import names the place by its JSON key (`programs[3].budgetKRW`, see
+/// `Workspace.jsonKeys`).
 public protocol CheckedRecord {
   /// The normalised record and every problem found.
   func checked() -> (Self, [FieldError])
@@ -202,61 +209,20 @@ extension Visit: CheckedRecord {
 }
 
 extension Program: CheckedRecord {
-  public func checked() -> (Program, [FieldError]) {
-    var program = self
-    var problems = Problems()
-    program.name = KoreanText.clean(name)
-    problems.required(program.name, "name")
-    problems.add(Limits.check(year, Limits.programYear, "year"))
-    problems.add(Limits.check(budgetKRW, Limits.supportKRW, "budgetKRW"))
-    return (program, problems.errors)
-  }
+  public func checked() -> (Program, [FieldError]) { SupportRules.validate(self) }
 }
 
 extension SupportRequest: CheckedRecord {
-  /// Besides the fields: a request that was approved has an approved amount, above 0 and not
-  /// above what was requested, and a decision day; a rejected one has its reason; one still in
-  /// draft or pending has no approved amount yet.
-  public func checked() -> (SupportRequest, [FieldError]) {
-    var request = self
-    var problems = Problems()
-    request.title = KoreanText.clean(title)
-    request.reviewer = KoreanText.clean(reviewer)
-    request.reason = KoreanText.clean(reason)
-    problems.required(request.title, "title")
-    problems.add(Limits.check(requestedKRW, Limits.supportKRW, "requestedKRW"))
-    if let approved = approvedKRW {
-      if status == .draft || status == .pending {
-        problems.add(
-          FieldError(
-            field: "approvedKRW",
-            problem: .other(
-              english: "is set although the request is \(status.english)",
-              korean: "'\(status.korean)' 상태인데 승인액이 있습니다"),
-            value: Money.grouped(approved)))
-      } else if approved == 0 {
-        problems.add(FieldError(field: "approvedKRW", problem: .outOfRange("1원–")))
-      } else if approved > requestedKRW {
-        problems.add(
-          FieldError(
-            field: "approvedKRW",
-            problem: .other(
-              english: "is more than the \(Money.format(requestedKRW)) requested",
-              korean: "신청액 \(Money.format(requestedKRW))보다 많습니다"),
-            value: Money.grouped(approved)))
-      } else {
-        problems.add(Limits.check(approved, Limits.supportKRW, "approvedKRW"))
-      }
-    }
-    if status.countsAsApproved {
-      if approvedKRW == nil { problems.add(FieldError(field: "approvedKRW", problem: .required)) }
-      if decided == nil { problems.add(FieldError(field: "decided", problem: .required)) }
-    }
-    if status == .rejected {
-      problems.required(request.reason, "reason")
-      if decided == nil { problems.add(FieldError(field: "decided", problem: .required)) }
-    }
-    return (request, problems.errors)
+  public func checked() -> (SupportRequest, [FieldError]) { SupportRules.validate(self) }
+}
+
+extension Instalment: CheckedRecord {
+  public func checked() -> (Instalment, [FieldError]) {
+    let amount =
+      amountKRW == 0
+      ? FieldError(field: "amountKRW", problem: SupportRules.positive, value: "0")
+      : Limits.check(amountKRW, Limits.supportKRW, "amountKRW")
+    return (self, [amount].compactMap { $0 })
   }
 }
 
@@ -297,45 +263,33 @@ extension AuditEntry: CheckedRecord {
   }
 }
 
+// The programme records' checks are `ProgrammeRules`; those that compare a day with today are
+// given none here (a file records what happened, whenever it was written).
+
 extension Expert: CheckedRecord {
-  public func checked() -> (Expert, [FieldError]) {
-    var expert = self
-    var problems = Problems()
-    expert.name = KoreanText.clean(name)
-    expert.affiliation = KoreanText.clean(affiliation)
-    expert.fields = fields.map(KoreanText.clean).filter { !$0.isEmpty }
-    problems.required(expert.name, "name")
-    problems.normalize(&expert.phone, "phone", PhoneNumber.normalize)
-    problems.normalize(&expert.email, "email", EmailAddress.normalize)
-    return (expert, problems.errors)
-  }
+  public func checked() -> (Expert, [FieldError]) { ProgrammeRules.validate(self) }
 }
 
 extension Mentoring: CheckedRecord {
-  public func checked() -> (Mentoring, [FieldError]) {
-    var mentoring = self
-    mentoring.field = KoreanText.clean(field)
-    return (mentoring, [])
-  }
+  public func checked() -> (Mentoring, [FieldError]) { ProgrammeRules.validate(self, today: nil) }
 }
 
 extension SIG: CheckedRecord {
-  public func checked() -> (SIG, [FieldError]) {
-    var sig = self
-    var problems = Problems()
-    sig.name = KoreanText.clean(name)
-    sig.theme = KoreanText.clean(theme)
-    problems.required(sig.name, "name")
-    return (sig, problems.errors)
+  public func checked() -> (SIG, [FieldError]) { ProgrammeRules.validate(self) }
+}
+
+extension SIGTask: CheckedRecord {
+  public func checked() -> (SIGTask, [FieldError]) { ProgrammeRules.validate(self, today: nil) }
+}
+
+extension DirectoryBookEntry: CheckedRecord {
+  public func checked() -> (DirectoryBookEntry, [FieldError]) {
+    ProgrammeRules.validate(self, today: nil)
   }
 }
 
 extension SIGMembership: CheckedRecord {
-  public func checked() -> (SIGMembership, [FieldError]) {
-    var membership = self
-    membership.task = KoreanText.clean(task)
-    return (membership, [])
-  }
+  public func checked() -> (SIGMembership, [FieldError]) { (self, []) }
 }
 
 extension Attendance: CheckedRecord {

@@ -61,13 +61,15 @@ public enum AuditChain {
   }
 
   /// Problems of requests whose current state does not agree with their audit history: each
-  /// audited field's entries must follow one another (one entry's `before` is the `after` of
-  /// the one before), the last must say what the request says now, a request that was decided
-  /// must have its decision recorded, and an approved one its amount. Errors name a request
-  /// and an entry by their positions in a document (`requests[3]`, `audit[7]`), or with
-  /// `byId` as they are in a workspace (`request #64`, `audit #7`).
+  /// audited field's entries (`AuditEntry.requestFields`) must follow one another (one entry's
+  /// `before` is the `after` of the one before), the last must say what the request says now, a
+  /// request that was decided must have its decision recorded and an approved one its amount,
+  /// and the instalments paid and taken back must be the request's instalments. Errors name a
+  /// request and an entry by their positions in a document (`requests[3]`, `audit[7]`), or with
+  /// `byId` as they are in a workspace (`request #64`, `audit #7`). One pass over the log.
   static func historyProblems(
-    requests: [SupportRequest], audit: [AuditEntry], byId: Bool = false
+    requests: [SupportRequest], instalments: [Instalment], audit: [AuditEntry],
+    byId: Bool = false
   ) -> [FieldError] {
     func requestPlace(_ index: Int) -> String {
       byId ? "request #\(requests[index].id)" : "requests[\(index)]"
@@ -75,57 +77,77 @@ public enum AuditChain {
     func entryPlace(_ index: Int) -> String {
       byId ? "audit #\(audit[index].id)" : "audit[\(index)]"
     }
-    var entries: [Int64: [(index: Int, entry: AuditEntry)]] = [:]
-    for (index, entry) in audit.enumerated() {
-      entries[entry.requestId, default: []].append((index, entry))
+    let fieldNumber = Dictionary(
+      uniqueKeysWithValues: AuditEntry.requestFields.enumerated().map { ($1, $0) })
+    /// Per request: the first and last entry of each field (by its number), and the instalments
+    /// the log says are paid.
+    struct Trail {
+      var first: [Int: Int] = [:]
+      var last: [Int: Int] = [:]
+      var paid: [String: Int] = [:]
     }
+    var trails: [Int64: Trail] = [:]
     var errors: [FieldError] = []
-    for (index, request) in requests.enumerated() {
-      let history = entries[request.id] ?? []
-      var recorded: Set<String> = []
-      for (field, value) in SupportRequest.audited {
-        let trail = history.filter { $0.entry.field == field }
-        guard let last = trail.last else { continue }
-        recorded.insert(field)
-        for (earlier, later) in zip(trail, trail.dropFirst())
-        where later.entry.before != earlier.entry.after {
-          errors.append(
-            FieldError(
-              field: "\(entryPlace(later.index)).before",
-              problem: .other(
-                english:
-                  "does not follow the entry before it for request #\(request.id), which changed \(field) to \"\(earlier.entry.after)\"",
-                korean:
-                  "신청 #\(request.id)의 앞 항목(\(field)을(를) \"\(earlier.entry.after)\"(으)로 바꿈)과 이어지지 않습니다"
-              ),
-              value: later.entry.before))
-        }
-        // A request starts as draft or pending; its first entry may record that start ("").
-        if field == "status", let first = trail.first,
-          !["", RequestStatus.draft.rawValue, RequestStatus.pending.rawValue].contains(
-            first.entry.before)
-        {
-          errors.append(
-            FieldError(
-              field: "\(entryPlace(first.index)).before",
-              problem: .other(
-                english: "a request starts as draft or pending",
-                korean: "신청은 작성중이나 심사대기 상태로 시작합니다"),
-              value: first.entry.before))
-        }
-        if value(request) != last.entry.after {
-          errors.append(
-            FieldError(
-              field: "\(requestPlace(index)).\(field)",
-              problem: .other(
-                english:
-                  "does not agree with the audit log, whose last entry for it (\(entryPlace(last.index))) says \"\(last.entry.after)\"",
-                korean:
-                  "감사 기록의 마지막 항목(\(entryPlace(last.index)))이 말하는 \"\(last.entry.after)\"와(과) 다릅니다"),
-              value: value(request)))
-        }
+    for (index, entry) in audit.enumerated() {
+      if entry.field == AuditEntry.instalmentField {
+        var trail = trails[entry.requestId, default: Trail()]
+        if !entry.after.isEmpty { trail.paid[entry.after, default: 0] += 1 }
+        if !entry.before.isEmpty { trail.paid[entry.before, default: 0] -= 1 }
+        trails[entry.requestId] = trail
+        continue
       }
-      if request.status != .draft && request.status != .pending && !recorded.contains("status") {
+      guard let field = fieldNumber[entry.field] else { continue }
+      var trail = trails[entry.requestId, default: Trail()]
+      if let earlier = trail.last[field], entry.before != audit[earlier].after {
+        errors.append(
+          FieldError(
+            field: "\(entryPlace(index)).before",
+            problem: .other(
+              english:
+                "does not follow the entry before it for request #\(entry.requestId), which changed \(entry.field) to \"\(audit[earlier].after)\"",
+              korean:
+                "신청 #\(entry.requestId)의 앞 항목(\(entry.field)을(를) \"\(audit[earlier].after)\"(으)로 바꿈)과 이어지지 않습니다"
+            ),
+            value: entry.before))
+      }
+      if trail.first[field] == nil { trail.first[field] = index }
+      trail.last[field] = index
+      trails[entry.requestId] = trail
+    }
+    var paid: [Int64: [String: Int]] = [:]
+    for instalment in instalments {
+      paid[instalment.requestId, default: [:]][instalment.auditText, default: 0] += 1
+    }
+    let status = fieldNumber["status"]!
+    let approved = fieldNumber["approvedKRW"]!
+    for (index, request) in requests.enumerated() {
+      let trail = trails[request.id] ?? Trail()
+      // A request starts as draft or pending; its first entry may record that start ("").
+      if let first = trail.first[status],
+        !["", RequestStatus.draft.rawValue, RequestStatus.pending.rawValue].contains(
+          audit[first].before)
+      {
+        errors.append(
+          FieldError(
+            field: "\(entryPlace(first)).before",
+            problem: .other(
+              english: "a request starts as draft or pending",
+              korean: "신청은 작성중이나 심사대기 상태로 시작합니다"),
+            value: audit[first].before))
+      }
+      for (field, value) in AuditEntry.values(request).enumerated() {
+        guard let last = trail.last[field], audit[last].after != value else { continue }
+        errors.append(
+          FieldError(
+            field: "\(requestPlace(index)).\(AuditEntry.requestFields[field])",
+            problem: .other(
+              english:
+                "does not agree with the audit log, whose last entry for it (\(entryPlace(last))) says \"\(audit[last].after)\"",
+              korean:
+                "감사 기록의 마지막 항목(\(entryPlace(last)))이 말하는 \"\(audit[last].after)\"와(과) 다릅니다"),
+            value: value))
+      }
+      if request.status != .draft && request.status != .pending && trail.last[status] == nil {
         errors.append(
           FieldError(
             field: "\(requestPlace(index)).status",
@@ -134,13 +156,24 @@ public enum AuditChain {
               korean: "'\(request.status.korean)' 상태인데 감사 기록에 처리 내역이 없습니다"),
             value: request.status.rawValue))
       }
-      if request.status.countsAsApproved && !recorded.contains("approvedKRW") {
+      if request.status.countsAsApproved && trail.last[approved] == nil {
         errors.append(
           FieldError(
             field: "\(requestPlace(index)).approvedKRW",
             problem: .other(
               english: "the audit log records no approved amount",
               korean: "감사 기록에 승인액이 없습니다")))
+      }
+      let logged = trail.paid.filter { $0.value != 0 }
+      if logged != (paid[request.id] ?? [:]) {
+        errors.append(
+          FieldError(
+            field: "\(requestPlace(index)).instalments",
+            problem: .other(
+              english:
+                "do not agree with the audit log, which records \(logged.values.reduce(0, +)) paid",
+              korean: "감사 기록의 교부 내역(\(logged.values.reduce(0, +))건)과 다릅니다"),
+            value: String((paid[request.id] ?? [:]).values.reduce(0, +))))
       }
     }
     return errors
@@ -155,25 +188,10 @@ public struct AuditVerification: Hashable, Sendable {
   public var lastHash: String?
 }
 
-extension SupportRequest {
-  /// The fields the audit log records, each as the text it records: the one list the log's
-  /// writer (`Workspace.recordAudit`) and the import's check of a history (`AuditChain`) share.
-  static let audited: [(field: String, value: @Sendable (SupportRequest) -> String)] = [
-    ("status", { $0.status.rawValue }),
-    ("approvedKRW", { $0.approvedKRW.map(String.init) ?? "" }),
-    ("decided", { $0.decided?.description ?? "" }),
-    ("submitted", { $0.submitted?.description ?? "" }),
-    ("reviewer", { $0.reviewer }),
-    ("reason", { $0.reason }),
-    ("requestedKRW", { String($0.requestedKRW) }),
-    ("title", { $0.title }),
-  ]
-}
-
 extension Workspace {
-  /// Adds an entry to the audit log, chained to the last one: the one way an entry is written
-  /// (a trigger refuses an entry without its hash), so every step that changes a request gets
-  /// the chain by calling `recordAudit` or this.
+  /// Adds an entry to the audit log, chained to the last one: the one way a command writes an
+  /// entry (a trigger refuses an entry without its hash), so every step that changes a request
+  /// gets the chain by calling `recordAudit`, which calls this.
   static func appendAudit(_ entry: AuditEntry, _ db: Database) throws {
     var entry = entry
     let last = try Row.fetchOne(
@@ -211,6 +229,7 @@ extension Workspace {
       }
       let problems = AuditChain.historyProblems(
         requests: try SupportRequest.order(Column("id")).fetchAll(db),
+        instalments: try Instalment.fetchAll(db),
         audit: try AuditEntry.order(Column("id")).fetchAll(db), byId: true)
       var previous = AuditChain.genesis
       var count = 0

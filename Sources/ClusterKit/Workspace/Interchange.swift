@@ -41,12 +41,9 @@ extension Workspace {
       progress?(0.75)
       document.programs = try Program.order(Column("id")).fetchAll(db)
       document.requests = try SupportRequest.order(Column("id")).fetchAll(db)
+      document.instalments = try Instalment.order(Column("id")).fetchAll(db)
       document.audit = try AuditEntry.order(Column("id")).fetchAll(db)
-      document.experts = try Expert.order(Column("id")).fetchAll(db)
-      document.mentorings = try Mentoring.order(Column("memberId")).fetchAll(db)
-      document.sigs = try SIG.order(Column("id")).fetchAll(db)
-      document.sigMembers = try SIGMembership.order(Column("sigId"), Column("memberId")).fetchAll(
-        db)
+      try Workspace.exportProgrammes(into: &document, db)
       progress?(1)
       return document
     }
@@ -156,29 +153,29 @@ extension Workspace {
       let insertRequest = try db.cachedStatement(
         sql: """
           INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
-            approvedKRW, decided, reviewer, reason)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            approvedKRW, decided, reviewer, reason, cofundingKRW, difficultyVisitId, difficultyNumber,
+            agreedOn, agreedCofundingKRW, agreementOverride, reportDate, spentKRW, disallowedKRW,
+            returnedKRW)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       try insert("requests", checked.requests, counted: true) { r in
         try insertRequest.execute(arguments: [
           r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
-          r.approvedKRW,
-          r.decided, r.reviewer, r.reason,
+          r.approvedKRW, r.decided, r.reviewer, r.reason, r.cofundingKRW, r.difficulty?.visitId,
+          r.difficulty?.number, r.agreement?.date, r.agreement?.cofundingKRW,
+          r.agreement?.overrideReason ?? "", r.settlement?.reportDate, r.settlement?.spentKRW,
+          r.settlement?.disallowedKRW, r.settlement?.returnedKRW,
         ])
       }
+      try insert("instalments", checked.instalments) { try $0.insert(db) }
       try insert("audit", checked.audit) { try Workspace.insertAudit($0, db) }
-      try insert("experts", checked.experts) { try $0.insert(db) }
-      let insertMentoring = try db.cachedStatement(
-        sql: "INSERT INTO mentoring (memberId, expertId, field, started) VALUES (?, ?, ?, ?)")
-      try insert("mentorings", checked.mentorings) { m in
-        try insertMentoring.execute(arguments: [m.memberId, m.expertId, m.field, m.started])
-      }
+      try insert("experts", checked.experts) { try Workspace.storeExpert($0, db) }
+      try insert("mentorings", checked.mentorings) { try $0.insert(db) }
+      try insert("mentoringSessions", checked.mentoringSessions) { try $0.insert(db) }
       try insert("sigs", checked.sigs) { try $0.insert(db) }
-      let insertSIGMember = try db.cachedStatement(
-        sql: "INSERT INTO sigMember (sigId, memberId, task) VALUES (?, ?, ?)")
-      try insert("sigMembers", checked.sigMembers) { s in
-        try insertSIGMember.execute(arguments: [s.sigId, s.memberId, s.task])
-      }
+      try insert("sigMembers", checked.sigMembers) { try $0.insert(db) }
+      try insert("sigTasks", checked.sigTasks) { try $0.insert(db) }
+      try insert("directoryBook", checked.directoryBook) { try $0.insert(db) }
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(
@@ -211,11 +208,15 @@ extension Workspace {
     case "visit": return at("visits", document.visits.map(\.id))
     case "program": return at("programs", document.programs.map(\.id))
     case "supportRequest": return at("requests", document.requests.map(\.id))
+    case "instalment": return at("instalments", document.instalments.map(\.id))
     case "auditEntry": return at("audit", document.audit.map(\.id))
     case "expert": return at("experts", document.experts.map(\.id))
-    case "mentoring": return at("mentorings", document.mentorings.map(\.memberId))
+    case "mentoring": return at("mentorings", document.mentorings.map(\.id))
+    case "mentoringSession": return at("mentoringSessions", document.mentoringSessions.map(\.id))
     case "sig": return at("sigs", document.sigs.map(\.id))
     case "sigMember": return "sigMembers"
+    case "sigTask": return "sigTasks"
+    case "directoryBook": return "directoryBook"
     case "attendance": return "attendance"
     default: return "visits"  // difficulty, followUp
     }
@@ -230,6 +231,23 @@ extension Workspace {
     }
   }
 
+  /// The names the records' checks give fields (the vocabulary's, as the commands show them),
+  /// as the JSON format spells them.
+  static let jsonKeys = [
+    "sales": "salesKRW", "programName": "name", "budget": "budgetKRW",
+    "cofundingShare": "cofundingPercent", "memberCap": "memberCapKRW", "amount": "requestedKRW",
+    "approvedAmount": "approvedKRW", "cofunding": "cofundingKRW", "projectTitle": "title",
+    "expertName": "name", "sigName": "name", "profileSubmitted": "submitted",
+  ]
+
+  /// A problem of one record of a document, named by its list, position and JSON key
+  /// (`requests[4].requestedKRW`).
+  static func located(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
+    var error = error
+    error.field = "\(list)[\(index)].\(jsonKeys[error.field] ?? error.field)"
+    return error
+  }
+
   /// Validates and normalises a document's records, each with the same check the commands use
   /// (`CheckedRecord`), naming each bad one by list and position; checks what only a whole
   /// document shows (duplicates, references within it); and checks the audit history: a file
@@ -239,21 +257,14 @@ extension Workspace {
     var document = document
     var errors: [FieldError] = []
     func located(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
-      var error = error
-      error.field = "\(list)[\(index)].\(error.field)"
-      return error
+      Workspace.located(list, index, error)
     }
     /// Every record of a list through its own check.
-    func check<T: CheckedRecord>(_ list: String, _ records: inout [T], keys: [String: String] = [:])
-    {
+    func check<T: CheckedRecord>(_ list: String, _ records: inout [T]) {
       for index in records.indices {
         let (record, problems) = records[index].checked()
         records[index] = record
-        for problem in problems {
-          var problem = problem
-          problem.field = keys[problem.field] ?? problem.field
-          errors.append(located(list, index, problem))
-        }
+        errors += problems.map { located(list, index, $0) }
       }
     }
     /// Ids of a list that are below 1 or repeated.
@@ -293,28 +304,39 @@ extension Workspace {
     }
     check("clusters", &document.clusters)
     check("divisions", &document.divisions)
-    // Member fields are named as in the member CSV (`sales`); the file's key is `salesKRW`.
-    check("members", &document.members, keys: ["sales": "salesKRW"])
+    check("members", &document.members)
     check("contacts", &document.contacts)
     check("meetings", &document.meetings)
     check("attendance", &document.attendance)
     check("visits", &document.visits)
     check("programs", &document.programs)
     check("requests", &document.requests)
+    check("instalments", &document.instalments)
     check("audit", &document.audit)
     check("experts", &document.experts)
     check("mentorings", &document.mentorings)
     check("sigs", &document.sigs)
     check("sigMembers", &document.sigMembers)
+    check("sigTasks", &document.sigTasks)
+    check("directoryBook", &document.directoryBook)
 
     checkIds("clusters", document.clusters.map(\.id))
     checkIds("divisions", document.divisions.map(\.id))
     checkIds("members", document.members.map(\.id))
+    checkIds("contacts", document.contacts.map(\.id))
+    checkIds("meetings", document.meetings.map(\.id))
+    checkIds("visits", document.visits.map(\.id))
     checkIds("programs", document.programs.map(\.id))
     checkIds("requests", document.requests.map(\.id))
+    checkIds("instalments", document.instalments.map(\.id))
+    checkIds("experts", document.experts.map(\.id))
+    checkIds("mentorings", document.mentorings.map(\.id))
+    checkIds("mentoringSessions", document.mentoringSessions.map(\.id))
+    checkIds("sigs", document.sigs.map(\.id))
     checkUnique("clusters", document.clusters.map(\.name))
     checkUnique("divisions", document.divisions.map { "\($0.clusterId)/\($0.name)" })
     checkUnique("programs", document.programs.map { "\($0.year)/\($0.name)" })
+    checkUnique("sigs", document.sigs.map { "\($0.clusterId)/\($0.name)" })
 
     let clusterIds = Set(document.clusters.map(\.id))
     var divisionCluster: [Int64: Int64] = [:]
@@ -351,6 +373,8 @@ extension Workspace {
         names[key] = index
       }
     }
+    errors += checkSupport(document)
+    errors += checkProgrammes(&document)
 
     // The audit history: ids in order (the chain runs in id order), the chain itself, and
     // every request against it.
@@ -379,7 +403,8 @@ extension Workspace {
             korean: "감사 기록의 해시 체인과 맞지 않습니다: 이 항목이나 그 앞의 항목이 바뀌었거나, 더해졌거나, 지워졌습니다"),
           value: document.audit[broken].hash))
     }
-    errors += AuditChain.historyProblems(requests: document.requests, audit: document.audit)
+    errors += AuditChain.historyProblems(
+      requests: document.requests, instalments: document.instalments, audit: document.audit)
     if !errors.isEmpty { throw ValidationError(Array(errors.prefix(200))) }
     return document
   }

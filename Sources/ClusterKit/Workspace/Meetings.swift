@@ -105,33 +105,62 @@ extension Workspace {
   /// The members who belong on a meeting's list — its division's, or its whole cluster's — with
   /// their recorded status, officers first.
   public func attendanceList(meetingId: Int64) throws -> [AttendanceLine] {
-    try read { db in
-      guard let meeting = try Meeting.fetchOne(db, key: meetingId) else {
-        throw WorkspaceError.recordNotFound(kind: "meeting", reference: "#\(meetingId)")
-      }
-      let scope = meeting.divisionId == nil ? "m.clusterId = ?" : "m.divisionId = ?"
-      return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT m.id, m.name, m.role, a.status FROM member m
-          LEFT JOIN attendance a ON a.memberId = m.id AND a.meetingId = ?
-          WHERE (\(scope) AND m.status <> 'left') OR a.status IS NOT NULL
-          ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1
-                   WHEN 'steering' THEN 2 ELSE 3 END, m.nameKey
-          """, arguments: [meetingId, meeting.divisionId ?? meeting.clusterId]
-      ).map { row in
-        AttendanceLine(
-          memberId: row["id"], memberName: row["name"], role: row["role"], status: row["status"])
-      }
-    }
+    try attendanceSheet(meetingId: meetingId).map(\.line)
   }
 
   /// Records attendance for several members at once (one action). `nil` removes the member from
-  /// the list of invited.
-  public func setAttendance(meetingId: Int64, _ statuses: [Int64: AttendanceStatus?]) throws {
+  /// the list of invited. Only members of the meeting's mini-cluster can be marked. With
+  /// `expected` (each member's mark when the list was read), a mark someone else changed since is
+  /// not overwritten: the whole change is refused as a conflict.
+  public func setAttendance(
+    meetingId: Int64, _ statuses: [Int64: AttendanceStatus?],
+    expected: [Int64: AttendanceStatus?]? = nil
+  ) throws {
     try write { db in
-      guard try Meeting.exists(db, key: meetingId) else {
+      guard let meeting = try Meeting.fetchOne(db, key: meetingId) else {
         throw WorkspaceError.recordNotFound(kind: "meeting", reference: "#\(meetingId)")
+      }
+      var errors: [FieldError] = []
+      for (memberId, status) in statuses.sorted(by: { $0.key < $1.key }) where status != nil {
+        guard
+          let member = try Row.fetchOne(
+            db.cachedStatement(
+              sql: """
+                SELECT m.name, m.clusterId, c.name AS clusterName FROM member m
+                JOIN cluster c ON c.id = m.clusterId WHERE m.id = ?
+                """), arguments: [memberId])
+        else {
+          errors.append(FieldError(field: "member", problem: .notFound, value: "#\(memberId)"))
+          continue
+        }
+        if member["clusterId"] != meeting.clusterId {
+          let name: String = member["name"]
+          let own: String = member["clusterName"]
+          let theirs =
+            try String.fetchOne(
+              db, sql: "SELECT name FROM cluster WHERE id = ?", arguments: [meeting.clusterId])
+            ?? ""
+          errors.append(
+            FieldError(
+              field: "member",
+              problem: .other(
+                english:
+                  "\(name) belongs to the mini-cluster \(own), not to \(theirs) where meeting #\(meetingId) is held",
+                korean: "\(name)은(는) \(own) 소속이라 회의 #\(meetingId)의 미니클러스터(\(theirs)) 회원이 아닙니다")))
+        }
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      for (memberId, mark) in (expected ?? [:]).sorted(by: { $0.key < $1.key }) {
+        let now = try AttendanceStatus.fetchOne(
+          db, sql: "SELECT status FROM attendance WHERE meetingId = ? AND memberId = ?",
+          arguments: [meetingId, memberId])
+        if now != mark {
+          let name =
+            try String.fetchOne(
+              db, sql: "SELECT name FROM member WHERE id = ?", arguments: [memberId])
+            ?? "#\(memberId)"
+          throw WorkspaceError.conflict(kind: "attendance", reference: "#\(meetingId) · \(name)")
+        }
       }
       for (memberId, status) in statuses.sorted(by: { $0.key < $1.key }) {
         if let status {

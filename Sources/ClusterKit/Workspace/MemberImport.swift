@@ -45,6 +45,7 @@ extension Workspace {
           continue
         }
         member.id = try Workspace.nextId("member", db)
+        member.profileChanged = Day.officeToday
         try Workspace.storeMember(member, db)
         added += 1
       }

@@ -17,11 +17,21 @@ public struct MemberQuery: Hashable, Sendable {
   public var sort: MemberSort
   public var descending: Bool
   public var includeLeft: Bool
+  public var status: MemberStatus?
+  /// Only members with no active mentor (1사1멘토링).
+  public var withoutMentor: Bool
+  /// Only members in no SIG (1사1SIG).
+  public var withoutSIG: Bool
+  /// A directory-book edition: each row carries the member's entry for it, and `state`, when set,
+  /// keeps only the members in that state.
+  public var directoryBook: DirectoryBookQuery?
 
   public init(
     clusterId: Int64? = nil, divisionId: Int64? = nil, kind: MemberKind? = nil,
     role: OfficerRole? = nil, search: String = "", sort: MemberSort = .name,
-    descending: Bool = false, includeLeft: Bool = true
+    descending: Bool = false, includeLeft: Bool = true, status: MemberStatus? = nil,
+    withoutMentor: Bool = false, withoutSIG: Bool = false,
+    directoryBook: DirectoryBookQuery? = nil
   ) {
     self.clusterId = clusterId
     self.divisionId = divisionId
@@ -31,6 +41,31 @@ public struct MemberQuery: Hashable, Sendable {
     self.sort = sort
     self.descending = descending
     self.includeLeft = includeLeft
+    self.status = status
+    self.withoutMentor = withoutMentor
+    self.withoutSIG = withoutSIG
+    self.directoryBook = directoryBook
+  }
+
+  /// Active member companies without a mentor: the 1사1멘토링 work list.
+  public static func companiesWithoutMentor(clusterId: Int64? = nil) -> MemberQuery {
+    MemberQuery(clusterId: clusterId, kind: .company, status: .active, withoutMentor: true)
+  }
+
+  /// Active member companies in no SIG: what 1사1SIG has not reached yet.
+  public static func companiesWithoutSIG(clusterId: Int64? = nil) -> MemberQuery {
+    MemberQuery(clusterId: clusterId, kind: .company, status: .active, withoutSIG: true)
+  }
+}
+
+/// One directory-book edition as a member list sees it.
+public struct DirectoryBookQuery: Hashable, Sendable {
+  public var edition: Int
+  public var state: DirectoryBookState?
+
+  public init(edition: Int, state: DirectoryBookState? = nil) {
+    self.edition = edition
+    self.state = state
   }
 }
 
@@ -46,6 +81,8 @@ public struct MemberRow: Hashable, Sendable, Identifiable {
   public var phone: String
   public var status: MemberStatus
   public var lastVisit: Day?
+  /// The member's entry for the query's directory-book edition, when the query names one.
+  public var directoryBook: DirectoryBookEntry?
 }
 
 /// Everything about one member, for the detail view and `members show`.
@@ -54,13 +91,35 @@ public struct MemberDetail: Sendable {
   public var cluster: Cluster
   public var division: Division?
   public var contacts: [Contact]
+  /// The active mentor.
   public var mentor: (expert: Expert, mentoring: Mentoring)?
-  public var sigs: [(sig: SIG, task: String)]
+  /// Every mentoring assignment with its sessions, the active one first, then newest first.
+  public var mentoring: [MentoringRow]
+  /// The SIGs the member is in, with the tasks it owns there.
+  public var sigs: [(sig: SIG, tasks: [SIGTask])]
+  /// The member's directory-book entries, newest edition first.
+  public var directoryBook: [DirectoryBookEntry]
+  /// The workspace's newest directory-book edition, nil when none is recorded.
+  public var directoryEdition: Int?
   public var meetings: [(meeting: Meeting, status: AttendanceStatus)]
   public var visits: [Visit]
   public var requests: [(request: SupportRequest, program: Program)]
 
+  /// The member's requests that answer a difficulty found on one of its visits (its number in
+  /// the visit, from 1), newest first.
+  public func requests(answering visitId: Int64, number: Int) -> [(
+    request: SupportRequest, program: Program
+  )] {
+    requests.filter {
+      $0.request.difficulty == DifficultyReference(visitId: visitId, number: number)
+    }
+  }
+
   public var lastVisit: Day? { visits.map(\.date).max() }
+  /// The member's entry for the newest edition.
+  public var currentDirectoryBook: DirectoryBookEntry? {
+    directoryBook.first { $0.edition == directoryEdition }
+  }
   /// Share of invited meetings the member attended, nil when never invited.
   public var participationRate: Double? {
     let held = meetings.count
@@ -174,12 +233,16 @@ extension Workspace {
   }
 
   /// Finds one member from what a user types: an id, a business registration number, or a name
-  /// (legal form ignored, initials allowed) that matches exactly one member.
-  public func findMember(_ reference: String) throws -> Member {
-    try read { db in try Workspace.findMember(reference, db) }
+  /// (legal form ignored, initials allowed) that matches exactly one member. A name matching
+  /// several is refused with the candidates, each with its id and mini-cluster; `field` names the
+  /// option or field the reference came from.
+  public func findMember(_ reference: String, field: String = "member") throws -> Member {
+    try read { db in try Workspace.findMember(reference, field: field, db) }
   }
 
-  static func findMember(_ reference: String, _ db: Database) throws -> Member {
+  static func findMember(_ reference: String, field: String = "member", _ db: Database) throws
+    -> Member
+  {
     let text = KoreanText.clean(reference)
     if let id = Int64(text.trimmingCharacters(in: .init(charactersIn: "#"))),
       let member = try Member.fetchOne(db, key: id)
@@ -192,22 +255,44 @@ extension Workspace {
       return member
     }
     let key = KoreanText.nameKey(text)
-    let exact = try Member.filter(Column("nameKey") == key).fetchAll(db)
+    let exact = try Member.filter(Column("nameKey") == key).order(Column("id")).fetchAll(db)
     if exact.count == 1 { return exact[0] }
-    let query = MemberQuery(search: text)
-    let ids = try Int64.fetchAll(
-      db, sql: "SELECT id FROM member m WHERE \(searchClause(query).sql) LIMIT 2",
-      arguments: searchClause(query).arguments)
-    if ids.count == 1, let member = try Member.fetchOne(db, key: ids[0]) { return member }
-    if ids.isEmpty && exact.isEmpty {
+    var ids = exact.map(\.id)
+    if exact.isEmpty {
+      let clause = searchClause(MemberQuery(search: text))
+      ids = try Int64.fetchAll(
+        db, sql: "SELECT id FROM member m WHERE \(clause.sql) ORDER BY m.nameKey, m.id LIMIT 11",
+        arguments: clause.arguments)
+      if ids.count == 1, let member = try Member.fetchOne(db, key: ids[0]) { return member }
+    }
+    if ids.isEmpty {
       throw WorkspaceError.recordNotFound(kind: "member", reference: "'\(reference)'")
     }
-    throw ValidationError([
+    let candidates = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT m.id, m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
+        WHERE m.id IN (\(databaseQuestionMarks(count: min(ids.count, 10)))) ORDER BY m.nameKey, m.id
+        """, arguments: StatementArguments(ids.prefix(10))
+    ).map { "#\($0["id"] as Int64) \($0["name"] as String) (\($0["cluster"] as String))" }
+    throw ambiguity(
+      field: field, reference: reference, english: "members", korean: "회원",
+      candidates: candidates, more: ids.count > 10)
+  }
+
+  /// The error for a reference that names several records: it lists them (ten at most) so the
+  /// user can pick one by its id.
+  static func ambiguity(
+    field: String, reference: String, english: String, korean: String, candidates: [String],
+    more: Bool
+  ) -> ValidationError {
+    let list = candidates.joined(separator: ", ") + (more ? ", …" : "")
+    return ValidationError([
       FieldError(
-        field: "member",
+        field: field,
         problem: .other(
-          english: "matches more than one member; use the id or more of the name",
-          korean: "여러 회원과 일치합니다. 번호나 더 긴 이름을 쓰세요"),
+          english: "matches several \(english): \(list); use the id or more of the name",
+          korean: "여러 \(korean)에 해당합니다: \(list). 번호나 더 긴 이름을 쓰세요"),
         value: reference)
     ])
   }
@@ -245,6 +330,7 @@ extension Workspace {
     errors += try duplicateErrors(member, db)
     if !errors.isEmpty { throw ValidationError(errors) }
     member.id = try nextId("member", db)
+    member.profileChanged = member.profileChanged ?? Day.officeToday
     try storeMember(member, db)
     return member
   }
@@ -259,14 +345,14 @@ extension Workspace {
       sql: """
         INSERT INTO member (id, clusterId, divisionId, kind, name, nameKey, initials, representative,
           businessNumber, products, employees, salesKRW, founded, address, phone, email, website,
-          role, joined, "left", status, profileSubmitted)
+          role, joined, "left", status, profileChanged)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       m.id == 0 ? nil : m.id, m.clusterId, m.divisionId, m.kind, m.name, key, initials,
       m.representative, m.businessNumber, m.products, m.employees, m.salesKRW, m.founded,
       m.address, m.phone, m.email, m.website, m.role, m.joined, m.left, m.status,
-      m.profileSubmitted,
+      m.profileChanged,
     ])
     try indexMember(
       id: m.id == 0 ? db.lastInsertedRowID : m.id, nameKey: key, initials: initials,
@@ -326,6 +412,7 @@ extension Workspace {
       }
       errors += try Workspace.duplicateErrors(member, db)
       if !errors.isEmpty { throw ValidationError(errors) }
+      if member.profileDiffers(from: current) { member.profileChanged = Day.officeToday }
       try member.update(db)
       let key = KoreanText.nameKey(member.name)
       try Workspace.indexMember(
@@ -348,15 +435,29 @@ extension Workspace {
       parts.append("m.divisionId = ?")
       _ = arguments.append(contentsOf: [divisionId])
     }
-    if let kind = query.kind {
-      parts.append("m.kind = ?")
-      _ = arguments.append(contentsOf: [kind.rawValue])
-    }
+    // Kind and status are written as literals (they are our own raw values) so that SQLite can
+    // use the partial index of active companies.
+    if let kind = query.kind { parts.append("m.kind = '\(kind.rawValue)'") }
     if let role = query.role {
       parts.append("m.role = ?")
       _ = arguments.append(contentsOf: [role.rawValue])
     }
     if !query.includeLeft { parts.append("m.status <> 'left'") }
+    if let status = query.status { parts.append("m.status = '\(status.rawValue)'") }
+    // Kept by triggers (see `Schema.addProgrammes`), with partial indexes for active companies.
+    if query.withoutMentor { parts.append("m.mentorId IS NULL") }
+    if query.withoutSIG { parts.append("m.sigCount = 0") }
+    if let book = query.directoryBook, let state = book.state {
+      let entry = "SELECT 1 FROM directoryBook b WHERE b.edition = ? AND b.memberId = m.id"
+      parts.append("m.status <> 'left'")
+      switch state {
+      case .submitted: parts.append("EXISTS (\(entry) AND b.status = 'submitted')")
+      case .asked: parts.append("EXISTS (\(entry) AND b.status = 'asked')")
+      case .missing: parts.append("NOT EXISTS (\(entry) AND b.status = 'submitted')")
+      case .notAsked: parts.append("NOT EXISTS (\(entry))")
+      }
+      _ = arguments.append(contentsOf: [book.edition])
+    }
     let search = KoreanText.normalizeQuery(query.search)
     if let match = TextGrams.memberMatch(search) {
       // The index narrows the directory to the members holding the query's grams; the clause
@@ -397,11 +498,27 @@ extension Workspace {
   }
 
   public func memberCount(_ query: MemberQuery) throws -> Int {
-    try read { db in
-      let clause = Workspace.searchClause(query)
-      return try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM member m WHERE \(clause.sql)", arguments: clause.arguments)!
+    try read { db in try Workspace.memberCount(query, db) }
+  }
+
+  static func memberCount(_ query: MemberQuery, _ db: Database) throws -> Int {
+    // A whole directory-book edition is counted from its summary, which reads indexes only;
+    // the filter would look up every member's entry.
+    var plain = query
+    plain.directoryBook = nil
+    (plain.sort, plain.descending) = (.name, false)
+    if plain == MemberQuery(), let book = query.directoryBook, let state = book.state {
+      let s = try directoryBookSummary(edition: book.edition, db)
+      switch state {
+      case .submitted: return s.submitted
+      case .asked: return s.asked - s.submitted
+      case .missing: return s.members - s.submitted
+      case .notAsked: return s.members - s.asked
+      }
     }
+    let clause = searchClause(query)
+    return try Int.fetchOne(
+      db, sql: "SELECT COUNT(*) FROM member m WHERE \(clause.sql)", arguments: clause.arguments)!
   }
 
   /// One window of the directory, sorted in SQL.
@@ -422,12 +539,19 @@ extension Workspace {
       case .phone: order = "m.phone \(direction), m.nameKey"
       case .lastVisit: order = "m.lastVisit \(direction), m.nameKey"
       }
+      let edition = query.directoryBook?.edition
+      let bookColumns =
+        edition == nil
+        ? "" : ", b.status AS bookStatus, b.asked AS bookAsked, b.submitted AS bookSubmitted"
+      let bookJoin =
+        edition.map { "LEFT JOIN directoryBook b ON b.edition = \($0) AND b.memberId = m.id" } ?? ""
       let sql = """
         SELECT m.id, m.name, m.kind, c.name AS clusterName, d.name AS divisionName, m.role,
-               m.representative, m.phone, m.status, m.lastVisit
+               m.representative, m.phone, m.status, m.lastVisit\(bookColumns)
         FROM member m
         JOIN cluster c ON c.id = m.clusterId
         LEFT JOIN division d ON d.id = m.divisionId
+        \(bookJoin)
         WHERE \(clause.sql)
         ORDER BY \(order), m.id
         LIMIT ? OFFSET ?
@@ -435,11 +559,18 @@ extension Workspace {
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        MemberRow(
-          id: row["id"], name: row["name"], kind: row["kind"], clusterName: row["clusterName"],
+        let id: Int64 = row["id"]
+        let bookStatus: DirectoryBookStatus? = edition == nil ? nil : row["bookStatus"]
+        return MemberRow(
+          id: id, name: row["name"], kind: row["kind"], clusterName: row["clusterName"],
           divisionName: row["divisionName"], role: row["role"],
           representative: row["representative"], phone: row["phone"], status: row["status"],
-          lastVisit: row["lastVisit"])
+          lastVisit: row["lastVisit"],
+          directoryBook: bookStatus.map {
+            DirectoryBookEntry(
+              edition: edition!, memberId: id, status: $0, asked: row["bookAsked"],
+              submitted: row["bookSubmitted"])
+          })
       }
     }
   }
@@ -453,18 +584,30 @@ extension Workspace {
       let division = try member.divisionId.flatMap { try Division.fetchOne(db, key: $0) }
       let contacts = try Contact.filter(Column("memberId") == id).order(Column("id")).fetchAll(db)
       var mentor: (Expert, Mentoring)?
-      if let mentoring = try Mentoring.fetchOne(db, key: id),
+      if let mentoring = try Workspace.activeMentoring(memberId: id, db),
         let expert = try Expert.fetchOne(db, key: mentoring.expertId)
       {
         mentor = (expert, mentoring)
       }
-      let sigs = try Row.fetchAll(
+      let mentoring = try Workspace.mentoringRows(
+        MentoringFilter(memberId: id), order: "x.ended IS NOT NULL, x.started DESC, x.id DESC",
+        offset: 0, limit: Int.max, db)
+      var tasks: [Int64: [SIGTask]] = [:]
+      for task in try SIGTask.filter(Column("ownerId") == id).order(
+        Column("sigId"), Column("number")
+      )
+      .fetchAll(db) {
+        tasks[task.sigId, default: []].append(task)
+      }
+      let sigs = try SIG.fetchAll(
         db,
         sql: """
-          SELECT s.*, sm.task FROM sigMember sm JOIN sig s ON s.id = sm.sigId
-          WHERE sm.memberId = ? ORDER BY s.name
+          SELECT s.* FROM sigMember sm JOIN sig s ON s.id = sm.sigId
+          WHERE sm.memberId = ? ORDER BY s.name, s.id
           """, arguments: [id]
-      ).map { (sig: try SIG(row: $0), task: $0["task"] as String) }
+      ).map { (sig: $0, tasks: tasks[$0.id] ?? []) }
+      let directoryBook = try DirectoryBookEntry.filter(Column("memberId") == id)
+        .order(Column("edition").desc).fetchAll(db)
       let meetings = try Row.fetchAll(
         db,
         sql: """
@@ -475,25 +618,19 @@ extension Workspace {
       ).map { (meeting: try Meeting(row: $0), status: $0["attendanceStatus"] as AttendanceStatus) }
       let visits = try Workspace.visits(
         db, where: "v.memberId = ?", arguments: [id], order: "v.date DESC, v.id DESC", limit: 1000)
-      let requests = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.*, p.id AS pid, p.year AS pyear, p.name AS pname, p.category AS pcategory,
-                 p.budgetKRW AS pbudget
-          FROM supportRequest r JOIN program p ON p.id = r.programId
-          WHERE r.memberId = ? ORDER BY r.submitted DESC, r.id DESC
-          """, arguments: [id]
-      ).map { row in
-        (
-          request: try SupportRequest(row: row),
-          program: Program(
-            id: row["pid"], year: row["pyear"], name: row["pname"], category: row["pcategory"],
-            budgetKRW: row["pbudget"])
-        )
+      let memberRequests = try SupportRequest.filter(Column("memberId") == id)
+        .order(Column("submitted").desc, Column("id").desc).fetchAll(db)
+      let programs = Dictionary(
+        uniqueKeysWithValues: try Program.filter(keys: Set(memberRequests.map(\.programId)))
+          .fetchAll(db).map { ($0.id, $0) })
+      let requests = memberRequests.compactMap { request in
+        programs[request.programId].map { (request: request, program: $0) }
       }
       return MemberDetail(
         member: member, cluster: cluster, division: division, contacts: contacts,
-        mentor: mentor, sigs: sigs, meetings: meetings, visits: visits, requests: requests)
+        mentor: mentor, mentoring: mentoring, sigs: sigs, directoryBook: directoryBook,
+        directoryEdition: try Workspace.newestDirectoryEdition(db), meetings: meetings,
+        visits: visits, requests: requests)
     }
   }
 

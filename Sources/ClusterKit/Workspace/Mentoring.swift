@@ -1,89 +1,564 @@
 import GRDB
 
+/// What the expert list shows: a search, a field of expertise, a kind, only those with room.
+public struct ExpertQuery: Hashable, Sendable {
+  /// Part of the name or the affiliation.
+  public var search: String
+  public var field: String?
+  public var kind: ExpertKind?
+  /// Only experts mentoring fewer companies than their capacity.
+  public var withRoom: Bool
+
+  public init(
+    search: String = "", field: String? = nil, kind: ExpertKind? = nil, withRoom: Bool = false
+  ) {
+    self.search = search
+    self.field = field
+    self.kind = kind
+    self.withRoom = withRoom
+  }
+}
+
+/// An expert with the number of companies they mentor now.
+public struct ExpertRow: Hashable, Sendable, Identifiable {
+  public var expert: Expert
+  public var load: Int
+  public var id: Int64 { expert.id }
+  public var hasRoom: Bool { load < expert.capacity }
+}
+
+/// One mentoring assignment with the names a list shows and its sessions.
+public struct MentoringRow: Hashable, Sendable, Identifiable {
+  public var mentoring: Mentoring
+  public var memberName: String
+  public var clusterName: String
+  public var expertName: String
+  public var expertAffiliation: String
+  public var sessions: Int
+  public var lastSession: Day?
+  public var id: Int64 { mentoring.id }
+}
+
+/// Which assignments a list shows; every assignment, past ones included, when nothing is set.
+public struct MentoringFilter: Hashable, Sendable {
+  public var memberId: Int64?
+  public var expertId: Int64?
+  public var clusterId: Int64?
+  public var activeOnly: Bool
+
+  public init(
+    memberId: Int64? = nil, expertId: Int64? = nil, clusterId: Int64? = nil,
+    activeOnly: Bool = false
+  ) {
+    self.memberId = memberId
+    self.expertId = expertId
+    self.clusterId = clusterId
+    self.activeOnly = activeOnly
+  }
+}
+
+/// One logged session with the names a list shows.
+public struct MentoringSessionRow: Hashable, Sendable, Identifiable {
+  public var session: MentoringSession
+  public var memberId: Int64
+  public var memberName: String
+  public var expertName: String
+  public var id: Int64 { session.id }
+}
+
+/// An expert's record, their companies now and before, and their sessions.
+public struct ExpertDetail: Sendable {
+  public var expert: Expert
+  public var load: Int
+  /// Every assignment, active ones first, then newest first.
+  public var assignments: [MentoringRow]
+  public var sessions: Int
+}
+
+/// An expert proposed as a company's mentor, with how well they fit and how busy they are.
+public struct MentorSuggestion: Hashable, Sendable, Identifiable {
+  public var expert: Expert
+  public var load: Int
+  public var score: Int
+  /// The expert's fields that matched the company, best first.
+  public var matched: [String]
+  public var id: Int64 { expert.id }
+  public var hasRoom: Bool { load < expert.capacity }
+}
+
+/// What assigning a mentor did: the new assignment and the one it ended, if any.
+public struct MentorAssignment: Hashable, Sendable {
+  public var assigned: Mentoring
+  public var ended: Mentoring?
+}
+
 extension Workspace {
+  // MARK: Experts
+
   @discardableResult
   public func addExpert(_ expert: Expert) throws -> Expert {
     try write { db in
-      var expert = try expert.validated()
-      expert.id = try Workspace.nextId("expert", db)
-      try expert.insert(db)
+      let (expert, errors) = ProgrammeRules.validate(expert)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      var stored = expert
+      stored.id = try Workspace.nextId("expert", db)
+      try Workspace.storeExpert(stored, db)
+      return stored
+    }
+  }
+
+  /// Saves an edited expert, refused when someone else changed it since `original` was read or
+  /// when the capacity would fall below the companies the expert mentors now.
+  @discardableResult
+  public func updateExpert(_ expert: Expert, original: Expert) throws -> Expert {
+    try write { db in
+      guard let current = try Expert.fetchOne(db, key: expert.id) else {
+        throw WorkspaceError.recordNotFound(kind: "expert", reference: "#\(expert.id)")
+      }
+      guard current == original else {
+        throw WorkspaceError.conflict(kind: "expert", reference: "#\(expert.id) \(current.name)")
+      }
+      let (expert, errors) = ProgrammeRules.validate(expert)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      let load = try Workspace.load(expertId: expert.id, db)
+      if expert.capacity < load {
+        throw ValidationError([
+          FieldError(
+            field: "capacity",
+            problem: .other(
+              english: "is below the \(load) companies \(expert.name) mentors now; end some first",
+              korean: "\(expert.name) 전문가가 지금 멘토링하는 기업 수(\(load))보다 작습니다. 먼저 일부를 종료하세요"),
+            value: String(expert.capacity))
+        ])
+      }
+      try Workspace.storeExpert(expert, db, replacing: true)
       return expert
     }
   }
 
-  /// 1사1멘토링: gives a company its mentor. A company has at most one; assigning another
-  /// replaces the first only when `replacing` is set.
-  public func assignMentor(_ mentoring: Mentoring, replacing: Bool = false) throws {
-    try write { db in
-      guard let member = try Member.fetchOne(db, key: mentoring.memberId) else {
-        throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(mentoring.memberId)")
+  /// Writes an expert and the index of their fields (`expertField`, by comparable key): the one
+  /// way an expert is stored, by hand or from a document.
+  static func storeExpert(_ expert: Expert, _ db: Database, replacing: Bool = false) throws {
+    if replacing {
+      try expert.update(db)
+      try db.execute(sql: "DELETE FROM expertField WHERE expertId = ?", arguments: [expert.id])
+    } else {
+      try expert.insert(db)
+    }
+    try indexExpertFields(id: expert.id, fields: expert.fields, db)
+  }
+
+  static func indexExpertFields(id: Int64, fields: [String], _ db: Database) throws {
+    let insert = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO expertField (key, expertId) VALUES (?, ?)")
+    for field in fields { try insert.execute(arguments: [ProgrammeRules.key(field), id]) }
+  }
+
+  /// The companies an expert mentors now (`expert.load`, kept by triggers on `mentoring`).
+  static func load(expertId: Int64, _ db: Database) throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT load FROM expert WHERE id = ?", arguments: [expertId]) ?? 0
+  }
+
+  public func expert(id: Int64) throws -> Expert? {
+    try read { db in try Expert.fetchOne(db, key: id) }
+  }
+
+  /// Finds one expert from what a user types: an id, or a name (or part of it) that matches one
+  /// expert. Several matches are refused with the candidates, each with its id and affiliation.
+  public func findExpert(_ reference: String, field: String = "expert") throws -> Expert {
+    try read { db in
+      try Workspace.findNamed(
+        Expert.self, reference, field: field, kind: "expert", plural: ("experts", "전문가"),
+        describe: { "#\($0.id) \($0.name) (\($0.affiliation))" }, db)
+    }
+  }
+
+  /// A record of a table with `id` and `name` from what a user types: an id, the exact name, or
+  /// a part of the name that only one record has; several are refused with up to ten candidates.
+  static func findNamed<T: FetchableRecord & TableRecord>(
+    _ type: T.Type, _ reference: String, field: String, kind: String,
+    plural: (english: String, korean: String), describe: (T) throws -> String,
+    _ db: Database
+  ) throws -> T {
+    let text = KoreanText.clean(reference)
+    if let id = Int64(text.trimmingCharacters(in: .init(charactersIn: "#"))),
+      let found = try T.fetchOne(db, key: id)
+    {
+      return found
+    }
+    let table = T.databaseTableName
+    var found = try T.fetchAll(
+      db, sql: "SELECT * FROM \(table) WHERE name = ? ORDER BY id LIMIT 11", arguments: [text])
+    if found.isEmpty, !text.isEmpty {
+      found = try T.fetchAll(
+        db,
+        sql: "SELECT * FROM \(table) WHERE name LIKE ? ESCAPE '\\' ORDER BY name, id LIMIT 11",
+        arguments: ["%" + escapeLike(text) + "%"])
+    }
+    if found.count == 1 { return found[0] }
+    if found.isEmpty {
+      throw WorkspaceError.recordNotFound(kind: kind, reference: "'\(reference)'")
+    }
+    throw ambiguity(
+      field: field, reference: reference, english: plural.english, korean: plural.korean,
+      candidates: try found.prefix(10).map(describe), more: found.count > 10)
+  }
+
+  static func expertClause(_ query: ExpertQuery) -> (sql: String, arguments: StatementArguments) {
+    var parts: [String] = []
+    var arguments: StatementArguments = []
+    let search = KoreanText.clean(query.search)
+    if !search.isEmpty {
+      parts.append("(e.name LIKE ? ESCAPE '\\' OR e.affiliation LIKE ? ESCAPE '\\')")
+      let like = "%" + escapeLike(search) + "%"
+      _ = arguments.append(contentsOf: [like, like])
+    }
+    if let field = query.field {
+      parts.append("e.id IN (SELECT expertId FROM expertField WHERE key = ?)")
+      _ = arguments.append(contentsOf: [ProgrammeRules.key(field)])
+    }
+    if let kind = query.kind { parts.append("e.kind = '\(kind.rawValue)'") }
+    if query.withRoom { parts.append("e.load < e.capacity") }
+    return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+  }
+
+  public func expertCount(_ query: ExpertQuery = ExpertQuery()) throws -> Int {
+    try read { db in
+      let clause = Workspace.expertClause(query)
+      return try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM expert e WHERE \(clause.sql)", arguments: clause.arguments)!
+    }
+  }
+
+  /// One window of the expert pool by name, each expert with their current load.
+  public func expertRows(_ query: ExpertQuery = ExpertQuery(), offset: Int = 0, limit: Int) throws
+    -> [ExpertRow]
+  {
+    try read { db in
+      let clause = Workspace.expertClause(query)
+      var arguments = clause.arguments
+      _ = arguments.append(contentsOf: [limit, offset])
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT e.* FROM expert e WHERE \(clause.sql)
+          ORDER BY e.name, e.id LIMIT ? OFFSET ?
+          """, arguments: arguments
+      ).map { ExpertRow(expert: try Expert(row: $0), load: $0["load"]) }
+    }
+  }
+
+  public func expertDetail(id: Int64) throws -> ExpertDetail {
+    try read { db in
+      guard let expert = try Expert.fetchOne(db, key: id) else {
+        throw WorkspaceError.recordNotFound(kind: "expert", reference: "#\(id)")
       }
-      guard member.kind == .company else {
+      let assignments = try Workspace.mentoringRows(
+        MentoringFilter(expertId: id), order: "x.ended IS NOT NULL, x.started DESC, x.id DESC",
+        offset: 0, limit: Int.max, db)
+      let sessions = try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM mentoringSession s JOIN mentoring x ON x.id = s.mentoringId
+          WHERE x.expertId = ?
+          """, arguments: [id])!
+      return ExpertDetail(
+        expert: expert, load: try Workspace.load(expertId: id, db), assignments: assignments,
+        sessions: sessions)
+    }
+  }
+
+  // MARK: Assignments
+
+  /// 1사1멘토링: makes an expert the company's mentor from a day. A company has one active mentor,
+  /// so the current assignment, if any, ends that day and stays in the history. An expert
+  /// already mentoring their capacity is refused (`WorkspaceError.expertAtCapacity`) unless an
+  /// override reason is given, which the assignment keeps. `field` defaults to the expert's
+  /// main (first) field.
+  @discardableResult
+  public func assignMentor(
+    memberId: Int64, expertId: Int64, field: String? = nil, from day: Day,
+    overrideReason: String? = nil, today: Day
+  ) throws -> MentorAssignment {
+    try write { db in
+      guard let member = try Member.fetchOne(db, key: memberId) else {
+        throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(memberId)")
+      }
+      let problems = [ProgrammeRules.companyProblem(member), ProgrammeRules.leftProblem(member)]
+        .compactMap { $0 }
+      if !problems.isEmpty { throw ValidationError(problems) }
+      guard let expert = try Expert.fetchOne(db, key: expertId) else {
+        throw WorkspaceError.recordNotFound(kind: "expert", reference: "#\(expertId)")
+      }
+      var previous = try Workspace.activeMentoring(memberId: memberId, db)
+      if let current = previous, current.expertId == expertId {
         throw ValidationError([
           FieldError(
-            field: "member",
+            field: "mentor",
             problem: .other(
-              english: "is not a company; mentors are for member companies",
-              korean: "기업이 아닙니다. 멘토는 회원 기업에 배정합니다"), value: member.name)
+              english: "\(expert.name) already mentors \(member.name)"
+                + (current.started.map { " (since \($0))" } ?? ""),
+              korean: "\(expert.name) 전문가가 이미 \(member.name)의 멘토입니다"
+                + (current.started.map { " (\($0)부터)" } ?? "")),
+            value: expert.name)
         ])
       }
-      guard try Expert.exists(db, key: mentoring.expertId) else {
-        throw WorkspaceError.recordNotFound(kind: "expert", reference: "#\(mentoring.expertId)")
+      let reason = KoreanText.clean(overrideReason ?? "")
+      let load = try Workspace.load(expertId: expertId, db)
+      let beyond = ProgrammeRules.exceedsCapacity(load: load, capacity: expert.capacity)
+      if beyond && reason.isEmpty {
+        throw WorkspaceError.expertAtCapacity(
+          expert: expert.name, load: load, capacity: expert.capacity)
       }
-      if let current = try Mentoring.fetchOne(db, key: mentoring.memberId), !replacing,
-        current.expertId != mentoring.expertId
-      {
-        let name = try Expert.fetchOne(db, key: current.expertId)?.name ?? "#\(current.expertId)"
-        throw ValidationError([
-          FieldError(field: "mentor", problem: .duplicate(of: name), value: member.name)
-        ])
+      let typed = KoreanText.clean(field ?? "")
+      let chosenField = typed.isEmpty ? expert.fields.first ?? "" : typed
+      let (assigned, errors) = ProgrammeRules.validate(
+        Mentoring(
+          id: try Workspace.nextId("mentoring", db), memberId: memberId, expertId: expertId,
+          field: chosenField, started: day, overrideReason: beyond ? reason : ""), today: today)
+      var all = errors
+      if let current = previous {
+        previous?.ended = day
+        if let start = current.started, day < start {
+          all.append(
+            FieldError(
+              field: "started",
+              problem: .other(
+                english: "must not be before the current mentor's start \(start)",
+                korean: "현재 멘토의 시작일(\(start))보다 앞설 수 없습니다"), value: day.description))
+        }
       }
-      try mentoring.validated().save(db)
+      if !all.isEmpty { throw ValidationError(all) }
+      try previous?.update(db)
+      try assigned.insert(db)
+      return MentorAssignment(assigned: assigned, ended: previous)
     }
   }
 
+  /// Ends the company's active mentoring on a day; it stays in the history.
   @discardableResult
-  public func addSIG(_ sig: SIG) throws -> SIG {
+  public func endMentoring(memberId: Int64, on day: Day, today: Day) throws -> Mentoring {
     try write { db in
-      var sig = try sig.validated()
-      guard try Cluster.exists(db, key: sig.clusterId) else {
-        throw ValidationError([FieldError(field: "cluster", problem: .notFound)])
+      guard var current = try Workspace.activeMentoring(memberId: memberId, db) else {
+        throw try Workspace.noMentor(memberId: memberId, db)
       }
-      sig.id = try Workspace.nextId("sig", db)
-      try sig.insert(db)
-      return sig
+      current.ended = day
+      let (ended, errors) = ProgrammeRules.validate(current, today: today)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      try ended.update(db)
+      return ended
     }
   }
 
-  /// A company joins a SIG with the task (과제) it brings; joining again updates the task.
-  public func joinSIG(_ membership: SIGMembership) throws {
+  /// Logs a session with the company's mentor of that day: the active assignment, or an earlier
+  /// one whose span holds the date.
+  @discardableResult
+  public func logMentoringSession(
+    memberId: Int64, date: Day, topic: String, note: String = "", today: Day
+  ) throws -> MentoringSession {
     try write { db in
-      guard try SIG.exists(db, key: membership.sigId) else {
-        throw WorkspaceError.recordNotFound(kind: "SIG", reference: "#\(membership.sigId)")
-      }
-      guard try Member.exists(db, key: membership.memberId) else {
-        throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(membership.memberId)")
-      }
-      try membership.validated().save(db)
+      let assignments = try Mentoring.fetchAll(
+        db,
+        sql:
+          "SELECT * FROM mentoring WHERE memberId = ? ORDER BY ended IS NOT NULL, started DESC, id DESC",
+        arguments: [memberId])
+      guard let assignment = assignments.first(where: { $0.covers(date) }) ?? assignments.first
+      else { throw try Workspace.noMentor(memberId: memberId, db) }
+      let (session, errors) = ProgrammeRules.validate(
+        MentoringSession(
+          id: try Workspace.nextId("mentoringSession", db), mentoringId: assignment.id, date: date,
+          topic: topic, note: note), assignment: assignment, today: today)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      try session.insert(db)
+      return session
     }
   }
 
-  /// The SIGs of a cluster (or all) with their members and tasks.
-  public func sigs(clusterId: Int64? = nil) throws -> [(
-    sig: SIG, members: [(member: Member, task: String)]
-  )] {
+  static func activeMentoring(memberId: Int64, _ db: Database) throws -> Mentoring? {
+    try Mentoring.filter(Column("memberId") == memberId && Column("ended") == nil).fetchOne(db)
+  }
+
+  static func noMentor(memberId: Int64, _ db: Database) throws -> Error {
+    guard let member = try Member.fetchOne(db, key: memberId) else {
+      return WorkspaceError.recordNotFound(kind: "member", reference: "#\(memberId)")
+    }
+    return ValidationError([
+      FieldError(
+        field: "member",
+        problem: .other(
+          english: "has no mentor; assign one first", korean: "멘토가 없습니다. 먼저 멘토를 배정하세요"),
+        value: "#\(member.id) \(member.name)")
+    ])
+  }
+
+  // MARK: Lists
+
+  static func mentoringClause(_ filter: MentoringFilter) -> (
+    sql: String, arguments: StatementArguments
+  ) {
+    var parts: [String] = []
+    var arguments: StatementArguments = []
+    if let memberId = filter.memberId {
+      parts.append("x.memberId = ?")
+      _ = arguments.append(contentsOf: [memberId])
+    }
+    if let expertId = filter.expertId {
+      parts.append("x.expertId = ?")
+      _ = arguments.append(contentsOf: [expertId])
+    }
+    if let clusterId = filter.clusterId {
+      parts.append("m.clusterId = ?")
+      _ = arguments.append(contentsOf: [clusterId])
+    }
+    if filter.activeOnly { parts.append("x.ended IS NULL") }
+    return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+  }
+
+  public func mentoringCount(_ filter: MentoringFilter = MentoringFilter()) throws -> Int {
     try read { db in
-      var request = SIG.order(Column("name"))
-      if let clusterId { request = request.filter(Column("clusterId") == clusterId) }
-      return try request.fetchAll(db).map { sig in
-        let members = try Row.fetchAll(
+      let clause = Workspace.mentoringClause(filter)
+      return try Int.fetchOne(
+        db,
+        sql:
+          "SELECT COUNT(*) FROM mentoring x JOIN member m ON m.id = x.memberId WHERE \(clause.sql)",
+        arguments: clause.arguments)!
+    }
+  }
+
+  /// Assignments by company name, each company's oldest first; with their session counts.
+  public func mentoringRows(
+    _ filter: MentoringFilter = MentoringFilter(), offset: Int = 0, limit: Int
+  ) throws -> [MentoringRow] {
+    try read { db in
+      try Workspace.mentoringRows(
+        filter, order: "m.nameKey, m.id, x.started, x.id", offset: offset, limit: limit, db)
+    }
+  }
+
+  static func mentoringRows(
+    _ filter: MentoringFilter, order: String, offset: Int, limit: Int, _ db: Database
+  ) throws -> [MentoringRow] {
+    let clause = mentoringClause(filter)
+    var arguments = clause.arguments
+    _ = arguments.append(contentsOf: [limit, offset])
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT x.*, m.name AS memberName, c.name AS clusterName, e.name AS expertName,
+               e.affiliation AS expertAffiliation,
+               (SELECT COUNT(*) FROM mentoringSession s WHERE s.mentoringId = x.id) AS sessions,
+               (SELECT MAX(date) FROM mentoringSession s WHERE s.mentoringId = x.id) AS lastSession
+        FROM mentoring x JOIN member m ON m.id = x.memberId JOIN cluster c ON c.id = m.clusterId
+        JOIN expert e ON e.id = x.expertId
+        WHERE \(clause.sql) ORDER BY \(order) LIMIT ? OFFSET ?
+        """, arguments: arguments
+    ).map { row in
+      MentoringRow(
+        mentoring: try Mentoring(row: row), memberName: row["memberName"],
+        clusterName: row["clusterName"], expertName: row["expertName"],
+        expertAffiliation: row["expertAffiliation"], sessions: row["sessions"],
+        lastSession: row["lastSession"])
+    }
+  }
+
+  /// Logged sessions, newest first.
+  public func mentoringSessions(
+    _ filter: MentoringFilter = MentoringFilter(), offset: Int = 0, limit: Int
+  ) throws -> [MentoringSessionRow] {
+    try read { db in
+      let clause = Workspace.mentoringClause(filter)
+      var arguments = clause.arguments
+      _ = arguments.append(contentsOf: [limit, offset])
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.*, x.memberId, m.name AS memberName, e.name AS expertName
+          FROM mentoringSession s JOIN mentoring x ON x.id = s.mentoringId
+          JOIN member m ON m.id = x.memberId JOIN expert e ON e.id = x.expertId
+          WHERE \(clause.sql) ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?
+          """, arguments: arguments
+      ).map { row in
+        MentoringSessionRow(
+          session: try MentoringSession(row: row), memberId: row["memberId"],
+          memberName: row["memberName"], expertName: row["expertName"])
+      }
+    }
+  }
+
+  // MARK: Suggestions
+
+  /// What a company's mentor should know about: its division, products and the difficulties
+  /// found on its visits of the last year (see `MentorMatching`).
+  static func matchTerms(_ member: Member, today: Day, _ db: Database) throws
+    -> [MentorMatching.Term]
+  {
+    let division = try member.divisionId.flatMap {
+      try String.fetchOne(db, sql: "SELECT name FROM division WHERE id = ?", arguments: [$0])
+    }
+    var difficulties: [DifficultyCategory: Int] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT d.category, COUNT(*) AS n FROM visit v JOIN difficulty d ON d.visitId = v.id
+        WHERE v.memberId = ? AND v.date > ? GROUP BY d.category
+        """, arguments: [member.id, today.adding(days: -365)])
+    {
+      difficulties[row["category"]] = row["n"]
+    }
+    return MentorMatching.terms(
+      division: division, products: member.products, difficulties: difficulties)
+  }
+
+  /// Experts proposed as the company's mentor: those whose fields best match it first, then
+  /// those with room before those at capacity, then the least busy; the list is filled up with
+  /// the least busy experts with room whose fields do not match. Its current mentor is left out.
+  public func mentorSuggestions(memberId: Int64, today: Day, limit: Int = 5) throws
+    -> [MentorSuggestion]
+  {
+    try read { db in
+      guard let member = try Member.fetchOne(db, key: memberId) else {
+        throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(memberId)")
+      }
+      let terms = try Workspace.matchTerms(member, today: today, db)
+      let current = try Workspace.activeMentoring(memberId: memberId, db)?.expertId ?? 0
+      var arguments: StatementArguments = []
+      for term in terms { _ = arguments.append(contentsOf: [term.key, term.group, term.weight]) }
+      _ = arguments.append(contentsOf: [current, limit])
+      let values = Array(repeating: "(?, ?, ?)", count: terms.count).joined(separator: ", ")
+      // Each group counts once per expert, with the best of its keys (`MentorMatching.score`).
+      var rows =
+        terms.isEmpty
+        ? []
+        : try Row.fetchAll(
           db,
           sql: """
-            SELECT m.*, sm.task AS sigTask FROM sigMember sm JOIN member m ON m.id = sm.memberId
-            WHERE sm.sigId = ? ORDER BY m.nameKey
-            """, arguments: [sig.id]
-        ).map { (member: Member(row: $0), task: $0["sigTask"] as String) }
-        return (sig: sig, members: members)
+            WITH terms(key, grp, weight) AS (VALUES \(values)),
+            best AS (
+              SELECT f.expertId, MAX(t.weight) AS weight FROM terms t
+              JOIN expertField f ON f.key = t.key GROUP BY f.expertId, t.grp
+            )
+            SELECT e.*, s.score FROM (
+              SELECT expertId, SUM(weight) AS score FROM best GROUP BY expertId
+            ) s JOIN expert e ON e.id = s.expertId
+            WHERE e.id <> ?
+            ORDER BY s.score DESC, e.load < e.capacity DESC, e.load, e.name, e.id LIMIT ?
+            """, arguments: arguments)
+      if rows.count < limit {
+        let taken = [current] + rows.map { $0["id"] as Int64 }
+        rows += try Row.fetchAll(
+          db,
+          sql: """
+            SELECT e.*, 0 AS score FROM expert e
+            WHERE e.id NOT IN (\(databaseQuestionMarks(count: taken.count)))
+              AND e.load < e.capacity
+            ORDER BY e.load, e.name, e.id LIMIT ?
+            """, arguments: StatementArguments(taken + [Int64(limit - rows.count)]))
+      }
+      return try rows.map { row in
+        let expert = try Expert(row: row)
+        return MentorSuggestion(
+          expert: expert, load: row["load"], score: row["score"],
+          matched: MentorMatching.matched(expert, terms: terms))
       }
     }
   }

@@ -19,6 +19,9 @@ extension VisitPurpose: DatabaseValueConvertible {}
 extension DifficultyCategory: DatabaseValueConvertible {}
 extension ProgramCategory: DatabaseValueConvertible {}
 extension RequestStatus: DatabaseValueConvertible {}
+extension ExpertKind: DatabaseValueConvertible {}
+extension SIGTaskStatus: DatabaseValueConvertible {}
+extension DirectoryBookStatus: DatabaseValueConvertible {}
 
 extension Cluster: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "cluster"
@@ -38,8 +41,8 @@ extension Attendance: FetchableRecord, PersistableRecord {
 extension Program: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "program"
 }
-extension SupportRequest: FetchableRecord, PersistableRecord {
-  public static let databaseTableName = "supportRequest"
+extension Instalment: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "instalment"
 }
 extension AuditEntry: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "auditEntry"
@@ -50,11 +53,20 @@ extension Expert: FetchableRecord, PersistableRecord {
 extension Mentoring: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "mentoring"
 }
+extension MentoringSession: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "mentoringSession"
+}
 extension SIG: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "sig"
 }
 extension SIGMembership: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "sigMember"
+}
+extension SIGTask: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "sigTask"
+}
+extension DirectoryBookEntry: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "directoryBook"
 }
 
 extension Member: FetchableRecord, PersistableRecord {
@@ -68,7 +80,7 @@ extension Member: FetchableRecord, PersistableRecord {
       employees: row["employees"], salesKRW: row["salesKRW"], founded: row["founded"],
       address: row["address"], phone: row["phone"], email: row["email"],
       website: row["website"], role: row["role"], joined: row["joined"], left: row["left"],
-      status: row["status"], profileSubmitted: row["profileSubmitted"])
+      status: row["status"], profileChanged: row["profileChanged"])
   }
 
   public func encode(to container: inout PersistenceContainer) {
@@ -94,7 +106,57 @@ extension Member: FetchableRecord, PersistableRecord {
     container["joined"] = joined
     container["left"] = left
     container["status"] = status
-    container["profileSubmitted"] = profileSubmitted
+    container["profileChanged"] = profileChanged
+  }
+}
+
+/// A request's agreement, settlement and difficulty are columns of its own row.
+extension SupportRequest: FetchableRecord, PersistableRecord {
+  public static let databaseTableName = "supportRequest"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], memberId: row["memberId"], programId: row["programId"], title: row["title"],
+      requestedKRW: row["requestedKRW"], cofundingKRW: row["cofundingKRW"],
+      submitted: row["submitted"], status: row["status"], approvedKRW: row["approvedKRW"],
+      decided: row["decided"], reviewer: row["reviewer"], reason: row["reason"])
+    if let visitId: Int64 = row["difficultyVisitId"], let number: Int = row["difficultyNumber"] {
+      difficulty = DifficultyReference(visitId: visitId, number: number)
+    }
+    if let date: Day = row["agreedOn"] {
+      agreement = Agreement(
+        date: date, cofundingKRW: row["agreedCofundingKRW"] ?? 0,
+        overrideReason: row["agreementOverride"] ?? "")
+    }
+    if let date: Day = row["reportDate"] {
+      settlement = Settlement(
+        reportDate: date, spentKRW: row["spentKRW"] ?? 0, disallowedKRW: row["disallowedKRW"] ?? 0,
+        returnedKRW: row["returnedKRW"] ?? 0)
+    }
+  }
+
+  public func encode(to container: inout PersistenceContainer) {
+    container["id"] = id == 0 ? nil : id
+    container["memberId"] = memberId
+    container["programId"] = programId
+    container["title"] = title
+    container["requestedKRW"] = requestedKRW
+    container["cofundingKRW"] = cofundingKRW
+    container["submitted"] = submitted
+    container["status"] = status
+    container["approvedKRW"] = approvedKRW
+    container["decided"] = decided
+    container["reviewer"] = reviewer
+    container["reason"] = reason
+    container["difficultyVisitId"] = difficulty?.visitId
+    container["difficultyNumber"] = difficulty?.number
+    container["agreedOn"] = agreement?.date
+    container["agreedCofundingKRW"] = agreement?.cofundingKRW
+    container["agreementOverride"] = agreement?.overrideReason ?? ""
+    container["reportDate"] = settlement?.reportDate
+    container["spentKRW"] = settlement?.spentKRW
+    container["disallowedKRW"] = settlement?.disallowedKRW
+    container["returnedKRW"] = settlement?.returnedKRW
   }
 }
 

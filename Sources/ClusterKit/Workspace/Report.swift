@@ -7,11 +7,16 @@ public struct AnnualReport: Sendable {
     public var held: Int
     public var participation: Participation
   }
+  /// The supports of one program category: its programs' budgets and totals together.
   public struct CategoryLine: Sendable {
     public var category: ProgramCategory
-    public var approvedCount: Int
-    public var approvedKRW: KRW
     public var budgetKRW: KRW
+    public var totals: SupportTotals
+  }
+  /// The supports the members of one mini-cluster received under the year's programs.
+  public struct ClusterLine: Sendable {
+    public var cluster: String
+    public var totals: SupportTotals
   }
 
   public var year: Int
@@ -19,43 +24,46 @@ public struct AnnualReport: Sendable {
   /// Members at the end of the year (or today, for the current year), by kind.
   public var membersByKind: [MemberKind: Int]
   public var membersByCluster: [(cluster: String, count: Int)]
-  public var profilesSubmitted: Int
-  public var companies: Int
   public var meetings: [MeetingLine]
-  public var programs: [ProgramBudget]
+  public var programs: [ProgramFigures]
   public var categories: [CategoryLine]
+  public var clusters: [ClusterLine]
   public var requestsByStatus: [RequestStatus: Int]
   public var visits: Int
   public var companiesVisited: Int
   public var difficultiesByCategory: [DifficultyCategory: Int]
+  /// Difficulties found on the year's visits that a request names as the one it answers, and
+  /// of those, the ones answered by an approved support.
+  public var difficultiesAnswered: Int
+  public var difficultiesSupported: Int
   public var followUpsDone: Int
   public var followUpsOpen: Int
   public var followUpsOverdue: Int
-  public var mentorings: Int
-  public var experts: Int
-  public var sigs: Int
-  public var sigMembers: Int
+  /// 1사1멘토링, 1사1SIG and the directory book.
+  public var programmes: ProgrammeFigures
   /// Programs already set up for the following year, with their budgets.
   public var nextYearPrograms: [Program]
 
   public var totalMembers: Int { membersByKind.values.reduce(0, +) }
-  public var approvedCount: Int { programs.map(\.approvedCount).reduce(0, +) }
-  /// The year's approved amounts and budgets, added up when the report is made (where a sum
-  /// too large for a number is an error rather than a crash).
-  public var approvedKRW: KRW
-  public var budgetKRW: KRW
+  /// Every program of the year together.
+  public var totals: SupportTotals { programs.map(\.totals).reduce(SupportTotals(), +) }
+  public var approvedCount: Int { totals.approvedCount }
+  public var approvedKRW: KRW { totals.approvedKRW }
+  public var budgetKRW: KRW { programs.map(\.program.budgetKRW).reduce(0, +) }
+  public var difficultiesFound: Int { difficultiesByCategory.values.reduce(0, +) }
 }
 
 extension Workspace {
   /// Figures for one year; meetings count as held when their date has passed by `today`.
+  /// The year is one a program can have (2000–2100).
   public func annualReport(year: Int, today: Day) throws -> AnnualReport {
-    if let error = Limits.check(year, Limits.calendarYear, "year") {
+    if let error = Limits.check(year, Limits.programYear, "year") {
       throw ValidationError([error])
     }
     let first = Day(year: year, month: 1, day: 1)!
     let last = min(Day(year: year, month: 12, day: 31)!, max(today, first))
-    let budgets = try budgets(year: year)
     return try read { db in
+      let programs = try Workspace.programFigures(year: year, db)
       let office = try Workspace.office(db)
       // A member counts from joining until leaving; one marked as left with no date has left.
       let memberCondition = """
@@ -78,12 +86,6 @@ extension Workspace {
           GROUP BY c.id ORDER BY c.name
           """, arguments: arguments
       ).map { (cluster: $0["name"] as String, count: $0["n"] as Int) }
-      let profile = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) AS companies, IFNULL(SUM(profileSubmitted), 0) AS submitted
-          FROM member m WHERE m.kind = 'company' AND (\(memberCondition))
-          """, arguments: arguments)!
       var meetings: [AnnualReport.MeetingLine] = []
       for row in try Row.fetchAll(
         db,
@@ -106,15 +108,19 @@ extension Workspace {
           of: $1.kind)!
       }
       var categories: [ProgramCategory: AnnualReport.CategoryLine] = [:]
-      for budget in budgets {
+      for figures in programs {
+        let category = figures.program.category
         var line =
-          categories[budget.program.category]
-          ?? .init(
-            category: budget.program.category, approvedCount: 0, approvedKRW: 0, budgetKRW: 0)
-        line.approvedCount += budget.approvedCount
-        line.approvedKRW = try Limits.sum([line.approvedKRW, budget.approvedKRW])
-        line.budgetKRW = try Limits.sum([line.budgetKRW, budget.program.budgetKRW])
-        categories[budget.program.category] = line
+          categories[category] ?? .init(category: category, budgetKRW: 0, totals: SupportTotals())
+        line.budgetKRW += figures.budgetKRW
+        line.totals = line.totals + figures.totals
+        categories[category] = line
+      }
+      let byClusterId: [Int64: SupportTotals] = try Workspace.totals(
+        groupedBy: "m.clusterId", from: "supportRequest r JOIN member m ON m.id = r.memberId",
+        where: "r.programId IN (SELECT id FROM program WHERE year = ?)", arguments: [year], db)
+      let clusters = try Cluster.order(Column("name")).fetchAll(db).compactMap { cluster in
+        byClusterId[cluster.id].map { AnnualReport.ClusterLine(cluster: cluster.name, totals: $0) }
       }
       var byStatus: [RequestStatus: Int] = [:]
       for row in try Row.fetchAll(
@@ -141,6 +147,15 @@ extension Workspace {
       {
         difficulties[row["category"]] = row["n"]
       }
+      let answered = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(DISTINCT r.difficultyVisitId || ':' || r.difficultyNumber) AS answered,
+                 COUNT(DISTINCT CASE WHEN r.status IN ('approved', 'agreed', 'completed')
+                       THEN r.difficultyVisitId || ':' || r.difficultyNumber END) AS supported
+          FROM supportRequest r JOIN visit v ON v.id = r.difficultyVisitId
+          WHERE v.date BETWEEN :first AND :last AND r.status NOT IN ('draft', 'withdrawn')
+          """, arguments: arguments)!
       let followRow = try Row.fetchOne(
         db,
         sql: """
@@ -148,27 +163,19 @@ extension Workspace {
                  IFNULL(SUM(f.done IS NULL AND f.due < ?), 0) AS overdue
           FROM followUp f JOIN visit v ON v.id = f.visitId WHERE v.date BETWEEN ? AND ?
           """, arguments: [today, first, last])!
-      let counts = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT (SELECT COUNT(*) FROM mentoring) AS mentorings, (SELECT COUNT(*) FROM expert) AS experts,
-                 (SELECT COUNT(*) FROM sig) AS sigs, (SELECT COUNT(DISTINCT memberId) FROM sigMember) AS sigMembers
-          """)!
       let nextYear = try Program.filter(Column("year") == year + 1).order(Column("name")).fetchAll(
         db)
       return AnnualReport(
         year: year, office: office, membersByKind: byKind, membersByCluster: byCluster,
-        profilesSubmitted: profile["submitted"], companies: profile["companies"],
         meetings: meetings,
-        programs: budgets,
-        categories: ProgramCategory.allCases.compactMap { categories[$0] },
+        programs: programs,
+        categories: ProgramCategory.allCases.compactMap { categories[$0] }, clusters: clusters,
         requestsByStatus: byStatus, visits: visitRow["n"], companiesVisited: visitRow["companies"],
-        difficultiesByCategory: difficulties, followUpsDone: followRow["done"],
+        difficultiesByCategory: difficulties, difficultiesAnswered: answered["answered"],
+        difficultiesSupported: answered["supported"], followUpsDone: followRow["done"],
         followUpsOpen: followRow["open"], followUpsOverdue: followRow["overdue"],
-        mentorings: counts["mentorings"], experts: counts["experts"], sigs: counts["sigs"],
-        sigMembers: counts["sigMembers"], nextYearPrograms: nextYear,
-        approvedKRW: try Limits.sum(budgets.map(\.approvedKRW)),
-        budgetKRW: try Limits.sum(budgets.map(\.program.budgetKRW)))
+        programmes: try Workspace.programmeFigures(year: year, first: first, last: last, db),
+        nextYearPrograms: nextYear)
     }
   }
 }

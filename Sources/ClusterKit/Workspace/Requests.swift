@@ -1,31 +1,25 @@
 import Foundation
 import GRDB
 
-/// A program's budget as approved, pending and remaining money.
-public struct ProgramBudget: Hashable, Sendable {
-  public var program: Program
-  /// Approved amounts of approved and completed requests.
-  public var approvedKRW: KRW
-  /// Requested amounts of pending requests.
-  public var pendingKRW: KRW
-  public var approvedCount: Int
-  public var pendingCount: Int
-  public var requestCount: Int
-  public var remainingKRW: KRW { program.budgetKRW - approvedKRW }
-}
-
 /// One line of a list of support requests.
 public struct RequestRow: Hashable, Sendable, Identifiable {
   public var id: Int64
   public var memberId: Int64
   public var memberName: String
+  public var programId: Int64
   public var programName: String
+  public var programYear: Int
   public var title: String
   public var requestedKRW: KRW
   public var approvedKRW: KRW?
   public var status: RequestStatus
   public var submitted: Day?
   public var decided: Day?
+  /// The instalments paid so far.
+  public var disbursedKRW: KRW
+  /// 중복지원: the member's earlier request to the same program that is still alive (not
+  /// withdrawn or rejected), when there is one.
+  public var duplicateOf: Int64?
 }
 
 public struct RequestFilter: Hashable, Sendable {
@@ -44,16 +38,24 @@ public struct RequestFilter: Hashable, Sendable {
   }
 }
 
-/// A decision on a support request.
+/// A change of a support request's status, with what it records.
 public enum RequestDecision: Hashable, Sendable {
-  /// Approve an amount; over the remaining budget only with an override reason.
+  /// Approve an amount; past the remaining budget or the member's cap only with an override
+  /// reason.
   case approve(amount: KRW, overrideReason: String?)
   case reject(reason: String)
   /// Send a pending request back to its member as a draft.
   case askForChanges(reason: String)
-  case submit
+  /// Submit a draft (on `date`, else the day of the call), within the program's window.
+  case submit(date: Day?)
+  /// Withdraw a request before its agreement is signed.
   case withdraw(reason: String)
-  case complete
+  /// Record the agreement (협약) and the company's co-funding; below the program's share only
+  /// with an override reason.
+  case agree(cofunding: KRW, date: Day?, overrideReason: String?)
+  /// Settle against the final report (정산), which completes the request. `returned`, when nil,
+  /// is what the other amounts make it.
+  case settle(spent: KRW, disallowed: KRW, returned: KRW?, reportDate: Day?)
 
   var target: RequestStatus {
     switch self {
@@ -62,70 +64,222 @@ public enum RequestDecision: Hashable, Sendable {
     case .askForChanges: .draft
     case .submit: .pending
     case .withdraw: .withdrawn
-    case .complete: .completed
+    case .agree: .agreed
+    case .settle: .completed
     }
   }
 }
 
-/// What a decision changed, enough to undo it.
+/// What a change did, enough to undo it.
 public struct RequestChange: Hashable, Sendable {
   public var before: SupportRequest
   public var after: SupportRequest
+  /// The instalment a disbursement added (the request's own row does not change then).
+  public var instalment: Instalment?
+}
+
+/// The visit difficulty a request answers, as found on the visit.
+public struct AnsweredDifficulty: Hashable, Sendable {
+  public var reference: DifficultyReference
+  public var visitDate: Day
+  public var difficulty: Difficulty
+}
+
+/// Everything about one request, in one read: what `requests show` prints and the dashboard's
+/// request detail draws.
+public struct RequestDetail: Sendable {
+  public var request: SupportRequest
+  public var member: Member
+  public var program: ProgramFigures
+  public var instalments: [Instalment]
+  /// 중복지원: the member's other live requests to the same program made before this one.
+  public var duplicates: [RequestRow]
+  public var answers: AnsweredDifficulty?
+  /// What the member already has under this program apart from this request (for its caps).
+  public var memberInProgram: SupportTotals
+  /// The member's other requests, newest first.
+  public var history: [RequestRow]
+  public var audit: [AuditEntry]
+
+  public var disbursedKRW: KRW { instalments.map(\.amountKRW).reduce(0, +) }
+  /// What is still to be paid of the approved amount (zero once settled).
+  public var leftToDisburseKRW: KRW {
+    request.status == .completed ? 0 : max(0, (request.approvedKRW ?? 0) - disbursedKRW)
+  }
+  /// The least co-funding the program's share asks for this request's support.
+  public var minimumCofundingKRW: KRW {
+    program.program.minimumCofunding(for: request.approvedKRW ?? request.requestedKRW)
+  }
 }
 
 extension Workspace {
+  // MARK: Intake and editing
+
+  /// Checks and adds a request brought in by a member: a draft, or a pending request submitted
+  /// on its `submitted` date (or `today`) within the program's window. The creation is in the
+  /// audit log. A second live request from the member to the same program is allowed but
+  /// flagged (see `duplicates(of:)`).
   @discardableResult
-  public func addProgram(_ program: Program) throws -> Program {
+  public func addRequest(_ request: SupportRequest, today: Day? = nil) throws -> SupportRequest {
     try write { db in
-      var program = try program.validated()
-      program.id = try Workspace.nextId("program", db)
-      try program.insert(db)
-      return program
-    }
-  }
-
-  public func programs(year: Int? = nil) throws -> [Program] {
-    try read { db in
-      var request = Program.order(Column("year").desc, Column("name"))
-      if let year { request = request.filter(Column("year") == year) }
-      return try request.fetchAll(db)
-    }
-  }
-
-  public func findProgram(_ reference: String, year: Int? = nil) throws -> Program {
-    try read { db in
-      let text = KoreanText.clean(reference)
-      if let id = Int64(text), let program = try Program.fetchOne(db, key: id) { return program }
-      var request = Program.filter(Column("name") == text)
-      if let year { request = request.filter(Column("year") == year) }
-      let found = try request.order(Column("year").desc).fetchAll(db)
-      guard let first = found.first else {
-        throw WorkspaceError.recordNotFound(kind: "program", reference: "'\(reference)'")
+      var request = request
+      if request.status == .pending, request.submitted == nil, let today {
+        request.submitted = today
       }
-      return first
-    }
-  }
-
-  @discardableResult
-  public func addRequest(_ request: SupportRequest) throws -> SupportRequest {
-    try write { db in
-      var (request, errors) = request.checked()
-      if try !Member.exists(db, key: request.memberId) {
-        errors.append(FieldError(field: "member", problem: .notFound))
-      }
-      if try !Program.exists(db, key: request.programId) {
-        errors.append(FieldError(field: "program", problem: .notFound))
-      }
+      var errors: [FieldError] = []
       if request.status != .draft && request.status != .pending {
         errors.append(
-          FieldError(field: "status", problem: .unknownValue(allowed: ["draft", "pending"])))
+          FieldError(
+            field: "status", problem: .unknownValue(allowed: ["draft", "pending"]),
+            value: request.status.rawValue))
       }
-      if !errors.isEmpty { throw ValidationError(errors) }
+      if request.status == .draft, let submitted = request.submitted {
+        errors.append(
+          FieldError(
+            field: "submitted",
+            problem: .other(
+              english: "is set when a draft is submitted, not before",
+              korean: "작성중인 신청에는 둘 수 없고 제출할 때 정해집니다"), value: submitted.description))
+      }
+      if request.status == .pending, request.submitted == nil {
+        errors.append(FieldError(field: "submitted", problem: .required))
+      }
+      request = try Workspace.checkedRequest(request, today: today, extra: errors, db)
+      request.approvedKRW = nil
+      request.decided = nil
+      request.reviewer = ""
+      request.reason = ""
+      request.agreement = nil
+      request.settlement = nil
       request.id = try Workspace.nextId("supportRequest", db)
       try request.insert(db)
+      try Workspace.recordAudit(before: nil, after: request, actor: actor, db)
       return request
     }
   }
+
+  /// Saves the edited fields of a draft or pending request (title, amounts, program, difficulty,
+  /// and the submission date of a pending one). `original` is the request as the user saw it.
+  @discardableResult
+  public func updateRequest(_ request: SupportRequest, original: SupportRequest, today: Day? = nil)
+    throws -> RequestChange
+  {
+    try write { db in
+      guard let before = try SupportRequest.fetchOne(db, key: original.id) else {
+        throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(original.id)")
+      }
+      guard before == original else {
+        throw WorkspaceError.conflict(kind: "request", reference: "#\(original.id)")
+      }
+      guard before.status.isEditable else {
+        throw WorkspaceError.stepNotAllowed(request: before.id, status: before.status, step: .edit)
+      }
+      var after = before
+      after.title = request.title
+      after.requestedKRW = request.requestedKRW
+      after.cofundingKRW = request.cofundingKRW
+      after.programId = request.programId
+      after.difficulty = request.difficulty
+      if before.status == .pending { after.submitted = request.submitted ?? before.submitted }
+      after = try Workspace.checkedRequest(after, today: today, db)
+      try after.update(db)
+      try Workspace.recordAudit(before: before, after: after, actor: actor, db)
+      return RequestChange(before: before, after: after)
+    }
+  }
+
+  /// A new or edited request cleaned and checked against its member, program, window and
+  /// difficulty; every problem at once.
+  static func checkedRequest(
+    _ request: SupportRequest, today: Day?, extra: [FieldError] = [], _ db: Database
+  ) throws -> SupportRequest {
+    var (request, errors) = request.checked()
+    errors = extra + errors
+    if request.requestedKRW == 0 {
+      // In the order of the form: the amount before the co-funding.
+      let amount = FieldError(field: "amount", problem: SupportRules.positive, value: "0")
+      errors.insert(amount, at: errors.firstIndex { $0.field == "cofunding" } ?? errors.endIndex)
+    }
+    let member = try Member.fetchOne(db, key: request.memberId)
+    if member == nil {
+      errors.append(FieldError(field: "member", problem: .notFound, value: "#\(request.memberId)"))
+    } else if member?.status == .left {
+      errors.append(
+        FieldError(
+          field: "member",
+          problem: .other(english: "has left the cluster", korean: "탈퇴한 회원입니다"),
+          value: member?.name))
+    }
+    let program = try Program.fetchOne(db, key: request.programId)
+    if program == nil {
+      errors.append(
+        FieldError(field: "program", problem: .notFound, value: "#\(request.programId)"))
+    }
+    if let submitted = request.submitted, request.status == .pending {
+      errors += SupportRules.checkDate(
+        submitted, field: "submitted", notBefore: nil, earlierName: ("", ""), today: today)
+    }
+    if let difficulty = request.difficulty, let member {
+      errors += try checkDifficulty(difficulty, member: member, db)
+    }
+    if !errors.isEmpty { throw ValidationError(errors) }
+    if let program, let submitted = request.submitted, request.status == .pending,
+      !program.accepts(submittedOn: submitted)
+    {
+      throw WorkspaceError.outsideWindow(
+        program: program.name, year: program.year, day: submitted, opens: program.opens,
+        closes: program.closes)
+    }
+    return request
+  }
+
+  /// Problems with a request's reference to a difficulty: the visit must be the member's and list
+  /// that many difficulties.
+  static func checkDifficulty(
+    _ reference: DifficultyReference, member: Member, _ db: Database
+  ) throws -> [FieldError] {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT v.memberId, (SELECT COUNT(*) FROM difficulty d WHERE d.visitId = v.id) AS n
+          FROM visit v WHERE v.id = ?
+          """, arguments: [reference.visitId])
+    else {
+      return [
+        FieldError(
+          field: "difficulty",
+          problem: .other(
+            english: "there is no visit #\(reference.visitId)",
+            korean: "방문 #\(reference.visitId)이(가) 없습니다"), value: reference.description)
+      ]
+    }
+    if row["memberId"] as Int64 != member.id {
+      return [
+        FieldError(
+          field: "difficulty",
+          problem: .other(
+            english: "visit #\(reference.visitId) was to another member, not \(member.name)",
+            korean: "방문 #\(reference.visitId)은(는) \(member.name)이(가) 아닌 다른 회원의 방문입니다"),
+          value: reference.description)
+      ]
+    }
+    let count: Int = row["n"]
+    if reference.number > count {
+      return [
+        FieldError(
+          field: "difficulty",
+          problem: .other(
+            english:
+              "visit #\(reference.visitId) lists \(count) difficult\(count == 1 ? "y" : "ies")",
+            korean: "방문 #\(reference.visitId)의 애로사항은 \(count)건입니다"),
+          value: reference.description)
+      ]
+    }
+    return []
+  }
+
+  // MARK: Reading
 
   public func request(id: Int64) throws -> SupportRequest? {
     try read { db in try SupportRequest.fetchOne(db, key: id) }
@@ -174,74 +328,143 @@ extension Workspace {
         ? "r.submitted IS NULL, r.submitted, r.id" : "r.submitted DESC, r.id DESC"
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
-      return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.id, r.memberId, m.name AS memberName, p.name AS programName, r.title,
-                 r.requestedKRW, r.approvedKRW, r.status, r.submitted, r.decided
-          FROM supportRequest r JOIN member m ON m.id = r.memberId JOIN program p ON p.id = r.programId
-          WHERE \(clause.sql) ORDER BY \(order) LIMIT ? OFFSET ?
-          """, arguments: arguments
-      ).map { row in
-        RequestRow(
-          id: row["id"], memberId: row["memberId"], memberName: row["memberName"],
-          programName: row["programName"], title: row["title"], requestedKRW: row["requestedKRW"],
-          approvedKRW: row["approvedKRW"], status: row["status"], submitted: row["submitted"],
-          decided: row["decided"])
-      }
+      return try Workspace.requestRows(
+        db, where: clause.sql, order: order, limit: "LIMIT ? OFFSET ?", arguments: arguments)
     }
   }
 
-  static func budget(programId: Int64, _ db: Database) throws -> ProgramBudget {
-    guard let program = try Program.fetchOne(db, key: programId) else {
-      throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(programId)")
-    }
-    let row = try Row.fetchOne(
+  /// Rows for a WHERE clause over `supportRequest r`; the payments and the duplicate flag are read
+  /// for the rows of the window only.
+  static func requestRows(
+    _ db: Database, where condition: String, order: String, limit: String = "",
+    arguments: StatementArguments
+  ) throws -> [RequestRow] {
+    var rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT IFNULL(SUM(CASE WHEN status IN ('approved', 'completed') THEN approvedKRW END), 0) AS approved,
-               IFNULL(SUM(CASE WHEN status = 'pending' THEN requestedKRW END), 0) AS pending,
-               IFNULL(SUM(status IN ('approved', 'completed')), 0) AS approvedCount,
-               IFNULL(SUM(status = 'pending'), 0) AS pendingCount,
-               COUNT(*) AS requestCount
-        FROM supportRequest WHERE programId = ?
-        """, arguments: [programId])!
-    // Figures past the ranges (written before they were checked) are refused here, so that no
-    // screen doing arithmetic with them can overflow.
-    let approved: KRW = row["approved"]
-    let pending: KRW = row["pending"]
-    guard Limits.supportKRW.contains(program.budgetKRW), approved <= Money.maximum,
-      pending <= Money.maximum
-    else { throw WorkspaceError.sumTooLarge }
-    return ProgramBudget(
-      program: program, approvedKRW: approved, pendingKRW: pending,
-      approvedCount: row["approvedCount"], pendingCount: row["pendingCount"],
-      requestCount: row["requestCount"])
+        SELECT r.id, r.memberId, m.name AS memberName, r.programId, p.name AS programName,
+               p.year AS programYear, r.title, r.requestedKRW, r.approvedKRW, r.status, r.submitted,
+               r.decided
+        FROM supportRequest r JOIN member m ON m.id = r.memberId JOIN program p ON p.id = r.programId
+        WHERE \(condition) ORDER BY \(order) \(limit)
+        """, arguments: arguments
+    ).map { row in
+      RequestRow(
+        id: row["id"], memberId: row["memberId"], memberName: row["memberName"],
+        programId: row["programId"], programName: row["programName"],
+        programYear: row["programYear"], title: row["title"], requestedKRW: row["requestedKRW"],
+        approvedKRW: row["approvedKRW"], status: row["status"], submitted: row["submitted"],
+        decided: row["decided"], disbursedKRW: 0, duplicateOf: nil)
+    }
+    var index: [Int64: Int] = [:]
+    for (i, row) in rows.enumerated() { index[row.id] = i }
+    for batch in rows.map(\.id).batches() {
+      let ids = StatementArguments(Array(batch))
+      let placeholders = databaseQuestionMarks(count: batch.count)
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT requestId, SUM(amountKRW) AS paid FROM instalment
+          WHERE requestId IN (\(placeholders)) GROUP BY requestId
+          """, arguments: ids)
+      {
+        rows[index[row["requestId"]]!].disbursedKRW = row["paid"]
+      }
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.id, (SELECT MIN(o.id) FROM supportRequest o
+                        WHERE o.memberId = r.memberId AND o.programId = r.programId AND o.id < r.id
+                          AND o.status NOT IN ('withdrawn', 'rejected')) AS earlier
+          FROM supportRequest r WHERE r.id IN (\(placeholders))
+          """, arguments: ids)
+      {
+        rows[index[row["id"]]!].duplicateOf = row["earlier"]
+      }
+    }
+    return rows
+  }
+
+  /// 중복지원: the member's live requests (not withdrawn or rejected) to the same program, made
+  /// before this one; for a request not yet saved (id 0), all of them.
+  public func duplicates(of request: SupportRequest) throws -> [RequestRow] {
+    try read { db in try Workspace.duplicates(of: request, db) }
+  }
+
+  static func duplicates(of request: SupportRequest, _ db: Database) throws -> [RequestRow] {
+    try requestRows(
+      db,
+      where: """
+        r.memberId = ? AND r.programId = ? AND r.status NOT IN ('withdrawn', 'rejected')
+        AND (? = 0 OR r.id < ?)
+        """, order: "r.id",
+      arguments: [request.memberId, request.programId, request.id, request.id])
+  }
+
+  /// What showing or deciding on a request needs, in one read; nil when there is no such request.
+  public func requestDetail(id: Int64) throws -> RequestDetail? {
+    try read { db in
+      guard let request = try SupportRequest.fetchOne(db, key: id),
+        let member = try Member.fetchOne(db, key: request.memberId)
+      else { return nil }
+      var answers: AnsweredDifficulty?
+      if let reference = request.difficulty,
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT v.date, d.category, d.text FROM visit v
+            JOIN difficulty d ON d.visitId = v.id AND d.position = ?
+            WHERE v.id = ?
+            """, arguments: [reference.number - 1, reference.visitId])
+      {
+        answers = AnsweredDifficulty(
+          reference: reference, visitDate: row["date"],
+          difficulty: Difficulty(category: row["category"], text: row["text"]))
+      }
+      return RequestDetail(
+        request: request, member: member,
+        program: try Workspace.programFigures(id: request.programId, db),
+        instalments: try Instalment.filter(Column("requestId") == id)
+          .order(Column("date"), Column("id")).fetchAll(db),
+        duplicates: try Workspace.duplicates(of: request, db), answers: answers,
+        memberInProgram: try Workspace.totals(
+          where: "r.memberId = ? AND r.programId = ? AND r.id <> ?",
+          arguments: [request.memberId, request.programId, request.id], db),
+        history: try Workspace.requestRows(
+          db, where: "r.memberId = ? AND r.id <> ?", order: "r.submitted DESC, r.id DESC",
+          limit: "LIMIT 100", arguments: [request.memberId, request.id]),
+        audit: try AuditEntry.filter(Column("requestId") == id).order(Column("id")).fetchAll(db))
+    }
   }
 
   /// What deciding a request needs to show, in one read: the request, its member's name and its
-  /// program's budget. nil when there is no such request.
+  /// program's figures. nil when there is no such request.
   public func decisionContext(requestId: Int64) throws -> (
-    request: SupportRequest, memberName: String, budget: ProgramBudget
+    request: SupportRequest, memberName: String, budget: ProgramFigures
   )? {
     try read { db in
       guard let request = try SupportRequest.fetchOne(db, key: requestId) else { return nil }
       let name = try String.fetchOne(
         db, sql: "SELECT name FROM member WHERE id = ?", arguments: [request.memberId])
-      return (request, name ?? "", try Workspace.budget(programId: request.programId, db))
+      return (request, name ?? "", try Workspace.programFigures(id: request.programId, db))
     }
   }
 
-  public func budget(programId: Int64) throws -> ProgramBudget {
-    try read { db in try Workspace.budget(programId: programId, db) }
+  /// The limits approving `amount` for a request would go past now (the program's remaining
+  /// budget, the member's caps); empty when the approval needs no override.
+  public func approvalLimits(requestId: Int64, amount: KRW) throws -> [ApprovalLimit] {
+    try read { db in
+      let request = try Workspace.current(requestId, expected: nil, db)
+      return try Workspace.approvalLimits(
+        request, amount: amount,
+        program: try Workspace.programFigures(id: request.programId, db).program, db)
+    }
   }
 
-  public func budgets(year: Int) throws -> [ProgramBudget] {
+  public func instalments(requestId: Int64) throws -> [Instalment] {
     try read { db in
-      try Int64.fetchAll(
-        db, sql: "SELECT id FROM program WHERE year = ? ORDER BY name", arguments: [year]
-      )
-      .map { try Workspace.budget(programId: $0, db) }
+      try Instalment.filter(Column("requestId") == requestId).order(Column("date"), Column("id"))
+        .fetchAll(db)
     }
   }
 
@@ -253,32 +476,35 @@ extension Workspace {
     }
   }
 
-  /// Applies a decision as one action: checks the status transition and, for an approval, the
-  /// amount against the request and the program's remaining budget; records every changed field
-  /// in the audit log. `expected` (the request as the reviewer saw it) guards against deciding on
-  /// something another user changed meanwhile.
+  // MARK: Steps
+
+  /// Moves a request one step (`decision`) as one action, on `day` (today): checks the step is
+  /// allowed from the current status and everything the step asks (amounts, dates, the budget and
+  /// the member's caps on approval, the co-funding share on agreement, the arithmetic of a
+  /// settlement), then records every changed field in the audit log. The checks and the write
+  /// are one immediate write transaction, so two people approving at the same moment see each
+  /// other's approvals and cannot together go past a budget or a cap. `expected` (the request as
+  /// the user saw it) refuses a step on something another user changed meanwhile.
   @discardableResult
   public func decide(
     requestId: Int64, _ decision: RequestDecision, on day: Day, expected: SupportRequest? = nil
   ) throws -> RequestChange {
     try write { db in
-      guard let before = try SupportRequest.fetchOne(db, key: requestId) else {
-        throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(requestId)")
-      }
-      if let expected, expected != before {
-        throw WorkspaceError.conflict(kind: "request", reference: "#\(requestId)")
-      }
+      let before = try Workspace.current(requestId, expected: expected, db)
       guard before.status.canMove(to: decision.target) else {
         throw WorkspaceError.invalidTransition(
           request: requestId, from: before.status, to: decision.target)
       }
+      guard let program = try Program.fetchOne(db, key: before.programId) else {
+        throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(before.programId)")
+      }
       var after = before
       after.status = decision.target
+      func check(_ errors: [FieldError]) throws {
+        if !errors.isEmpty { throw ValidationError(errors) }
+      }
       switch decision {
       case .approve(let amount, let overrideReason):
-        guard amount >= 0 else {
-          throw ValidationError([FieldError(field: "amount", problem: .negative)])
-        }
         // Approving nothing is not a decision anyone means; turning a request down is rejecting.
         guard amount > 0 else {
           throw ValidationError([
@@ -287,19 +513,20 @@ extension Workspace {
               problem: .other(
                 english: "must be more than 0; to turn the request down, reject it",
                 korean: "0보다 커야 합니다. 지원하지 않으려면 반려하세요"),
-              value: "0")
+              value: String(amount))
           ])
         }
         guard amount <= before.requestedKRW else {
           throw WorkspaceError.overRequested(amount: amount, requested: before.requestedKRW)
         }
-        let budget = try Workspace.budget(programId: before.programId, db)
+        try check(
+          SupportRules.checkDate(
+            day, field: "date", notBefore: before.submitted, earlierName: ("submission", "신청일"),
+            today: nil))
+        let limits = try Workspace.approvalLimits(before, amount: amount, program: program, db)
         let reason = overrideReason.map(KoreanText.clean) ?? ""
-        if amount > budget.remainingKRW {
-          guard !reason.isEmpty else {
-            throw WorkspaceError.overBudget(
-              program: budget.program.name, amount: amount, remaining: budget.remainingKRW)
-          }
+        if !limits.isEmpty, reason.isEmpty {
+          throw WorkspaceError.overLimits(request: requestId, limits: limits)
         }
         after.approvedKRW = amount
         after.decided = day
@@ -307,17 +534,60 @@ extension Workspace {
         after.reason = reason
       case .reject(let reason), .askForChanges(let reason), .withdraw(let reason):
         let reason = KoreanText.clean(reason)
-        if case .withdraw = decision {
-        } else if reason.isEmpty {
+        if reason.isEmpty {
           throw ValidationError([FieldError(field: "reason", problem: .required)])
+        }
+        if case .reject = decision {
+          try check(
+            SupportRules.checkDate(
+              day, field: "date", notBefore: before.submitted, earlierName: ("submission", "신청일"),
+              today: nil))
         }
         after.reason = reason
         after.decided = decision.target == .draft ? nil : day
         after.reviewer = actor
-      case .submit:
-        after.submitted = day
-      case .complete:
-        break
+      case .submit(let date):
+        let date = date ?? day
+        try check(
+          SupportRules.checkDate(
+            date, field: "date", notBefore: nil, earlierName: ("", ""), today: day))
+        guard program.accepts(submittedOn: date) else {
+          throw WorkspaceError.outsideWindow(
+            program: program.name, year: program.year, day: date, opens: program.opens,
+            closes: program.closes)
+        }
+        after.submitted = date
+      case .agree(let cofunding, let date, let overrideReason):
+        let date = date ?? day
+        var errors = SupportRules.checkDate(
+          date, field: "date", notBefore: before.decided, earlierName: ("approval", "승인일"),
+          today: day)
+        if cofunding < 0 {
+          errors.append(
+            FieldError(field: "cofunding", problem: .negative, value: String(cofunding)))
+        }
+        try check(errors)
+        let support = before.approvedKRW ?? 0
+        let minimum = program.minimumCofunding(for: support)
+        let reason = overrideReason.map(KoreanText.clean) ?? ""
+        if cofunding < minimum, reason.isEmpty {
+          throw WorkspaceError.cofundingBelowShare(
+            request: requestId, program: program.name, percent: program.cofundingPercent,
+            support: support, cofunding: cofunding, minimum: minimum)
+        }
+        after.agreement = Agreement(
+          date: date, cofundingKRW: cofunding, overrideReason: cofunding < minimum ? reason : "")
+      case .settle(let spent, let disallowed, let returned, let reportDate):
+        let date = reportDate ?? day
+        let paid = try Instalment.filter(Column("requestId") == requestId).fetchAll(db)
+        let lastStep = (paid.map(\.date) + [before.agreement?.date].compactMap { $0 }).max()
+        try check(
+          SupportRules.checkDate(
+            date, field: "reportDate", notBefore: lastStep,
+            earlierName: ("last instalment or the agreement", "마지막 교부일 또는 협약일"), today: day))
+        after.settlement = try SupportRules.settle(
+          disbursed: paid.map(\.amountKRW).reduce(0, +), spent: spent, disallowed: disallowed,
+          returned: returned, reportDate: date)
       }
       try after.update(db)
       try Workspace.recordAudit(before: before, after: after, actor: actor, db)
@@ -325,8 +595,51 @@ extension Workspace {
     }
   }
 
-  /// Puts a request back as it was before a change, if nobody changed it since; the reversal is
-  /// itself recorded in the audit log.
+  /// Pays an instalment (교부) of an agreed request, on `date` (else `today`); the instalments
+  /// never add up to more than the approved amount.
+  @discardableResult
+  public func disburse(
+    requestId: Int64, amount: KRW, date: Day? = nil, on today: Day,
+    expected: SupportRequest? = nil
+  ) throws -> RequestChange {
+    try write { db in
+      let request = try Workspace.current(requestId, expected: expected, db)
+      guard request.status == .agreed else {
+        throw WorkspaceError.stepNotAllowed(
+          request: requestId, status: request.status, step: .disburse)
+      }
+      let date = date ?? today
+      var errors = SupportRules.checkDate(
+        date, field: "date", notBefore: request.agreement?.date,
+        earlierName: ("agreement", "협약일"), today: today)
+      if amount <= 0 {
+        errors.append(
+          FieldError(field: "amount", problem: SupportRules.positive, value: String(amount)))
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      let paid =
+        try KRW.fetchOne(
+          db, sql: "SELECT IFNULL(SUM(amountKRW), 0) FROM instalment WHERE requestId = ?",
+          arguments: [requestId]) ?? 0
+      let approved = request.approvedKRW ?? 0
+      let (total, overflow) = paid.addingReportingOverflow(amount)
+      if overflow || total > approved {
+        throw WorkspaceError.overDisbursed(
+          request: requestId, amount: amount, disbursed: paid, approved: approved)
+      }
+      let instalment = Instalment(
+        id: try Workspace.nextId("instalment", db), requestId: requestId, date: date,
+        amountKRW: amount)
+      try instalment.insert(db)
+      try Workspace.recordAudit(
+        before: request, after: request, actor: actor, db,
+        extra: [(AuditEntry.instalmentField, "", instalment.auditText)])
+      return RequestChange(before: request, after: request, instalment: instalment)
+    }
+  }
+
+  /// Puts a request back as it was before a change (or removes the instalment it paid), if nobody
+  /// changed it since; the reversal is itself recorded in the audit log.
   public func undo(_ change: RequestChange) throws {
     try write { db in
       guard let current = try SupportRequest.fetchOne(db, key: change.after.id) else {
@@ -335,23 +648,79 @@ extension Workspace {
       guard current == change.after else {
         throw WorkspaceError.conflict(kind: "request", reference: "#\(current.id)")
       }
+      if let instalment = change.instalment {
+        guard try Instalment.fetchOne(db, key: instalment.id) == instalment else {
+          throw WorkspaceError.conflict(kind: "request", reference: "#\(current.id)")
+        }
+        _ = try instalment.delete(db)
+        try Workspace.recordAudit(
+          before: current, after: current, actor: actor, db,
+          extra: [(AuditEntry.instalmentField, instalment.auditText, "")])
+        return
+      }
       try change.before.update(db)
       try Workspace.recordAudit(before: current, after: change.before, actor: actor, db)
     }
   }
 
-  /// Records in the audit log every field a change of a request changed, each entry chained to
-  /// the one before (`appendAudit`).
+  /// The request as stored, refused when it is not what the user saw.
+  static func current(_ id: Int64, expected: SupportRequest?, _ db: Database) throws
+    -> SupportRequest
+  {
+    guard let request = try SupportRequest.fetchOne(db, key: id) else {
+      throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)")
+    }
+    if let expected, expected != request {
+      throw WorkspaceError.conflict(kind: "request", reference: "#\(id)")
+    }
+    return request
+  }
+
+  /// The limits approving `amount` for `request` would go past: the program's remaining budget,
+  /// and the member's cap (an amount, a number of approved requests) under the program.
+  static func approvalLimits(
+    _ request: SupportRequest, amount: KRW, program: Program, _ db: Database
+  ) throws -> [ApprovalLimit] {
+    var limits: [ApprovalLimit] = []
+    let figures = try programFigures(program, db)
+    if amount > figures.remainingKRW {
+      limits.append(.budget(program: program.name, amount: amount, remaining: figures.remainingKRW))
+    }
+    guard program.hasMemberCap else { return limits }
+    let mine = try totals(
+      where: "r.memberId = ? AND r.programId = ? AND r.id <> ?",
+      arguments: [request.memberId, program.id, request.id], db)
+    let member =
+      try String.fetchOne(
+        db, sql: "SELECT name FROM member WHERE id = ?", arguments: [request.memberId]) ?? ""
+    if let cap = program.memberCapKRW, mine.committedKRW + amount > cap {
+      limits.append(
+        .memberCapAmount(
+          member: member, program: program.name, cap: cap, already: mine.committedKRW,
+          amount: amount))
+    }
+    if let cap = program.memberCapCount, mine.approvedCount + 1 > cap {
+      limits.append(
+        .memberCapCount(
+          member: member, program: program.name, cap: cap, already: mine.approvedCount)
+      )
+    }
+    return limits
+  }
+
+  /// Writes one audit entry per changed field of a request (its status, from empty, for a new
+  /// one), plus `extra` entries for records that are not the request's own row (instalments),
+  /// each chained to the one before (`appendAudit`).
   static func recordAudit(
-    before: SupportRequest, after: SupportRequest, actor: String, _ db: Database
+    before: SupportRequest?, after: SupportRequest, actor: String, _ db: Database,
+    extra: [(String, String, String)] = []
   ) throws {
     let at = ISO8601DateFormatter().string(from: Date())
-    for (field, value) in SupportRequest.audited where value(before) != value(after) {
+    let fields = AuditEntry.changes(from: before, to: after) + extra
+    for (field, old, new) in fields where old != new {
       try appendAudit(
         AuditEntry(
-          requestId: after.id, at: at, actor: actor, field: field, before: value(before),
-          after: value(after)),
-        db)
+          requestId: after.id, at: at, actor: actor, field: field, before: old, after: new), db)
     }
   }
 }

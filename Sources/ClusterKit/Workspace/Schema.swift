@@ -11,9 +11,13 @@ enum Schema {
     (2, addVisitSearch),
     (3, addMemberSearchAndLastVisit),
     (4, chainAuditLog),
+    (5, addProgramTermsAndSupportSteps),
+    (6, addProgrammes),
   ]
 
-  static var currentVersion: Int { migrations.map(\.version).max()! }
+  static var currentVersion: Int { migrations.last!.version }
+  /// The schema one migration before the current one (numbers need not be contiguous).
+  static var previousVersion: Int { migrations[migrations.count - 2].version }
 
   static func migrate(_ db: Database, from version: Int, to target: Int = currentVersion) throws {
     for migration in migrations where migration.version > version && migration.version <= target {
@@ -116,6 +120,45 @@ enum Schema {
           BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
         CREATE TRIGGER auditEntry_hashRequired BEFORE INSERT ON auditEntry WHEN NEW.hash IS NULL
           BEGIN SELECT RAISE(ABORT, 'an audit entry needs its hash'); END;
+        """)
+  }
+
+  /// Programs get their terms (co-funding share, caps per member, application window, note);
+  /// requests get the planned co-funding, the visit difficulty they answer, the agreement (협약)
+  /// and the settlement (정산) as columns of their own row, so a step is one row's change and
+  /// undoing it restores that row; instalments (교부) are rows of their own. The index on member
+  /// and program serves the duplicate (중복지원) and cap checks.
+  private static func addProgramTermsAndSupportSteps(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE program ADD COLUMN cofundingPercent INTEGER NOT NULL DEFAULT 0
+          CHECK (cofundingPercent BETWEEN 0 AND 99);
+        ALTER TABLE program ADD COLUMN memberCapKRW INTEGER CHECK (memberCapKRW > 0);
+        ALTER TABLE program ADD COLUMN memberCapCount INTEGER CHECK (memberCapCount > 0);
+        ALTER TABLE program ADD COLUMN opens TEXT;
+        ALTER TABLE program ADD COLUMN closes TEXT;
+        ALTER TABLE program ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE supportRequest ADD COLUMN cofundingKRW INTEGER CHECK (cofundingKRW >= 0);
+        ALTER TABLE supportRequest ADD COLUMN difficultyVisitId INTEGER REFERENCES visit(id);
+        ALTER TABLE supportRequest ADD COLUMN difficultyNumber INTEGER CHECK (difficultyNumber > 0);
+        ALTER TABLE supportRequest ADD COLUMN agreedOn TEXT;
+        ALTER TABLE supportRequest ADD COLUMN agreedCofundingKRW INTEGER
+          CHECK (agreedCofundingKRW >= 0);
+        ALTER TABLE supportRequest ADD COLUMN agreementOverride TEXT NOT NULL DEFAULT '';
+        ALTER TABLE supportRequest ADD COLUMN reportDate TEXT;
+        ALTER TABLE supportRequest ADD COLUMN spentKRW INTEGER CHECK (spentKRW >= 0);
+        ALTER TABLE supportRequest ADD COLUMN disallowedKRW INTEGER CHECK (disallowedKRW >= 0);
+        ALTER TABLE supportRequest ADD COLUMN returnedKRW INTEGER CHECK (returnedKRW >= 0);
+        CREATE INDEX supportRequest_memberProgram ON supportRequest(memberId, programId);
+        CREATE INDEX supportRequest_difficulty ON supportRequest(difficultyVisitId)
+          WHERE difficultyVisitId IS NOT NULL;
+        CREATE TABLE instalment (
+          id INTEGER PRIMARY KEY,
+          requestId INTEGER NOT NULL REFERENCES supportRequest(id),
+          date TEXT NOT NULL,
+          amountKRW INTEGER NOT NULL CHECK (amountKRW > 0)
+        );
+        CREATE INDEX instalment_request ON instalment(requestId);
         """)
   }
 

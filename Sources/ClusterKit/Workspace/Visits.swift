@@ -223,13 +223,35 @@ extension Workspace {
     }
   }
 
-  /// Marks a follow-up done (or open again with `nil`).
-  public func setFollowUpDone(id: Int64, on day: Day?) throws {
+  /// Marks a follow-up done on `day`, or open again with `nil`. It cannot be done before its
+  /// visit, and one already done keeps its date unless `correcting` says the date is being
+  /// corrected (so a second "done" never moves it silently).
+  public func setFollowUpDone(id: Int64, on day: Day?, correcting: Bool = false) throws {
     try write { db in
-      try db.execute(sql: "UPDATE followUp SET done = ? WHERE id = ?", arguments: [day, id])
-      if db.changesCount == 0 {
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql:
+            "SELECT f.done, v.date FROM followUp f JOIN visit v ON v.id = f.visitId WHERE f.id = ?",
+          arguments: [id])
+      else {
         throw WorkspaceError.recordNotFound(kind: "follow-up", reference: "#\(id)")
       }
+      if let day {
+        let visited: Day = row["date"]
+        if day < visited {
+          throw FieldError(
+            field: "date",
+            problem: .other(
+              english: "is before the visit on \(visited) that follow-up #\(id) came from",
+              korean: "후속조치 #\(id)의 방문일(\(visited))보다 이릅니다"),
+            value: day.description)
+        }
+        if let done: Day = row["done"], !correcting {
+          throw WorkspaceError.alreadyDone(followUp: id, on: done)
+        }
+      }
+      try db.execute(sql: "UPDATE followUp SET done = ? WHERE id = ?", arguments: [day, id])
     }
   }
 

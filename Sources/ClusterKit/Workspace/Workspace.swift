@@ -7,58 +7,200 @@ public final class Workspace: Sendable {
   public let path: String
   /// Who is recorded in the audit log for changes made through this workspace.
   public let actor: String
-  let pool: DatabasePool
+  /// A pool of connections on a file; one connection for an in-memory workspace.
+  let pool: any DatabaseWriter
+  /// Writes through this object, which `dataVersion()` counts in.
+  private let writes = WriteCounter()
 
   /// Opens an existing workspace, or creates a new, empty one when `create` is set and the file
   /// does not exist. A file that is not a workspace, is damaged or comes from a newer version is
   /// refused before anything in it is touched.
-  public init(path: String, create: Bool = false, actor: String? = nil) throws {
-    let url = URL(fileURLWithPath: path)
-    self.path = url.path
+  public convenience init(path: String, create: Bool = false, actor: String? = nil) throws {
+    let path = URL(fileURLWithPath: path).path
+    if create, !Workspace.exists(path) {
+      try Workspace.build(at: path, actor: actor) { _ in }
+    }
+    try self.init(file: path, shownAs: path, actor: actor)
+  }
+
+  /// Opens the workspace in `file`, naming it `shownAs` in every message: a workspace being
+  /// built beside its place (`isNew`, an empty file) is named by that place.
+  private init(file: String, shownAs path: String, actor: String?, isNew: Bool = false) throws {
+    self.path = path
     // Cleaned like every other text: `CLUSTERDESK_USER` goes into the audit log and onto screens.
     self.actor = KoreanText.clean(actor ?? Workspace.defaultActor())
-    let fileManager = FileManager.default
-    var isNew = false
-    if !fileManager.fileExists(atPath: self.path) {
-      guard create else { throw WorkspaceError.missing(path: self.path) }
-      try Workspace.createOwnerOnlyFile(at: self.path)
-      isNew = true
-    }
-    let version = try isNew ? 0 : FileInspection.check(path: self.path)
-    if !isNew, !fileManager.isWritableFile(atPath: self.path) {
-      throw WorkspaceError.readOnly(path: self.path)
-    }
-    if version > 0, version < Schema.currentVersion {
-      try Workspace.backUp(path: self.path, version: version)
+    if !isNew {
+      if !Workspace.exists(file) { throw WorkspaceError.missing(path: path) }
+      _ = try FileInspection.check(path: file)
+      if !FileManager.default.isWritableFile(atPath: file) {
+        throw WorkspaceError.readOnly(path: path)
+      }
     }
     do {
-      pool = try DatabasePool(path: self.path, configuration: Workspace.configuration())
-      if version < Schema.currentVersion {
-        try pool.barrierWriteWithoutTransaction { db in
-          try db.inTransaction {
-            try Schema.migrate(db, from: version)
-            return .commit
-          }
-          // The header's application id and schema version must reach the main file, where the
-          // next open reads them before SQLite does.
-          try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
-      }
+      let pool = try DatabasePool(path: file, configuration: Workspace.configuration())
+      try Workspace.migrateIfNeeded(pool, file: file, shownAs: path)
+      self.pool = pool
     } catch let error as DatabaseError {
-      throw Workspace.translate(error, path: self.path)
+      throw Workspace.translate(error, path: path)
     }
+  }
+
+  /// A workspace held in memory only, for tests: the same schema and rules, nothing on disk.
+  public init(inMemoryFor office: Office, actor: String) throws {
+    path = ":memory:"
+    self.actor = KoreanText.clean(actor)
+    do {
+      pool = try DatabaseQueue(configuration: Workspace.configuration())
+      try pool.write { db in try Schema.migrate(db, from: 0) }
+    } catch let error as DatabaseError {
+      throw Workspace.translate(error, path: path)
+    }
+    try write { db in try saveOffice(office, db) }
   }
 
   /// Creates a workspace for an office. Fails if a file is already there.
   public static func create(at path: String, office: Office, actor: String? = nil) throws
     -> Workspace
   {
-    if FileManager.default.fileExists(atPath: path) {
-      throw WorkspaceError.cannotCreate(path: path, reason: "a file is already there")
+    try create(at: path, actor: actor) { workspace in
+      try workspace.write { db in try workspace.saveOffice(office, db) }
     }
-    let workspace = try Workspace(path: path, create: true, actor: actor)
-    try workspace.write { db in try workspace.saveOffice(office, db) }
-    return workspace
+  }
+
+  /// Creates a workspace that appears at `path` only when complete: it is built beside its
+  /// place, filled by `fill` (an import, say), and moved in. A kill, a full disk or a `fill`
+  /// that throws leaves no file at `path`. Fails if a file is already there.
+  public static func create(
+    at path: String, actor: String? = nil, fill: (Workspace) throws -> Void
+  ) throws -> Workspace {
+    let path = URL(fileURLWithPath: path).path
+    try build(at: path, actor: actor, fill: fill)
+    return try Workspace(file: path, shownAs: path, actor: actor)
+  }
+
+  private static func build(at path: String, actor: String?, fill: (Workspace) throws -> Void)
+    throws
+  {
+    let folder = (path as NSString).deletingLastPathComponent
+    var isDirectory: ObjCBool = false
+    if !folder.isEmpty,
+      !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+        || !isDirectory.boolValue
+    {
+      throw WorkspaceError.missingDirectory(path: path)
+    }
+    if exists(path) {
+      throw WorkspaceError.cannotCreateFile(FileProblem(path: path, code: EEXIST))
+    }
+    let partial: PartialFile
+    do {
+      partial = try PartialFile(for: path)
+    } catch let problem as FileProblem {
+      throw WorkspaceError.cannotCreateFile(problem)
+    }
+    do {
+      let workspace = try Workspace(file: partial.path, shownAs: path, actor: actor, isNew: true)
+      try fill(workspace)
+      try workspace.closeUnshared(file: partial.path)
+      try partial.commit(replacing: false)
+    } catch let problem as FileProblem {
+      partial.discard()
+      throw problem.isDiskFull
+        ? WorkspaceError.diskFull(path: path)
+        : WorkspaceError.cannotCreateFile(FileProblem(path: path, code: problem.code))
+    } catch {
+      partial.discard()
+      throw error
+    }
+  }
+
+  /// Checkpoints the log into the file and closes every connection of a workspace nobody else
+  /// has open (one being built), then removes its emptied `-wal` and `-shm`, which GRDB's last
+  /// (read-only) connection leaves. The workspace cannot be used afterwards.
+  private func closeUnshared(file: String) throws {
+    do {
+      let busy = try pool.writeWithoutTransaction { db in
+        try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") ?? 1
+      }
+      try pool.close()
+      var wal = stat()
+      if busy == 0, stat(file + "-wal", &wal) == 0, wal.st_size == 0 {
+        unlink(file + "-wal")
+        unlink(file + "-shm")
+      }
+    } catch let error as DatabaseError {
+      throw Workspace.translate(error, path: path)
+    }
+  }
+
+  /// True for anything at `path`, a dangling symbolic link included.
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  /// Brings an older workspace up to this version. The version is read again inside the
+  /// migrating write transaction, so of two processes opening an old file at once one migrates
+  /// and the other, waiting for the lock, finds it done; the backup of the old file is taken
+  /// once, in that transaction, from the file as it was. The version comes from SQLite, never
+  /// from the header alone: a migration another process committed may still be in the log.
+  private static func migrateIfNeeded(_ pool: DatabasePool, file: String, shownAs path: String)
+    throws
+  {
+    let seen = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    if seen > Schema.currentVersion {
+      throw WorkspaceError.newerVersion(
+        path: path, found: seen, supported: Schema.currentVersion)
+    }
+    if seen == Schema.currentVersion { return }
+    try pool.barrierWriteWithoutTransaction { db in
+      try db.inTransaction(.immediate) {
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if version > Schema.currentVersion {
+          throw WorkspaceError.newerVersion(
+            path: path, found: version, supported: Schema.currentVersion)
+        }
+        guard version < Schema.currentVersion else { return .commit }
+        if version > 0 { try backUpBeforeMigrating(file: file, shownAs: path, version: version) }
+        try Schema.migrate(db, from: version)
+        return .commit
+      }
+    }
+  }
+
+  /// Copies the file, as last committed, to `PATH.vN.backup` before a migration changes it. The
+  /// caller holds the write lock, so what is copied is the old version and nothing else.
+  private static func backUpBeforeMigrating(file: String, shownAs path: String, version: Int)
+    throws
+  {
+    let backup = "\(path).v\(version).backup"
+    do {
+      try copy(file: file, to: backup, replacing: true)
+    } catch let problem as FileProblem {
+      throw WorkspaceError.cannotCreateFile(problem)
+    }
+  }
+
+  /// A consistent copy of a workspace file, written beside `destination` and moved in complete,
+  /// owner-only.
+  static func copy(file: String, to destination: String, replacing: Bool) throws {
+    let partial = try PartialFile(for: destination)
+    try backup(from: file, into: partial.path)
+    try partial.commit(replacing: replacing)
+  }
+
+  /// Copies a workspace file into the (empty) file at `destination` through SQLite's online
+  /// backup, read in one read transaction: writers go on meanwhile and the copy is the file as of
+  /// one commit.
+  static func backup(from file: String, into destination: String) throws {
+    let source = try DatabaseQueue(path: file, configuration: readOnlyConfiguration())
+    let copy = try DatabaseQueue(path: destination)
+    try source.backup(to: copy)
+    // A file of its own, without `-wal` and `-shm` beside it whenever it is read; opening it as
+    // a workspace makes it WAL again.
+    try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+    try copy.close()
+    try source.close()
   }
 
   static func configuration() -> Configuration {
@@ -92,38 +234,6 @@ public final class Workspace: Sendable {
     return "uid \(getuid())"
   }
 
-  private static func createOwnerOnlyFile(at path: String) throws {
-    let directory = (path as NSString).deletingLastPathComponent
-    var isDirectory: ObjCBool = false
-    if !directory.isEmpty,
-      !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
-        || !isDirectory.boolValue
-    {
-      throw WorkspaceError.missingDirectory(path: path)
-    }
-    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-    guard fd >= 0 else {
-      throw WorkspaceError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-    }
-    close(fd)
-  }
-
-  /// Copies the file next to itself before a migration changes it.
-  private static func backUp(path: String, version: Int) throws {
-    let backup = "\(path).v\(version).backup"
-    do {
-      let source = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
-      try? FileManager.default.removeItem(atPath: backup)
-      try createOwnerOnlyFile(at: backup)
-      let destination = try DatabaseQueue(path: backup)
-      try source.backup(to: destination)
-      try destination.close()
-      try source.close()
-    } catch let error as DatabaseError {
-      throw translate(error, path: path)
-    }
-  }
-
   static func readOnlyConfiguration() -> Configuration {
     var config = Configuration()
     config.readonly = true
@@ -134,6 +244,7 @@ public final class Workspace: Sendable {
   static func translate(_ error: DatabaseError, path: String) -> WorkspaceError {
     switch error.resultCode {
     case .SQLITE_FULL: return .diskFull(path: path)
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
     case .SQLITE_READONLY: return .readOnly(path: path)
     case .SQLITE_NOTADB: return .notAWorkspace(path: path)
     case .SQLITE_CORRUPT: return .damaged(path: path, detail: error.message ?? "corrupt")
@@ -148,6 +259,7 @@ public final class Workspace: Sendable {
 
   /// Runs one user action as one transaction.
   public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    defer { writes.increment() }
     do {
       return try pool.write(body)
     } catch let error as DatabaseError {
@@ -167,7 +279,10 @@ public final class Workspace: Sendable {
     switch error.resultCode {
     // An I/O error (a failing disk, a file size limit) would otherwise reach the user as raw
     // "SQLite error 10"; it gets the same kind of sentence and exit status as a full disk.
-    case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR:
+    // Another process holding the write lock longer than the busy timeout (a long import) gets
+    // a sentence that says to try again, not "database is locked".
+    case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR,
+      .SQLITE_BUSY, .SQLITE_LOCKED:
       return translate(error, path: path)
     // A sum past Int64: SQLite stops with "integer overflow" rather than give a wrong figure.
     case .SQLITE_ERROR where error.message == "integer overflow":
@@ -180,9 +295,12 @@ public final class Workspace: Sendable {
 
   /// A number that changes whenever committed data in the workspace changes, whether the write
   /// came from this workspace or from another connection or process (SQLite's `data_version`, read
-  /// on the single reader connection). Cheap enough to ask before every frame.
+  /// on the single reader connection, which sees every other connection's commits; our own writes
+  /// are counted too, for the in-memory workspace's one connection). Cheap enough to ask before
+  /// every frame.
   public func dataVersion() throws -> Int {
-    try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    let version = try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    return version &* 1_000_003 &+ writes.count
   }
 
   /// The next free id of a table; safe inside a write transaction (one writer at a time).
@@ -250,45 +368,13 @@ public final class Workspace: Sendable {
   }
 }
 
-/// Reads a file's SQLite header without opening it, so a file that is not ours is never changed.
-enum FileInspection {
-  /// Returns the schema version of a workspace file, or throws why it cannot be opened.
-  static func check(path: String) throws -> Int {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      if !FileManager.default.isReadableFile(atPath: path) {
-        throw WorkspaceError.cannotCreate(path: path, reason: "permission denied")
-      }
-      throw WorkspaceError.missing(path: path)
-    }
-    defer { try? handle.close() }
-    let header = (try? handle.read(upToCount: 100)) ?? Data()
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    if size == 0 { throw WorkspaceError.emptyFile(path: path) }
-    guard header.count == 100, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
-      throw WorkspaceError.notAWorkspace(path: path)
-    }
-    func uint32(_ offset: Int) -> UInt32 {
-      header[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
-    }
-    let rawPageSize = UInt32(header[16]) << 8 | UInt32(header[17])
-    let pageSize = rawPageSize == 1 ? 65536 : Int(rawPageSize)
-    let pageCount = Int(uint32(28))
-    let version = Int(Int32(bitPattern: uint32(60)))
-    let applicationID = Int32(bitPattern: uint32(68))
-    if applicationID != Schema.applicationID {
-      throw WorkspaceError.otherDatabase(path: path)
-    }
-    if version > Schema.currentVersion {
-      throw WorkspaceError.newerVersion(
-        path: path, found: version, supported: Schema.currentVersion)
-    }
-    let headerSizeValid = uint32(24) == uint32(92)
-    if headerSizeValid, pageCount > 0, size < pageCount * pageSize {
-      throw WorkspaceError.damaged(
-        path: path, detail: "the file is shorter than its header says; it was cut off")
-    }
-    return version
-  }
+/// A count shared by the threads that write through one workspace.
+private final class WriteCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  var count: Int { lock.withLock { value } }
+  func increment() { lock.withLock { value += 1 } }
 }
 
 extension Array {

@@ -38,6 +38,11 @@ public struct HelpOverlay: Sendable, Hashable {
 
   public var lineCount: Int { content.count }
 
+  /// A row's label, with why the key does nothing right now.
+  private static func text(_ hint: KeyHint) -> String {
+    hint.unavailable.map { "\(hint.label) — \($0)" } ?? hint.label
+  }
+
   private var keyWidth: Int {
     sections.flatMap(\.rows).map { DisplayWidth.of($0.key) }.max() ?? 0
   }
@@ -47,7 +52,7 @@ public struct HelpOverlay: Sendable, Hashable {
       content.map { line -> Int in
         switch line {
         case .heading(let t): return DisplayWidth.of(t)
-        case .row(let h): return keyWidth + 2 + DisplayWidth.of(h.label) + 2
+        case .row(let h): return keyWidth + 2 + DisplayWidth.of(Self.text(h)) + 2
         case .blank: return 0
         }
       }.max() ?? 0
@@ -88,11 +93,13 @@ public struct HelpOverlay: Sendable, Hashable {
         let x = area.x + 2
         let room = area.maxX - x
         guard room > 0 else { continue }
+        let unavailable = h.unavailable != nil
         let used = grid.put(
-          DisplayWidth.pad(h.key, to: min(kw, room)), x: x, y: y, style: theme.keyHint,
-          maxWidth: room)
+          DisplayWidth.pad(h.key, to: min(kw, room)), x: x, y: y,
+          style: unavailable ? theme.dim : theme.keyHint, maxWidth: room)
         grid.put(
-          h.label, x: x + used + 2, y: y, style: theme.normal, maxWidth: max(0, room - used - 2))
+          Self.text(h), x: x + used + 2, y: y, style: unavailable ? theme.dim : theme.normal,
+          maxWidth: max(0, room - used - 2))
       case .blank:
         break
       }

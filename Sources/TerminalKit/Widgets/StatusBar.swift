@@ -2,10 +2,13 @@
 public struct KeyHint: Sendable, Hashable {
   public var key: String
   public var label: String
+  /// Why the key does nothing right now ("select a follow-up first"); nil when it works.
+  public var unavailable: String?
 
-  public init(_ key: String, _ label: String) {
+  public init(_ key: String, _ label: String, unavailable: String? = nil) {
     self.key = key
     self.label = label
+    self.unavailable = unavailable
   }
 
   public init(_ key: Key, _ label: String) {
@@ -13,7 +16,8 @@ public struct KeyHint: Sendable, Hashable {
   }
 }
 
-/// The bottom line: left text, key hints (`? help  q quit`) and right-aligned text.
+/// The bottom line: left text, key hints (`? help  q quit`; a key that does nothing right now
+/// is dimmed) and right-aligned text.
 public struct StatusBar: Sendable, Hashable {
   public var left: String
   public var hints: [KeyHint]
@@ -41,7 +45,8 @@ public struct StatusBar: Sendable, Hashable {
     for hint in hints {
       let need = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label)
       if x + need > end { break }
-      x += grid.put(hint.key, x: x, y: row.y, style: theme.keyHint)
+      x += grid.put(
+        hint.key, x: x, y: row.y, style: hint.unavailable == nil ? theme.keyHint : theme.dim)
       x += 1
       x += grid.put(hint.label, x: x, y: row.y, style: theme.dim)
       x += 2

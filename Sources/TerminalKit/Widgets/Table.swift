@@ -1,5 +1,5 @@
-/// A table with a header row, a selected row that is kept in view, a sort marker and
-/// per-row style overrides (for example to highlight overdue items).
+/// A table with a header row, a selected row that is kept in view (a `ScrollState`), a sort
+/// marker and per-row style overrides (for example to highlight overdue items).
 public struct Table: Sendable, Hashable {
   public enum Width: Sendable, Hashable {
     case fixed(Int)
@@ -22,26 +22,33 @@ public struct Table: Sendable, Hashable {
   }
 
   public var columns: [Column]
+  /// The rows to draw: the whole list, or the window of it that starts at `firstRow`.
   public var rows: [[String]]
-  public var selected: Int?
-  /// Index of the first visible row; `render` and `select` keep the selection in view.
-  public var offset: Int
+  /// The list's row number of `rows[0]`.
+  public var firstRow: Int
+  /// Rows in the whole list; `firstRow + rows.count` when nil.
+  public var rowCount: Int?
+  /// The selected row and the first row shown, in the whole list's numbers; nil selects nothing
+  /// and shows the list from the top.
+  public var scroll: ScrollState?
   public var sortColumn: Int?
   public var sortAscending: Bool
+  /// Styles of rows by their number in the whole list.
   public var rowStyles: [Int: Style]
   /// Columns between cells.
   public var spacing: Int
   public var emptyMessage: String
 
   public init(
-    columns: [Column], rows: [[String]] = [], selected: Int? = nil, offset: Int = 0,
-    sortColumn: Int? = nil, sortAscending: Bool = true, rowStyles: [Int: Style] = [:],
-    spacing: Int = 1, emptyMessage: String = ""
+    columns: [Column], rows: [[String]] = [], firstRow: Int = 0, rowCount: Int? = nil,
+    scroll: ScrollState? = nil, sortColumn: Int? = nil, sortAscending: Bool = true,
+    rowStyles: [Int: Style] = [:], spacing: Int = 1, emptyMessage: String = ""
   ) {
     self.columns = columns
     self.rows = rows
-    self.selected = selected
-    self.offset = offset
+    self.firstRow = firstRow
+    self.rowCount = rowCount
+    self.scroll = scroll
     self.sortColumn = sortColumn
     self.sortAscending = sortAscending
     self.rowStyles = rowStyles
@@ -52,25 +59,11 @@ public struct Table: Sendable, Hashable {
   /// Data rows that fit under the header in `rect`.
   public func visibleRowCount(for rect: Rect) -> Int { max(0, rect.height - 1) }
 
-  /// The first visible row as drawn in `rect`.
-  public func effectiveOffset(for rect: Rect) -> Int {
-    scrollOffset(
-      offset: offset, selected: selected, count: rows.count, visible: visibleRowCount(for: rect))
-  }
+  private var count: Int { rowCount ?? firstRow + rows.count }
 
-  /// Selects `row` (clamped) and scrolls so that it is visible in `rect`.
-  public mutating func select(_ row: Int, in rect: Rect) {
-    guard !rows.isEmpty else {
-      selected = nil
-      offset = 0
-      return
-    }
-    selected = max(0, min(row, rows.count - 1))
-    offset = effectiveOffset(for: rect)
-  }
-
-  public mutating func moveSelection(by delta: Int, in rect: Rect) {
-    select((selected ?? (delta > 0 ? -1 : rows.count)) + delta, in: rect)
+  /// The first row drawn in `rect`.
+  public func firstVisible(for rect: Rect) -> Int {
+    scroll?.firstVisible(count: count, visible: visibleRowCount(for: rect)) ?? 0
   }
 
   /// Column widths for a table `total` columns wide.
@@ -111,25 +104,24 @@ public struct Table: Sendable, Hashable {
     grid.put(
       line(columns.map(\.title), widths: widths, headerArrow: true), x: rect.x, y: rect.y,
       style: theme.header, maxWidth: rect.width)
-    let visible = visibleRowCount(for: rect)
-    let first = effectiveOffset(for: rect)
-    for r in 0..<visible {
+    let first = firstVisible(for: rect)
+    let selected = count > 0 ? scroll?.cursor : nil
+    for r in 0..<visibleRowCount(for: rect) {
       let y = rect.y + 1 + r
       let index = first + r
-      var style = theme.normal
-      if let override = rowStyles[index] { style = override }
-      if index == selected { style = theme.selected }
-      grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: theme.normal)
-      guard index < rows.count else {
-        if rows.isEmpty && r == 0 && !emptyMessage.isEmpty {
+      let row = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+      grid.fill(row, style: theme.normal)
+      guard rows.indices.contains(index - firstRow) else {
+        if count == 0 && r == 0 && !emptyMessage.isEmpty {
           grid.put(emptyMessage, x: rect.x, y: y, style: theme.dim, maxWidth: rect.width)
         }
         continue
       }
-      grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
+      let style = index == selected ? theme.selected : rowStyles[index] ?? theme.normal
+      grid.fill(row, style: style)
       grid.put(
-        line(rows[index], widths: widths, headerArrow: false), x: rect.x, y: y, style: style,
-        maxWidth: rect.width)
+        line(rows[index - firstRow], widths: widths, headerArrow: false), x: rect.x, y: y,
+        style: style, maxWidth: rect.width)
     }
   }
 }

@@ -37,6 +37,13 @@ public struct TextField: Sendable, Hashable {
     caret += value.count - before
   }
 
+  /// Whether `handle` uses the key: typing or editing, as opposed to keys that mean something
+  /// around the field (Enter, Esc, Tab, ↑/↓).
+  public static func takes(_ key: Key) -> Bool {
+    var probe = TextField("x", caret: 1)
+    return probe.handle(key)
+  }
+
   /// Applies an editing key. Returns false for keys a text field does not use.
   @discardableResult
   public mutating func handle(_ key: Key) -> Bool {

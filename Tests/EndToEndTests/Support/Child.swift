@@ -51,8 +51,11 @@ final class Child: @unchecked Sendable {
   private var err = Data()
   private let done = DispatchGroup()
 
-  init(_ cli: Binary, _ arguments: [String], environment extra: [String: String] = [:]) throws {
-    process.executableURL = URL(fileURLWithPath: Binary.path)
+  init(
+    _ cli: Binary, _ arguments: [String], executable: String = Binary.path,
+    environment extra: [String: String] = [:]
+  ) throws {
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = cli.folder
     process.environment = cli.environment.merging(extra) { $1 }

@@ -1,0 +1,47 @@
+extension Document {
+  /// A program: its terms, its figures and its requests by status.
+  public static func program(
+    _ f: ProgramFigures, requests: [RequestRow], today: Day, _ l: Language
+  ) -> Document {
+    let p = f.program
+    var doc = Document(title: programName(p), reference: "#\(p.id)")
+    doc.field(.programCategory, p.category.label(l), l)
+    doc.field(.cofundingShare, shareText(p, l), l)
+    doc.field(.memberCap, capText(p, l), l)
+    doc.field(.window, windowText(p, l), l)
+    doc.field(.note, p.note, l)
+    doc.heading(l.pick("Figures", "집행 현황"))
+    doc.figures(f, l)
+    guard !requests.isEmpty else { return doc }
+    doc.heading(l.pick("Requests by status", "상태별 신청"))
+    for status in RequestStatus.allCases {
+      let rows = requests.filter { $0.status == status }
+      guard !rows.isEmpty else { continue }
+      doc.line("\(status.label(l)) \(rows.count)")
+      for r in rows { doc.line(["  "] + requestSummary(r, l)) }
+    }
+    return doc
+  }
+
+  /// `#64  2026-08-24  pending   (주)한비헬스  1,370만원  title  중복지원 #60`.
+  public static func requestSummary(_ r: RequestRow, _ l: Language) -> [Span] {
+    let flag = r.duplicateOf.map { "  " + duplicateFlag($0, l) } ?? ""
+    return [
+      "#\(r.id)  \(r.submitted?.description ?? "")  ", Span(r.status.label(l), width: 9),
+      "  \(r.memberName)  \(requestAmount(r, l))  \(r.title)\(flag)",
+    ]
+  }
+
+  /// `20% of the project cost`, `none`.
+  public static func shareText(_ p: Program, _ l: Language) -> String {
+    p.cofundingPercent == 0
+      ? l.pick("none", "없음")
+      : l.pick("\(p.cofundingPercent)% of the project cost", "총사업비의 \(p.cofundingPercent)%")
+  }
+
+  /// The application window, `2027-02-16–2027-11-25`, or `any time`.
+  public static func windowText(_ p: Program, _ l: Language) -> String {
+    guard p.opens != nil || p.closes != nil else { return l.pick("any time", "상시") }
+    return "\(p.opens?.description ?? "")–\(p.closes?.description ?? "")"
+  }
+}

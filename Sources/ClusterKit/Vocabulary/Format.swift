@@ -1,0 +1,26 @@
+/// How values read wherever they are shown: on screen, in command-line tables, in `report` and
+/// in documents. Money has its own rules in `Money`, phone numbers in `PhoneNumber` and business
+/// numbers in `BusinessNumber`; the rest is here.
+public enum Format {
+  /// A rate as a whole percentage, halves rounded up (1 of 8 is 13%); a dash when there is no
+  /// rate (nobody was invited).
+  public static func percent(_ rate: Double?) -> String {
+    guard let rate else { return "–" }
+    return "\(Int((rate * 100).rounded(.toNearestOrAwayFromZero)))%"
+  }
+
+  /// A count of days in a column: `94d`, `94일`.
+  public static func days(_ count: Int, _ language: Language) -> String {
+    language.pick("\(count)d", "\(count)일")
+  }
+
+  /// How long ago, in a sentence: `94 days ago`, `94일 전`.
+  public static func daysAgo(_ count: Int, _ language: Language) -> String {
+    language.pick("\(count) days ago", "\(count)일 전")
+  }
+
+  /// Month and day for short lists: `03.11`.
+  public static func monthDay(_ day: Day) -> String {
+    (day.month < 10 ? "0" : "") + "\(day.month)." + (day.day < 10 ? "0" : "") + "\(day.day)"
+  }
+}

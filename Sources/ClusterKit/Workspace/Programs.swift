@@ -1,0 +1,368 @@
+import Foundation
+import GRDB
+
+/// The money and counts of a set of support requests (a program's, a category's, a cluster's, a
+/// member's). Every figure ClusterDesk shows about supports comes from here, computed in one
+/// place (`Workspace.totalsColumns`), so the same definitions give the same numbers everywhere:
+///
+/// - requested: what the submitted requests (everything but drafts) asked for;
+/// - pending: what the requests awaiting a decision ask for;
+/// - approved: the approved amounts of approved, agreed and completed requests;
+/// - committed: what the budget is bound to — the approved amount of each request not yet
+///   settled, and for a settled one what the support finally came to (spent − disallowed). So
+///   committed = approved − returned when the whole approved amount was paid out; an approved
+///   amount never paid out is given back at settlement too;
+/// - co-funding: the companies' own share fixed in the agreements;
+/// - disbursed: the instalments paid;
+/// - returned: the money paid back at settlement (unspent plus disallowed).
+public struct SupportTotals: Hashable, Sendable {
+  public var requestCount = 0
+  public var requestedKRW: KRW = 0
+  public var pendingCount = 0
+  public var pendingKRW: KRW = 0
+  public var approvedCount = 0
+  public var approvedKRW: KRW = 0
+  public var committedKRW: KRW = 0
+  public var cofundingKRW: KRW = 0
+  public var disbursedKRW: KRW = 0
+  public var returnedKRW: KRW = 0
+
+  public init() {}
+
+  init(row: Row) {
+    requestCount = row["requestCount"]
+    requestedKRW = row["requestedKRW"]
+    pendingCount = row["pendingCount"]
+    pendingKRW = row["pendingKRW"]
+    approvedCount = row["approvedCount"]
+    approvedKRW = row["approvedKRW"]
+    committedKRW = row["committedKRW"]
+    cofundingKRW = row["cofundingKRW"]
+    disbursedKRW = row["disbursedKRW"]
+    returnedKRW = row["returnedKRW"]
+  }
+
+  public static func + (a: SupportTotals, b: SupportTotals) -> SupportTotals {
+    var sum = a
+    sum.requestCount += b.requestCount
+    sum.requestedKRW += b.requestedKRW
+    sum.pendingCount += b.pendingCount
+    sum.pendingKRW += b.pendingKRW
+    sum.approvedCount += b.approvedCount
+    sum.approvedKRW += b.approvedKRW
+    sum.committedKRW += b.committedKRW
+    sum.cofundingKRW += b.cofundingKRW
+    sum.disbursedKRW += b.disbursedKRW
+    sum.returnedKRW += b.returnedKRW
+    return sum
+  }
+}
+
+/// A program with its figures: the one type every view of a program's money reads.
+/// `figures.approvedKRW` and the like read through to `totals`.
+@dynamicMemberLookup
+public struct ProgramFigures: Hashable, Sendable {
+  public var program: Program
+  public var totals: SupportTotals
+
+  public var budgetKRW: KRW { program.budgetKRW }
+  /// The budget less what is committed: what further approvals may take.
+  public var remainingKRW: KRW { program.budgetKRW - totals.committedKRW }
+
+  public subscript<T>(dynamicMember keyPath: KeyPath<SupportTotals, T>) -> T {
+    totals[keyPath: keyPath]
+  }
+}
+
+/// What copying one year's programs to another did.
+public struct ProgramCopy: Sendable {
+  public var copied: [Program]
+  /// Programs of the source year whose name the target year already has.
+  public var skipped: [Program]
+}
+
+extension Workspace {
+  /// The aggregate columns of `SupportTotals` over `supportRequest r`.
+  static let totalsColumns = """
+    IFNULL(SUM(r.status <> 'draft' AND r.submitted IS NOT NULL), 0) AS requestCount,
+    IFNULL(SUM(CASE WHEN r.status <> 'draft' AND r.submitted IS NOT NULL THEN r.requestedKRW END), 0)
+      AS requestedKRW,
+    IFNULL(SUM(r.status = 'pending'), 0) AS pendingCount,
+    IFNULL(SUM(CASE WHEN r.status = 'pending' THEN r.requestedKRW END), 0) AS pendingKRW,
+    IFNULL(SUM(r.status IN ('approved', 'agreed', 'completed')), 0) AS approvedCount,
+    IFNULL(SUM(CASE WHEN r.status IN ('approved', 'agreed', 'completed') THEN r.approvedKRW END), 0)
+      AS approvedKRW,
+    IFNULL(SUM(CASE WHEN r.status IN ('approved', 'agreed') THEN r.approvedKRW
+                    WHEN r.status = 'completed'
+                      THEN IFNULL(r.spentKRW - r.disallowedKRW, r.approvedKRW) END), 0) AS committedKRW,
+    IFNULL(SUM(CASE WHEN r.status IN ('agreed', 'completed') THEN r.agreedCofundingKRW END), 0)
+      AS cofundingKRW,
+    IFNULL(SUM((SELECT SUM(i.amountKRW) FROM instalment i WHERE i.requestId = r.id)), 0)
+      AS disbursedKRW,
+    IFNULL(SUM(CASE WHEN r.status = 'completed' THEN r.returnedKRW END), 0) AS returnedKRW
+    """
+
+  /// Totals of the requests matching `condition` (over `supportRequest r`), grouped by `key`
+  /// (an expression; the result is keyed by its value).
+  static func totals<Key: DatabaseValueConvertible & Hashable>(
+    groupedBy key: String, from: String = "supportRequest r", where condition: String,
+    arguments: StatementArguments, _ db: Database
+  ) throws -> [Key: SupportTotals] {
+    var result: [Key: SupportTotals] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql:
+        "SELECT \(key) AS groupKey, \(totalsColumns) FROM \(from) WHERE \(condition) GROUP BY \(key)",
+      arguments: arguments)
+    {
+      if let value: Key = row["groupKey"] { result[value] = SupportTotals(row: row) }
+    }
+    return result
+  }
+
+  static func totals(
+    where condition: String, arguments: StatementArguments, _ db: Database
+  ) throws -> SupportTotals {
+    SupportTotals(
+      row: try Row.fetchOne(
+        db, sql: "SELECT \(totalsColumns) FROM supportRequest r WHERE \(condition)",
+        arguments: arguments)!)
+  }
+
+  static func programFigures(_ program: Program, _ db: Database) throws -> ProgramFigures {
+    ProgramFigures(
+      program: program,
+      totals: try totals(where: "r.programId = ?", arguments: [program.id], db))
+  }
+
+  static func programFigures(id: Int64, _ db: Database) throws -> ProgramFigures {
+    guard let program = try Program.fetchOne(db, key: id) else {
+      throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(id)")
+    }
+    return try programFigures(program, db)
+  }
+
+  static func programFigures(year: Int, _ db: Database) throws -> [ProgramFigures] {
+    let programs = try Program.filter(Column("year") == year).order(Column("name")).fetchAll(db)
+    let totals: [Int64: SupportTotals] = try totals(
+      groupedBy: "r.programId",
+      where: "r.programId IN (SELECT id FROM program WHERE year = ?)", arguments: [year], db)
+    return programs.map { ProgramFigures(program: $0, totals: totals[$0.id] ?? SupportTotals()) }
+  }
+
+  /// A program with its figures.
+  public func programFigures(id: Int64) throws -> ProgramFigures {
+    try read { db in try Workspace.programFigures(id: id, db) }
+  }
+
+  /// A year's programs by name, each with its figures.
+  public func programFigures(year: Int) throws -> [ProgramFigures] {
+    try read { db in try Workspace.programFigures(year: year, db) }
+  }
+
+  /// The years that have programs, newest first.
+  public func programYears() throws -> [Int] {
+    try read { db in
+      try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM program ORDER BY year DESC")
+    }
+  }
+
+  public func programs(year: Int? = nil) throws -> [Program] {
+    try read { db in
+      var request = Program.order(Column("year").desc, Column("name"))
+      if let year { request = request.filter(Column("year") == year) }
+      return try request.fetchAll(db)
+    }
+  }
+
+  /// A year's programs that answer a difficulty of this kind, best match first (for a request
+  /// opened from a difficulty).
+  public func programs(year: Int, answering category: DifficultyCategory) throws -> [Program] {
+    let order = ProgramCategory.answering(category)
+    return try programs(year: year).filter { order.contains($0.category) }
+      .sorted { order.firstIndex(of: $0.category)! < order.firstIndex(of: $1.category)! }
+  }
+
+  /// How many of a program's requests are in each status.
+  public func requestCounts(programId: Int64) throws -> [RequestStatus: Int] {
+    try read { db in
+      var counts: [RequestStatus: Int] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: "SELECT status, COUNT(*) AS n FROM supportRequest WHERE programId = ? GROUP BY status",
+        arguments: [programId])
+      {
+        if let status = RequestStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+      }
+      return counts
+    }
+  }
+
+  /// The program a user named: its number (`17` or `#17`), its exact name, or a part of the name
+  /// found in only one program; within `year` when given. A name several years share needs the
+  /// year or the number.
+  public func findProgram(_ reference: String, year: Int? = nil) throws -> Program {
+    try read { db in try Workspace.findProgram(reference, year: year, db) }
+  }
+
+  static func findProgram(_ reference: String, year: Int?, _ db: Database) throws -> Program {
+    let text = KoreanText.clean(reference)
+    if let id = Int64(text.trimmingCharacters(in: .init(charactersIn: "#"))),
+      let program = try Program.fetchOne(db, key: id)
+    {
+      if let year, program.year != year {
+        throw ValidationError([
+          FieldError(
+            field: "program",
+            problem: .other(
+              english:
+                "#\(program.id) \(program.name) is a program of \(program.year), not \(year)",
+              korean: "#\(program.id) \(program.name)은(는) \(year)년이 아니라 \(program.year)년 지원사업입니다"),
+            value: reference)
+        ])
+      }
+      return program
+    }
+    guard !text.isEmpty else {
+      throw ValidationError([FieldError(field: "program", problem: .required)])
+    }
+    var request = Program.order(Column("year").desc, Column("name"))
+    if let year { request = request.filter(Column("year") == year) }
+    let all = try request.fetchAll(db)
+    var found = all.filter { $0.name == text }
+    if found.isEmpty {
+      let wanted = KoreanText.nameKey(text)
+      found = all.filter { KoreanText.nameKey($0.name).contains(wanted) }
+    }
+    if found.count == 1 { return found[0] }
+    if found.isEmpty {
+      let years = year.map { " (\($0))" } ?? ""
+      throw WorkspaceError.recordNotFound(kind: "program", reference: "'\(reference)'\(years)")
+    }
+    let names = found.sorted { ($0.year, $0.id) < ($1.year, $1.id) }.prefix(6).map {
+      "#\($0.id) \($0.name) (\($0.year))"
+    }.joined(separator: ", ")
+    throw ValidationError([
+      FieldError(
+        field: "program",
+        problem: .other(
+          english: "matches more than one program (\(names)); give the number or --year",
+          korean: "여러 지원사업과 일치합니다 (\(names)). 번호나 --year를 쓰세요"),
+        value: reference)
+    ])
+  }
+
+  /// Checks the program's terms and adds it; a name is unique within its year.
+  @discardableResult
+  public func addProgram(_ program: Program) throws -> Program {
+    try write { db in
+      var program = try Workspace.checked(program, db)
+      program.id = try Workspace.nextId("program", db)
+      try program.insert(db)
+      return program
+    }
+  }
+
+  /// Saves changed terms of a program. `original` is the program as the user saw it: a change
+  /// made meanwhile by someone else is refused. The budget cannot go below what is committed,
+  /// and the year stays (next year's programs are copied, not moved).
+  @discardableResult
+  public func updateProgram(_ program: Program, original: Program) throws -> Program {
+    try write { db in
+      guard let current = try Program.fetchOne(db, key: original.id) else {
+        throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(original.id)")
+      }
+      guard current == original else {
+        throw WorkspaceError.conflict(kind: "program", reference: "#\(original.id)")
+      }
+      var program = program
+      program.id = current.id
+      program.year = current.year
+      program = try Workspace.checked(program, db)
+      let figures = try Workspace.programFigures(current, db)
+      if program.budgetKRW < figures.committedKRW {
+        throw WorkspaceError.budgetBelowCommitted(
+          program: program.name, year: program.year, budget: program.budgetKRW,
+          committed: figures.committedKRW)
+      }
+      try program.update(db)
+      return program
+    }
+  }
+
+  /// A program cleaned and checked, with its name free within its year.
+  static func checked(_ program: Program, _ db: Database) throws -> Program {
+    let (program, problems) = program.checked()
+    var errors = problems
+    if !program.name.isEmpty,
+      let other = try Program.filter(
+        Column("year") == program.year && Column("name") == program.name
+          && Column("id") != program.id
+      ).fetchOne(db)
+    {
+      errors.append(
+        FieldError(
+          field: "programName",
+          problem: .duplicate(of: "#\(other.id) \(other.name) (\(other.year))"),
+          value: program.name))
+    }
+    if !errors.isEmpty { throw ValidationError(errors) }
+    return program
+  }
+
+  /// Sets up `target`'s programs from `source`'s: the same names, categories and terms, budgets
+  /// times `budgetScale` rounded to the nearest 10,000원, windows moved by the years between.
+  /// Programs the target year already has (by name) are left as they are. One transaction.
+  public func copyPrograms(from source: Int, to target: Int, budgetScale: Decimal = 1) throws
+    -> ProgramCopy
+  {
+    var errors: [FieldError] = []
+    if source == target {
+      errors.append(
+        FieldError(
+          field: "copyTo",
+          problem: .other(
+            english: "is the year copied from", korean: "복사할 원본 연도와 같습니다"), value: String(target)))
+    }
+    if let error = Limits.check(target, Limits.programYear, "copyTo") { errors.append(error) }
+    if budgetScale <= 0 || budgetScale > 100 {
+      errors.append(
+        FieldError(field: "budgetScale", problem: .outOfRange("0–100"), value: "\(budgetScale)"))
+    }
+    if !errors.isEmpty { throw ValidationError(errors) }
+    return try write { db in
+      let programs = try Program.filter(Column("year") == source).order(Column("id")).fetchAll(db)
+      guard !programs.isEmpty else {
+        throw WorkspaceError.recordNotFound(kind: "program", reference: "of \(source)")
+      }
+      let existing = Set(
+        try String.fetchAll(db, sql: "SELECT name FROM program WHERE year = ?", arguments: [target])
+      )
+      var copy = ProgramCopy(copied: [], skipped: [])
+      for program in programs {
+        if existing.contains(program.name) {
+          copy.skipped.append(program)
+          continue
+        }
+        var next = program
+        next.id = try Workspace.nextId("program", db)
+        next.year = target
+        next.budgetKRW = SupportRules.scaled(program.budgetKRW, by: budgetScale)
+        next.opens = program.opens.map { $0.movingYears(by: target - source) }
+        next.closes = program.closes.map { $0.movingYears(by: target - source) }
+        next = try Workspace.checked(next, db)
+        try next.insert(db)
+        copy.copied.append(next)
+      }
+      return copy
+    }
+  }
+}
+
+extension Day {
+  /// The same date `years` later (29 February becomes the 28th in a common year).
+  public func movingYears(by years: Int) -> Day {
+    Day(year: year + years, month: month, day: day)
+      ?? Day(year: year + years, month: month, day: day - 1)!
+  }
+}

@@ -1,0 +1,191 @@
+import ClusterKit
+import TerminalKit
+
+/// The runtime: turns keys into actions, gives them to the update they belong to, performs the
+/// effects the updates ask for (it is the only place that writes), has the loader read the next
+/// frame's data, and draws. The executable calls `run(on:)`; tests drive `handle(_:)`,
+/// `send(_:)` and `render(...)`.
+public final class DashboardApp {
+  let workspace: Workspace
+  var state: AppState
+  let panes: [PaneSlot] = Registry.slots()
+  var loader = Loader()
+
+  public init(
+    workspace: Workspace, pane: PaneName = .first, language: Language, today: Day
+  ) {
+    self.workspace = workspace
+    self.state = AppState(
+      pane: pane.rawValue, language: language, today: today, actor: workspace.actor)
+  }
+
+  public var isFinished: Bool { state.finished }
+
+  /// Reads keys and draws until the user quits or a signal asks us to stop.
+  public func run(on terminal: TerminalDevice) throws {
+    while !state.finished && !terminal.shouldQuit {
+      let size = terminal.size
+      let frame = render(width: size.width, height: size.height, theme: terminal.theme)
+      terminal.draw(frame.grid, cursor: frame.cursor)
+      // Wake up now and then so writes by other processes show without a key press.
+      guard var key = terminal.readKey(timeoutMilliseconds: 2000) else { continue }
+      // Keys already waiting (typed ahead, pasted, or a burst from the input method) are all
+      // handled before the next frame: the screen after a burst is the same, drawn once.
+      while !terminal.shouldQuit {
+        handle(key)
+        if state.suspendRequested {
+          state.suspendRequested = false
+          terminal.suspend()
+          break
+        }
+        guard !state.finished, let next = terminal.readKey(timeoutMilliseconds: 0) else { break }
+        key = next
+      }
+    }
+  }
+
+  /// One key, as the loop would.
+  public func handle(_ key: Key) {
+    guard key != .resize else { return }
+    refresh()
+    let found = Keymap.binding(for: key, in: [.system] + activeScopes)
+    // A key clears the last message, except Esc on a pane (which may be closing a search).
+    if found?.0.scope != .system, key != .escape || state.top != nil { state.status = nil }
+    guard let (_, action) = found else { return }
+    dispatch(action)
+  }
+
+  /// An action by name, as if its key were pressed; false when no key of the scopes active
+  /// now sends it.
+  @discardableResult
+  func send(_ action: Action) -> Bool {
+    refresh()
+    guard Keymap.binding(for: action, in: [.system] + activeScopes) != nil else { return false }
+    state.status = nil
+    dispatch(action)
+    return true
+  }
+
+  /// Draws the current state into a grid; the cursor is the focused text field's caret. A new
+  /// size is an update of the state first: cursors are kept in view for it.
+  public func render(width: Int, height: Int, theme: Theme) -> (
+    grid: Grid, cursor: (x: Int, y: Int)?
+  ) {
+    guard width >= Screen.minimumWidth, height >= Screen.minimumHeight else {
+      return (Screen.tooSmall(width: width, height: height, state.language, theme), nil)
+    }
+    state.width = width
+    state.height = height
+    refresh()
+    return Screen.draw(self, theme: theme)
+  }
+
+  // MARK: - The one way data flows
+
+  var context: Context {
+    Context(
+      language: state.language, today: state.today, actor: state.actor, width: state.width,
+      height: state.height, common: loader.shared)
+  }
+
+  var pane: PaneSlot { panes.first { $0.name == state.pane } ?? panes[0] }
+
+  /// Reads what the frame needs (after one data-version check), then lets the pane and the
+  /// dialog on top keep their cursors on what was read; a cursor that moved may need another
+  /// window of rows, so that is read too.
+  func refresh() {
+    loader.begin(workspace)
+    for _ in 0..<2 {
+      pane.load(context, workspace, version: loader.version)
+      loader.loadModals(state.modals, context, workspace)
+      pane.fit(context, &state)
+      loader.fit(&state, context)
+    }
+  }
+
+  func dispatch(_ action: Action) {
+    if let reason = unavailable(action, below: state.top) {
+      state.say(reason, error: true)
+      return
+    }
+    let shown = pane
+    let effects = update(action)
+    if pane !== shown { shown.hide() }
+    perform(effects)
+  }
+
+  /// The update the action belongs to: the dialog on top, the keys of everywhere, the pane.
+  func update(_ action: Action) -> [Effect] {
+    let ctx = context
+    let modal: [Effect]? =
+      switch state.top {
+      case .help(let h):
+        HelpModal.update(action, h, overlay: help(h), in: Screen.content(ctx), &state)
+      case .command(let f): CommandLineModal.update(action, f, ctx, &state, panes: panes)
+      case .form(let f): FormDialog.update(action, f, loader.form, ctx, &state)
+      case .attendance(let a): AttendanceModal.update(action, a, loader.attendance, ctx, &state)
+      case .detail(let d): loader.detail.flatMap { DetailModal.update(action, d, $0, ctx, &state) }
+      case nil: nil
+      }
+    if let modal { return modal }
+    if let global = Global.update(action, &state) { return global }
+    return state.top == nil ? pane.update(action, ctx, &state) : []
+  }
+
+  /// Performs the effects in order. A dialog's save closes the dialog when it works; when it
+  /// does not, a form shows why on its fields and an undo is kept to try again.
+  func perform(_ effects: [Effect]) {
+    for effect in effects {
+      do {
+        let (entry, message) = try effect.change.perform(
+          on: workspace, today: state.today, state.language)
+        if let entry { state.undo.append(entry) }
+        if effect.fromDialog { state.modals.removeLast() }
+        state.say(message)
+      } catch {
+        if case .undo(let entry) = effect.change { state.undo.append(entry) }
+        if effect.fromDialog, case .form = state.top {
+          FormDialog.failed(error, &state)
+        } else {
+          state.say(describe(error, state.language), error: true)
+        }
+      }
+    }
+  }
+
+  // MARK: - Which keys work now
+
+  /// The scopes whose keys work right now, innermost first.
+  var activeScopes: [Scope] { scopes(below: state.modals.count) }
+
+  /// The scopes of what shows when only the first `count` dialogs are open.
+  func scopes(below count: Int) -> [Scope] {
+    switch count > 0 ? state.modals[count - 1] : nil {
+    case .form(let f): FormDialog.scopes(f, loader.form)
+    case .attendance: [AttendanceModal.scope, .global]
+    case .detail(let d): DetailModal.scopes(d) + [.global]
+    case .help: [HelpModal.scope]
+    case .command: [CommandLineModal.scope]
+    case nil: pane.scopes
+    }
+  }
+
+  /// Why an action does nothing right now, as the dialog (or pane) `below` the top sees it.
+  func unavailable(_ action: Action, below top: Modal?) -> String? {
+    let ctx = context
+    if let reason = Global.unavailable(action, state) { return reason }
+    switch top {
+    case .detail: return loader.detail.flatMap { DetailModal.unavailable(action, $0, ctx.l) }
+    case .attendance: return AttendanceModal.unavailable(action, loader.attendance, ctx.l)
+    case nil: return pane.unavailable(action, ctx)
+    default: return nil
+    }
+  }
+
+  func help(_ h: HelpState) -> HelpOverlay {
+    let below = state.modals.count - 1
+    return HelpModal.overlay(
+      h, below: scopes(below: below), state.language,
+      unavailable: { self.unavailable($0, below: below > 0 ? self.state.modals[below - 1] : nil) })
+  }
+}

@@ -1,0 +1,124 @@
+import ClusterKit
+import TerminalKit
+
+/// Turns a filled form into the one Workspace call it stands for, or the field errors that
+/// keep it from being sent.
+enum FormReader {
+  static func effect(_ f: FormState, _ data: FormData, actor: String, language l: Language)
+    throws -> Change
+  {
+    var errors: [FieldError] = []
+    func day(_ key: String, required: Bool) -> Day? {
+      let text = f.value(key).trimmingCharacters(in: .whitespaces)
+      if text.isEmpty {
+        if required { errors.append(FieldError(field: key, problem: .required)) }
+        return nil
+      }
+      guard let d = Day(parsing: text) else {
+        errors.append(
+          FieldError(field: key, problem: .invalidFormat(expected: "2026-11-26"), value: text))
+        return nil
+      }
+      return d
+    }
+    func money(_ key: String) -> KRW? {
+      let text = f.value(key).trimmingCharacters(in: .whitespaces)
+      if text.isEmpty { return nil }
+      do { return try Money.parse(text, field: key) } catch {
+        errors.append(error)
+        return nil
+      }
+    }
+    switch f.purpose {
+    case .addMember, .editMember:
+      var m: Member
+      if case .editMember(let original) = f.purpose {
+        m = original
+      } else {
+        m = Member(clusterId: 0, name: "")
+      }
+      m.name = f.value("name")
+      m.representative = f.value("representative")
+      m.businessNumber = f.value("businessNumber")
+      if let k = f.choice("kind").flatMap(MemberKind.init(rawValue:)) { m.kind = k }
+      if let c = f.choice("cluster").flatMap(Int64.init) { m.clusterId = c }
+      if let r = f.choice("role").flatMap(OfficerRole.init(rawValue:)) { m.role = r }
+      m.phone = f.value("phone")
+      m.email = f.value("email")
+      m.address = f.value("address")
+      m.products = f.value("products")
+      let employees = f.value("employees").trimmingCharacters(in: .whitespaces)
+      if employees.isEmpty {
+        m.employees = nil
+      } else if let n = Int(employees.filter { $0 != "," && $0 != "명" }) {
+        m.employees = n
+      } else {
+        errors.append(FieldError(field: "employees", problem: .notAnInteger, value: employees))
+      }
+      m.salesKRW = money("sales")
+      m.founded = day("founded", required: false)
+      // The rules' own checks, so every problem shows at once.
+      errors += MemberRules.validate(m).1
+      if !errors.isEmpty { throw ValidationError(errors) }
+      let division = f.value("division")
+      if case .editMember(let original) = f.purpose {
+        return .updateMember(m, original: original, division: division)
+      }
+      return .addMember(m, division: division.isEmpty ? nil : division)
+    case .addMeeting:
+      let scope = (f.choice("scope") ?? "").split(separator: "/").compactMap { Int64($0) }
+      let kind = f.choice("meetingKind").flatMap(MeetingKind.init(rawValue:)) ?? .steeringCommittee
+      let date = day("date", required: true)
+      if scope.isEmpty { errors.append(FieldError(field: "scope", problem: .required)) }
+      if f.value("title").trimmingCharacters(in: .whitespaces).isEmpty {
+        errors.append(FieldError(field: "title", problem: .required))
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      return .addMeeting(
+        Meeting(
+          clusterId: scope[0], divisionId: scope.count > 1 ? scope[1] : nil, kind: kind,
+          date: date!, title: f.value("title"), place: f.value("place"), agenda: f.value("agenda")))
+    case .addVisit:
+      let member = f.pickedMember ?? data.typedMember
+      let typed = f.value("member").trimmingCharacters(in: .whitespaces)
+      if member == nil {
+        errors.append(
+          typed.isEmpty
+            ? FieldError(field: "member", problem: .required)
+            : FieldError(field: "member", problem: .notFound, value: typed))
+      }
+      let date = day("date", required: true)
+      let due = day("due", required: false)
+      let purpose = f.choice("purpose").flatMap(VisitPurpose.init(rawValue:)) ?? .difficultySurvey
+      let category = f.choice("category").flatMap(DifficultyCategory.init(rawValue:)) ?? .other
+      let difficulty = f.value("difficulty").trimmingCharacters(in: .whitespaces)
+      let action = f.value("followUp").trimmingCharacters(in: .whitespaces)
+      if action.isEmpty, due != nil {
+        errors.append(FieldError(field: "followUp", problem: .required))
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      return .addVisit(
+        Visit(
+          memberId: member!.id, date: date!, visitor: actor, purpose: purpose,
+          notes: f.value("notes"),
+          difficulties: difficulty.isEmpty
+            ? [] : [Difficulty(category: category, text: difficulty)],
+          followUps: action.isEmpty
+            ? [] : [FollowUp(action: action, owner: actor, due: due)]
+        ), memberName: member!.name)
+    case .approve(let request):
+      let amount = money("amount")
+      if amount == nil, errors.isEmpty {
+        errors.append(FieldError(field: "amount", problem: .required))
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      let reason = f.index(of: "override") == nil ? nil : f.value("override")
+      return .decide(
+        request.id, .approve(amount: amount, overrideReason: reason), expected: request)
+    case .reject(let request):
+      return .decide(request.id, .reject(reason: f.value("reason")), expected: request)
+    case .askChanges(let request):
+      return .decide(request.id, .askForChanges(reason: f.value("reason")), expected: request)
+    }
+  }
+}

@@ -1,0 +1,290 @@
+import ClusterKit
+import TerminalKit
+
+/// What a form is for; decides how its values become a Workspace call.
+enum FormPurpose: Hashable, Sendable {
+  case addMember
+  case editMember(original: Member)
+  case addMeeting
+  case addVisit
+  case approve(request: SupportRequest)
+  case reject(request: SupportRequest)
+  case askChanges(request: SupportRequest)
+}
+
+/// One field of a form: free text, or one of a few choices cycled with Space and ←/→.
+struct FieldSpec: Hashable, Sendable {
+  var key: String
+  /// What the field is called on the form and in its errors.
+  var term: Term
+  var choices: [String]?
+  /// What each choice stands for (raw values or ids), parallel to `choices`.
+  var choiceValues: [String]?
+}
+
+struct FormState: Hashable, Sendable {
+  var purpose: FormPurpose
+  var title: String
+  /// Read-only lines above the fields (what is being decided; the budget left is read with the
+  /// form's data).
+  var info: [String] = []
+  var form: Form
+  var specs: [FieldSpec]
+  /// Error not tied to one field (e.g. over budget, a conflict).
+  var message: String?
+  /// The highlighted one of the member suggestions (see `FormData`).
+  var suggestion = 0
+  /// The member picked from the suggestions, or given when the form opened.
+  var pickedMember: (id: Int64, name: String)?
+
+  static func == (a: FormState, b: FormState) -> Bool {
+    a.purpose == b.purpose && a.title == b.title && a.info == b.info && a.form == b.form
+      && a.specs == b.specs && a.message == b.message && a.suggestion == b.suggestion
+      && a.pickedMember?.id == b.pickedMember?.id
+  }
+  func hash(into h: inout Hasher) { h.combine(title) }
+
+  func index(of key: String) -> Int? { specs.firstIndex { $0.key == key } }
+  func value(_ key: String) -> String {
+    guard let i = index(of: key) else { return "" }
+    return form.fields[i].input.value
+  }
+  /// The raw value behind a choice field.
+  func choice(_ key: String) -> String? {
+    guard let i = index(of: key), let choices = specs[i].choices,
+      let at = choices.firstIndex(of: form.fields[i].input.value)
+    else { return nil }
+    return specs[i].choiceValues?[at] ?? choices[at]
+  }
+  var focusedKey: String { specs[form.focus].key }
+  /// The request a decision form decides on.
+  var request: SupportRequest? {
+    switch purpose {
+    case .approve(let r), .reject(let r), .askChanges(let r): r
+    default: nil
+    }
+  }
+  /// The member field's text while no member is picked: what suggestions are read for.
+  var memberQuery: String? {
+    guard index(of: "member") != nil, pickedMember == nil else { return nil }
+    return value("member").trimmingCharacters(in: .whitespaces)
+  }
+}
+
+/// The form key a Workspace field error belongs to (`followUps[1].due` → `due`).
+func formKey(forErrorField field: String) -> String {
+  if field.hasPrefix("difficulties") { return "difficulty" }
+  if field.hasPrefix("followUps") { return field.hasSuffix(".due") ? "due" : "followUp" }
+  if field == "budget" { return "amount" }
+  if field == "division" { return "scope" }
+  return field
+}
+
+enum FormBuilder {
+  static func field(
+    _ key: String, _ value: String = "", _ l: Language, placeholder: String = "", term: Term? = nil
+  ) -> (Form.Field, FieldSpec) {
+    let term = term ?? Term.named(key)!
+    return (
+      Form.Field(term.label(l), TextField(value, placeholder: placeholder)),
+      FieldSpec(key: key, term: term)
+    )
+  }
+
+  static func choice(
+    _ key: String, _ choices: [String], values: [String], selected: String?, _ l: Language
+  ) -> (Form.Field, FieldSpec) {
+    let at = selected.flatMap { values.firstIndex(of: $0) } ?? 0
+    let term = Term.named(key)!
+    return (
+      Form.Field(term.label(l) + " ◂▸", TextField(choices.isEmpty ? "" : choices[at])),
+      FieldSpec(key: key, term: term, choices: choices, choiceValues: values)
+    )
+  }
+
+  static func make(
+    _ purpose: FormPurpose, title: String, info: [String] = [],
+    _ parts: [(Form.Field, FieldSpec)]
+  ) -> FormState {
+    FormState(
+      purpose: purpose, title: title, info: info, form: Form(fields: parts.map(\.0)),
+      specs: parts.map(\.1))
+  }
+
+  static func member(
+    _ purpose: FormPurpose, member: Member?, division: String, clusters: [Cluster],
+    defaultCluster: Int64?, _ l: Language
+  ) -> FormState {
+    let m = member
+    let kinds = MemberKind.allCases
+    let roles = OfficerRole.allCases
+    var parts = [
+      field("name", m?.name ?? "", l, placeholder: l.pick("e.g. ", "예: ") + "(주)OO테크"),
+      field("representative", m?.representative ?? "", l),
+      field(
+        "businessNumber", m.map { BusinessNumber.format($0.businessNumber) } ?? "", l,
+        placeholder: l.pick("e.g. ", "예: ") + "123-45-67890"),
+      choice(
+        "kind", kinds.map { $0.label(l) }, values: kinds.map(\.rawValue),
+        selected: m?.kind.rawValue, l),
+      choice(
+        "cluster", clusters.map(\.name), values: clusters.map { String($0.id) },
+        selected: (m?.clusterId ?? defaultCluster).map { String($0) }, l),
+      field("division", division, l),
+      choice(
+        "role", roles.map { $0.label(l) }, values: roles.map(\.rawValue),
+        selected: m?.role.rawValue ?? OfficerRole.member.rawValue, l),
+      field("phone", m?.phone ?? "", l, placeholder: l.pick("e.g. ", "예: ") + "02-1234-5678"),
+      field("email", m?.email ?? "", l),
+      field("address", m?.address ?? "", l),
+      field("products", m?.products ?? "", l),
+      field("employees", m?.employees.map { String($0) } ?? "", l),
+      field(
+        "sales", m?.salesKRW.map { Money.grouped($0) } ?? "", l,
+        placeholder: l.pick("e.g. ", "예: ") + "13.7억"),
+      field(
+        "founded", m?.founded?.description ?? "", l,
+        placeholder: l.pick("e.g. ", "예: ") + "2001-03-15"),
+    ]
+    if member != nil, clusters.count <= 1 { parts.remove(at: 4) }
+    let title =
+      member == nil ? l.pick("New member", "회원 추가") : l.pick("Edit member", "회원 수정")
+    return make(purpose, title: title, parts)
+  }
+
+  static func meeting(clusters: [Cluster], divisions: [Division], today: Day, _ l: Language)
+    -> FormState
+  {
+    var scopeNames: [String] = []
+    var scopeValues: [String] = []
+    for c in clusters {
+      scopeNames.append(c.name + l.pick(" (all)", " 전체"))
+      scopeValues.append("\(c.id)")
+      for d in divisions where d.clusterId == c.id {
+        scopeNames.append(c.name + " › " + d.name)
+        scopeValues.append("\(c.id)/\(d.id)")
+      }
+    }
+    let kinds = MeetingKind.allCases
+    return make(
+      .addMeeting, title: l.pick("New meeting", "회의 추가"),
+      [
+        choice("scope", scopeNames, values: scopeValues, selected: nil, l),
+        choice(
+          "meetingKind", kinds.map { $0.label(l) }, values: kinds.map(\.rawValue), selected: nil, l),
+        field("date", today.description, l),
+        field("title", "", l),
+        field("place", "", l),
+        field("agenda", "", l),
+      ])
+  }
+
+  static func visit(today: Day, _ l: Language) -> FormState {
+    let purposes = VisitPurpose.allCases
+    let categories = DifficultyCategory.allCases
+    return make(
+      .addVisit, title: l.pick("Log a visit", "방문 기록"),
+      [
+        field(
+          "member", "", l, placeholder: l.pick("name or initials", "이름 또는 초성"), term: .company),
+        field("date", today.description, l),
+        choice(
+          "purpose", purposes.map { $0.label(l) }, values: purposes.map(\.rawValue), selected: nil,
+          l),
+        choice(
+          "category", categories.map { $0.label(l) }, values: categories.map(\.rawValue),
+          selected: nil, l),
+        field("difficulty", "", l),
+        field("notes", "", l),
+        field("followUp", "", l),
+        field(
+          "due", "", l, placeholder: l.pick("e.g. ", "예: ") + today.adding(days: 7).description),
+      ])
+  }
+
+  static func decision(
+    _ purpose: FormPurpose, request: SupportRequest, memberName: String, programName: String,
+    _ l: Language
+  ) -> FormState {
+    let info = [
+      "#\(request.id) \(request.title)",
+      "\(memberName) · \(programName)",
+      l.pick("requested ", "신청액 ") + Money.format(request.requestedKRW),
+    ]
+    switch purpose {
+    case .approve:
+      return make(
+        purpose, title: l.pick("Approve request", "지원신청 승인"), info: info,
+        [field("amount", Money.grouped(request.requestedKRW), l)])
+    case .reject:
+      return make(
+        purpose, title: l.pick("Reject request", "지원신청 반려"), info: info,
+        [field("reason", "", l, placeholder: l.pick("required", "필수"))])
+    default:
+      return make(
+        purpose, title: l.pick("Ask for changes", "보완 요청"), info: info,
+        [field("reason", "", l, placeholder: l.pick("required", "필수"))])
+    }
+  }
+}
+
+extension Action {
+  /// Decisions on a pending request, from the requests pane and the request's detail.
+  static let approve = Action("approve")
+  static let reject = Action("reject")
+  static let askChanges = Action("askChanges")
+}
+
+extension FormBuilder {
+  /// Opens the member form over what shows: `member` to edit, or a new member (in the cluster
+  /// the list is filtered to).
+  static func openMember(
+    _ member: Member?, division: String, defaultCluster: Int64?, _ ctx: Context,
+    _ app: inout AppState
+  ) {
+    let l = ctx.l
+    let clusters = ctx.common.clusters
+    guard !clusters.isEmpty else {
+      app.say(l.pick("Add a mini-cluster first.", "미니클러스터를 먼저 만드세요."), error: true)
+      return
+    }
+    let form =
+      if let member {
+        FormBuilder.member(
+          .editMember(original: member), member: member, division: division, clusters: clusters,
+          defaultCluster: nil, l)
+      } else {
+        FormBuilder.member(
+          .addMember, member: nil, division: "", clusters: clusters,
+          defaultCluster: defaultCluster, l)
+      }
+    app.modals.append(.form(form))
+  }
+
+  /// Opens the form for a decision (`.approve`, `.reject` or `.askChanges`) on a request.
+  static func openDecision(
+    _ action: Action, _ request: SupportRequest, memberName: String, programName: String,
+    _ app: inout AppState
+  ) {
+    let purpose: FormPurpose =
+      switch action {
+      case .approve: .approve(request: request)
+      case .reject: .reject(request: request)
+      default: .askChanges(request: request)
+      }
+    app.modals.append(
+      .form(
+        decision(
+          purpose, request: request, memberName: memberName, programName: programName,
+          app.language)))
+  }
+
+  /// Why a request cannot be decided on now; nil for a pending one.
+  static func undecidable(_ request: SupportRequest?, _ l: Language) -> String? {
+    guard let request else { return l.pick("Select a request first.", "신청을 먼저 고르세요.") }
+    guard request.status != .pending else { return nil }
+    return l.pick(
+      "Request #\(request.id) is \(request.status.label(l)); only pending requests are decided.",
+      "신청 #\(request.id)은(는) '\(request.status.label(l))' 상태입니다. 심사대기 신청만 결정할 수 있습니다.")
+  }
+}

@@ -1,0 +1,238 @@
+import ClusterKit
+import TerminalKit
+
+/// The member directory: a window of the members that match the search and filters, sorted by
+/// a column; `/` searches as you type (initial consonants and half-typed syllables work).
+struct MembersPane: Pane {
+  static let name = "members"
+  static func title(_ l: Language) -> String { l.pick("Members", "회원") }
+  static let verbs = ["members", "member", "search"]
+
+  static let scope = Scope.pane(Self.self)
+  static let searchScope = Scope(id: "members.search", english: "Member search", korean: "회원 검색")
+
+  static let filterKind = Action("filterKind")
+  static let filterRole = Action("filterRole")
+  static let filterCluster = Action("filterCluster")
+  static let filterDivision = Action("filterDivision")
+  static let clearFilters = Action("clearFilters")
+  static let sortNext = Action("sortNext")
+  static let sortReverse = Action("sortReverse")
+  static let endSearch = Action("endSearch")
+  static let clearSearch = Action("clearSearch")
+
+  static let bindings: [Binding] = [
+    Binding([.char("/")], .search, scope, "search (초성 ok)", "검색 (초성 가능)", hint: true),
+    Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
+    Binding([.char("n")], .new, scope, "new member", "회원 추가", hint: true),
+    Binding([.char("e")], .edit, scope, "edit", "수정", hint: true),
+    Binding([.char("f")], filterKind, scope, "filter kind", "구분 필터"),
+    Binding([.char("r")], filterRole, scope, "filter role", "직위 필터"),
+    Binding([.char("c")], filterCluster, scope, "filter cluster", "미클 필터"),
+    Binding([.char("d")], filterDivision, scope, "filter division", "분과 필터"),
+    Binding([.char("x")], clearFilters, scope, "clear filters", "필터 해제"),
+    Binding(
+      [.char("s"), .char(">")], sortNext, scope, "sort by next column", "정렬 열 바꾸기", hint: true),
+    Binding([.char("S"), .char("<")], sortReverse, scope, "reverse sort", "정렬 뒤집기"),
+    Binding([.enter], endSearch, searchScope, "open the member", "회원 열기").hint(
+      "Enter", "open", "열기"),
+    Binding([.escape], clearSearch, searchScope, "clear the search", "검색 지우기").hint(
+      "Esc", "clear", "지우기"),
+    Binding([.up], .up, searchScope, "move up", "위로").hint("↑↓", "move", "이동"),
+    Binding([.down], .down, searchScope, "move down", "아래로"),
+    Binding([.pageUp], .pageUp, searchScope, "page up", "이전 쪽"),
+    Binding([.pageDown], .pageDown, searchScope, "page down", "다음 쪽"),
+    Binding.text(searchScope, "type the search (초성 ok)", "검색어 입력 (초성 가능)"),
+  ]
+
+  var list = ScrollState()
+  var query = MemberQuery()
+  /// The search field while `/` is active.
+  var search: TextField?
+  /// A `:members` search whose count the message line says once it is read.
+  var announce: String?
+
+  var scopes: [Scope] { search == nil ? [Self.scope, .global] : [Self.searchScope] }
+
+  struct Data: Sendable {
+    var list = PagedList<MemberQuery, MemberRow>()
+    /// The member under the cursor, whole (what `e` edits).
+    var selected: Member?
+    var count: Int { list.count }
+  }
+
+  struct Cache: PaneCache {
+    var list = PagedList<MemberQuery, MemberRow>.Cache()
+    var member = Memo<Int64?, Member?>()
+  }
+
+  func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
+    let rows = cache.list.load(
+      query, at: list, ctx, count: { try workspace.memberCount($0) },
+      rows: { try workspace.memberRows($0, offset: $1, limit: $2) })
+    let id = rows.row(at: list)?.id
+    return Data(
+      list: rows, selected: cache.member.get(id) { id.flatMap { try? workspace.member(id: $0) } })
+  }
+
+  mutating func fit(_ data: Data, _ ctx: Context, _ app: inout AppState) {
+    list.fit(data.list, ctx)
+    if let text = announce {
+      app.say(ctx.l.pick("\(data.count) member(s) match '\(text)'", "'\(text)' 검색: \(data.count)명"))
+      announce = nil
+    }
+  }
+
+  mutating func update(_ action: Action, _ data: Data, _ ctx: Context, _ app: inout AppState)
+    -> [Effect]
+  {
+    if list.apply(action, count: data.count, ctx) { return [] }
+    switch action {
+    case .search: search = TextField(query.search)
+    case .open:
+      if let row = data.list.row(at: list) {
+        app.modals.append(.detail(DetailState(subject: .member(row.id))))
+      }
+    case .edit:
+      if let member = data.selected {
+        FormBuilder.openMember(
+          member, division: data.list.row(at: list)?.divisionName ?? "", defaultCluster: nil, ctx,
+          &app)
+      }
+    case .new: FormBuilder.openMember(nil, division: "", defaultCluster: query.clusterId, ctx, &app)
+    case Self.filterKind: filter { $0.kind = cycle(MemberKind.allCases, $0.kind) }
+    case Self.filterRole: filter { $0.role = cycle(OfficerRole.allCases, $0.role) }
+    case Self.filterCluster:
+      filter {
+        $0.clusterId = cycle(ctx.common.clusters.map(\.id), $0.clusterId)
+        $0.divisionId = nil
+      }
+    case Self.filterDivision:
+      let ids = ctx.common.divisions.filter { d in query.clusterId.map { d.clusterId == $0 } ?? true
+      }
+      filter { $0.divisionId = cycle(ids.map(\.id), $0.divisionId) }
+    case Self.clearFilters: filter { $0 = MemberQuery(sort: $0.sort, descending: $0.descending) }
+    case Self.sortNext:
+      let all = MemberSort.allCases
+      query.sort = all[(all.firstIndex(of: query.sort)! + 1) % all.count]
+      query.descending = false
+    case Self.sortReverse: query.descending.toggle()
+    case Self.clearSearch:
+      search = nil
+      filter { $0.search = "" }
+    case Self.endSearch:
+      search = nil
+      if data.count > 0 { return update(.open, data, ctx, &app) }
+    default:
+      guard let key = action.key, var field = search else { break }
+      field.handle(key)
+      search = field
+      if field.value != query.search { filter { $0.search = field.value } }
+    }
+    return []
+  }
+
+  /// Changes the query and goes back to the first row.
+  private mutating func filter(_ change: (inout MemberQuery) -> Void) {
+    change(&query)
+    list = ScrollState()
+  }
+
+  mutating func command(_ verb: String, _ words: [String], _ ctx: Context, _ app: inout AppState)
+    -> [Effect]
+  {
+    let text = words.joined(separator: " ")
+    app.pane = Self.name
+    filter { $0.search = text }
+    announce = text
+    return []
+  }
+
+  func unavailable(_ action: Action, _ data: Data, _ ctx: Context) -> String? {
+    guard action == .open || action == .edit, data.list.row(at: list) == nil else { return nil }
+    return ctx.l.pick("No member is selected.", "선택된 회원이 없습니다.")
+  }
+
+  mutating func hide() { search = nil }
+
+  func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
+    let l = ctx.l
+    if let search {
+      return .field(prompt: "/", search, right: l.pick("\(data.count) found", "\(data.count)건"))
+    }
+    var parts = [l.pick("\(data.count) members", "회원 \(data.count)명")]
+    if let c = query.clusterId, let cluster = ctx.common.clusters.first(where: { $0.id == c }) {
+      parts.append(cluster.name)
+    }
+    if let d = query.divisionId, let division = ctx.common.divisions.first(where: { $0.id == d }) {
+      parts.append(division.name)
+    }
+    if let k = query.kind { parts.append(k.label(l)) }
+    if let r = query.role { parts.append(r.label(l)) }
+    if !query.search.isEmpty { parts.append("/\(query.search)") }
+    parts.append(
+      l.pick("sorted by ", "정렬: ") + Self.term(query.sort).label(l)
+        + (query.descending ? " ▼" : " ▲"))
+    return .summary(parts.joined(separator: " · "))
+  }
+
+  static func term(_ sort: MemberSort) -> Term {
+    switch sort {
+    case .name: .name
+    case .kind: .kind
+    case .division: .division
+    case .role: .role
+    case .representative: .representative
+    case .phone: .phone
+    case .lastVisit: .lastVisit
+    case .cluster: .cluster
+    }
+  }
+
+  func render(_ data: Data, _ ctx: Context, into grid: inout Grid, in rect: Rect, theme: Theme) {
+    let l = ctx.l
+    // Columns by priority; the narrow screen keeps the first ones.
+    typealias Column = (
+      sort: MemberSort, width: Table.Width, minWidth: Int, value: (MemberRow) -> String
+    )
+    var all: [Column] = [
+      (.name, .flex(3), 14, \.name),
+      (.phone, .fixed(13), 13, \.phone),
+      (.role, .fixed(8), 8, { $0.role.label(l) }),
+      (.kind, .fixed(8), 8, { $0.kind.label(l) }),
+      (.lastVisit, .fixed(10), 10, { $0.lastVisit?.description ?? "–" }),
+      (.representative, .fixed(8), 8, \.representative),
+      (.division, .flex(2), 8, { $0.divisionName ?? "–" }),
+    ]
+    // With every cluster listed, a wide screen also says which cluster each member is in.
+    if query.clusterId == nil { all.append((.cluster, .flex(2), 12, \.clusterName)) }
+    var shown: [Column] = []
+    var used = 0
+    for c in all where used + c.minWidth + (shown.isEmpty ? 0 : 1) <= rect.width {
+      used += c.minWidth + (shown.isEmpty ? 0 : 1)
+      shown.append(c)
+    }
+    // Screen order: name, kind, cluster, division, role, representative, phone, last visit.
+    let order: [MemberSort] = [
+      .name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
+    ]
+    shown.sort { order.firstIndex(of: $0.sort)! < order.firstIndex(of: $1.sort)! }
+    var styles: [Int: Style] = [:]
+    for (i, row) in data.list.rows.enumerated() where row.status != .active {
+      styles[list.offset + i] = theme.dim
+    }
+    Table(
+      columns: shown.map { Table.Column(Self.term($0.sort).title(l), width: $0.width) },
+      rows: data.list.rows.map { row in shown.map { $0.value(row) } }, firstRow: list.offset,
+      rowCount: data.count, scroll: data.count == 0 ? nil : list,
+      sortColumn: shown.firstIndex { $0.sort == query.sort }, sortAscending: !query.descending,
+      rowStyles: styles, emptyMessage: l.pick("No members match.", "조건에 맞는 회원이 없습니다.")
+    ).render(into: &grid, in: rect, theme: theme)
+  }
+}
+
+/// The next value after `current` in `all`; nil after the last (no filter), the first after nil.
+func cycle<T: Equatable>(_ all: [T], _ current: T?) -> T? {
+  guard let current, let i = all.firstIndex(of: current) else { return all.first }
+  return i + 1 < all.count ? all[i + 1] : nil
+}

@@ -1,0 +1,296 @@
+import ClusterKit
+import TerminalKit
+
+/// The year at a glance: members, meetings and attendance, requests, visits per week, budgets,
+/// overdue follow-ups, the requests waiting longest and who is due for a visit.
+struct OverviewPane: Pane {
+  static let name = "overview"
+  static func title(_ l: Language) -> String { l.pick("Overview", "현황") }
+  /// `:report` opens the overview, the report's figures on screen.
+  static let verbs = ["report"]
+  static let bindings: [Binding] = []
+
+  struct Data: Sendable {
+    var report: AnnualReport?
+    var divisions: [(name: String, members: Int)] = []
+    var perWeek: [Int] = []
+    var openFollowUps: [OpenFollowUp] = []
+    var overdueCount = 0
+    var waiting: [RequestRow] = []
+    var due: [DueVisit] = []
+  }
+
+  struct Weeks: Hashable {
+    var today: Day
+    var count: Int
+  }
+
+  struct Cache: PaneCache {
+    var report = Memo<Day, AnnualReport?>()
+    var divisions = Memo<Int, [(name: String, members: Int)]>()
+    var perWeek = Memo<Weeks, [Int]>()
+    var openFollowUps = Memo<Int, [OpenFollowUp]>()
+    var overdue = Memo<Day, Int>()
+    var waiting = Memo<Int, [RequestRow]>()
+    var due = Memo<Day, [DueVisit]>()
+  }
+
+  /// The left and right columns on a wide screen; the same rect twice on a narrow one.
+  static func columns(_ rect: Rect) -> (Rect, Rect) {
+    guard rect.width >= 70 else { return (rect, rect) }
+    let parts = rect.split(.horizontal, [.fill(1), .fixed(2), .fill(1)])
+    return (parts[0], parts[2])
+  }
+
+  /// Weeks in the visits sparkline: as many as fit the left column, 4 to 26.
+  static func weeks(_ rect: Rect) -> Int { max(4, min(26, columns(rect).0.width - 1 - 14)) }
+
+  func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
+    let today = ctx.today
+    let weeks = Self.weeks(Rect(x: 0, y: 1, width: ctx.width, height: ctx.contentHeight))
+    let divisions = ctx.common.divisions
+    return Data(
+      report: cache.report.get(today) {
+        try? workspace.annualReport(year: today.year, today: today)
+      },
+      divisions: cache.divisions.get(0) {
+        divisions.map { d in
+          let query = MemberQuery(divisionId: d.id, includeLeft: false)
+          return (d.name, (try? workspace.memberCount(query)) ?? 0)
+        }
+      },
+      perWeek: cache.perWeek.get(Weeks(today: today, count: weeks)) {
+        (try? workspace.visitsPerWeek(endingAt: today, weeks: weeks)) ?? []
+      },
+      openFollowUps: cache.openFollowUps.get(20) {
+        (try? workspace.openFollowUps(limit: 20)) ?? []
+      },
+      overdueCount: cache.overdue.get(today) {
+        (try? workspace.followUpCounts(today: today).overdue) ?? 0
+      },
+      waiting: cache.waiting.get(5) {
+        (try? workspace.requestRows(RequestFilter(status: .pending), offset: 0, limit: 5)) ?? []
+      },
+      due: cache.due.get(today) { (try? workspace.dueForVisit(today: today, limit: 10)) ?? [] })
+  }
+
+  mutating func update(_ action: Action, _ data: Data, _ ctx: Context, _ app: inout AppState)
+    -> [Effect]
+  { [] }
+
+  func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
+    .summary(ctx.l.pick("This year at a glance · ", "올해 현황 · ") + "\(ctx.today.year)")
+  }
+
+  func render(_ data: Data, _ ctx: Context, into grid: inout Grid, in rect: Rect, theme: Theme) {
+    let today = ctx.today
+    let l = ctx.l
+    guard let report = data.report else {
+      grid.put(
+        l.pick("Could not read the workspace.", "워크스페이스를 읽지 못했습니다."), x: rect.x, y: rect.y,
+        style: theme.error)
+      return
+    }
+    let (left, right) = Self.columns(rect)
+    let twoColumns = left != right
+    // Sections draw their lines indented by one column (see `stack`).
+    let colWidth = left.width - 1
+
+    // Members by kind and division.
+    var memberLines = TextLayout.flow(
+      MemberKind.allCases.compactMap { k in
+        report.membersByKind[k].map { "\(k.label(l)) \($0)" }
+      }, width: colWidth)
+    memberLines += TextLayout.flow(
+      data.divisions.map { "\($0.name) \($0.members)" }, width: colWidth)
+    let membersSection = OverviewSection(
+      title: l.pick("Members \(report.totalMembers)", "회원 \(report.totalMembers)명"),
+      height: memberLines.count
+    ) { g, r, t in
+      for (i, line) in memberLines.enumerated() where i < r.height {
+        g.put(line, x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
+      }
+    }
+
+    // Meetings by kind.
+    let meetings = report.meetings.filter { $0.held > 0 }
+    let meetingsSection = OverviewSection(
+      title: l.pick("Meetings held · attendance", "회의 개최 · 참석률"),
+      height: max(1, meetings.count)
+    ) { g, r, t in
+      if meetings.isEmpty {
+        g.put(l.pick("none yet", "아직 없음"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
+      }
+      for (i, m) in meetings.enumerated() where i < r.height {
+        let line =
+          DisplayWidth.pad(m.kind.label(l), to: min(18, r.width / 2))
+          + DisplayWidth.pad(l.pick("\(m.held)×", "\(m.held)회"), to: 5, align: .right)
+          + DisplayWidth.pad(Format.percent(m.participation.rate), to: 6, align: .right)
+        g.put(line, x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
+      }
+    }
+
+    // Requests by status.
+    let statusLines = TextLayout.flow(
+      RequestStatus.allCases.compactMap { s in
+        report.requestsByStatus[s].map { "\(s.label(l)) \($0)" }
+      }, width: colWidth)
+    // Every status is counted, so the lines are shown whole (the seventh, completed, was cut
+    // at 80 columns).
+    let requestsSection = OverviewSection(
+      title: l.pick("Support requests", "지원신청"), height: max(1, statusLines.count),
+      minimum: statusLines.count
+    ) { g, r, t in
+      for (i, line) in statusLines.enumerated() where i < r.height {
+        g.put(line, x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
+      }
+    }
+
+    // Visits per week.
+    let weeks = Self.weeks(rect)
+    let perWeek = data.perWeek
+    let visitsSection = OverviewSection(
+      title: l.pick("Visits per week (\(weeks) wk)", "주별 방문 (\(weeks)주)"), height: 1
+    ) { g, r, t in
+      let total = l.pick(" \(perWeek.reduce(0, +)) total", " 계 \(perWeek.reduce(0, +))")
+      Sparkline(perWeek).render(
+        into: &g, in: Rect(x: r.x, y: r.y, width: min(weeks, r.width), height: 1), theme: t)
+      g.put(total, x: r.x + min(weeks, r.width), y: r.y, style: t.dim, maxWidth: r.width - weeks)
+    }
+
+    // Budgets: approved against each program's own budget.
+    let budgets = report.programs
+    let budgetSection = OverviewSection(
+      title: l.pick("Approved vs budget", "예산 대비 승인액"), height: max(1, budgets.count * 2)
+    ) { g, r, t in
+      if budgets.isEmpty {
+        g.put(
+          l.pick("no programs this year", "올해 지원사업 없음"), x: r.x, y: r.y, style: t.dim,
+          maxWidth: r.width)
+        return
+      }
+      // Per program: its name with approved / budget, then a bar against its own budget.
+      for (i, b) in budgets.enumerated() where 2 * i < r.height {
+        let y = r.y + 2 * i
+        let figures =
+          " \(Money.compactRounded(b.approvedKRW).dropLast())/\(Money.compactRounded(b.program.budgetKRW))"
+        let nameWidth = max(0, r.width - DisplayWidth.of(figures))
+        g.put(
+          DisplayWidth.pad(b.program.name, to: nameWidth) + figures, x: r.x, y: y,
+          style: t.normal, maxWidth: r.width)
+        guard 2 * i + 1 < r.height else { break }
+        let over = b.approvedKRW > b.program.budgetKRW
+        let rate = b.program.budgetKRW > 0 ? Double(b.approvedKRW) / Double(b.program.budgetKRW) : 0
+        let pct = " " + Format.percent(rate)
+        let barWidth = max(0, r.width - 5)
+        let permille =
+          b.program.budgetKRW > 0 ? Int(min(1000, b.approvedKRW * 1000 / b.program.budgetKRW)) : 0
+        let bar = BarChart.bar(value: permille, maximum: 1000, width: barWidth)
+        g.put(
+          DisplayWidth.pad(bar, to: barWidth, align: .left).replacingOccurrences(
+            of: " ", with: "·"),
+          x: r.x, y: y + 1, style: over ? t.warning : t.accent, maxWidth: barWidth)
+        g.put(pct, x: r.x + barWidth, y: y + 1, style: t.dim, maxWidth: r.width - barWidth)
+      }
+    }
+
+    // Overdue follow-ups.
+    let overdue = data.openFollowUps.filter { $0.followUp.isOverdue(on: today) }
+    let overdueCount = data.overdueCount
+    let overdueSection = OverviewSection(
+      title: l.pick("Overdue follow-ups \(overdueCount)", "기한 지난 후속조치 \(overdueCount)건"),
+      height: max(1, overdue.count)
+    ) { g, r, t in
+      if overdue.isEmpty {
+        g.put(l.pick("none", "없음"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
+      }
+      for (i, f) in overdue.enumerated() where i < r.height {
+        let due = f.followUp.due.map(Format.monthDay) ?? ""
+        g.put(
+          "\(due) \(f.memberName) · \(f.followUp.action)", x: r.x, y: r.y + i, style: t.warning,
+          maxWidth: r.width)
+      }
+    }
+
+    // Requests waiting longest.
+    let waiting = data.waiting
+    let waitingSection = OverviewSection(
+      title: l.pick("Waiting longest", "오래 기다린 신청"), height: max(1, waiting.count)
+    ) { g, r, t in
+      if waiting.isEmpty {
+        g.put(
+          l.pick("nothing pending", "대기 중인 신청 없음"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
+      }
+      for (i, w) in waiting.enumerated() where i < r.height {
+        let days = w.submitted.map { Format.days($0.days(until: today), l) } ?? "–"
+        let tail = " \(Money.compactRounded(w.requestedKRW)) \(days)"
+        let head = DisplayWidth.truncate(
+          "#\(w.id) \(w.memberName)", to: max(0, r.width - DisplayWidth.of(tail)))
+        g.put(
+          DisplayWidth.pad(head, to: r.width - DisplayWidth.of(tail)) + tail, x: r.x, y: r.y + i,
+          style: t.normal, maxWidth: r.width)
+      }
+    }
+
+    // Who is due for a visit by the contact rhythm.
+    let due = data.due
+    let dueSection = OverviewSection(
+      title: l.pick("Due for a visit \(due.count)", "방문 주기 도래 \(due.count)곳"),
+      height: max(1, due.count)
+    ) { g, r, t in
+      if due.isEmpty {
+        g.put(l.pick("everyone visited", "모두 방문함"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
+      }
+      for (i, d) in due.enumerated() where i < r.height {
+        let since = d.daysSince.map { Format.days($0, l) } ?? l.pick("never", "기록 없음")
+        g.put("\(d.name) · \(since)", x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
+      }
+    }
+
+    let leftSections = [
+      membersSection, meetingsSection, requestsSection, visitsSection, dueSection,
+    ]
+    let rightSections = [budgetSection, overdueSection, waitingSection]
+    if twoColumns {
+      stack(leftSections, into: &grid, in: left, theme: theme)
+      stack(rightSections, into: &grid, in: right, theme: theme)
+    } else {
+      stack(leftSections + rightSections, into: &grid, in: rect, theme: theme)
+    }
+  }
+
+  /// Draws sections top to bottom, each with its title. Every section first gets its minimum
+  /// (up to two rows unless it says more), then the spare room goes to them in order; when
+  /// even that does not fit, the last ones are cut.
+  private func stack(
+    _ sections: [OverviewSection], into grid: inout Grid, in rect: Rect, theme: Theme
+  ) {
+    let overhead = sections.count * 2 - 1
+    var heights = sections.map { min($0.height, max(2, $0.minimum)) }
+    var spare = rect.height - overhead - heights.reduce(0, +)
+    for i in sections.indices where spare > 0 {
+      let extra = min(sections[i].height - heights[i], spare)
+      heights[i] += extra
+      spare -= extra
+    }
+    if spare < 0 { heights = sections.map(\.height) }
+    var y = rect.y
+    for (s, wanted) in zip(sections, heights) {
+      guard y < rect.maxY else { break }
+      grid.put(s.title, x: rect.x, y: y, style: theme.title, maxWidth: rect.width)
+      y += 1
+      let h = min(wanted, rect.maxY - y)
+      if h > 0 { s.draw(&grid, Rect(x: rect.x + 1, y: y, width: rect.width - 1, height: h), theme) }
+      y += h + 1
+    }
+  }
+}
+
+/// A block of the overview: a title and what it draws under it.
+private struct OverviewSection {
+  var title: String
+  var height: Int
+  /// The rows it gets before any other section gets spare room.
+  var minimum = 0
+  var draw: (inout Grid, Rect, Theme) -> Void
+}

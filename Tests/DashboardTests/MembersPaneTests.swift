@@ -1,0 +1,145 @@
+import ClusterKit
+import Foundation
+import TerminalKit
+import Testing
+
+@testable import Dashboard
+
+@Suite struct MembersPaneTests {
+  static let cases: [ScreenCase] = [
+    ScreenCase(name: "members") { _ in ["2"] },
+    ScreenCase(name: "members-en", language: .en) { _ in ["2"] },
+    ScreenCase(name: "members-search") { _ in ["2", "/", "ㅇㅅㅌㅋ"] },
+    ScreenCase(name: "member-detail") { _ in ["2", "/", "ㅇㅅㅌㅋ", .key(.enter)] },
+    ScreenCase(name: "member-form-errors") { _ in
+      [
+        "2", "n", .key(.tab), .key(.tab), "1234567890", .key(.tab), .key(.tab), .key(.tab),
+        .key(.tab), .key(.tab), "12-34", .key(.ctrl("s")),
+      ]
+    },
+  ]
+
+  @Test func goldenScreens() throws {
+    expectGoldens("members", Self.cases, try Fixture())
+  }
+
+  @Test func initialsSearchFindsTheCompanyAndEnterOpensIt() throws {
+    let fixture = try Fixture()
+    let app = app(fixture)
+    press(app, ["2", "/", "ㅇㅅㅌㅋ"])
+    #expect(app.data(MembersPane.self).count == 1)
+    let text = screen(app)
+    #expect(text.contains("(주)유신테크"))
+    #expect(!text.contains("㈜ 한빛정밀"))
+    app.handle(.enter)
+    #expect(app.state.top == .detail(DetailState(subject: .member(fixture.members["(주)유신테크"]!))))
+    #expect(screen(app).contains("지능형 로봇 제어기"))
+    // Esc closes the detail; a second Esc leaves the search as it was, and / then Esc clears it.
+    app.handle(.escape)
+    #expect(app.state.top == nil)
+    press(app, ["/", .key(.escape)])
+    #expect(app.data(MembersPane.self).count == 15)
+  }
+
+  @Test func addingAMemberThroughTheForm() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    press(app, ["n", "(주)새빛광학", .key(.tab), "조새빛", .key(.tab), "124-81-00998", .key(.ctrl("s"))])
+    // The business number belongs to 유신테크: a duplicate.
+    guard case .form(let form) = app.state.top else {
+      Issue.record("form closed")
+      return
+    }
+    #expect(form.form.fields[2].error?.contains("유신테크") == true)
+    press(app, [.key(.ctrl("u")), .key(.ctrl("k")), .key(.ctrl("s"))])
+    #expect(app.state.top == nil)
+    let found = try fixture.workspace.findMember("새빛광학")
+    #expect(found.representative == "조새빛")
+    #expect(found.role == .member)
+  }
+
+  @Test func editingAMemberKeepsOtherFields() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    press(
+      app, ["/", "한빛", .key(.enter), "e", .key(.tab), .key(.ctrl("u")), "이한별", .key(.ctrl("s"))])
+    let member = try #require(try fixture.workspace.member(id: fixture.members["㈜ 한빛정밀"]!))
+    #expect(member.representative == "이한별")
+    #expect(member.products == "정밀 PCB")
+    #expect(member.role == .viceChair)
+  }
+
+  @Test func sortAndFiltersChangeTheWindow() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    app.handle(.char("f"))  // companies only
+    #expect(app.data(MembersPane.self).count == 12)
+    app.handle(.char("r"))  // and chairs
+    #expect(app.data(MembersPane.self).count == 2)
+    app.handle(.char("x"))
+    #expect(app.data(MembersPane.self).count == 15)
+    app.handle(.char("c"))
+    #expect(app.data(MembersPane.self).count == 3)  // the first cluster by name: 구로
+    app.handle(.char("x"))
+    app.handle(.char("s"))
+    #expect(app.pane(MembersPane.self).query.sort == .kind)
+    app.handle(.char("S"))
+    #expect(app.pane(MembersPane.self).query.descending)
+    app.handle(.char("G"))
+    #expect(app.pane(MembersPane.self).list.cursor == 14)
+  }
+
+  /// The same keys by their actions' names.
+  @Test func filtersByActionName() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    press(app, [.action(MembersPane.filterKind), .action(MembersPane.filterRole)])
+    #expect(app.data(MembersPane.self).count == 2)
+    press(app, [.action(MembersPane.clearFilters), .action(.bottom)])
+    #expect(app.pane(MembersPane.self).list.cursor == 14)
+    // Filtering is not a key of the search field.
+    press(app, [.action(.search)])
+    #expect(!app.send(MembersPane.filterKind))
+  }
+
+  @Test func cursorSitsAtTheSearchCaret() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    press(app, ["/", "유신"])
+    let frame = app.render(width: 80, height: 24, theme: .monochrome)
+    // "/" then two Hangul syllables of two columns each.
+    #expect(frame.cursor?.x == 5)
+    #expect(frame.cursor?.y == 22)
+  }
+
+  /// A long list scrolls a window at a time; the rows drawn are the window at the cursor.
+  @Test func scrollingPastTheBottomMovesTheWindow() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    _ = app.render(width: 80, height: 12, theme: .monochrome)
+    for _ in 0..<10 { app.handle(.down) }
+    let list = app.pane(MembersPane.self).list
+    #expect(list.cursor == 10)
+    #expect(list.offset > 0)
+    let data = app.data(MembersPane.self)
+    #expect(list.offset + data.list.rows.count > list.cursor)
+    let lines = app.render(width: 80, height: 12, theme: .monochrome).grid.lines
+    #expect(lines[2].hasPrefix(String(data.list.rows[0].name.prefix(3))))
+    #expect(
+      lines[2 + list.cursor - list.offset].hasPrefix(
+        String(data.list.rows[list.cursor - list.offset].name.prefix(3))))
+  }
+
+  /// The phone column and detail label are 전화번호, the business number's 사업자등록번호, as in
+  /// the forms, errors and CSV (they were 전화 and 사업자번호 here).
+  @Test func fieldsAreNamedAsEverywhereElse() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    #expect(screen(app).split(separator: "\n")[1].contains("전화번호"))
+    press(app, ["/", "ㅇㅅㅌㅋ", .key(.enter)])
+    let detail = screen(app)
+    #expect(detail.contains("사업자등록번호"))
+    #expect(detail.contains("전화번호"))
+    #expect(!detail.contains("사업자번호 "))
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import TerminalKit
+import Testing
+
+@testable import ClusterKit
+@testable import Dashboard
+
+/// The statements the workspace runs while `body` does, counted on its one in-memory connection
+/// (the transaction and read-only bookkeeping around each read left out).
+func countStatements(_ workspace: Workspace, _ body: () -> Void) -> Int {
+  final class Count: @unchecked Sendable { var value = 0 }
+  let count = Count()
+  let bookkeeping = ["PRAGMA query_only", "BEGIN", "COMMIT", "ROLLBACK"]
+  workspace.pool.writeWithoutTransaction { db in
+    db.trace { event in
+      let sql = "\(event)"
+      if !bookkeeping.contains(where: { sql.hasPrefix($0) }) { count.value += 1 }
+    }
+  }
+  body()
+  workspace.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
+  return count.value
+}
+
+/// Every pane's state, as text.
+func paneStates(_ app: DashboardApp) -> [String] {
+  app.panes.map { slot in
+    String(reflecting: Mirror(reflecting: slot).children.first { $0.label == "state" }?.value)
+  }
+}
+
+@Suite struct RuntimeTests {
+  @Test func runLoopDrawsHandlesSuspendAndQuits() throws {
+    let fixture = try Fixture()
+    let app = DashboardApp(workspace: fixture.workspace, language: .ko, today: Fixture.today)
+    let terminal = TestTerminal(keys: [
+      .char("2"), .ctrl("z"), .char("/"), .char("ㅇ"), .escape, .char("q"),
+    ])
+    try app.run(on: terminal)
+    #expect(app.isFinished)
+    #expect(terminal.suspensions == 1)
+    // Every key is already waiting, so a burst is drawn once: the first frame, then one after
+    // coming back from the suspend (which ends a burst); the rest is handled without drawing.
+    #expect(terminal.frames.count == 2)
+  }
+
+  /// Drawing changes nothing: the same state gives the same frame, and the state and the pane
+  /// states are as they were.
+  @Test func renderingIsPure() throws {
+    let fixture = try Fixture()
+    for keys in [["2", "G"], ["3", "a", " "], ["4", "j", "j"], ["5", "\r"], ["2", "/", "ㅇ"]] {
+      let app = app(fixture)
+      for k in keys { app.handle(k == "\r" ? .enter : .char(Character(k))) }
+      let first = app.render(width: 80, height: 24, theme: .monochrome).grid
+      let state = app.state
+      let panes = paneStates(app)
+      let again = app.render(width: 80, height: 24, theme: .monochrome).grid
+      #expect(again == first)
+      #expect(app.state == state)
+      #expect(paneStates(app) == panes)
+    }
+  }
+
+  /// Nothing is read again while nothing changed: a frame asks the data version and no more,
+  /// and a cursor move inside the window reads only the newly selected record. A write (ours or
+  /// another process's) moves the version and the next frame reads afresh.
+  @Test func framesReadOnlyWhatChanged() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    #expect(countStatements(fixture.workspace) { _ = screen(app) } == 1)
+    let move = countStatements(fixture.workspace) {
+      app.handle(.down)
+      _ = screen(app)
+    }
+    #expect(move == 3, "the version twice and the member now under the cursor")
+    #expect(countStatements(fixture.workspace) { _ = screen(app) } == 1)
+    _ = try fixture.workspace.addCluster(Cluster(name: "새 미클"))
+    #expect(countStatements(fixture.workspace) { _ = screen(app) } > 1)
+  }
+
+  /// A pane loads only when it shows: the others read nothing.
+  @Test func onlyTheShowingPaneReads() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    app.handle(.char("5"))
+    let counts = Registry.names.map { name in
+      countStatements(fixture.workspace) {
+        _ = app.send(.show(name))
+        _ = screen(app)
+      }
+    }
+    #expect(counts.allSatisfy { $0 >= 1 })
+    // Back on a pane already read at this data version: only the version is asked.
+    #expect(
+      countStatements(fixture.workspace) {
+        _ = app.send(.show("members"))
+        _ = screen(app)
+      } == 2)
+  }
+}

@@ -1,0 +1,143 @@
+import ClusterKit
+import Foundation
+import TerminalKit
+import Testing
+
+@testable import Dashboard
+
+@Suite struct VisitsPaneTests {
+  static let cases: [ScreenCase] = [
+    ScreenCase(name: "visits") { _ in ["4"] },
+    ScreenCase(name: "visit-form") { _ in ["4", "n", "ㅎㅂ"] },
+  ]
+
+  @Test func goldenScreens() throws {
+    expectGoldens("visits", Self.cases, try Fixture())
+  }
+
+  @Test func loggingAVisitStoresItWithItsFollowUp() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "visits")
+    press(app, ["n", "ㅇㅅㅌㅋ"])
+    guard case .form = app.state.top else {
+      Issue.record("no visit form")
+      return
+    }
+    #expect(app.formData.suggestions.map(\.name) == ["(주)유신테크"])
+    press(
+      app,
+      [
+        .key(.enter),  // pick the suggestion
+        .key(.enter),  // date stays today
+        " ",  // purpose: needs survey
+        .key(.enter), .key(.right), .key(.right), .key(.enter),  // category: marketing
+        "해외 판로 부족", .key(.enter),
+        "바이어 상담 희망", .key(.enter),
+        "수출상담회 안내", .key(.enter),
+        "2026-12-10", .key(.enter),
+      ])
+    #expect(app.state.top == nil)
+    let visits = try fixture.workspace.visits(from: Fixture.today, through: Fixture.today)
+    let visit = try #require(visits.first)
+    #expect(visit.memberId == fixture.members["(주)유신테크"]!)
+    #expect(visit.purpose == .needsSurvey)
+    #expect(visit.difficulties == [Difficulty(category: .marketing, text: "해외 판로 부족")])
+    #expect(visit.followUps.first?.action == "수출상담회 안내")
+    #expect(visit.followUps.first?.due == Day(year: 2026, month: 12, day: 10))
+    #expect(visit.visitor == "김매니저")
+  }
+
+  /// A member typed but not picked is looked up as the form is filled: one match is enough.
+  @Test func aTypedMemberNeedNotBePicked() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "visits", .en)
+    press(app, ["n", "유신테크", .key(.tab), .key(.ctrl("s"))])
+    #expect(app.state.top == nil)
+    #expect(app.state.status?.text == "Visit to (주)유신테크 logged.")
+  }
+
+  @Test func visitFormReportsFieldErrors() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "visits")
+    // No member, a follow-up due before the visit.
+    press(
+      app,
+      [
+        "n", .key(.tab), .key(.tab), .key(.tab), .key(.tab), .key(.tab), .key(.tab), "전화",
+        .key(.tab), "2026-01-01", .key(.ctrl("s")),
+      ])
+    guard case .form(let form) = app.state.top else {
+      Issue.record("form closed")
+      return
+    }
+    #expect(form.form.fields[0].error != nil)
+    #expect(try fixture.workspace.visits(from: Fixture.today, through: Fixture.today).isEmpty)
+  }
+
+  @Test func closingAnOverdueFollowUpAndUndoingIt() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "visits")
+    #expect(try fixture.workspace.followUpCounts(today: Fixture.today).overdue == 1)
+    app.handle(.char("x"))
+    #expect(try fixture.workspace.followUpCounts(today: Fixture.today).overdue == 0)
+    app.handle(.char("u"))
+    #expect(try fixture.workspace.followUpCounts(today: Fixture.today).overdue == 1)
+  }
+
+  /// On a visit (not a follow-up) `x` does nothing but say why, and the help says it too.
+  @Test func closingNeedsAFollowUpSelected() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "visits", .en)
+    while case .followUp = app.selectedVisitItem { app.handle(.down) }
+    let before = try fixture.workspace.followUpCounts(today: Fixture.today)
+    app.handle(.char("x"))
+    #expect(app.state.status == StatusMessage(text: "Select a follow-up first.", isError: true))
+    #expect(try fixture.workspace.followUpCounts(today: Fixture.today) == before)
+    app.handle(.char("?"))
+    #expect(screen(app, 120, 40).contains("close follow-up — Select a follow-up first."))
+  }
+
+  @Test func searchingTheNotesRunsOnEnterAndEscClears() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "visits", .en)
+    press(app, ["/", "인증"])
+    #expect(app.pane(VisitsPane.self).found == nil)
+    #expect(screen(app).contains("Enter search"))
+    press(app, [.key(.enter)])
+    let items = app.data(VisitsPane.self).items
+    #expect(items.first == .searchHeader(query: "인증", count: 1))
+    #expect(screen(app).contains("Visit notes with '인증': 1"))
+    press(app, ["/", .key(.escape)])
+    #expect(app.data(VisitsPane.self).items.first == .followUpsHeader(open: 2, overdue: 1))
+  }
+
+  /// The counts in the overview and the visits pane are of all follow-ups, not of the few
+  /// listed.
+  @Test func followUpCountsAreNotCappedByTheList() throws {
+    let fixture = try Fixture()
+    let member = try fixture.workspace.findMember("유신테크")
+    let visitDay = Fixture.today.adding(days: -60)
+    try fixture.workspace.addVisit(
+      Visit(
+        memberId: member.id, date: visitDay, visitor: "박매니저", purpose: .followUp,
+        followUps: (1...60).map {
+          FollowUp(action: "조치 \($0)", due: visitDay.adding(days: $0 % 30))
+        }
+      ))
+    let counts = try fixture.workspace.followUpCounts(today: Fixture.today)
+    #expect(counts.overdue > 50)
+    let app = DashboardApp(workspace: fixture.workspace, language: .en, today: Fixture.today)
+    let overview = app.render(width: 120, height: 40, theme: .monochrome).grid.description
+    #expect(overview.contains("Overdue follow-ups \(counts.overdue)"))
+    app.handle(.char("4"))
+    let visits = app.render(width: 120, height: 40, theme: .monochrome).grid.description
+    #expect(visits.contains("Open follow-ups \(counts.open) · \(counts.overdue) overdue"))
+  }
+}
+
+extension DashboardApp {
+  var selectedVisitItem: VisitItem? {
+    let pane = pane(VisitsPane.self)
+    return pane.selected(data(VisitsPane.self))
+  }
+}
