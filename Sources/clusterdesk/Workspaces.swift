@@ -248,10 +248,7 @@ struct Import: ParsableCommand {
         imported = try workspace.importMembers(csv, clusterName: cluster)
       }
     } catch let error as ClusterKit.ValidationError {
-      printError(
-        language.pick(
-          "Nothing was imported: \(error.errors.count) problem(s) in \(file):",
-          "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
+      sayNothingImported(error)
       throw error
     }
     guard let result = imported else { return }
@@ -268,6 +265,14 @@ struct Import: ParsableCommand {
       language.pick(
         "Imported \(result.added) members into \(result.cluster.name).",
         "\(result.cluster.name)에 회원 \(result.added)명을 가져왔습니다."))
+  }
+
+  /// Heads the list of problems that stopped an import.
+  private func sayNothingImported(_ error: ClusterKit.ValidationError) {
+    printError(
+      language.pick(
+        "Nothing was imported: \(error.errors.count) problem(s) in \(file):",
+        "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
   }
 
   private func importJSON(_ data: Data) throws {
@@ -287,10 +292,7 @@ struct Import: ParsableCommand {
         try workspace.importDocument(document, progress: progress.update)
       }
     } catch let error as ClusterKit.ValidationError {
-      printError(
-        language.pick(
-          "Nothing was imported: \(error.errors.count) problem(s) in \(file):",
-          "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
+      sayNothingImported(error)
       throw error
     }
     print(
