@@ -32,6 +32,11 @@ import Testing
     }
   }
 
+  /// The id of a pending request of the sample, to approve.
+  static func pendingRequest() throws -> String {
+    String(try #require(try sampleDocument().requests.first { $0.status == .pending }).id)
+  }
+
   static func imported(_ cli: Binary) throws {
     let result = try cli.run(["import", sample.path])
     try #require(result.status == 0, "\(result.stderr)")
@@ -84,7 +89,9 @@ import Testing
           "UPDATE supportRequest SET requestedKRW = 9223372036854775000 WHERE status = 'pending'")
     }
     try queue.close()
-    for arguments in [["report", "--year", "2026"], ["requests", "show", "64"]] {
+    for arguments in [
+      ["report", "--year", "2026"], ["requests", "show", try AttackTests.pendingRequest()],
+    ] {
       let result = try cli.run(arguments)
       #expect(result.status == 1 || result.status == 0, "\(arguments): \(result.status)")
       if result.status != 0 {
@@ -170,11 +177,12 @@ import Testing
     let cli = try Binary()
     defer { cli.cleanUp() }
     try AttackTests.imported(cli)
+    let pending = try AttackTests.pendingRequest()
     let approved = try cli.run(
-      ["requests", "approve", "64", "--override", "긴급"],
+      ["requests", "approve", pending, "--override", "긴급"],
       environment: ["CLUSTERDESK_USER": "박\(AttackTests.escape)매니저"])
     #expect(approved.status == 0, "\(approved.stderr)")
-    let audit = try cli.run(["audit", "--request", "64", "--format", "json"])
+    let audit = try cli.run(["audit", "--request", pending, "--format", "json"])
     // The escapes are gone; what is left of the sequence is plain text.
     #expect(audit.stdout.contains("박[2J]52;c;ZXZpbA==31m매니저"), "\(audit.stdout)")
     #expect(!audit.stdout.contains("\\u001b") && !AttackTests.hasControl(audit.stdout))
@@ -237,18 +245,19 @@ import Testing
     let cli = try Binary()
     defer { cli.cleanUp() }
     try AttackTests.imported(cli)
-    #expect(try cli.run(["requests", "approve", "64", "--override", "긴급"]).status == 0)
+    let pending = try AttackTests.pendingRequest()
+    #expect(try cli.run(["requests", "approve", pending, "--override", "긴급"]).status == 0)
     let verified = try cli.run(["audit", "--verify"])
     #expect(verified.status == 0, "\(verified.stderr)")
-    #expect(verified.stdout.contains("243 entries"), "\(verified.stdout)")
+    let last = try #require(verified.stdout.firstMatch(of: /(\d+) entries/)).1
     let kept = try #require(
-      verified.stdout.split(separator: " ").first { $0.hasPrefix("243:") }.map(String.init))
+      verified.stdout.split(separator: " ").first { $0.hasPrefix("\(last):") }.map(String.init))
     #expect(try cli.run(["audit", "--verify", "--expect", kept]).status == 0)
-    let wrong = try cli.run(["audit", "--verify", "--expect", "243:0000-0000-0000-0000"])
-    #expect(wrong.status == 1 && wrong.stderr.contains("#243"), "\(wrong.stderr)")
+    let wrong = try cli.run(["audit", "--verify", "--expect", "\(last):0000-0000-0000-0000"])
+    #expect(wrong.status == 1 && wrong.stderr.contains("#\(last)"), "\(wrong.stderr)")
     let exported = try cli.run(["export"])
     let document = try WorkspaceDocument.decode(exported.stdoutData)
-    let approved = try #require(document.requests.firstIndex { $0.id == 64 })
+    let approved = try #require(document.requests.firstIndex { String($0.id) == pending })
 
     var tries: [(String, WorkspaceDocument, String)] = []
     var edited = document
