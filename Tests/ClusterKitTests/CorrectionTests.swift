@@ -172,6 +172,37 @@ import Testing
     try temp.workspace.redoChange(id: change!.id)
     #expect(try temp.workspace.memberCount(MemberQuery(search: "한강")) == 1)
   }
+
+  /// The audit log is not reverted: an undone decision and an undone payment are new entries,
+  /// chained to the ones before, and the chain and each request's history still hold.
+  @Test func undoingADecisionOrAPaymentAppendsToTheAuditChain() throws {
+    let f = try SupportFixture()
+    let request = try f.agreed(nil, 10_000_000)
+    let (_, paid) = try f.w.recording(.dashboard, ChangeLabel("Paid", "교부")) {
+      try f.w.disburse(requestId: request.id, amount: 4_000_000, on: SupportFixture.today)
+    }
+    let (_, settled) = try f.w.recording(.dashboard, ChangeLabel("Settled", "정산")) {
+      try f.w.decide(
+        requestId: request.id,
+        .settle(spent: 4_000_000, disallowed: 0, returned: nil, reportDate: nil),
+        on: SupportFixture.today)
+    }
+    let entries = try f.w.auditLog().count
+    try f.w.undoChange(id: try #require(settled).id)
+    #expect(try f.w.request(id: request.id)?.status == .agreed)
+    try f.w.undoChange(id: try #require(paid).id)
+    #expect(try f.w.instalments(requestId: request.id).isEmpty)
+    try f.w.redoChange(id: paid!.id)
+    let log = try f.w.auditLog()
+    #expect(log.count > entries)
+    #expect(log.map(\.id) == Array(1...Int64(log.count)))
+    #expect(try f.w.verifyAuditChain().entries == log.count)
+    // The audit log itself is no part of any change.
+    let recorded = try f.w.read { db in
+      try String.fetchAll(db, sql: "SELECT DISTINCT tbl FROM recordedRow")
+    }
+    #expect(!recorded.isEmpty && !recorded.contains("auditEntry"))
+  }
 }
 
 @Suite struct LocalTimeTests {

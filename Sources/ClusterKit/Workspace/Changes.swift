@@ -46,8 +46,9 @@ public struct RecordedChange: Hashable, Sendable, Identifiable {
 /// the change left it (the columns it changed, or the whole row it inserted; a row it deleted
 /// must still be absent); otherwise the undo is refused as a conflict and nothing changes.
 ///
-/// Left out: the audit log (it only grows; a reverted decision is itself audited by the request
-/// calls), the search indexes (rebuilt for the records touched) and the change log itself.
+/// Left out: the audit log with its hash chain (it only grows; a reverted decision is audited by
+/// new entries, appended to the chain by `appendAudit` like every other), the search indexes
+/// (rebuilt for the records touched) and the change log itself.
 extension Workspace {
   @TaskLocal static var recording: ChangeRecording?
 
@@ -268,8 +269,12 @@ struct TableShape {
   /// The primary key's columns, or `rowid` for a table without one.
   var key: [String]
 
+  /// Tables no change is recorded in: the audit log, whose rows carry its hash chain (it only
+  /// grows, and each entry is chained to the one before), and the change log.
+  static let notRecorded: Set<String> = ["auditEntry", "recordedChange", "recordedRow"]
+
   /// Every table whose rows a change can touch: not SQLite's own, not the search indexes and
-  /// their shadow tables, not the audit log (it only grows) and not the change log.
+  /// their shadow tables, not `notRecorded`.
   static func all(_ db: Database) throws -> [String: TableShape] {
     let rows = try Row.fetchAll(
       db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -280,7 +285,7 @@ struct TableShape {
       let name: String = row["name"]
       if name.hasPrefix("sqlite_")
         || virtual.contains(where: { name == $0 || name.hasPrefix($0 + "_") })
-        || ["auditEntry", "recordedChange", "recordedRow"].contains(name)
+        || notRecorded.contains(name)
       {
         continue
       }
@@ -414,8 +419,8 @@ struct RequestAudit {
         let now = try Instalment.fetchOne(db, key: instalmentId)
         extra.append(
           (
-            "instalment", seen.before.map(Workspace.describe) ?? "",
-            now.map(Workspace.describe) ?? ""
+            AuditEntry.instalmentField, seen.before?.auditText ?? "",
+            now?.auditText ?? ""
           ))
       }
       try Workspace.recordAudit(before: before, after: after, actor: actor, db, extra: extra)

@@ -117,13 +117,7 @@ extension Workspace {
 
   /// Checks and cleans a meeting before it is stored.
   static func validated(_ meeting: Meeting, _ db: Database) throws -> Meeting {
-    var meeting = meeting
-    meeting.title = KoreanText.clean(meeting.title)
-    meeting.place = KoreanText.clean(meeting.place)
-    meeting.agenda = KoreanText.cleanMultiline(meeting.agenda)
-    meeting.minutes = KoreanText.cleanMultiline(meeting.minutes)
-    var errors: [FieldError] = []
-    if meeting.title.isEmpty { errors.append(FieldError(field: "title", problem: .required)) }
+    var (meeting, errors) = meeting.checked()
     if try !Cluster.exists(db, key: meeting.clusterId) {
       errors.append(FieldError(field: "cluster", problem: .notFound))
     }
