@@ -363,7 +363,9 @@ extension FormBuilder {
         selected: p?.category.rawValue, l),
       field(
         "budget", p.map { Money.grouped($0.budgetKRW) } ?? "", l, placeholder: example("6천만", l)),
-      field("cofundingShare", "\(p?.cofundingPercent ?? 0)", l, placeholder: example("20%", l)),
+      field(
+        "cofundingShare", p.map { "\($0.cofundingPercent)%" } ?? "", l,
+        placeholder: example("20%", l)),
       field("memberCap", p?.memberCapKRW.map(Money.grouped) ?? "", l, placeholder: none),
       field("memberCapCount", p?.memberCapCount.map { "\($0)" } ?? "", l, placeholder: none),
       field("opens", p?.opens?.description ?? "", l, placeholder: l.pick("any time", "상시")),

@@ -15,7 +15,7 @@ public struct Tabs: Sendable, Hashable {
   }
 
   /// The labels as they fit in `width` columns with a `│` after each: padded (` 1 현황 `), else
-  /// without the padding (`1 현황`), else with the other tabs' titles cut to the room left.
+  /// without the padding (`1 현황`), else with the other tabs' titles cut to the room left (or to their numbers).
   public func labels(fitting width: Int) -> [String] {
     func total(_ labels: [String]) -> Int { labels.reduce(0) { $0 + DisplayWidth.of($1) + 1 } }
     let padded = titles.indices.map(label)
@@ -25,8 +25,13 @@ public struct Tabs: Sendable, Hashable {
       return tight
     }
     let each = max(1, (width - DisplayWidth.of(tight[active]) - titles.count) / (titles.count - 1))
+    // Too little room for even a cut title: the other tabs keep their numbers only.
     for i in tight.indices where i != active {
-      tight[i] = DisplayWidth.truncate(tight[i], to: each)
+      let cut = DisplayWidth.truncate(titles[i], to: max(0, each - 2))
+      let number = numbered ? "\(i + 1)" : ""
+      tight[i] =
+        cut.first == titles[i].first
+        ? [number, cut].filter { !$0.isEmpty }.joined(separator: " ") : number
     }
     return tight
   }
