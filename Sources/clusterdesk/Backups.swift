@@ -83,7 +83,7 @@ struct Restore: ParsableCommand {
       if !FileManager.default.fileExists(atPath: file) {
         throw CommandError("\(file) does not exist.", "\(file)이(가) 없습니다.")
       }
-      if sameFile(file, workspace.path) {
+      if OutputFile.sameFile(file, workspace.path) {
         throw CommandError(
           "\(file) is the workspace itself; give a backup to restore from.",
           "\(file)은(는) 워크스페이스 자체입니다. 되살릴 백업 파일을 주세요.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterKit
 import Foundation
+import TerminalKit
 import Workbook
 
 /// Domain timings without a terminal, for `scripts/benchmark`: the same Workspace calls the
@@ -10,7 +11,7 @@ struct BenchDomain: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-domain",
     abstract:
-      "Time the workspace's queries, report, CSV import, xlsx export/import and JSON export/import (for scripts/benchmark).",
+      "Time the workspace's queries, report, the report workbook and the directory book, CSV import, xlsx export/import and JSON export/import (for scripts/benchmark).",
     shouldDisplay: false)
 
   @OptionGroup var location: WorkspaceLocation
@@ -123,6 +124,42 @@ struct BenchDomain: ParsableCommand {
         _ = try workspace.memberRows(MemberQuery(directoryBook: book), offset: 0, limit: 40)
       }
 
+      // The documents handed over: the annual report as a workbook, and the directory book as
+      // HTML and as a workbook, each read, made and written as the commands do.
+      let documentPath = (folder as NSString).appendingPathComponent("bench-document")
+      try time(
+        "annual report workbook for \(year) (figures, tables, sheets, zip, write)", runs: runs
+      ) {
+        try AnnualReportWorkbook.write(
+          workspace, year: year, today: today, language: .ko, to: documentPath + ".xlsx",
+          measure: DisplayWidth.of)
+      }
+      let edition = try workspace.directoryEdition(today: today)
+      for everyone in [false, true] {
+        let label = everyone ? "every current member" : "the submitted members"
+        try time("directory book \(edition), \(label), HTML (read, render, write)", runs: slowRuns)
+        {
+          let book = try workspace.directoryBookContents(
+            edition: edition, everyone: everyone, changesSince: edition - 1)
+          let html = DirectoryBookHTML.render(
+            book, .init(language: .ko, unmask: false, printed: today))
+          try writeOutput(Data(html.utf8), to: documentPath + ".html", workspace: workspace)
+        }
+      }
+      try time(
+        "directory book \(edition), every current member, xlsx (read, sheets, zip, write)",
+        runs: slowRuns
+      ) {
+        let book = try workspace.directoryBookContents(
+          edition: edition, everyone: true, changesSince: nil)
+        try writeOutput(
+          try book.sheets(.ko, unmask: false).fittedWorkbook(), to: documentPath + ".xlsx",
+          workspace: workspace)
+      }
+      for suffix in [".xlsx", ".html"] {
+        try? FileManager.default.removeItem(atPath: documentPath + suffix)
+      }
+
       // CSV import of 20,000 members: every member's fields, names made unique where two
       // clusters share one (the import puts them all in one cluster).
       let csvPath = (folder as NSString).appendingPathComponent("bench-members.csv")
@@ -170,11 +207,11 @@ struct BenchDomain: ParsableCommand {
         let rows = try uniqueMembers()
         let url = URL(fileURLWithPath: xlsxPath)
         // Written once beforehand too, so that reading can be timed alone (--only "xlsx read").
-        try workbookData(MemberWorkbook.sheet(rows, language: .ko)).write(to: url)
+        try MemberWorkbook.sheet(rows, language: .ko).fittedWorkbook().write(to: url)
         try time(
           "xlsx export of \(rows.count) members (sheet, column widths, zip, write)", runs: slowRuns
         ) {
-          try workbookData(MemberWorkbook.sheet(rows, language: .ko)).write(to: url)
+          try MemberWorkbook.sheet(rows, language: .ko).fittedWorkbook().write(to: url)
         }
         try time("xlsx read of \(rows.count) members (unzip, parse, check)", runs: slowRuns) {
           let book = try MemberWorkbook.read(try Data(contentsOf: url))

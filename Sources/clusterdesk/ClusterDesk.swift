@@ -24,7 +24,7 @@ struct ClusterDesk: ParsableCommand {
       Open.self, Demo.self, Init.self, Import.self, Export.self, Backup.self, Restore.self,
       OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
       ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
-      SIGsCommand.self, Report.self, Audit.self,
+      SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self,
       Generate.self, BenchDomain.self, WriteLoop.self,
     ],
     defaultSubcommand: Open.self

@@ -33,62 +33,78 @@ struct OutputOptions: ParsableArguments {
         "표준 출력 대신 이 파일에 씁니다 (본인만 읽을 수 있게 만듭니다).")))
   var output: String?
 
-  /// Writes text or CSV to --output, else to standard output.
-  func emit(_ data: Data) throws { try writeOutput(data, to: output) }
+  /// Writes text or CSV to --output, else to standard output; never over the workspace.
+  func emit(_ data: Data, workspace: Workspace? = nil) throws {
+    try writeOutput(data, to: output, workspace: workspace)
+  }
 
-  /// Writes a workbook to --output: never to standard output or a terminal, which would get
-  /// bytes no one can read.
+  /// Writes a workbook to --output.
   func emit(_ sheet: Sheet) throws {
-    guard let output else {
+    try requireWorkbookFile()
+    try emitWorkbook(workbookData(try sheet.fittedWorkbook()))
+  }
+
+  /// Writes workbook bytes to --output (which `requireWorkbookFile` checked before the work).
+  func emitWorkbook(_ data: Data, workspace: Workspace? = nil) throws {
+    try writeOutput(data, to: try requireWorkbookFile(), workspace: workspace)
+  }
+
+  /// The --output a workbook goes to, checked before any work is done.
+  @discardableResult
+  func requireWorkbookFile() throws -> String { try workbookDestination(output) }
+}
+
+/// Where a workbook goes: a file, never standard output or a terminal, which would get bytes
+/// no one can read.
+@discardableResult
+func workbookDestination(_ output: String?) throws -> String {
+  guard let output else {
+    throw CommandError(
+      "A workbook cannot be printed; give --output FILE.xlsx.",
+      "통합 문서는 화면에 출력할 수 없으니 --output FILE.xlsx로 파일을 지정하세요.")
+  }
+  var info = stat()
+  if stat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR {
+    let fd = open(output, O_WRONLY | O_NOCTTY)
+    let terminal = fd >= 0 && isatty(fd) == 1
+    if fd >= 0 { close(fd) }
+    if terminal {
       throw CommandError(
-        "A workbook cannot be printed; give --output FILE.xlsx.",
-        "통합 문서는 화면에 출력할 수 없으니 --output FILE.xlsx로 파일을 지정하세요.")
+        "\(output) is a terminal, which cannot show a workbook; give --output FILE.xlsx.",
+        "\(output)은(는) 통합 문서를 보여 줄 수 없는 터미널이니 --output FILE.xlsx로 파일을 지정하세요.")
     }
-    var info = stat()
-    if stat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR {
-      let fd = open(output, O_WRONLY | O_NOCTTY)
-      let terminal = fd >= 0 && isatty(fd) == 1
-      if fd >= 0 { close(fd) }
-      if terminal {
-        throw CommandError(
-          "\(output) is a terminal, which cannot show a workbook; give --output FILE.xlsx.",
-          "\(output)은(는) 통합 문서를 보여 줄 수 없는 터미널이니 --output FILE.xlsx로 파일을 지정하세요.")
-      }
-    }
-    try writeOutput(try workbookData(sheet), to: output)
+  }
+  return output
+}
+
+extension Sheet {
+  /// The sheet as workbook bytes, its columns fitted to their widest text by display width (two
+  /// columns for a Hangul syllable).
+  func fittedWorkbook() throws(WorkbookWriteError) -> Data { try [self].fittedWorkbook() }
+}
+
+extension [Sheet] {
+  func fittedWorkbook() throws(WorkbookWriteError) -> Data {
+    try WorkbookWriter.data(
+      map { sheet in
+        var sheet = sheet
+        sheet.fitColumns(measure: DisplayWidth.of)
+        return sheet
+      })
   }
 }
 
-/// A sheet as workbook bytes, its columns fitted to their widest text by display width (two
-/// columns for a Hangul syllable).
-func workbookData(_ sheet: Sheet) throws -> Data {
-  var sheet = sheet
-  sheet.fitColumns(measure: DisplayWidth.of)
+/// Workbook bytes, or the writer's problem as one sentence.
+func workbookData(_ write: @autoclosure () throws(WorkbookWriteError) -> Data) throws -> Data {
   do {
-    return try WorkbookWriter.data([sheet])
+    return try write()
   } catch {
     throw CommandError(error.message(.en), error.message(.ko))
   }
 }
 
-/// A cell of a listing: what it is, so that a workbook gets numbers, amounts in won and dates,
-/// while a table, CSV and JSON get the same text as ever.
-enum ListValue {
-  case text(String)
-  /// Numbers, counts, days: digits.
-  case number(Int64?)
-  /// An amount: grouped digits in a table, plain digits in CSV and JSON, a number in the won
-  /// format in a workbook.
-  case won(KRW?)
-  case date(Day?)
-  /// A share from 0 to 1, shown `83%` (`–` when there is none).
-  case percent(Double?)
-  /// An ISO 8601 instant, as the audit log keeps them; a workbook gets the date and time in
-  /// Korea.
-  case instant(String)
-
-  static func number(_ value: Int?) -> ListValue { .number(value.map(Int64.init)) }
-
+extension TableValue {
+  /// The text a table (grouped digits for amounts), CSV or JSON (plain digits) shows.
   func text(_ format: OutputFormat) -> String {
     switch self {
     case .text(let text), .instant(let text): text
@@ -96,28 +112,6 @@ enum ListValue {
     case .won(let amount): amount.map { format == .table ? Money.grouped($0) : String($0) } ?? ""
     case .date(let day): day.text
     case .percent(let rate): Format.percent(rate)
-    }
-  }
-
-  var cell: CellValue {
-    switch self {
-    case .text(let text): return text.isEmpty ? .empty : .text(text)
-    case .number(let value): return value.map { CellValue.number(Double($0)) } ?? .empty
-    case .won(let amount):
-      return amount.map { CellValue.number(Double($0), NumberFormat.won) } ?? .empty
-    case .date(let day): return day.map { CellValue.date($0.sheetDate) } ?? .empty
-    case .percent(let rate):
-      return rate.map { CellValue.number($0, NumberFormat.percent) } ?? .empty
-    case .instant(let text):
-      guard let instant = ISO8601DateFormatter().date(from: text) else { return .text(text) }
-      var calendar = Calendar(identifier: .gregorian)
-      calendar.timeZone = TimeZone(identifier: "Asia/Seoul") ?? .current
-      let parts = calendar.dateComponents(
-        [.year, .month, .day, .hour, .minute, .second], from: instant)
-      return .date(
-        SheetDate(
-          year: parts.year!, month: parts.month!, day: parts.day!,
-          secondsIntoDay: parts.hour! * 3600 + parts.minute! * 60 + parts.second!))
     }
   }
 }
@@ -132,7 +126,7 @@ struct Listing {
   }
   var sheet: String
   var columns: [Column]
-  var rows: [[ListValue]]
+  var rows: [[TableValue]]
 
   func print(_ options: OutputOptions) throws {
     let format = options.format

@@ -72,26 +72,10 @@ func writeOutput(_ data: Data, to path: String?, workspace: Workspace? = nil) th
     writeStandardOutput(data)
     return
   }
-  try refuseDatabase(path, workspace: workspace)
-  var info = stat()
-  if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-    let fd = open(path, O_WRONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw OutputError(destination: path, problem: FileProblem(path: path)) }
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    do {
-      try handle.write(contentsOf: data)
-    } catch {
-      throw OutputError(
-        destination: path, problem: FileProblem(path: path, code: (error as NSError).posixCode))
-    }
-    return
-  }
-  // Written beside its place and renamed over it: an export that replaces an older one (even one
-  // readable by others) ends up 0600, and a failed write (a full disk) leaves the older one whole.
   do {
-    let partial = try PartialFile(for: path)
-    try partial.write(data)
-    try partial.commit(replacing: true)
+    try OutputFile.write(data, to: path, workspacePath: workspace?.path)
+  } catch let refusal as OutputRefusal {
+    throw CommandError(refusal)
   } catch let problem as FileProblem {
     throw OutputError(destination: path, problem: problem)
   }
@@ -99,51 +83,19 @@ func writeOutput(_ data: Data, to path: String?, workspace: Workspace? = nil) th
 
 /// Refuses an output path that names a SQLite database or one's `-wal`, `-shm` or `-journal`.
 func refuseDatabase(_ path: String, workspace: Workspace?) throws {
-  for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) {
-    let database = String(path.dropLast(suffix.count))
-    if isDatabase(database) || workspace.map({ sameFile(database, $0.path) }) == true {
-      throw CommandError(
-        "\(path) belongs to the database \(database); nothing was written, so choose another file.",
-        "\(path)은(는) 데이터베이스 \(database)에 딸린 파일입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
-    }
-  }
-  if let workspace, sameFile(path, workspace.path) {
-    throw CommandError(
-      "\(path) is the workspace itself; nothing was written, so choose another file.",
-      "\(path)은(는) 워크스페이스 자체입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
-  }
-  if isDatabase(path) {
-    throw CommandError(
-      "\(path) is a SQLite database (a workspace, a backup or another program's); nothing was written, so choose another file.",
-      "\(path)은(는) SQLite 데이터베이스(워크스페이스, 백업 또는 다른 프로그램의 파일)입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요."
-    )
+  if let refusal = OutputFile.refusal(path, workspacePath: workspace?.path) {
+    throw CommandError(refusal)
   }
 }
 
-/// True when `path` is a regular file that starts like a SQLite database.
-func isDatabase(_ path: String) -> Bool {
-  let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-  guard fd >= 0 else { return false }
-  defer { close(fd) }
+extension CommandError {
+  init(_ refusal: OutputRefusal) { self.init(refusal.message(.en), refusal.message(.ko)) }
+}
+
+/// Says what was written, unless the output was a pipe or a device (standard output), where
+/// the sentence would end up inside the file.
+func saidWritten(_ path: String, _ sentence: String) {
   var info = stat()
-  guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-  var header = [UInt8](repeating: 0, count: 16)
-  return read(fd, &header, 16) == 16 && header == Array("SQLite format 3\0".utf8)
-}
-
-/// True when both paths name the same file (device and inode), through links or not.
-func sameFile(_ a: String, _ b: String) -> Bool {
-  var first = stat()
-  var second = stat()
-  return stat(a, &first) == 0 && stat(b, &second) == 0 && first.st_dev == second.st_dev
-    && first.st_ino == second.st_ino
-}
-
-extension NSError {
-  /// The errno behind a Foundation file error, or EIO.
-  var posixCode: Int32 {
-    if domain == NSPOSIXErrorDomain { return Int32(code) }
-    if let underlying = userInfo[NSUnderlyingErrorKey] as? NSError { return underlying.posixCode }
-    return EIO
-  }
+  guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+  print(sentence)
 }

@@ -2,171 +2,174 @@ import ArgumentParser
 import ClusterKit
 import Foundation
 import TerminalKit
+import Workbook
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: language.pick(
-      "The year's figures for the annual report (실적보고): members, meetings, supports, visits, mentoring, SIGs and the directory book.",
-      "연간 실적보고용 수치: 회원, 회의, 지원, 방문, 멘토링, SIG, 디렉토리북."))
+      "The year's figures for the annual report (실적보고): members, meetings, supports, visits, mentoring, SIGs and the directory book; as text, JSON or an Excel workbook.",
+      "연간 실적보고용 수치: 회원, 회의, 지원, 방문, 멘토링, SIG, 디렉토리북. 텍스트, JSON 또는 엑셀 통합 문서로."),
+    discussion: language.pick(
+      "--format xlsx --output FILE.xlsx writes one sheet per part of the report, titled with the office and the year: amounts are numbers in the won format, participation rates are percentages. CSV cannot hold a report's several tables.",
+      "--format xlsx --output FILE.xlsx는 보고서의 부분마다 사무국 이름과 연도를 제목으로 단 시트를 하나씩 씁니다. 금액은 원 서식의 숫자, 참석률은 백분율입니다. 표가 여러 개인 보고서는 CSV로 쓸 수 없습니다."
+    ))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: ArgumentHelp(language.pick("The year (default: this year).", "연도 (기본값: 올해).")))
-  var year: Int?
+  @OptionGroup var output: OutputOptions
+  @Option(
+    help: ArgumentHelp(
+      language.pick("The year, 2000–2100 (default: this year).", "연도, 2000–2100 (기본값: 올해).")))
+  var year: String?
+  @OptionGroup var document: DocumentLanguage
 
   func run() throws {
     try reporting {
+      if output.format == .csv {
+        throw CommandError(
+          "The annual report has several tables, which one CSV file cannot hold; use --format xlsx --output FILE.xlsx or --format json.",
+          "실적보고는 표가 여러 개라 CSV 파일 하나에 담을 수 없으니 --format xlsx --output FILE.xlsx나 --format json을 쓰세요."
+        )
+      }
+      let workbook = output.format == .xlsx ? try output.requireWorkbookFile() : nil
+      let year = try year.map { try SupportInput.year($0) } ?? today.year
+      let l = try document.resolved()
       let workspace = try location.open()
-      let report = try workspace.annualReport(year: year ?? today.year, today: today)
-      print(ReportText.render(report, language), terminator: "")
+      if let path = output.output { try refuseDatabase(path, workspace: workspace) }
+      let report = try workspace.annualReport(year: year, today: today)
+      let doc = report.document(l)
+      switch output.format {
+      case .table, .csv: try output.emit(Data(ReportText.render(doc).utf8), workspace: workspace)
+      case .json: try output.emit(ReportJSON.encode(doc, year: year), workspace: workspace)
+      case .xlsx:
+        try output.emitWorkbook(
+          workbookData(try doc.workbook(measure: DisplayWidth.of)), workspace: workspace)
+      }
+      if let workbook {
+        saidWritten(
+          workbook,
+          language.pick(
+            "Wrote the annual report \(year) to \(workbook).",
+            "\(year)년 실적보고를 \(workbook)에 썼습니다."))
+      }
     }
   }
 }
 
+/// The language a document is written in: the interface's unless `--language` says otherwise
+/// (a Korean office may want an English copy, or the reverse). Messages stay in the
+/// interface's language.
+struct DocumentLanguage: ParsableArguments {
+  @Option(
+    name: .customLong("language"),
+    help: ArgumentHelp(
+      language.pick(
+        "The language of the document: ko or en (default: the interface's).",
+        "문서의 언어: ko 또는 en (기본값: 화면 언어).")))
+  var chosen: String?
+
+  func resolved() throws -> Language {
+    guard let chosen else { return language }
+    switch chosen.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "ko", "korean", "한국어": return .ko
+    case "en", "english", "영어": return .en
+    default:
+      throw CommandError(
+        "--language must be ko or en (got \"\(chosen)\").",
+        "--language에는 ko나 en을 주세요 (입력값 \"\(chosen)\").")
+    }
+  }
+}
+
+/// The report as text: each section under its heading, each table's columns as wide as their
+/// widest cell (numbers on the right), tables of a few figures as their sentences.
 enum ReportText {
-  static func render(_ r: AnnualReport, _ l: Language) -> String {
-    var out = ""
-    func heading(_ en: String, _ ko: String) { out += "\n" + l.pick(en, ko) + "\n" }
-    func row(_ cells: [String], _ widths: [Int]) {
-      // Negative widths align right; a cell wider than its column pushes the rest along rather
-      // than being cut.
-      out +=
-        "  "
-        + zip(cells, widths).map { cell, width in
-          let gap = String(repeating: " ", count: max(0, abs(width) - DisplayWidth.of(cell)))
-          return width < 0 ? gap + cell : cell + gap
-        }.joined(separator: "  ").replacingOccurrences(
-          of: "\\s+$", with: "", options: .regularExpression) + "\n"
-    }
-    out += l.pick("Annual report \(r.year)", "\(r.year)년 실적보고") + " — \(r.office.name)\n"
-    heading("Members", "회원 현황")
-    for kind in MemberKind.allCases {
-      row([kind.label(l), String(r.membersByKind[kind] ?? 0)], [18, -6])
-    }
-    row([l.pick("total", "합계"), String(r.totalMembers)], [18, -6])
-    for line in r.membersByCluster { row(["· " + line.cluster, String(line.count)], [30, -6]) }
-    heading("Meetings held", "회의 개최 실적")
-    row(
-      [l.pick("kind", "종류"), l.pick("held", "개최"), l.pick("participation", "참석률")], [20, -6, -14])
-    for line in r.meetings {
-      row(
-        [line.kind.label(l), String(line.held), Format.percent(line.participation.rate)],
-        [20, -6, -14])
-    }
-    heading("Support by program", "지원사업별 실적")
-    let supportWidths = [26, -8, -14, -8, -14, -14, -14, -14]
-    func supportHeader(_ first: String, _ firstKorean: String) {
-      row(
-        [
-          l.pick(first, firstKorean), l.pick("requests", "신청"), l.pick("requested", "신청액"),
-          l.pick("approved", "선정"), l.pick("amount", "지원액"), l.pick("co-funding", "자부담"),
-          l.pick("disbursed", "교부액"), l.pick("returned", "반환액"),
-        ], supportWidths)
-    }
-    func supportRow(_ name: String, _ t: SupportTotals) {
-      row(
-        [
-          name, String(t.requestCount), Money.grouped(t.requestedKRW), String(t.approvedCount),
-          Money.grouped(t.approvedKRW), Money.grouped(t.cofundingKRW),
-          Money.grouped(t.disbursedKRW), Money.grouped(t.returnedKRW),
-        ], supportWidths)
-    }
-    supportHeader("program", "지원사업")
-    for f in r.programs { supportRow(f.program.name, f.totals) }
-    supportRow(l.pick("total", "합계"), r.totals)
-    out +=
-      "  "
-      + l.pick(
-        "In all: \(r.approvedCount) supports selected, \(Money.compact(r.approvedKRW))",
-        "총 \(r.approvedCount)건 선정, \(Money.compact(r.approvedKRW))") + "\n"
-    heading("Budgets", "예산 집행")
-    let budgetWidths = [26, -16, -16, -16, -16]
-    row(
-      [
-        l.pick("program", "지원사업"), l.pick("budget", "예산"), l.pick("pending", "심사중"),
-        l.pick("committed", "배정"), l.pick("remaining", "잔액"),
-      ], budgetWidths)
-    for f in r.programs {
-      row(
-        [
-          f.program.name, Money.grouped(f.budgetKRW), Money.grouped(f.pendingKRW),
-          Money.grouped(f.committedKRW), Money.grouped(f.remainingKRW),
-        ], budgetWidths)
-    }
-    let committed = r.totals.committedKRW
-    row(
-      [
-        l.pick("total", "합계"), Money.grouped(r.budgetKRW), Money.grouped(r.totals.pendingKRW),
-        Money.grouped(committed), Money.grouped(r.budgetKRW - committed),
-      ], budgetWidths)
-    heading("Support by category", "분야별 실적")
-    supportHeader("category", "분야")
-    for c in r.categories { supportRow(c.category.label(l), c.totals) }
-    heading("Support by mini-cluster", "미니클러스터별 실적")
-    supportHeader("mini-cluster", "미니클러스터")
-    for c in r.clusters { supportRow(c.cluster, c.totals) }
-    let statuses = RequestStatus.allCases.map { "\($0.label(l)) \(r.requestsByStatus[$0] ?? 0)" }
-    out += "  " + l.pick("Requests: ", "신청 현황: ") + statuses.joined(separator: ", ") + "\n"
-    heading("Company visits", "기업 방문")
-    out +=
-      "  "
-      + l.pick(
-        "\(r.visits) visits to \(r.companiesVisited) members",
-        "방문 \(r.visits)회, 회원 \(r.companiesVisited)곳") + "\n"
-    let categories = DifficultyCategory.allCases.compactMap { c in
-      r.difficultiesByCategory[c].map { "\(c.label(l)) \($0)" }
-    }
-    if !categories.isEmpty {
-      out += "  " + l.pick("Difficulties: ", "애로사항: ") + categories.joined(separator: ", ") + "\n"
-      out +=
-        "  "
-        + l.pick(
-          "Of the \(r.difficultiesFound) difficulties found, \(r.difficultiesAnswered) led to a request and \(r.difficultiesSupported) to an approved support",
-          "발굴한 애로사항 \(r.difficultiesFound)건 중 \(r.difficultiesAnswered)건 지원신청, \(r.difficultiesSupported)건 지원 선정"
-        ) + "\n"
-    }
-    out +=
-      "  "
-      + l.pick(
-        "Follow-ups: \(r.followUpsDone) done, \(r.followUpsOpen) open (\(r.followUpsOverdue) overdue)",
-        "후속조치: 완료 \(r.followUpsDone), 진행 \(r.followUpsOpen) (지연 \(r.followUpsOverdue))") + "\n"
-    let p = r.programmes
-    func line(_ en: String, _ ko: String) { out += "  " + l.pick(en, ko) + "\n" }
-    heading("Mentoring (1사1멘토링)", "1사1멘토링")
-    let kinds = ExpertKind.allCases.compactMap { k in
-      p.expertsByKind[k].map { "\(k.label(l)) \($0)" }
-    }.joined(separator: ", ")
-    line(
-      "Expert pool: \(p.experts) (\(kinds)); \(p.expertsMentoring) mentoring now",
-      "전문가 풀: \(p.experts)명 (\(kinds)), 현재 멘토링 \(p.expertsMentoring)명")
-    line(
-      "Companies with a mentor: \(p.mentoredCompanies) of \(p.activeCompanies) active companies (\(p.activeCompanies - p.mentoredCompanies) without)",
-      "멘토 배정 기업: 활동 기업 \(p.activeCompanies)개 중 \(p.mentoredCompanies)개 (미배정 \(p.activeCompanies - p.mentoredCompanies)개)"
-    )
-    line(
-      "Assignments in \(r.year): \(p.assignments) (\(p.assignmentsStarted) started, \(p.assignmentsEnded) ended)",
-      "\(r.year)년 멘토링 배정: \(p.assignments)건 (신규 \(p.assignmentsStarted), 종료 \(p.assignmentsEnded))")
-    line(
-      "Sessions: \(p.sessions) with \(p.companiesWithSessions) companies",
-      "멘토링 실적: \(p.companiesWithSessions)개사 \(p.sessions)회")
-    heading("SIGs (1사1SIG)", "1사1SIG")
-    line(
-      "\(p.sigs) SIGs; \(p.sigCompanies) of \(p.activeCompanies) active companies in a SIG (\(p.activeCompanies - p.sigCompanies) in none)",
-      "SIG \(p.sigs)개, 활동 기업 \(p.activeCompanies)개 중 \(p.sigCompanies)개 참여 (미참여 \(p.activeCompanies - p.sigCompanies)개)"
-    )
-    let tasks = SIGTaskStatus.allCases.map { "\($0.label(l)) \(p.tasksByStatus[$0] ?? 0)" }
-      .joined(separator: ", ")
-    line(
-      "Tasks: \(tasks); \(p.tasksDone) done in \(r.year)",
-      "과제: \(tasks), \(r.year)년 완료 \(p.tasksDone)건")
-    heading("Directory book \(r.year)", "\(r.year)년 디렉토리북")
-    let book = p.directoryBook
-    line(
-      "\(book.submitted) of \(book.members) members submitted their profile; \(book.asked) asked",
-      "회원 \(book.members)곳 중 \(book.submitted)곳 제출, \(book.asked)곳 요청")
-    if !r.nextYearPrograms.isEmpty {
-      heading("Plans for \(r.year + 1)", "\(r.year + 1)년 계획")
-      for p in r.nextYearPrograms { row([p.name, Money.format(p.budgetKRW)], [24, -18]) }
+  static func render(_ document: ReportDocument) -> String {
+    var out = document.title + "\n"
+    for section in document.sections {
+      out += "\n" + section.title + "\n"
+      for block in section.blocks {
+        switch block {
+        case .note(let text): out += "  " + text + "\n"
+        case .table(let table):
+          if let lines = table.lines {
+            for line in lines { out += "  " + line + "\n" }
+          } else {
+            out += rows(table)
+          }
+        }
+      }
     }
     return out
+  }
+
+  private static func rows(_ table: ReportTable) -> String {
+    let cells = [table.columns.map(\.title)] + table.rows.map { $0.map { $0.text(.table) } }
+    var widths = table.columns.map { _ in 0 }
+    for row in cells {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], DisplayWidth.of(cell))
+      }
+    }
+    // A column of numbers lines up on the right, its title too.
+    let right = table.columns.indices.map { index in
+      table.rows.contains { index < $0.count && $0[index].isNumeric }
+    }
+    return cells.map { row in
+      "  "
+        + row.enumerated().map { index, cell in
+          DisplayWidth.pad(cell, to: widths[index], align: right[index] ? .right : .left)
+        }.joined(separator: "  ").replacingOccurrences(
+          of: "\\s+$", with: "", options: .regularExpression) + "\n"
+    }.joined()
+  }
+}
+
+/// The report as JSON: its sections, each table's columns and its rows as objects keyed by
+/// column; counts and amounts in won are numbers, shares are fractions (0.83), and a table
+/// printed as sentences carries them as `text`.
+enum ReportJSON {
+  static func encode(_ document: ReportDocument, year: Int) -> Data {
+    func json(_ value: TableValue) -> Any {
+      switch value {
+      case .text(let text), .instant(let text): return text
+      case .number(let number): return number.map { $0 as Any } ?? NSNull()
+      case .won(let amount): return amount.map { $0 as Any } ?? NSNull()
+      case .date(let day): return day.map { $0.description as Any } ?? NSNull()
+      case .percent(let rate): return rate.map { $0 as Any } ?? NSNull()
+      }
+    }
+    let sections: [[String: Any]] = document.sections.map { section in
+      var tables: [[String: Any]] = []
+      var notes: [String] = []
+      for block in section.blocks {
+        switch block {
+        case .note(let text): notes.append(text)
+        case .table(let table):
+          var object: [String: Any] = [
+            "key": table.key,
+            "columns": table.columns.map { ["key": $0.key, "title": $0.title] },
+            "rows": table.rows.map { row in
+              Dictionary(
+                uniqueKeysWithValues: zip(table.columns.map(\.key), row.map(json)))
+            },
+          ]
+          if let lines = table.lines { object["text"] = lines }
+          if table.totalRows > 0 { object["totalRows"] = table.totalRows }
+          tables.append(object)
+        }
+      }
+      var object: [String: Any] = [
+        "key": section.key, "title": section.title, "tables": tables,
+      ]
+      if !notes.isEmpty { object["notes"] = notes }
+      return object
+    }
+    let root: [String: Any] = ["title": document.title, "year": year, "sections": sections]
+    var data =
+      (try? JSONSerialization.data(
+        withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+      ?? Data("{}".utf8)
+    data.append(0x0A)
+    return data
   }
 }

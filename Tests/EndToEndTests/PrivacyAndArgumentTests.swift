@@ -90,6 +90,7 @@ import Testing
     ["export"],
     ["init"],
     ["import"], ["members"], ["visits"], ["requests"], ["backup"], ["restore"],
+    ["directory-book"],
   ]
   static let options = [
     "--name", "--brn", "--phone", "--email", "--role", "--kind", "--cluster", "--division",
@@ -102,7 +103,8 @@ import Testing
     "--spent", "--disallowed", "--returned", "--report-date", "--budget", "--category",
     "--cofunding-share", "--member-cap", "--member-cap-count", "--opens", "--closes", "--note",
     "--budget-scale",
-    "--output", "--correct", "--present", "--absent",
+    "--output", "--correct", "--present", "--absent", "--all", "--unmask", "--changes-since",
+    "--language",
   ]
   static let values = [
     "", "1", "0", "-1", "2", "99999999999999999999", "유신테크", "ㅇㅅㅌㅋ", "쓰기루프기준회사", "csv", "json",
@@ -111,7 +113,7 @@ import Testing
     "certification", ":", "인증 안내:2026-12-10", "pending", "approved", "회장", "company",
     "124-81-00998",
     "1248100999", "010-1234-5678", "a@b", "\u{0}", "\u{FEFF}", "--", "-", "é", "1:1", "20%",
-    "none", "쓰기루프 지원사업", "1.05",
+    "none", "쓰기루프 지원사업", "1.05", "xlsx", "html", "ko", "book.html",
     String(repeating: "가", count: 300),
   ]
 

@@ -63,3 +63,38 @@ public enum PhoneNumber {
 
   public static func isValid(_ text: String) -> Bool { (try? normalize(text)) != nil }
 }
+
+extension PhoneNumber {
+  /// Prefixes of mobile numbers, which belong to a person rather than an office.
+  static let mobilePrefixes: Set<String> = oldMobilePrefixes.union(["010"])
+
+  /// The number grouped with hyphens when it is one we know, else the text as it is: for
+  /// printing numbers that were stored as typed.
+  public static func tidied(_ text: String) -> String { (try? normalize(text)) ?? text }
+
+  /// A contact's number for print: mobile numbers masked unless `unmask`.
+  public static func printed(_ text: String, unmask: Bool) -> String {
+    unmask ? tidied(text) : masked(text)
+  }
+
+  /// A mobile number with its middle part hidden, for print: `010-****-5678` (always four
+  /// stars, so the length does not show). Other numbers come back as they are, normalised when
+  /// they are valid. Text that is no number we know but holds a mobile's digits (`010 1234 5678
+  /// 내선 3`) is hidden the same way rather than printed.
+  public static func masked(_ text: String) -> String {
+    if let number = try? normalize(text) {
+      let parts = number.split(separator: "-")
+      guard parts.count == 3, mobilePrefixes.contains(String(parts[0])) else { return number }
+      return "\(parts[0])-****-\(parts[2])"
+    }
+    var digits = text.filter(\.isASCIIDigit)
+    // The country code written without its plus: 82 10-… is 010-….
+    if digits.hasPrefix("821") { digits = "0" + digits.dropFirst(2) }
+    guard let start = digits.range(of: "01"),
+      mobilePrefixes.contains(String(digits[start.lowerBound...].prefix(3))),
+      digits[start.lowerBound...].count >= 10
+    else { return text }
+    let run = digits[start.lowerBound...].prefix(11)
+    return "\(run.prefix(3))-****-\(run.suffix(4))"
+  }
+}

@@ -6,6 +6,8 @@ import Foundation
 public enum SupportRules {
   /// Whole percent the company's co-funding share may be.
   public static let cofundingPercents = 0...99
+  /// The years a program (and so an annual report) can have.
+  public static let years = 2000...2100
 
   /// The least co-funding for a support of `support` won when the company's share of the total
   /// project cost must be `percent`: company / (support + company) ≥ percent / 100, so
@@ -58,9 +60,8 @@ public enum SupportRules {
     p.name = KoreanText.clean(p.name)
     p.note = KoreanText.clean(p.note)
     if p.name.isEmpty { errors.append(FieldError(field: "programName", problem: .required)) }
-    if !(2000...2100).contains(p.year) {
-      errors.append(
-        FieldError(field: "year", problem: .outOfRange("2000–2100"), value: String(p.year)))
+    if let error = ProgrammeRules.rangeProblem(p.year, years, field: "year") {
+      errors.append(error)
     }
     if p.budgetKRW < 0 {
       errors.append(FieldError(field: "budget", problem: .negative, value: String(p.budgetKRW)))

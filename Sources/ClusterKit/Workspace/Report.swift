@@ -55,7 +55,11 @@ public struct AnnualReport: Sendable {
 
 extension Workspace {
   /// Figures for one year; meetings count as held when their date has passed by `today`.
+  /// The year is one a program can have (2000–2100).
   public func annualReport(year: Int, today: Day) throws -> AnnualReport {
+    if let error = ProgrammeRules.rangeProblem(year, SupportRules.years, field: "year") {
+      throw ValidationError([error])
+    }
     let first = Day(year: year, month: 1, day: 1)!
     let last = min(Day(year: year, month: 12, day: 31)!, max(today, first))
     return try read { db in
