@@ -63,6 +63,7 @@ extension Fixture {
     },
     ScreenCase(name: "new-request-form") { _ in ["5", "n"] },
     ScreenCase(name: "new-program-form") { _ in ["6", "n"] },
+    ScreenCase(name: "edit-program-form") { _ in ["6", .key(.down), "e"] },
   ]
 
   @Test func goldenScreens() throws {
@@ -261,6 +262,12 @@ extension Fixture {
     let figures = try fixture.workspace.programFigures(id: settled.programId)
     #expect(figures.committedKRW == 18_000_000)
     #expect(screen(app, 120, 40).contains("반환액"))
+    // u takes the settlement back: the request is agreed again and owes the budget its amount.
+    press(app, ["u"])
+    let undone = try #require(try fixture.workspace.request(id: id))
+    #expect(undone.status == .agreed)
+    #expect(undone.settlement == nil)
+    #expect(try fixture.workspace.programFigures(id: undone.programId).committedKRW == 20_000_000)
   }
 
   @Test func anAgreementBelowTheShareNeedsAReason() throws {

@@ -2,8 +2,8 @@ import ClusterKit
 import TerminalKit
 
 /// What a form reads: members matching the member field's text, the one member that text
-/// names (if exactly one does), for a decision its program's figures and the member's cap, and
-/// for a new request the programs to choose from.
+/// names (if exactly one does), the program's figures for a step of a request or a program's
+/// edit, the member's cap for an approval, and the programs to choose from for a new request.
 struct FormData: Sendable {
   var suggestions: [(id: Int64, name: String)] = []
   var typedMember: (id: Int64, name: String)?
@@ -72,7 +72,8 @@ enum FormDialog {
   static func load(
     _ f: FormState, _ workspace: Workspace, _ memo: inout Memo<Inputs, FormData>, _ l: Language
   ) -> FormData {
-    let program = f.request?.programId
+    var program = f.request?.programId
+    if case .editProgram(let original) = f.purpose { program = original.id }
     let inputs = Inputs(
       memberQuery: f.memberQuery, program: program, programChoices: f.programChoices, language: l)
     return memo.get(inputs) {

@@ -38,16 +38,19 @@ struct ProgramsPane: Pane {
 
   struct Cache: PaneCache {
     var years = Memo<Int, [Int]>()
-    var programs = Memo<Int, [ProgramFigures]>()
+    /// Each year's figures as read, kept until the data version moves, so that going back to a
+    /// year shown before reads nothing.
+    var figures: [Int: [ProgramFigures]] = [:]
   }
 
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
     let years = cache.years.get(0) { (try? workspace.programYears()) ?? [] }
     let shown =
       year ?? (years.contains(ctx.today.year) ? ctx.today.year : years.first ?? ctx.today.year)
-    return Data(
-      years: years, year: shown,
-      programs: cache.programs.get(shown) { (try? workspace.programFigures(year: shown)) ?? [] })
+    if cache.figures[shown] == nil {
+      cache.figures[shown] = (try? workspace.programFigures(year: shown)) ?? []
+    }
+    return Data(years: years, year: shown, programs: cache.figures[shown]!)
   }
 
   mutating func fit(_ data: Data, _ ctx: Context, _ app: inout AppState) {
@@ -132,14 +135,14 @@ struct ProgramsPane: Pane {
       wide ? Money.format(amount) : Money.compactRounded(amount)
     }
     var columns: [Table.Column] = [.init(Term.programName.title(l), width: .flex(3))]
-    if wide { columns.append(.init(Term.programCategory.title(l), width: .fixed(12))) }
+    if wide { columns.append(.init(Term.programCategory.title(l), width: .fixed(16))) }
     columns += [
       .init(Term.budget.title(l), width: .fixed(amountWidth), alignment: .right),
       .init("", width: .flex(wide ? 3 : 2)),
       .init(Term.remaining.title(l), width: .fixed(amountWidth), alignment: .right),
     ]
     if wide {
-      columns.append(.init(Term.pending.title(l), width: .fixed(6), alignment: .right))
+      columns.append(.init(Term.pending.title(l), width: .fixed(8), alignment: .right))
     }
     let rows = data.programs.map { f -> [String] in
       var cells = [f.program.name]
