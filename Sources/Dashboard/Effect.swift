@@ -13,13 +13,23 @@ enum Change: Sendable {
   /// A decision on a request as it was seen (`expected`), or as it is now when nil.
   case decide(Int64, Decision, expected: SupportRequest?)
   case undo(UndoEntry)
+  // Programs, intake and the steps of a request after the decision
+  case addProgram(Program)
+  case updateProgram(Program, original: Program)
+  case addRequest(SupportRequest, memberName: String)
+  case updateRequest(SupportRequest, original: SupportRequest)
+  case disburse(Int64, amount: KRW, date: Day?, expected: SupportRequest)
 }
 
-/// A decision as typed: the approved amount may be left out (the requested amount).
+/// A step of a request as typed: the approved amount may be left out (the requested amount).
 enum Decision: Hashable, Sendable {
   case approve(amount: KRW?, overrideReason: String?)
   case reject(reason: String)
   case askForChanges(reason: String)
+  case submit(date: Day?)
+  case withdraw(reason: String)
+  case agree(cofunding: KRW, date: Day?, overrideReason: String?)
+  case settle(spent: KRW, disallowed: KRW, returned: KRW?, reportDate: Day?)
 }
 
 struct Effect: Sendable {
@@ -81,6 +91,14 @@ extension Change {
       switch entry {
       case .request(let change):
         try workspace.undo(change)
+        if let paid = change.instalment {
+          return (
+            nil,
+            l.pick(
+              "Instalment of \(Money.format(paid.amountKRW)) to request #\(paid.requestId) taken back.",
+              "신청 #\(paid.requestId)의 교부 \(Money.format(paid.amountKRW))을(를) 되돌렸습니다.")
+          )
+        }
         return (
           nil,
           l.pick(
@@ -94,6 +112,51 @@ extension Change {
         try workspace.setAttendance(meetingId: meetingId, previous)
         return (nil, l.pick("Attendance put back.", "출석을 되돌렸습니다."))
       }
+    case .addProgram(let program):
+      let saved = try workspace.addProgram(program)
+      return (
+        nil,
+        l.pick(
+          "Added program #\(saved.id) \(Document.programName(saved)).",
+          "지원사업 #\(saved.id) \(Document.programName(saved))을(를) 추가했습니다.")
+      )
+    case .updateProgram(let program, let original):
+      let saved = try workspace.updateProgram(program, original: original)
+      return (
+        nil,
+        l.pick(
+          "Saved program #\(saved.id) \(Document.programName(saved)).",
+          "지원사업 #\(saved.id) \(Document.programName(saved))을(를) 저장했습니다.")
+      )
+    case .addRequest(let request, let memberName):
+      let saved = try workspace.addRequest(request, today: today)
+      let program = try workspace.programFigures(id: saved.programId).program
+      let added = l.pick(
+        "Added request #\(saved.id) (\(saved.status.english)) of \(memberName) to \(Document.programName(program)).",
+        "\(memberName)의 \(Document.programName(program)) 신청 #\(saved.id)(\(saved.status.korean))을(를) 접수했습니다."
+      )
+      return (nil, ([added] + (try workspace.intakeWarnings(saved, l))).joined(separator: " "))
+    case .updateRequest(let request, let original):
+      let change = try workspace.updateRequest(request, original: original, today: today)
+      let saved = l.pick(
+        "Saved request #\(original.id) (u undoes).", "신청 #\(original.id)을(를) 저장했습니다 (u: 되돌리기).")
+      return (
+        .request(change),
+        ([saved] + (try workspace.intakeWarnings(change.after, l))).joined(separator: " ")
+      )
+    case .disburse(let id, let amount, let date, let expected):
+      let change = try workspace.disburse(
+        requestId: id, amount: amount, date: date, on: today, expected: expected)
+      let paid = try workspace.instalments(requestId: id)
+      let total = paid.map(\.amountKRW).reduce(0, +)
+      let approved = expected.approvedKRW ?? 0
+      return (
+        .request(change),
+        l.pick(
+          "Instalment \(paid.count) of request #\(id): \(Money.format(amount)); \(Money.format(total)) of \(Money.format(approved)) paid (u undoes).",
+          "신청 #\(id) \(paid.count)차 교부 \(Money.format(amount)): 승인액 \(Money.format(approved)) 중 \(Money.format(total)) 교부 (u: 되돌리기)"
+        )
+      )
     }
   }
 }
@@ -105,6 +168,12 @@ extension Decision {
       .approve(amount: amount ?? requested, overrideReason: reason)
     case .reject(let reason): .reject(reason: reason)
     case .askForChanges(let reason): .askForChanges(reason: reason)
+    case .submit(let date): .submit(date: date)
+    case .withdraw(let reason): .withdraw(reason: reason)
+    case .agree(let cofunding, let date, let reason):
+      .agree(cofunding: cofunding, date: date, overrideReason: reason)
+    case .settle(let spent, let disallowed, let returned, let reportDate):
+      .settle(spent: spent, disallowed: disallowed, returned: returned, reportDate: reportDate)
     }
   }
 }
