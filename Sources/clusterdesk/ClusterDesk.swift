@@ -21,7 +21,8 @@ struct ClusterDesk: ParsableCommand {
       CLUSTERDESK_LANG)이 ko로 시작하면 한국어로, 아니면 영어로 표시합니다.
       """),
     subcommands: [
-      Open.self, Demo.self, Init.self, Import.self, Export.self, Backup.self, Restore.self,
+      Open.self, Demo.self, Init.self, Import.self, Export.self, Convert.self, Backup.self,
+      Restore.self,
       OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
       ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
       SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self,
@@ -69,13 +70,14 @@ struct WorkspaceLocation: ParsableArguments {
   }
 
   /// Opens the workspace; with `create`, a missing one is made (and, for the default location,
-  /// its folder too). An existing workspace gets its automatic backup of the day, in the
-  /// background.
+  /// its folder too). An existing SQLite workspace gets its automatic backup of the day, in the
+  /// background; a large JSON one, the advice to use SQLite (on stderr).
   func open(create: Bool = false) throws -> Workspace {
     if create { makeDefaultFolder() }
     let existed = FileManager.default.fileExists(atPath: path)
     let workspace = try Workspace(path: path, create: create)
-    if existed { AutomaticBackup.startIfDue(for: workspace) }
+    if existed && !workspace.isJSONDocument { AutomaticBackup.startIfDue(for: workspace) }
+    if let advice = workspace.storageAdvice(language) { printError(advice) }
     return workspace
   }
 
@@ -144,7 +146,7 @@ private func report(_ error: Error) -> Error {
     switch error {
     case .missing, .missingDirectory, .emptyFile, .notARegularFile, .notAWorkspace, .otherDatabase,
       .newerVersion, .damaged, .readOnly, .cannotCreate, .cannotCreateFile, .cannotOpen, .diskFull,
-      .busy, .writeFailed:
+      .busy, .writeFailed, .unreadableDocument:
       return ExitCode(3)
     case .conflict:
       return ExitCode(4)
