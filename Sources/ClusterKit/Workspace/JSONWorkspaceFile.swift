@@ -325,9 +325,15 @@ public enum FileNotice: Sendable {
   public func message(_ l: Language) -> String {
     switch self {
     case .reloaded(let path):
+      let name = (path as NSString).lastPathComponent
       return l.pick(
-        "\(path) was changed outside this window; it now shows the file as it is.",
-        "\(path)이(가) 이 창 밖에서 바뀌어 지금의 파일 내용을 다시 불러왔습니다.")
+        "Reloaded \(name): it was changed outside this window (\(path)).",
+        "\(name)을(를) 다시 불러왔습니다: 이 창 밖에서 바뀌었습니다(\(path)).")
+    case .unreadable(.unreadableDocument(let path, _, let english, let korean)):
+      let name = (path as NSString).lastPathComponent
+      return l.pick(
+        "\(name) was changed by another program and no longer reads as a workspace; nothing is saved until it does (\(english)).",
+        "다른 프로그램이 \(name)을(를) 바꾸어 워크스페이스로 읽을 수 없습니다. 다시 읽을 수 있을 때까지 아무것도 저장하지 않습니다(\(korean)).")
     case .unreadable(let error):
       return error.message(l)
     case .large(let path, let bytes):

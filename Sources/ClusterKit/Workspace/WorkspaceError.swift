@@ -118,8 +118,8 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .unreadableDocument(let path, let changedOutside, let english, let korean):
       return changedOutside
         ? l.pick(
-          "\(path) was changed by another program and no longer reads as a ClusterDesk workspace (\(english)); nothing was saved, so fix the file or put a good copy back, then try again.",
-          "다른 프로그램이 \(path)을(를) 바꾸어 ClusterDesk 워크스페이스로 읽을 수 없습니다(\(korean)). 아무것도 저장하지 않았으니 파일을 고치거나 좋은 사본을 되돌려 놓은 뒤 다시 시도하세요."
+          "Nothing was saved: \(path) was changed by another program and no longer reads as a ClusterDesk workspace (\(english)); fix the file or put a good copy back, then try again.",
+          "저장하지 않았습니다: 다른 프로그램이 \(path)을(를) 바꾸어 ClusterDesk 워크스페이스로 읽을 수 없습니다(\(korean)). 파일을 고치거나 좋은 사본을 되돌려 놓은 뒤 다시 시도하세요."
         )
         : l.pick(
           "\(path) does not read as a ClusterDesk workspace JSON (\(english)); nothing was changed.",
