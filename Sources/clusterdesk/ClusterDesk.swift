@@ -12,12 +12,14 @@ struct ClusterDesk: ParsableCommand {
     discussion: language.pick(
       """
       With no subcommand, opens the dashboard on the workspace. The workspace is --workspace PATH, \
-      else $CLUSTERDESK_WORKSPACE, else \(WorkspaceLocation.defaultPath). The interface speaks \
-      Korean when LANG (or CLUSTERDESK_LANG) starts with ko, English otherwise.
+      else $CLUSTERDESK_WORKSPACE, else \(WorkspaceLocation.defaultPath): a SQLite file or a JSON \
+      file (told by its content). The interface speaks Korean when LANG (or CLUSTERDESK_LANG) \
+      starts with ko, English otherwise.
       """,
       """
       하위 명령 없이 실행하면 워크스페이스의 대시보드를 엽니다. 워크스페이스는 --workspace PATH, \
-      없으면 $CLUSTERDESK_WORKSPACE, 그것도 없으면 \(WorkspaceLocation.defaultPath)입니다. LANG(또는 \
+      없으면 $CLUSTERDESK_WORKSPACE, 그것도 없으면 \(WorkspaceLocation.defaultPath)이며, SQLite 파일이나 JSON \
+      파일(내용으로 구별)입니다. LANG(또는 \
       CLUSTERDESK_LANG)이 ko로 시작하면 한국어로, 아니면 영어로 표시합니다.
       """),
     subcommands: [
@@ -44,8 +46,8 @@ struct WorkspaceLocation: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       language.pick(
-        "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).",
-        "워크스페이스 파일 (기본값: $CLUSTERDESK_WORKSPACE, 없으면 \(defaultPath)).")))
+        "The workspace file, SQLite or JSON (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).",
+        "워크스페이스 파일, SQLite 또는 JSON (기본값: $CLUSTERDESK_WORKSPACE, 없으면 \(defaultPath)).")))
   var workspace: String?
 
   static var defaultPath: String {

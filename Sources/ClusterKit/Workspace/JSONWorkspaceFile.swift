@@ -249,7 +249,22 @@ final class JSONWorkspaceFile: @unchecked Sendable {
       let detail = JSONProblem.describe(error)
       throw WorkspaceError.unreadableDocument(
         path: path, changedOutside: changedOutside, english: detail, korean: detail)
+    } catch let error as ValidationError {
+      throw unreadable(error, path: path, changedOutside: changedOutside)
     }
+  }
+
+  /// The refusal of a document whose records (or syntax) are wrong, naming the first few.
+  private static func unreadable(_ error: ValidationError, path: String, changedOutside: Bool)
+    -> WorkspaceError
+  {
+    func detail(_ l: Language) -> String {
+      let shown = error.errors.prefix(3).map { $0.message(l) }.joined(separator: "; ")
+      let more = error.errors.count - 3
+      return more > 0 ? shown + l.pick(" and \(more) more", " 외 \(more)건") : shown
+    }
+    return .unreadableDocument(
+      path: path, changedOutside: changedOutside, english: detail(.en), korean: detail(.ko))
   }
 
   /// A new database in memory holding the document, checked as an import is.
@@ -260,13 +275,7 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     do {
       try Workspace(pool: pool, path: path, actor: nil, jsonFile: nil).importDocument(document)
     } catch let error as ValidationError {
-      func detail(_ l: Language) -> String {
-        let shown = error.errors.prefix(3).map { $0.message(l) }.joined(separator: "; ")
-        let more = error.errors.count - 3
-        return more > 0 ? shown + l.pick(" and \(more) more", " 외 \(more)건") : shown
-      }
-      throw WorkspaceError.unreadableDocument(
-        path: path, changedOutside: changedOutside, english: detail(.en), korean: detail(.ko))
+      throw unreadable(error, path: path, changedOutside: changedOutside)
     }
     return pool
   }
