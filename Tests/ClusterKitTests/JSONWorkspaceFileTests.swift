@@ -206,12 +206,26 @@ import Testing
     #expect(try text(workspace.path).contains("(주)새한정밀"))
   }
 
+  /// The sample is not large; a file of 5 MB and more is advised, by the commands and once by
+  /// the dashboard, to move to SQLite.
   @Test func aLargeFileIsAdvisedToMoveToSQLite() throws {
-    let workspace = try sample()
-    #expect(workspace.storageAdvice(.en) == nil)
-    #expect(
-      FileNotice.large(path: "big.json", bytes: 48_000_000).message(.en).contains(
-        "clusterdesk convert big.json"))
+    let small = try sample()
+    #expect(small.storageAdvice(.en) == nil)
+    #expect(small.takeFileNotice() == nil)
+    var document = WorkspaceDocument(office: Office(name: "큰 사무국"))
+    document.clusters = [Cluster(id: 1, name: "전국")]
+    document.members = (1...8_000).map { i in
+      Member(
+        id: Int64(i), clusterId: 1, kind: .company, name: "대형시험\(i)상사",
+        representative: "홍길동", products: String(repeating: "정밀 부품 가공, ", count: 30))
+    }
+    let path = file("big.json")
+    _ = try Workspace.create(at: path) { try $0.importDocument(document) }
+    let large = try Workspace(path: path)
+    #expect(try #require(large.storageAdvice(.en)).contains("clusterdesk convert \(path)"))
+    #expect(try #require(large.storageAdvice(.ko)).contains("SQLite 워크스페이스가 더 알맞습니다"))
+    if case .large = large.takeFileNotice() {} else { Issue.record("no advice for the dashboard") }
+    #expect(large.takeFileNotice() == nil)
   }
 
   @Test func backUpAndRestoreAJSONWorkspace() throws {

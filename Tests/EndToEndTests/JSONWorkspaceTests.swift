@@ -117,6 +117,11 @@ import Testing
     #expect(document.office.name == "서울지역본부 사무국")
     #expect(document.clusters.map(\.name) == ["IT융합"])
     #expect(try cli.run(["init"]).status != 0)
+    try "상호,대표자,전화\n(주)유신테크,김유신,02-1234-5678\n".write(
+      to: cli.file("members.csv"), atomically: true, encoding: .utf8)
+    let imported = try cli.run(["import", "members.csv", "--cluster", "IT융합"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(try self.document(cli.workspacePath).members.map(\.name) == ["(주)유신테크"])
     // Told by its content, not its name.
     try FileManager.default.moveItem(
       atPath: cli.workspacePath, toPath: cli.file("office.data").path)
