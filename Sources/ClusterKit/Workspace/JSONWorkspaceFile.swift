@@ -243,13 +243,10 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     -> (WorkspaceDocument, Int)
   {
     do {
-      let version = try JSONDecoder().decode(Version.self, from: bytes).version
-      return (try WorkspaceDocument.decode(bytes), version)
-    } catch let error as DecodingError {
-      let detail = JSONProblem.describe(error)
-      throw WorkspaceError.unreadableDocument(
-        path: path, changedOutside: changedOutside, english: detail, korean: detail)
-    } catch let error as ValidationError {
+      let document = try WorkspaceDocument.decode(bytes)
+      let version = try? JSONDecoder().decode(Version.self, from: bytes).version
+      return (document, version ?? WorkspaceDocument.currentVersion)
+    } catch {
       throw unreadable(error, path: path, changedOutside: changedOutside)
     }
   }
