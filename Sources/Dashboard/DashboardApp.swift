@@ -95,6 +95,9 @@ public final class DashboardApp {
   /// window of rows, so that is read too.
   func refresh() {
     loader.begin(workspace)
+    if let notice = workspace.takeFileNotice() {
+      state.say(notice.message(state.language), error: notice.isError)
+    }
     for _ in 0..<2 {
       pane.load(context, workspace, version: loader.version)
       loader.loadModals(state.modals, context, workspace)

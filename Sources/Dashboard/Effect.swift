@@ -19,16 +19,26 @@ enum Change: Hashable, Sendable {
   case deleteFollowUp(FollowUp)
   /// A decision on a request as it was seen (`expected`), or as it is now when nil.
   case decide(Int64, Decision, expected: SupportRequest?)
+  // Programs, intake and the steps of a request after the decision
+  case addProgram(Program)
+  case updateProgram(Program, original: Program)
+  case addRequest(SupportRequest, memberName: String)
+  case updateRequest(SupportRequest, original: SupportRequest)
+  case disburse(Int64, amount: KRW, date: Day?, expected: SupportRequest)
   /// Puts a recorded change back (`u`) or makes it again (Ctrl-R).
   case undo(RecordedChange)
   case redo(RecordedChange)
 }
 
-/// A decision as typed: the approved amount may be left out (the requested amount).
+/// A step of a request as typed: the approved amount may be left out (the requested amount).
 enum Decision: Hashable, Sendable {
   case approve(amount: KRW?, overrideReason: String?)
   case reject(reason: String)
   case askForChanges(reason: String)
+  case submit(date: Day?)
+  case withdraw(reason: String)
+  case agree(cofunding: KRW, date: Day?, overrideReason: String?)
+  case settle(spent: KRW, disallowed: KRW, returned: KRW?, reportDate: Day?)
 }
 
 struct Effect: Sendable {
@@ -111,6 +121,47 @@ extension Change {
       return {
         $0.pick("Request #\(id) is now \(status.label($0)).", "신청 #\(id): \(status.label($0))")
       }
+    case .addProgram(let program):
+      let saved = try workspace.addProgram(program)
+      let name = Document.programName(saved)
+      return {
+        $0.pick("Added program #\(saved.id) \(name).", "지원사업 #\(saved.id) \(name)을(를) 추가했습니다.")
+      }
+    case .updateProgram(let program, let original):
+      let saved = try workspace.updateProgram(program, original: original)
+      let name = Document.programName(saved)
+      return {
+        $0.pick("Saved program #\(saved.id) \(name).", "지원사업 #\(saved.id) \(name)을(를) 저장했습니다.")
+      }
+    case .addRequest(let request, let memberName):
+      let saved = try workspace.addRequest(request, today: today)
+      let program = Document.programName(try workspace.programFigures(id: saved.programId).program)
+      let warnings = try Self.warnings(saved, workspace)
+      return {
+        ([
+          $0.pick(
+            "Added request #\(saved.id) (\(saved.status.english)) of \(memberName) to \(program).",
+            "\(memberName)의 \(program) 신청 #\(saved.id)(\(saved.status.korean))을(를) 접수했습니다.")
+        ] + warnings($0)).joined(separator: " ")
+      }
+    case .updateRequest(let request, let original):
+      let change = try workspace.updateRequest(request, original: original, today: today)
+      let warnings = try Self.warnings(change.after, workspace)
+      return {
+        ([$0.pick("Saved request #\(original.id).", "신청 #\(original.id)을(를) 저장했습니다.")]
+          + warnings($0)).joined(separator: " ")
+      }
+    case .disburse(let id, let amount, let date, let expected):
+      try workspace.disburse(
+        requestId: id, amount: amount, date: date, on: today, expected: expected)
+      let paid = try workspace.instalments(requestId: id)
+      let total = Money.format(paid.map(\.amountKRW).reduce(0, +))
+      let approved = Money.format(expected.approvedKRW ?? 0)
+      return {
+        $0.pick(
+          "Instalment \(paid.count) of request #\(id): \(Money.format(amount)); \(total) of \(approved) paid.",
+          "신청 #\(id) \(paid.count)차 교부 \(Money.format(amount)): 승인액 \(approved) 중 \(total) 교부")
+      }
     case .undo(let change):
       try workspace.undoChange(id: change.id)
       return { $0.pick("Undone: \(change.label.english)", "되돌렸습니다: \(change.label.korean)") }
@@ -118,6 +169,15 @@ extension Change {
       try workspace.redoChange(id: change.id)
       return { $0.pick("Done again: \(change.label.english)", "다시 했습니다: \(change.label.korean)") }
     }
+  }
+
+  /// A request's intake warnings in both languages, read while the request is as saved.
+  private static func warnings(_ request: SupportRequest, _ workspace: Workspace) throws
+    -> @Sendable (Language) -> [String]
+  {
+    let english = try workspace.intakeWarnings(request, .en)
+    let korean = try workspace.intakeWarnings(request, .ko)
+    return { $0 == .ko ? korean : english }
   }
 
   /// Undo and redo move along the list of changes; everything else is a new change on it.
@@ -136,6 +196,12 @@ extension Decision {
       .approve(amount: amount ?? requested, overrideReason: reason)
     case .reject(let reason): .reject(reason: reason)
     case .askForChanges(let reason): .askForChanges(reason: reason)
+    case .submit(let date): .submit(date: date)
+    case .withdraw(let reason): .withdraw(reason: reason)
+    case .agree(let cofunding, let date, let reason):
+      .agree(cofunding: cofunding, date: date, overrideReason: reason)
+    case .settle(let spent, let disallowed, let returned, let reportDate):
+      .settle(spent: spent, disallowed: disallowed, returned: returned, reportDate: reportDate)
     }
   }
 }

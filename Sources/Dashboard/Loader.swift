@@ -48,7 +48,9 @@ struct Loader {
         break
       }
     }
-    if case .form(let f) = modals.last { form = FormDialog.load(f, workspace, &formMemo) }
+    if case .form(let f) = modals.last {
+      form = FormDialog.load(f, workspace, &formMemo, ctx.language)
+    }
   }
 
   /// Keeps the dialog on top inside the data it shows.

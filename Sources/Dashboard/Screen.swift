@@ -114,12 +114,13 @@ enum Screen {
     _ pane: String, _ today: Day, _ l: Language, into grid: inout Grid, theme: Theme
   ) {
     let names = Registry.names
+    let date = " \(today) "
+    let dated = grid.width >= 60
+    // The tabs fit in front of the date rather than run into it.
+    let width = dated ? grid.width - DisplayWidth.of(date) : grid.width
     Tabs(
       titles: names.map { Registry.title(of: $0, l) }, active: names.firstIndex(of: pane) ?? 0
-    ).render(into: &grid, in: Rect(x: 0, y: 0, width: grid.width, height: 1), theme: theme)
-    let date = " \(today) "
-    if grid.width >= 60 {
-      grid.put(date, x: grid.width - DisplayWidth.of(date), y: 0, style: theme.dim)
-    }
+    ).render(into: &grid, in: Rect(x: 0, y: 0, width: width, height: 1), theme: theme)
+    if dated { grid.put(date, x: grid.width - DisplayWidth.of(date), y: 0, style: theme.dim) }
   }
 }

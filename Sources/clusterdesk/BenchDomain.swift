@@ -11,7 +11,7 @@ struct BenchDomain: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-domain",
     abstract:
-      "Time the workspace's queries, report, the report workbook and the directory book, CSV import, xlsx export/import and JSON export/import (for scripts/benchmark).",
+      "Time the workspace's queries, report, the report workbook and the directory book, CSV import, xlsx export/import, JSON export/import and a JSON workspace's open and save (for scripts/benchmark).",
     shouldDisplay: false)
 
   @OptionGroup var location: WorkspaceLocation
@@ -245,6 +245,27 @@ struct BenchDomain: ParsableCommand {
         }
         removeScratch()
         try? FileManager.default.removeItem(atPath: jsonPath)
+      }
+
+      // The workspace kept as a JSON file: opened as every command opens it, and one change
+      // saved as every change is (export, encode, write beside, flush, rename).
+      let jsonWorkspace = (folder as NSString).appendingPathComponent("bench-workspace.json")
+      if only == nil || "JSON workspace".contains(only!) {
+        try? FileManager.default.removeItem(atPath: jsonWorkspace)
+        let document = try workspace.exportDocument()
+        var opened = try Workspace.create(at: jsonWorkspace) { try $0.importDocument(document) }
+        try time("JSON workspace: open (read, decode, check, load)", runs: slowRuns) {
+          opened = try Workspace(path: jsonWorkspace)
+        }
+        var office = document.office
+        var turn = 0
+        try time("JSON workspace: save one change (export, encode, write, rename)", runs: slowRuns)
+        {
+          turn += 1
+          office.name = "\(document.office.name) \(turn)"
+          try opened.updateOffice(office)
+        }
+        try? FileManager.default.removeItem(atPath: jsonWorkspace)
       }
     }
   }

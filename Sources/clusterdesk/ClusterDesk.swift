@@ -12,16 +12,19 @@ struct ClusterDesk: ParsableCommand {
     discussion: language.pick(
       """
       With no subcommand, opens the dashboard on the workspace. The workspace is --workspace PATH, \
-      else $CLUSTERDESK_WORKSPACE, else \(WorkspaceLocation.defaultPath). The interface speaks \
-      Korean when LANG (or CLUSTERDESK_LANG) starts with ko, English otherwise.
+      else $CLUSTERDESK_WORKSPACE, else \(WorkspaceLocation.defaultPath): a SQLite file or a JSON \
+      file (told by its content). The interface speaks Korean when LANG (or CLUSTERDESK_LANG) \
+      starts with ko, English otherwise.
       """,
       """
       하위 명령 없이 실행하면 워크스페이스의 대시보드를 엽니다. 워크스페이스는 --workspace PATH, \
-      없으면 $CLUSTERDESK_WORKSPACE, 그것도 없으면 \(WorkspaceLocation.defaultPath)입니다. LANG(또는 \
+      없으면 $CLUSTERDESK_WORKSPACE, 그것도 없으면 \(WorkspaceLocation.defaultPath)이며, SQLite 파일이나 JSON \
+      파일(내용으로 구별)입니다. LANG(또는 \
       CLUSTERDESK_LANG)이 ko로 시작하면 한국어로, 아니면 영어로 표시합니다.
       """),
     subcommands: [
-      Open.self, Demo.self, Init.self, Import.self, Export.self, Backup.self, Restore.self,
+      Open.self, Demo.self, Init.self, Import.self, Export.self, Convert.self, Backup.self,
+      Restore.self,
       OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
       ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
       SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self, Undo.self,
@@ -64,8 +67,8 @@ struct WorkspaceLocation: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       language.pick(
-        "The workspace file (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).",
-        "워크스페이스 파일 (기본값: $CLUSTERDESK_WORKSPACE, 없으면 \(defaultPath)).")))
+        "The workspace file, SQLite or JSON (default: $CLUSTERDESK_WORKSPACE, else \(defaultPath)).",
+        "워크스페이스 파일, SQLite 또는 JSON (기본값: $CLUSTERDESK_WORKSPACE, 없으면 \(defaultPath)).")))
   var workspace: String?
 
   static var defaultPath: String {
@@ -90,13 +93,14 @@ struct WorkspaceLocation: ParsableArguments {
   }
 
   /// Opens the workspace; with `create`, a missing one is made (and, for the default location,
-  /// its folder too). An existing workspace gets its automatic backup of the day, in the
-  /// background.
+  /// its folder too). An existing SQLite workspace gets its automatic backup of the day, in the
+  /// background; a large JSON one, the advice to use SQLite (on stderr).
   func open(create: Bool = false) throws -> Workspace {
     if create { makeDefaultFolder() }
     let existed = FileManager.default.fileExists(atPath: path)
     let workspace = try Workspace(path: path, create: create)
-    if existed { AutomaticBackup.startIfDue(for: workspace) }
+    if existed && !workspace.isJSONDocument { AutomaticBackup.startIfDue(for: workspace) }
+    if let advice = workspace.storageAdvice(language) { printError(advice) }
     return workspace
   }
 
@@ -165,7 +169,7 @@ private func report(_ error: Error) -> Error {
     switch error {
     case .missing, .missingDirectory, .emptyFile, .notARegularFile, .notAWorkspace, .otherDatabase,
       .newerVersion, .damaged, .readOnly, .cannotCreate, .cannotCreateFile, .cannotOpen, .diskFull,
-      .busy, .writeFailed:
+      .busy, .writeFailed, .unreadableDocument:
       return ExitCode(3)
     case .conflict:
       return ExitCode(4)

@@ -96,10 +96,10 @@ struct ProgramsCommand: ParsableCommand {
         let found = try workspace.findProgram(
           try SupportInput.required(program, "program"),
           year: try year.map { try SupportInput.year($0) })
-        let figures = try workspace.programFigures(id: found.id)
-        let rows = try workspace.requestRows(RequestFilter(programId: found.id), limit: Int.max)
-        print(
-          Document.program(figures, requests: rows, today: today, l).plainText, terminator: "")
+        guard let detail = try workspace.programDetail(id: found.id) else {
+          throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(found.id)")
+        }
+        print(Document.program(detail, l).plainText, terminator: "")
       }
     }
   }
@@ -169,7 +169,7 @@ struct ProgramsCommand: ParsableCommand {
       }
       if let cofundingShare {
         try problems.attempt {
-          program.cofundingPercent = try SupportInput.percent(
+          program.cofundingPercent = try SupportRules.percent(
             cofundingShare, field: "cofundingShare")
         }
       }
@@ -184,7 +184,7 @@ struct ProgramsCommand: ParsableCommand {
         try problems.attempt {
           program.memberCapCount =
             SupportInput.isNone(memberCapCount)
-            ? nil : try SupportInput.count(memberCapCount, field: "memberCapCount")
+            ? nil : try SupportRules.count(memberCapCount, field: "memberCapCount")
         }
       }
       if let opens {

@@ -198,24 +198,7 @@ struct RequestsCommand: ParsableCommand {
   /// Warnings a reviewer should see about a request just entered or edited: 중복지원, and a planned
   /// co-funding below the program's share.
   static func printFlags(_ workspace: Workspace, _ request: SupportRequest) throws {
-    let l = language
-    let program = try workspace.programFigures(id: request.programId).program
-    let member = try workspace.member(id: request.memberId)?.name ?? "#\(request.memberId)"
-    for earlier in try workspace.duplicates(of: request) {
-      printError(
-        l.pick(
-          "중복지원: \(member) already has request #\(earlier.id) (\(earlier.status.english)) under \(Document.programName(program)).",
-          "중복지원: \(member)은(는) \(Document.programName(program))에 이미 신청 #\(earlier.id)(\(earlier.status.korean))이(가) 있습니다."
-        ))
-    }
-    let minimum = program.minimumCofunding(for: request.requestedKRW)
-    if let planned = request.cofundingKRW, planned < minimum {
-      printError(
-        l.pick(
-          "Note: the planned co-funding \(Money.format(planned)) is below the \(program.cofundingPercent)% share; the agreement will need at least \(Money.format(minimum)) for \(Money.format(request.requestedKRW)).",
-          "참고: 계획 자부담 \(Money.format(planned))은(는) 자부담 비율 \(program.cofundingPercent)%에 못 미칩니다. \(Money.format(request.requestedKRW))이면 협약 때 최소 \(Money.format(minimum))이 필요합니다."
-        ))
-    }
+    for warning in try workspace.intakeWarnings(request, language) { printError(warning) }
   }
 
   struct Add: ParsableCommand {

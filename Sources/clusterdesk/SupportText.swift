@@ -13,31 +13,6 @@ enum SupportInput {
     return id
   }
 
-  /// `20`, `20%`.
-  static func percent(_ text: String, field: String) throws -> Int {
-    let digits = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
-      .trimmingCharacters(in: .whitespaces)
-    guard let value = Int(digits) else {
-      throw FieldError(field: field, problem: .invalidFormat(expected: "20%"), value: text)
-    }
-    guard SupportRules.cofundingPercents.contains(value) else {
-      throw FieldError(field: field, problem: .outOfRange("0–99%"), value: text)
-    }
-    return value
-  }
-
-  static func count(_ text: String, field: String) throws -> Int {
-    guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-      throw FieldError(field: field, problem: .notAnInteger, value: text)
-    }
-    guard value > 0 else {
-      throw FieldError(
-        field: field, problem: .other(english: "must be more than 0", korean: "0보다 커야 합니다"),
-        value: text)
-    }
-    return value
-  }
-
   /// `2027`, within 2000–2100.
   static func year(_ text: String, field: String = "year") throws -> Int {
     guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {

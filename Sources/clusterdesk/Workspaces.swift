@@ -104,7 +104,9 @@ enum SampleData {
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: language.pick("Create a new, empty workspace.", "비어 있는 새 워크스페이스를 만듭니다."))
+    abstract: language.pick(
+      "Create a new, empty workspace (a JSON file when --workspace ends in .json, else SQLite).",
+      "비어 있는 새 워크스페이스를 만듭니다 (--workspace가 .json으로 끝나면 JSON 파일, 아니면 SQLite)."))
 
   @OptionGroup var location: WorkspaceLocation
   @Option(

@@ -185,8 +185,7 @@ import Testing
       lines(doc).contains {
         $0.hasPrefix("#\(first.id) ") && $0.hasSuffix("교부 4,000만원 시제품제작: 센서 모듈 시제품")
       })
-    let program = Document.program(
-      try w.programFigures(id: f.program.id), requests: [], today: day, .ko)
+    let program = Document.program(try #require(try w.programDetail(id: f.program.id)), .ko)
     #expect(fields(program)["잔액"] == k["잔액"])
     #expect(try w.requestDetail(id: 999) == nil)
   }

@@ -191,6 +191,18 @@ import Testing
       g.mask(row: 0) { $0 == Theme.standard.selected }.hasPrefix("........." + "########" + "."))
   }
 
+  @Test func tabsTightenThenCutTheOtherTitlesToFit() {
+    let tabs = Tabs(titles: ["Overview", "Members", "Requests", "Programs"], active: 3)
+    #expect(tabs.labels(fitting: 60)[0] == " 1 Overview ")
+    #expect(tabs.labels(fitting: 44) == ["1 Overview", "2 Members", "3 Requests", "4 Programs"])
+    let cut = tabs.labels(fitting: 30)
+    #expect(cut[3] == "4 Programs")
+    #expect(cut.reduce(0) { $0 + DisplayWidth.of($1) + 1 } <= 30)
+    var g = Grid(width: 30, height: 1)
+    tabs.render(into: &g, in: g.bounds, theme: .standard)
+    #expect(g.trimmedLines[0].hasSuffix("4 Programs│"))
+  }
+
   @Test func statusBarPutsHintsLeftAndTextRight() {
     var g = Grid(width: 30, height: 1)
     StatusBar(hints: [KeyHint("?", "도움말"), KeyHint(.ctrl("c"), "종료")], right: "12/40")

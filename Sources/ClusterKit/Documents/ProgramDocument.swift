@@ -1,8 +1,8 @@
 extension Document {
   /// A program: its terms, its figures and its requests by status.
-  public static func program(
-    _ f: ProgramFigures, requests: [RequestRow], today: Day, _ l: Language
-  ) -> Document {
+  public static func program(_ d: ProgramDetail, _ l: Language) -> Document {
+    let f = d.figures
+    let requests = d.requests
     let p = f.program
     var doc = Document(title: programName(p), reference: "#\(p.id)")
     doc.field(.programCategory, p.category.label(l), l)

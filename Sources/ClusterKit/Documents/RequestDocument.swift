@@ -32,20 +32,11 @@ extension Document {
           "#\(earlier.id) (\(earlier.status.english)) of the same member to the same program came first",
           "같은 회원이 같은 지원사업에 먼저 낸 신청 #\(earlier.id) (\(earlier.status.korean))"), l)
     }
-    if p.cofundingPercent > 0 && [.draft, .pending, .approved].contains(r.status) {
-      doc.field(
-        .cofundingNeeded,
-        l.pick(
-          "at least \(Money.format(d.minimumCofundingKRW)) (\(p.cofundingPercent)% of the project cost)",
-          "최소 \(Money.format(d.minimumCofundingKRW)) (총사업비의 \(p.cofundingPercent)%)"), l)
+    if [.draft, .pending, .approved].contains(r.status) {
+      doc.field(.cofundingNeeded, cofundingNeeded(d, l), l)
     }
     if p.hasMemberCap {
-      doc.field(
-        .memberCap,
-        l.pick(
-          "\(capText(p, l)); \(d.member.name) has \(d.memberInProgram.approvedCount) other approved, \(Money.format(d.memberInProgram.committedKRW)) committed",
-          "\(capText(p, l)); \(d.member.name)의 다른 승인 \(d.memberInProgram.approvedCount)건, 배정 \(Money.format(d.memberInProgram.committedKRW))"
-        ), l)
+      doc.field(.memberCap, memberCapText(p, member: d.member.name, has: d.memberInProgram, l), l)
     }
     if let a = r.agreement {
       doc.heading(l.pick("Agreement", "협약"))
@@ -63,12 +54,7 @@ extension Document {
       for (n, i) in d.instalments.enumerated() {
         doc.line("\(n + 1)  \(i.date)  \(Money.format(i.amountKRW))")
       }
-      let approved = Money.format(r.approvedKRW ?? 0)
-      doc.line(
-        l.pick(
-          "Paid \(Money.format(d.disbursedKRW)) of \(approved); \(Money.format(d.leftToDisburseKRW)) left to pay",
-          "승인액 \(approved) 중 \(Money.format(d.disbursedKRW)) 교부, 남은 금액 \(Money.format(d.leftToDisburseKRW))"
-        ))
+      doc.line(paidLine(d, l))
     }
     if let s = r.settlement {
       doc.heading(l.pick("Settlement", "정산"))
@@ -128,6 +114,36 @@ extension Document {
         l.pick(
           "Pending requests exceed the remaining budget.", "심사 중인 신청이 잔액을 넘습니다."), .warning)
     }
+  }
+
+  /// The least co-funding the program's share asks of the request: `at least 2,000,000원 (20% of
+  /// the project cost)`; nil when the program asks none.
+  public static func cofundingNeeded(_ d: RequestDetail, _ l: Language) -> String? {
+    let percent = d.program.program.cofundingPercent
+    guard percent > 0 else { return nil }
+    return l.pick(
+      "at least \(Money.format(d.minimumCofundingKRW)) (\(percent)% of the project cost)",
+      "최소 \(Money.format(d.minimumCofundingKRW)) (총사업비의 \(percent)%)")
+  }
+
+  /// The member's cap under a program and what the member already has there:
+  /// `1,500만원 a year; (주)한비헬스 has 0 other approved, 0원 committed`.
+  public static func memberCapText(
+    _ p: Program, member: String, has totals: SupportTotals, _ l: Language
+  ) -> String {
+    l.pick(
+      "\(capText(p, l)); \(member) has \(totals.approvedCount) other approved, \(Money.format(totals.committedKRW)) committed",
+      "\(capText(p, l)); \(member)의 다른 승인 \(totals.approvedCount)건, 배정 \(Money.format(totals.committedKRW))"
+    )
+  }
+
+  /// `Paid 2,000,000원 of 4,000,000원; 2,000,000원 left to pay`.
+  public static func paidLine(_ d: RequestDetail, _ l: Language) -> String {
+    let approved = Money.format(d.request.approvedKRW ?? 0)
+    return l.pick(
+      "Paid \(Money.format(d.disbursedKRW)) of \(approved); \(Money.format(d.leftToDisburseKRW)) left to pay",
+      "승인액 \(approved) 중 \(Money.format(d.disbursedKRW)) 교부, 남은 금액 \(Money.format(d.leftToDisburseKRW))"
+    )
   }
 
   /// `시험분석 (2026)`.

@@ -20,6 +20,28 @@ public enum SupportRules {
     return product / rest + (product % rest == 0 ? 0 : 1)
   }
 
+  /// A co-funding share as typed: `20`, `20%`, within `cofundingPercents`.
+  public static func percent(_ text: String, field: String) throws(FieldError) -> Int {
+    let digits = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
+      .trimmingCharacters(in: .whitespaces)
+    guard let value = Int(digits) else {
+      throw FieldError(field: field, problem: .invalidFormat(expected: "20%"), value: text)
+    }
+    guard cofundingPercents.contains(value) else {
+      throw FieldError(field: field, problem: .outOfRange("0–99%"), value: text)
+    }
+    return value
+  }
+
+  /// A number of requests as typed: a whole number above zero.
+  public static func count(_ text: String, field: String) throws(FieldError) -> Int {
+    guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+      throw FieldError(field: field, problem: .notAnInteger, value: text)
+    }
+    guard value > 0 else { throw FieldError(field: field, problem: positive, value: text) }
+    return value
+  }
+
   /// `amount × factor` rounded to the nearest 10,000원 (만원), halves up: how a budget is
   /// scaled when a year's programs are copied to the next.
   public static func scaled(_ amount: KRW, by factor: Decimal) -> KRW {

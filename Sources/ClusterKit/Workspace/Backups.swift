@@ -132,6 +132,12 @@ extension Workspace {
   /// writing (SQLite's online backup), owner-only, and never half-made under its name.
   public func backUp(to destination: String) throws {
     do {
+      if jsonFile != nil {
+        let partial = try PartialFile(for: destination)
+        try Workspace.backup(reading: pool, into: partial.path)
+        try partial.commit(replacing: false)
+        return
+      }
       try Workspace.copy(file: path, to: destination, replacing: false)
     } catch let error as DatabaseError {
       throw Workspace.mapWriteError(error, path: destination)
@@ -179,6 +185,11 @@ extension Workspace {
       }
     }
     let restored = try source.read { db in try WorkspaceCounts.read(db) }
+    if let jsonFile {
+      let document = try source.read { db in try Workspace.exportDocument(db) }
+      try jsonFile.replace(self, with: document) { try backUp(to: keep) }
+      return RestoreResult(restored: restored, replaced: try counts(keep), keptAt: keep)
+    }
     var kept: Error? = nil
     var keptCopy = false
     do {
@@ -199,8 +210,11 @@ extension Workspace {
     } catch {
       throw kept ?? error
     }
-    let replaced = try DatabaseQueue(path: keep, configuration: Workspace.readOnlyConfiguration())
+    return RestoreResult(restored: restored, replaced: try counts(keep), keptAt: keep)
+  }
+
+  private func counts(_ file: String) throws -> WorkspaceCounts {
+    try DatabaseQueue(path: file, configuration: Workspace.readOnlyConfiguration())
       .read { db in try WorkspaceCounts.read(db) }
-    return RestoreResult(restored: restored, replaced: replaced, keptAt: keep)
   }
 }

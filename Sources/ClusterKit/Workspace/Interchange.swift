@@ -4,7 +4,14 @@ import GRDB
 extension Workspace {
   /// The whole workspace as one document, every list in id order.
   public func exportDocument(progress: ((Double) -> Void)? = nil) throws -> WorkspaceDocument {
-    try read { db in
+    try read { db in try Workspace.exportDocument(db, progress: progress) }
+  }
+
+  /// The same, read inside a transaction already open (a JSON workspace saving a change).
+  static func exportDocument(_ db: Database, progress: ((Double) -> Void)? = nil) throws
+    -> WorkspaceDocument
+  {
+    do {
       progress?(0)
       var document = WorkspaceDocument(office: try Workspace.office(db))
       document.clusters = try Cluster.order(Column("id")).fetchAll(db)

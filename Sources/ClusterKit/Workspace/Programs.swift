@@ -74,6 +74,14 @@ public struct ProgramFigures: Hashable, Sendable {
   }
 }
 
+/// Everything about one program, in one read: what `programs show` prints and the dashboard's
+/// program detail draws.
+public struct ProgramDetail: Sendable {
+  public var figures: ProgramFigures
+  /// The program's requests, newest first.
+  public var requests: [RequestRow]
+}
+
 /// What copying one year's programs to another did.
 public struct ProgramCopy: Sendable {
   public var copied: [Program]
@@ -158,6 +166,17 @@ extension Workspace {
   /// A year's programs by name, each with its figures.
   public func programFigures(year: Int) throws -> [ProgramFigures] {
     try read { db in try Workspace.programFigures(year: year, db) }
+  }
+
+  /// A program with its figures and its requests; nil when there is no such program.
+  public func programDetail(id: Int64) throws -> ProgramDetail? {
+    try read { db in
+      guard let program = try Program.fetchOne(db, key: id) else { return nil }
+      return ProgramDetail(
+        figures: try Workspace.programFigures(program, db),
+        requests: try Workspace.requestRows(
+          db, where: "r.programId = ?", order: "r.submitted DESC, r.id DESC", arguments: [id]))
+    }
   }
 
   /// The years that have programs, newest first.

@@ -401,6 +401,47 @@ extension Workspace {
       arguments: [request.memberId, request.programId, request.id, request.id])
   }
 
+  /// What a reviewer should hear about a request just entered or edited: 중복지원 (naming the
+  /// earlier request), and a planned co-funding below the program's share.
+  public func intakeWarnings(_ request: SupportRequest, _ l: Language) throws -> [String] {
+    let (program, member, duplicates) = try read { db in
+      (
+        try Workspace.programFigures(id: request.programId, db).program,
+        try String.fetchOne(
+          db, sql: "SELECT name FROM member WHERE id = ?", arguments: [request.memberId])
+          ?? "#\(request.memberId)",
+        try Workspace.duplicates(of: request, db)
+      )
+    }
+    var warnings = duplicates.map { earlier in
+      l.pick(
+        "중복지원: \(member) already has request #\(earlier.id) (\(earlier.status.english)) under \(Document.programName(program)).",
+        "중복지원: \(member)은(는) \(Document.programName(program))에 이미 신청 #\(earlier.id)(\(earlier.status.korean))이(가) 있습니다."
+      )
+    }
+    let minimum = program.minimumCofunding(for: request.requestedKRW)
+    if let planned = request.cofundingKRW, planned < minimum {
+      warnings.append(
+        l.pick(
+          "Note: the planned co-funding \(Money.format(planned)) is below the \(program.cofundingPercent)% share; the agreement will need at least \(Money.format(minimum)) for \(Money.format(request.requestedKRW)).",
+          "참고: 계획 자부담 \(Money.format(planned))은(는) 자부담 비율 \(program.cofundingPercent)%에 못 미칩니다. \(Money.format(request.requestedKRW))이면 협약 때 최소 \(Money.format(minimum))이 필요합니다."
+        ))
+    }
+    return warnings
+  }
+
+  /// What the member already has under a program apart from one request (for its caps): the
+  /// figures the approve form shows beside the member's cap.
+  public func memberSupport(memberId: Int64, programId: Int64, excluding requestId: Int64)
+    throws -> SupportTotals
+  {
+    try read { db in
+      try Workspace.totals(
+        where: "r.memberId = ? AND r.programId = ? AND r.id <> ?",
+        arguments: [memberId, programId, requestId], db)
+    }
+  }
+
   /// What showing or deciding on a request needs, in one read; nil when there is no such request.
   public func requestDetail(id: Int64) throws -> RequestDetail? {
     try read { db in

@@ -11,12 +11,27 @@ public final class Workspace: Sendable {
   let pool: any DatabaseWriter
   /// Writes through this object, which `dataVersion()` counts in.
   private let writes = WriteCounter()
+  /// For a workspace kept as a JSON document (the data held in memory): the file every committed
+  /// change is saved to. Nil for a SQLite file.
+  let jsonFile: JSONWorkspaceFile?
 
   /// Opens an existing workspace, or creates a new, empty one when `create` is set and the file
   /// does not exist. A file that is not a workspace, is damaged or comes from a newer version is
   /// refused before anything in it is touched.
+  /// A JSON document (told by its content, or for a new file by its `.json` name) opens as a
+  /// workspace kept in that document.
   public convenience init(path: String, create: Bool = false, actor: String? = nil) throws {
     let path = URL(fileURLWithPath: path).path
+    if JSONWorkspaceFile.holdsDocument(path)
+      || (create && !Workspace.exists(path) && JSONWorkspaceFile.isDocumentName(path))
+    {
+      if !Workspace.exists(path) {
+        _ = try Workspace.buildDocument(at: path, actor: actor) { _ in }
+      }
+      let (pool, file) = try JSONWorkspaceFile.open(path)
+      self.init(pool: pool, path: path, actor: actor, jsonFile: file)
+      return
+    }
     if create, !Workspace.exists(path) {
       try Workspace.build(at: path, actor: actor) { _ in }
     }
@@ -29,6 +44,7 @@ public final class Workspace: Sendable {
     self.path = path
     // Cleaned like every other text: `CLUSTERDESK_USER` goes into the audit log and onto screens.
     self.actor = KoreanText.clean(actor ?? Workspace.defaultActor())
+    jsonFile = nil
     if !isNew {
       if !Workspace.exists(file) { throw WorkspaceError.missing(path: path) }
       _ = try FileInspection.check(path: file)
@@ -49,13 +65,28 @@ public final class Workspace: Sendable {
   public init(inMemoryFor office: Office, actor: String) throws {
     path = ":memory:"
     self.actor = KoreanText.clean(actor)
+    jsonFile = nil
+    pool = try Workspace.memoryPool(shownAs: path)
+    try write { db in try saveOffice(office, db) }
+  }
+
+  /// An empty workspace's database in memory.
+  static func memoryPool(shownAs path: String) throws -> DatabaseQueue {
     do {
-      pool = try DatabaseQueue(configuration: Workspace.configuration())
+      let pool = try DatabaseQueue(configuration: Workspace.configuration())
       try pool.write { db in try Schema.migrate(db, from: 0) }
+      return pool
     } catch let error as DatabaseError {
       throw Workspace.translate(error, path: path)
     }
-    try write { db in try saveOffice(office, db) }
+  }
+
+  /// A workspace on data already in memory: one being built, or one kept in a JSON document.
+  init(pool: DatabaseQueue, path: String, actor: String?, jsonFile: JSONWorkspaceFile?) {
+    self.path = path
+    self.actor = KoreanText.clean(actor ?? Workspace.defaultActor())
+    self.pool = pool
+    self.jsonFile = jsonFile
   }
 
   /// Creates a workspace for an office. Fails if a file is already there.
@@ -74,6 +105,11 @@ public final class Workspace: Sendable {
     at path: String, actor: String? = nil, fill: (Workspace) throws -> Void
   ) throws -> Workspace {
     let path = URL(fileURLWithPath: path).path
+    if JSONWorkspaceFile.isDocumentName(path) {
+      let pool = try buildDocument(at: path, actor: actor, fill: fill)
+      return Workspace(
+        pool: pool, path: path, actor: actor, jsonFile: try JSONWorkspaceFile(createdAt: path))
+    }
     try build(at: path, actor: actor, fill: fill)
     return try Workspace(file: path, shownAs: path, actor: actor)
   }
@@ -81,6 +117,16 @@ public final class Workspace: Sendable {
   private static func build(at path: String, actor: String?, fill: (Workspace) throws -> Void)
     throws
   {
+    try build(at: path) { partial in
+      let workspace = try Workspace(file: partial.path, shownAs: path, actor: actor, isNew: true)
+      try fill(workspace)
+      try workspace.closeUnshared(file: partial.path)
+    }
+  }
+
+  /// Makes a new file at `path`, written by `make` into a partial beside it and linked in when
+  /// complete. Fails if a file is already there.
+  static func build(at path: String, make: (PartialFile) throws -> Void) throws {
     let folder = (path as NSString).deletingLastPathComponent
     var isDirectory: ObjCBool = false
     if !folder.isEmpty,
@@ -99,9 +145,7 @@ public final class Workspace: Sendable {
       throw WorkspaceError.cannotCreateFile(problem)
     }
     do {
-      let workspace = try Workspace(file: partial.path, shownAs: path, actor: actor, isNew: true)
-      try fill(workspace)
-      try workspace.closeUnshared(file: partial.path)
+      try make(partial)
       try partial.commit(replacing: false)
     } catch let problem as FileProblem {
       partial.discard()
@@ -194,13 +238,18 @@ public final class Workspace: Sendable {
   /// one commit.
   static func backup(from file: String, into destination: String) throws {
     let source = try DatabaseQueue(path: file, configuration: readOnlyConfiguration())
+    try backup(reading: source, into: destination)
+    try source.close()
+  }
+
+  /// The same from a database already open (a JSON workspace's, in memory).
+  static func backup(reading source: some DatabaseReader, into destination: String) throws {
     let copy = try DatabaseQueue(path: destination)
     try source.backup(to: copy)
     // A file of its own, without `-wal` and `-shm` beside it whenever it is read; opening it as
     // a workspace makes it WAL again.
     try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
     try copy.close()
-    try source.close()
   }
 
   static func configuration() -> Configuration {
@@ -260,11 +309,15 @@ public final class Workspace: Sendable {
   /// Runs one user action as one transaction (recorded for undo inside `recording`).
   public func write<T>(_ body: (Database) throws -> T) throws -> T {
     defer { writes.increment() }
+    let recorder = Workspace.recording
+    func recorded(_ db: Database) throws -> T {
+      guard let recorder else { return try body(db) }
+      return try recorder.capture(db, actor: actor, body)
+    }
+    // A JSON workspace saves the document with the change, its record included, in one commit.
+    if let jsonFile { return try jsonFile.change(self, recorded) }
     do {
-      if let recorder = Workspace.recording {
-        return try pool.write { db in try recorder.capture(db, actor: actor, body) }
-      }
-      return try pool.write(body)
+      return try pool.write(recorded)
     } catch let error as DatabaseError {
       throw Workspace.mapWriteError(error, path: path)
     }
@@ -302,6 +355,7 @@ public final class Workspace: Sendable {
   /// are counted too, for the in-memory workspace's one connection). Cheap enough to ask before
   /// every frame.
   public func dataVersion() throws -> Int {
+    if let jsonFile, jsonFile.reloadIfChanged(self) { writes.increment() }
     let version = try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     return version &* 1_000_003 &+ writes.count
   }

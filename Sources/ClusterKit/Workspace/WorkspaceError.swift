@@ -22,6 +22,9 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   case busy(path: String)
   /// The operating system refused a read or write (an I/O error, a file size limit).
   case writeFailed(path: String, detail: String)
+  /// A JSON workspace that does not read as one: broken JSON, or records the rules refuse.
+  /// `changedOutside` when it read well before and another program changed it since.
+  case unreadableDocument(path: String, changedOutside: Bool, english: String, korean: String)
   case recordNotFound(kind: String, reference: String)
   case invalidTransition(request: Int64, from: RequestStatus, to: RequestStatus)
   /// An approval past the program's remaining budget or the member's cap; an override reason
@@ -122,6 +125,15 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       return l.pick(
         "Could not write to \(path) (\(detail)); the last change was not saved. Check that the disk has room and the file can be written.",
         "\(path)에 쓸 수 없었습니다(\(detail)). 마지막 변경은 저장되지 않았습니다. 디스크 공간과 파일 권한을 확인하세요.")
+    case .unreadableDocument(let path, let changedOutside, let english, let korean):
+      return changedOutside
+        ? l.pick(
+          "Nothing was saved: \(path) was changed by another program and no longer reads as a ClusterDesk workspace (\(english)); fix the file or put a good copy back, then try again.",
+          "저장하지 않았습니다: 다른 프로그램이 \(path)을(를) 바꾸어 ClusterDesk 워크스페이스로 읽을 수 없습니다(\(korean)). 파일을 고치거나 좋은 사본을 되돌려 놓은 뒤 다시 시도하세요."
+        )
+        : l.pick(
+          "\(path) does not read as a ClusterDesk workspace JSON (\(english)); nothing was changed.",
+          "\(path)은(는) ClusterDesk 워크스페이스 JSON으로 읽을 수 없습니다(\(korean)). 아무것도 바꾸지 않았습니다.")
     case .recordNotFound(let kind, let reference):
       return l.pick(
         "No \(kind) \(reference).", "\(Self.label(kind, l)) \(reference)을(를) 찾을 수 없습니다.")

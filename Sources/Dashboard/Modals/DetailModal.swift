@@ -8,6 +8,7 @@ struct DetailState: Hashable, Sendable {
     case meeting(Int64)
     case request(Int64)
     case visit(Int64)
+    case program(Int64)
   }
   var subject: Subject
   var scroll = 0
@@ -18,6 +19,7 @@ struct DetailData: Sendable {
   var document: Document
   var member: MemberDetail?
   var request: RequestDetail?
+  var program: Program?
 }
 
 enum DetailModal {
@@ -25,6 +27,10 @@ enum DetailModal {
   static let memberScope = Scope(id: "memberDetail", english: "Member detail", korean: "회원 상세")
   static let requestScope = Scope(
     id: "requestDetail", english: "Request detail", korean: "신청 상세")
+  static let programScope = Scope(
+    id: "programDetail", english: "Program detail", korean: "지원사업 상세")
+  /// A new request for a difficulty of the member's, the newest not yet answered first chosen.
+  static let requestForDifficulty = Action("requestForDifficulty")
 
   static let bindings: [Binding] = [
     Binding([.escape, .char("h")], .back, scope, "back", "뒤로", hint: true),
@@ -32,12 +38,24 @@ enum DetailModal {
     Binding([.char("a")], .approve, requestScope, "approve request", "승인", hint: true),
     Binding([.char("r")], .reject, requestScope, "reject request", "반려", hint: true),
     Binding([.char("c")], .askChanges, requestScope, "ask for changes", "보완 요청"),
+    Binding([.char("e")], .edit, requestScope, "edit draft or pending", "작성중·심사대기 수정"),
+    Binding([.char("s")], .submit, requestScope, "submit draft", "제출", hint: true),
+    Binding([.char("w")], .withdraw, requestScope, "withdraw", "철회"),
+    Binding([.char("g")], .agree, requestScope, "agreement (협약)", "협약", hint: true),
+    Binding([.char("p")], .pay, requestScope, "pay an instalment (교부)", "교부", hint: true),
+    Binding([.char("S")], .settle, requestScope, "settle (정산)", "정산", hint: true),
+    Binding([.char("n")], .newRequest, memberScope, "new support request", "지원신청 접수", hint: true),
+    Binding(
+      [.char("s")], requestForDifficulty, memberScope, "request for a difficulty",
+      "애로사항 지원신청"),
+    Binding([.char("e")], .edit, programScope, "edit program", "지원사업 수정", hint: true),
   ]
 
   static func scopes(_ d: DetailState) -> [Scope] {
     switch d.subject {
     case .member: [memberScope, scope]
     case .request: [requestScope, scope]
+    case .program: [programScope, scope]
     default: [scope]
     }
   }
@@ -72,6 +90,11 @@ enum DetailModal {
         }
         let name = try workspace.member(id: visit.memberId)?.name
         return DetailData(document: .visit(visit, memberName: name, today: ctx.today, l))
+      case .program(let id):
+        guard let detail = try workspace.programDetail(id: id) else {
+          throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(id)")
+        }
+        return DetailData(document: .program(detail, l), program: detail.figures.program)
       }
     } catch {
       var document = Document(title: "")
@@ -110,17 +133,24 @@ enum DetailModal {
     case .pageDown: d.scroll += page
     case .top: d.scroll = 0
     case .bottom: d.scroll = Int.max / 2
-    case .edit:
+    case .edit where data.member != nil:
+      let m = data.member!
+      FormBuilder.openMember(
+        m.member, division: m.division?.name ?? "", defaultCluster: nil, ctx, &app)
+      return []
+    case .edit where data.program != nil:
+      app.modals.append(.form(FormBuilder.program(data.program, year: data.program!.year, ctx.l)))
+      return []
+    case .newRequest, requestForDifficulty:
       if let m = data.member {
-        FormBuilder.openMember(
-          m.member, division: m.division?.name ?? "", defaultCluster: nil, ctx, &app)
+        let open = unanswered(m)
+        FormBuilder.openNewRequest(
+          member: (m.member.id, m.member.name), difficulties: open,
+          selected: action == requestForDifficulty ? open.first?.reference : nil, ctx, &app)
       }
       return []
-    case .approve, .reject, .askChanges:
-      if let r = data.request {
-        FormBuilder.openDecision(
-          action, r.request, memberName: r.member.name, programName: r.program.program.name, &app)
-      }
+    case .approve, .reject, .askChanges, .edit, .submit, .withdraw, .agree, .pay, .settle:
+      if let r = data.request { FormBuilder.openStep(action, r, today: ctx.today, &app) }
       return []
     default:
       return nil
@@ -131,8 +161,29 @@ enum DetailModal {
 
   static func unavailable(_ action: Action, _ data: DetailData, _ l: Language) -> String? {
     switch action {
-    case .approve, .reject, .askChanges: FormBuilder.undecidable(data.request?.request, l)
-    default: nil
+    case .approve, .reject, .askChanges, .submit, .withdraw, .agree, .pay, .settle:
+      return FormBuilder.stepUnavailable(action, data.request, l)
+    case .edit where data.request != nil:
+      return FormBuilder.stepUnavailable(action, data.request, l)
+    case requestForDifficulty:
+      guard let m = data.member, unanswered(m).isEmpty else { return nil }
+      return l.pick(
+        "\(m.member.name) has no difficulty without a request.",
+        "\(m.member.name)에 지원신청이 없는 애로사항이 없습니다.")
+    default: return nil
+    }
+  }
+
+  /// The member's difficulties no request answers yet, newest visit first.
+  static func unanswered(_ m: MemberDetail) -> [DifficultyChoice] {
+    m.visits.sorted { $0.date > $1.date }.flatMap { v in
+      v.difficulties.enumerated().compactMap { i, d in
+        m.requests(answering: v.id, number: i + 1).isEmpty
+          ? DifficultyChoice(
+            reference: DifficultyReference(visitId: v.id, number: i + 1), visitDate: v.date,
+            difficulty: d)
+          : nil
+      }
     }
   }
 

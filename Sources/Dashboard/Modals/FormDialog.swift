@@ -2,11 +2,22 @@ import ClusterKit
 import TerminalKit
 
 /// What a form reads: members matching the member field's text, the one member that text
-/// names (if exactly one does), and for a decision its program's figures.
+/// names (if exactly one does), the program's figures for a step of a request or a program's
+/// edit, the member's cap for an approval, and the programs to choose from for a new request.
 struct FormData: Sendable {
   var suggestions: [(id: Int64, name: String)] = []
   var typedMember: (id: Int64, name: String)?
   var figures: ProgramFigures?
+  /// The member's cap under the program and what the member has there, for an approval.
+  var cap: String?
+  var programs: [Program] = []
+}
+
+/// What a request form's program choices are read for: the years, and the kind of difficulty the
+/// request answers (whose programs come first).
+struct ProgramChoices: Hashable, Sendable {
+  var years: [Int]
+  var answering: DifficultyCategory?
 }
 
 /// A form in a centred box: fields, choices cycled with Space and ←/→, member suggestions.
@@ -54,27 +65,64 @@ enum FormDialog {
   struct Inputs: Hashable {
     var memberQuery: String?
     var program: Int64?
+    var programChoices: ProgramChoices?
+    var language: Language
   }
 
-  static func load(_ f: FormState, _ workspace: Workspace, _ memo: inout Memo<Inputs, FormData>)
-    -> FormData
-  {
-    let program = f.request?.programId
-    return memo.get(Inputs(memberQuery: f.memberQuery, program: program)) {
-      let figures = program.flatMap { try? workspace.programFigures(id: $0) }
-      guard let text = f.memberQuery, !text.isEmpty else { return FormData(figures: figures) }
+  static func load(
+    _ f: FormState, _ workspace: Workspace, _ memo: inout Memo<Inputs, FormData>, _ l: Language
+  ) -> FormData {
+    var program = f.request?.programId
+    if case .editProgram(let original) = f.purpose { program = original.id }
+    let inputs = Inputs(
+      memberQuery: f.memberQuery, program: program, programChoices: f.programChoices, language: l)
+    return memo.get(inputs) {
+      var data = FormData()
+      data.figures = program.flatMap { try? workspace.programFigures(id: $0) }
+      if case .approve(let r) = f.purpose, let p = data.figures?.program, p.hasMemberCap,
+        let has = try? workspace.memberSupport(
+          memberId: r.memberId, programId: r.programId, excluding: r.id)
+      {
+        let name = (try? workspace.member(id: r.memberId))??.name ?? "#\(r.memberId)"
+        data.cap =
+          Term.memberCap.label(l) + " " + Document.memberCapText(p, member: name, has: has, l)
+      }
+      if let choices = inputs.programChoices {
+        data.programs = programs(choices, workspace)
+      }
+      guard let text = f.memberQuery, !text.isEmpty else { return data }
       let query = MemberQuery(search: text, includeLeft: false)
       let rows = (try? workspace.memberRows(query, offset: 0, limit: 5)) ?? []
-      let found = try? workspace.findMember(text)
-      return FormData(
-        suggestions: rows.map { ($0.id, $0.name) }, typedMember: found.map { ($0.id, $0.name) },
-        figures: figures)
+      data.suggestions = rows.map { ($0.id, $0.name) }
+      data.typedMember = (try? workspace.findMember(text)).map { ($0.id, $0.name) }
+      return data
+    }
+  }
+
+  /// The programs a request form offers: each year's, those answering the difficulty first.
+  static func programs(_ choices: ProgramChoices, _ workspace: Workspace) -> [Program] {
+    choices.years.flatMap { year -> [Program] in
+      let all = (try? workspace.programs(year: year)) ?? []
+      guard let category = choices.answering,
+        let first = try? workspace.programs(year: year, answering: category)
+      else { return all }
+      return first + all.filter { p in !first.contains { $0.id == p.id } }
     }
   }
 
   /// Keeps the highlighted suggestion among those there are.
+  /// and the program choices among the programs read, the one chosen kept when it is still there.
   static func fit(_ f: inout FormState, _ data: FormData) {
     f.suggestion = max(0, min(f.suggestion, data.suggestions.count - 1))
+    guard f.programChoices != nil, let i = f.index(of: "program") else { return }
+    let names = data.programs.map(Document.programName)
+    let values = data.programs.map { "\($0.id)" }
+    guard f.specs[i].choices != names || f.specs[i].choiceValues != values else { return }
+    let chosen = f.choice("program")
+    f.specs[i].choices = names
+    f.specs[i].choiceValues = values
+    let at = chosen.flatMap { values.firstIndex(of: $0) } ?? 0
+    f.form.fields[i].input = TextField(names.isEmpty ? "" : names[at])
   }
 
   static func update(
@@ -145,7 +193,7 @@ enum FormDialog {
       var unplaced: [String] = []
       for e in error.errors {
         var e = e
-        let key = formKey(forErrorField: e.field)
+        let key = f.index(of: e.field) == nil ? formKey(forErrorField: e.field) : e.field
         guard let i = f.index(of: key) else {
           unplaced.append(e.message(l))
           continue
@@ -161,7 +209,7 @@ enum FormDialog {
       return
     }
     f.message = describe(error, l)
-    if case WorkspaceError.overLimits = error, f.index(of: "override") == nil {
+    if needsOverride(error), f.index(of: "override") == nil {
       let (field, spec) = FormBuilder.field("override", "", l)
       f.form.fields.append(field)
       f.specs.append(spec)
@@ -169,6 +217,14 @@ enum FormDialog {
     }
     app.replaceTop(.form(f))
     app.say(describe(error, l), error: true)
+  }
+
+  /// A refusal an override reason can lift: past the budget or a cap, below the co-funding share.
+  static func needsOverride(_ error: Error) -> Bool {
+    switch error as? WorkspaceError {
+    case .overLimits, .cofundingBelowShare: true
+    default: false
+    }
   }
 
   /// A program's budget, what is committed and what remains (budget − committed), in the words
@@ -193,6 +249,7 @@ enum FormDialog {
     let fieldRows = f.form.fields.reduce(0) { $0 + ($1.error == nil ? 1 : 2) }
     var info =
       f.info + (data.figures.map { TextLayout.flow(figures($0, l), width: textWidth) } ?? [])
+      + (data.cap.map { TextLayout.wrap($0, width: textWidth) } ?? [])
     // On a short screen the fields come first: drop the context lines, then shorten the message.
     let room = rect.height - 2 - fieldRows - suggestionRows
     if info.count + 1 + message.count + (message.isEmpty ? 0 : 1) > room { info = [] }

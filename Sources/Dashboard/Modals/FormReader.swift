@@ -29,6 +29,26 @@ enum FormReader {
         return nil
       }
     }
+    /// The member picked, or the one the typed text names: required.
+    func member() -> (id: Int64, name: String)? {
+      let member = f.pickedMember ?? data.typedMember
+      let typed = f.value("member").trimmingCharacters(in: .whitespaces)
+      if member == nil {
+        errors.append(
+          typed.isEmpty
+            ? FieldError(field: "member", problem: .required)
+            : FieldError(field: "member", problem: .notFound, value: typed))
+      }
+      return member
+    }
+    /// A request's amount: required.
+    func requestAmount() -> KRW {
+      if let amount = money("amount") { return amount }
+      if !errors.contains(where: { $0.field == "amount" }) {
+        errors.append(FieldError(field: "amount", problem: .required))
+      }
+      return 0
+    }
     switch f.purpose {
     case .addMember, .editMember:
       var m: Member
@@ -90,19 +110,12 @@ enum FormReader {
       return .addMeeting(meeting)
     case .addVisit, .editVisit:
       var original: Visit?
-      var member: (id: Int64, name: String)?
+      var picked: (id: Int64, name: String)?
       if case .editVisit(let visit, let name) = f.purpose {
         original = visit
-        member = (visit.memberId, name)
+        picked = (visit.memberId, name)
       } else {
-        member = f.pickedMember ?? data.typedMember
-        let typed = f.value("member").trimmingCharacters(in: .whitespaces)
-        if member == nil {
-          errors.append(
-            typed.isEmpty
-              ? FieldError(field: "member", problem: .required)
-              : FieldError(field: "member", problem: .notFound, value: typed))
-        }
+        picked = member()
       }
       let date = day("date", required: true)
       let purpose = f.choice("purpose").flatMap(VisitPurpose.init(rawValue:)) ?? .difficultySurvey
@@ -116,7 +129,7 @@ enum FormReader {
       } catch let error as FieldError { errors.append(error) }
       if !errors.isEmpty { throw ValidationError(errors) }
       var visit =
-        original ?? Visit(memberId: member!.id, date: date!, visitor: visitor, purpose: purpose)
+        original ?? Visit(memberId: picked!.id, date: date!, visitor: visitor, purpose: purpose)
       visit.date = date!
       visit.visitor = visitor
       visit.purpose = purpose
@@ -124,7 +137,7 @@ enum FormReader {
       visit.difficulties = difficulties
       visit.followUps = followUps
       return original == nil
-        ? .addVisit(visit, memberName: member!.name) : .updateVisit(visit, memberName: member!.name)
+        ? .addVisit(visit, memberName: picked!.name) : .updateVisit(visit, memberName: picked!.name)
     case .approve(let request):
       let amount = money("amount")
       if amount == nil, errors.isEmpty {
@@ -138,6 +151,120 @@ enum FormReader {
       return .decide(request.id, .reject(reason: f.value("reason")), expected: request)
     case .askChanges(let request):
       return .decide(request.id, .askForChanges(reason: f.value("reason")), expected: request)
+    case .addProgram, .editProgram:
+      var p: Program
+      if case .editProgram(let original) = f.purpose {
+        p = original
+      } else {
+        p = Program(year: 0, name: "", category: .technology, budgetKRW: 0)
+        let year = f.value("year").trimmingCharacters(in: .whitespaces)
+        if let y = Int(year) {
+          p.year = y
+        } else {
+          errors.append(FieldError(field: "year", problem: .notAnInteger, value: year))
+        }
+      }
+      p.name = f.value("programName")
+      if let c = f.choice("programCategory").flatMap(ProgramCategory.init(rawValue:)) {
+        p.category = c
+      }
+      if let budget = money("budget") {
+        p.budgetKRW = budget
+      } else if errors.allSatisfy({ $0.field != "budget" }) {
+        errors.append(FieldError(field: "budget", problem: .required))
+      }
+      let share = f.value("cofundingShare").trimmingCharacters(in: .whitespaces)
+      do {
+        p.cofundingPercent =
+          share.isEmpty ? 0 : try SupportRules.percent(share, field: "cofundingShare")
+      } catch { errors.append(error) }
+      p.memberCapKRW = money("memberCap")
+      let count = f.value("memberCapCount").trimmingCharacters(in: .whitespaces)
+      do {
+        p.memberCapCount =
+          count.isEmpty ? nil : try SupportRules.count(count, field: "memberCapCount")
+      } catch { errors.append(error) }
+      p.opens = day("opens", required: false)
+      p.closes = day("closes", required: false)
+      p.note = f.value("note")
+      errors += SupportRules.validate(p).1.filter { rule in
+        !errors.contains { $0.field == rule.field }
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      if case .editProgram(let original) = f.purpose {
+        return .updateProgram(p, original: original)
+      }
+      return .addProgram(p)
+    case .addRequest(let difficulties):
+      let member = member()
+      let program = f.choice("program").flatMap(Int64.init)
+      if program == nil { errors.append(FieldError(field: "program", problem: .required)) }
+      let submitted = day("submitted", required: false)
+      var r = SupportRequest(
+        memberId: member?.id ?? 0, programId: program ?? 0, title: f.value("projectTitle"),
+        requestedKRW: requestAmount(), submitted: submitted,
+        status: submitted == nil ? .draft : .pending)
+      r.cofundingKRW = money("cofunding")
+      r.difficulty =
+        difficulties.first { $0.reference.description == f.choice("difficulty") }?
+        .reference
+      errors += SupportRules.validate(r).1.filter { rule in
+        !errors.contains { $0.field == rule.field }
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      return .addRequest(r, memberName: member!.name)
+    case .editRequest(let original):
+      var r = original
+      r.title = f.value("projectTitle")
+      r.requestedKRW = requestAmount()
+      r.cofundingKRW = money("cofunding")
+      if f.index(of: "submitted") != nil, let d = day("submitted", required: true) {
+        r.submitted = d
+      }
+      errors += SupportRules.validate(r).1.filter { rule in
+        !errors.contains { $0.field == rule.field }
+      }
+      if !errors.isEmpty { throw ValidationError(errors) }
+      return .updateRequest(r, original: original)
+    case .submit(let request):
+      let date = day("date", required: true)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      return .decide(request.id, .submit(date: date), expected: request)
+    case .withdraw(let request):
+      return .decide(request.id, .withdraw(reason: f.value("reason")), expected: request)
+    case .agree(let request):
+      let cofunding = money("cofunding")
+      if cofunding == nil, errors.isEmpty {
+        errors.append(FieldError(field: "cofunding", problem: .required))
+      }
+      let date = day("date", required: true)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      let reason = f.index(of: "override") == nil ? nil : f.value("override")
+      return .decide(
+        request.id, .agree(cofunding: cofunding!, date: date, overrideReason: reason),
+        expected: request)
+    case .pay(let request):
+      let amount = money("amount")
+      if amount == nil, errors.isEmpty {
+        errors.append(FieldError(field: "amount", problem: .required))
+      }
+      let date = day("date", required: true)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      return .disburse(request.id, amount: amount!, date: date, expected: request)
+    case .settle(let request):
+      let spent = money("spent")
+      if spent == nil, errors.isEmpty {
+        errors.append(FieldError(field: "spent", problem: .required))
+      }
+      let disallowed = money("disallowed") ?? 0
+      let returned = money("returned")
+      let reportDate = day("reportDate", required: true)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      return .decide(
+        request.id,
+        .settle(spent: spent!, disallowed: disallowed, returned: returned, reportDate: reportDate),
+        expected: request)
     }
+
   }
 }

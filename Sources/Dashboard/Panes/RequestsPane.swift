@@ -1,7 +1,8 @@
 import ClusterKit
 import TerminalKit
 
-/// Support requests, pending first and oldest first; `a`, `r` and `c` decide on them.
+/// Support requests, pending first and oldest first; `a`, `r` and `c` decide on them, `n` enters
+/// a new one and `e` edits a draft or pending one.
 struct RequestsPane: Pane {
   static let name = "requests"
   static func title(_ l: Language) -> String { l.pick("Requests", "지원신청") }
@@ -15,6 +16,8 @@ struct RequestsPane: Pane {
     Binding([.char("a")], .approve, scope, "approve", "승인", hint: true),
     Binding([.char("r")], .reject, scope, "reject", "반려", hint: true),
     Binding([.char("c")], .askChanges, scope, "ask for changes", "보완 요청", hint: true),
+    Binding([.char("n")], .new, scope, "new request", "신청 접수", hint: true),
+    Binding([.char("e")], .edit, scope, "edit draft or pending", "작성중·심사대기 수정"),
     Binding([.char("f")], statusFilter, scope, "status filter", "상태 필터"),
   ]
 
@@ -62,6 +65,16 @@ struct RequestsPane: Pane {
         FormBuilder.openDecision(
           action, request, memberName: row.memberName, programName: row.programName, &app)
       }
+    case .new:
+      FormBuilder.openNewRequest(member: nil, ctx, &app)
+    case .edit:
+      if let request = data.selected, let row = data.list.row(at: list) {
+        app.modals.append(
+          .form(
+            FormBuilder.editRequest(
+              request, memberName: row.memberName,
+              programName: "\(row.programName) (\(row.programYear))", ctx.l)))
+      }
     case Self.statusFilter:
       let steps = Self.filterSteps
       status = steps[((steps.firstIndex(of: status) ?? 0) + 1) % steps.count]
@@ -108,6 +121,7 @@ struct RequestsPane: Pane {
       data.list.row(at: list) == nil
         ? ctx.l.pick("Nothing waiting for review.", "심사할 신청이 없습니다.") : nil
     case .approve, .reject, .askChanges: FormBuilder.undecidable(data.selected, ctx.l)
+    case .edit: FormBuilder.uneditable(data.selected, ctx.l)
     default: nil
     }
   }
@@ -133,6 +147,7 @@ struct RequestsPane: Pane {
       pendingOnly
         ? .init(Term.waiting.title(l), width: .fixed(7), alignment: .right)
         : .init(Term.status.title(l), width: .fixed(9)))
+    columns.append(.init(Term.duplicate.title(l), width: .fixed(wide ? 9 : 5)))
     let rows = data.list.rows.map { r -> [String] in
       var cells = ["\(r.id)"]
       if wide { cells.append(r.submitted?.description ?? "–") }
@@ -144,6 +159,7 @@ struct RequestsPane: Pane {
         pendingOnly
           ? r.submitted.map { Format.days($0.days(until: ctx.today), l) } ?? "–"
           : r.status.label(l))
+      cells.append(r.duplicateOf.map { "#\($0)" } ?? "")
       return cells
     }
     Table(

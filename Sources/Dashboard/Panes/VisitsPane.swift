@@ -45,6 +45,9 @@ struct VisitsPane: Pane {
       "방문·후속조치 삭제 (먼저 묻습니다)"),
     Binding([.char("x")], closeFollowUp, scope, "close follow-up", "후속조치 완료", hint: true),
     Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
+    Binding(
+      [.char("s")], DetailModal.requestForDifficulty, scope, "support request for a difficulty",
+      "애로사항 지원신청", hint: true),
     Binding([.char("w")], dueWeeks, scope, "not visited for N weeks", "N주 미방문", hint: true),
     Binding([.escape], clearSearch, scope, "clear the search", "검색 지우기"),
     Binding([.enter], runSearch, searchScope, "keep the search", "검색 유지", hint: true),
@@ -185,6 +188,17 @@ struct VisitsPane: Pane {
       case .due(let d): app.modals.append(.detail(DetailState(subject: .member(d.memberId))))
       default: break
       }
+    case DetailModal.requestForDifficulty:
+      if case .visit(let v, let name) = selected(data), !v.difficulties.isEmpty {
+        let choices = v.difficulties.enumerated().map { i, d in
+          DifficultyChoice(
+            reference: DifficultyReference(visitId: v.id, number: i + 1), visitDate: v.date,
+            difficulty: d)
+        }
+        FormBuilder.openNewRequest(
+          member: (v.memberId, name), difficulties: choices, selected: choices[0].reference, ctx,
+          &app)
+      }
     case Self.closeFollowUp:
       if case .followUp(let f) = selected(data) {
         return [Effect(.setFollowUpDone(id: f.followUp.id, ctx.today))]
@@ -239,6 +253,13 @@ struct VisitsPane: Pane {
   }
 
   func unavailable(_ action: Action, _ data: Data, _ ctx: Context) -> String? {
+    if action == DetailModal.requestForDifficulty {
+      guard case .visit(let v, _) = selected(data), !v.difficulties.isEmpty else {
+        return ctx.l.pick(
+          "Select a visit with a difficulty first.", "애로사항이 있는 방문을 먼저 고르세요.")
+      }
+      return nil
+    }
     if action == Self.clearSearch, found == nil {
       return ctx.l.pick("No search to clear.", "지울 검색이 없습니다.")
     }

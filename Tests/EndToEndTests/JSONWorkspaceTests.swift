@@ -1,0 +1,259 @@
+import ClusterKit
+import Foundation
+import Testing
+
+/// A `.json` file as the workspace: every command on it, the dashboard on it, kills while it is
+/// saved, two writers, a change made by another program, and conversion both ways.
+@Suite(.serialized) struct JSONWorkspaceTests {
+  static let sample = Binary.packageRoot.appendingPathComponent(
+    "sample-data/seoul-digital-office.json"
+  ).path
+
+  /// A binary whose workspace (`CLUSTERDESK_WORKSPACE`) is `name` in its folder, holding the
+  /// sample office.
+  func sampleOffice(_ name: String) throws -> Binary {
+    var cli = try Binary()
+    cli.environment["CLUSTERDESK_WORKSPACE"] = cli.file(name).path
+    let imported = try cli.run(["import", Self.sample])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    return cli
+  }
+
+  /// The file read as a workspace document, as a reader of the format would.
+  func document(_ path: String) throws -> WorkspaceDocument {
+    try WorkspaceDocument.decode(Data(contentsOf: URL(fileURLWithPath: path)))
+  }
+
+  /// One of every command, changes and reads, in the order a manager might use them.
+  static let commands: [[String]] = [
+    ["office", "--member-visit-weeks", "10"],
+    ["members", "list", "--search", "ㅇㅂㅁㄷㅌ"],
+    ["members", "add", "--cluster", "IT융합", "--name", "(주)새한정밀", "--kind", "company"],
+    ["members", "edit", "(주)새한정밀", "--phone", "02-2111-3333"],
+    ["members", "show", "(주)새한정밀"],
+    ["members", "directory-book", "(주)새한정밀", "--asked", "2026-11-20"],
+    [
+      "visits", "add", "(주)새한정밀", "--difficulty", "funding:운전자금 부족", "--follow-up",
+      "정책자금 안내:2026-12-10",
+    ],
+    ["visits", "done", "13", "--date", "2026-11-25"],
+    ["visits", "list", "--follow-ups"],
+    ["visits", "due"],
+    [
+      "meetings", "add", "--cluster", "IT융합", "--kind", "steeringCommittee", "--date", "2026-11-24",
+      "--title", "운영위원회",
+    ],
+    ["meetings", "attend", "89", "--all-present"],
+    ["meetings", "list"],
+    ["programs", "copy", "--from", "2026", "--to", "2028"],
+    ["programs", "list", "--year", "2028"],
+    ["programs", "show", "4"],
+    ["requests", "approve", "62", "--amount", "1000만"],
+    ["requests", "show", "62"],
+    ["requests", "list"],
+    [
+      "experts", "add", "--name", "한도윤", "--affiliation", "한별대학교", "--kind", "university",
+      "--fields", "회계",
+    ],
+    ["experts", "list"],
+    ["mentoring", "list"],
+    ["sigs", "join", "IoT 플랫폼 SIG", "--member", "(주)새한정밀"],
+    ["sigs", "list"],
+    ["report"],
+    ["audit"],
+    ["directory-book", "--output", "book.html"],
+    ["export", "--output", "export.json"],
+  ]
+
+  /// Every command works on a JSON workspace as on a SQLite one: each succeeds on both, the
+  /// file reads as a document after each change, and both workspaces end holding the same.
+  @Test func everyCommandOnAJSONWorkspace() throws {
+    let json = try sampleOffice("office.json")
+    let sqlite = try sampleOffice("office.clusterdesk")
+    defer {
+      json.cleanUp()
+      sqlite.cleanUp()
+    }
+    for command in Self.commands {
+      let a = try json.run(command)
+      let b = try sqlite.run(command)
+      #expect(a.status == 0, "\(command): \(a.stderr)")
+      #expect(b.status == 0, "\(command): \(b.stderr)")
+      // `requests show` and `audit` print the times of the audit entries.
+      if command != ["requests", "show", "62"] && command != ["audit"] {
+        #expect(
+          a.stdout == b.stdout.replacingOccurrences(of: "office.clusterdesk", with: "office.json"),
+          "\(command)")
+      }
+      _ = try document(json.workspacePath)
+    }
+    // Audit times differ by the seconds between the two runs.
+    func withoutTimes(_ cli: Binary) throws -> String {
+      try String(contentsOf: cli.file("export.json"), encoding: .utf8).split(separator: "\n")
+        .filter { !$0.contains("\"at\" :") }.joined(separator: "\n")
+    }
+    #expect(try withoutTimes(json) == withoutTimes(sqlite))
+    let member = try document(json.workspacePath).members.first { $0.name == "(주)새한정밀" }
+    #expect(member?.phone == "02-2111-3333")
+    let attributes = try FileManager.default.attributesOfItem(atPath: json.workspacePath)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+    // A backup is a SQLite copy; restoring it puts the JSON file back as it was then.
+    #expect(try json.run(["backup", "--output", "before.backup"]).status == 0)
+    #expect(try json.run(["members", "add", "--cluster", "IT융합", "--name", "백업뒤상사"]).status == 0)
+    let restored = try json.run(["restore", "before.backup"])
+    #expect(restored.status == 0, "\(restored.stderr)")
+    #expect(try document(json.workspacePath).members.allSatisfy { $0.name != "백업뒤상사" })
+    #expect(try withoutTimes(json) == withoutTimes(sqlite))
+  }
+
+  @Test func initMakesAnEmptyJSONWorkspace() throws {
+    var cli = try Binary()
+    defer { cli.cleanUp() }
+    cli.environment["CLUSTERDESK_WORKSPACE"] = cli.file("new.json").path
+    let made = try cli.run(["init", "--office", "서울지역본부 사무국", "--cluster", "IT융합"])
+    #expect(made.status == 0, "\(made.stderr)")
+    let document = try document(cli.workspacePath)
+    #expect(document.office.name == "서울지역본부 사무국")
+    #expect(document.clusters.map(\.name) == ["IT융합"])
+    #expect(try cli.run(["init"]).status != 0)
+    try "상호,대표자,전화\n(주)유신테크,김유신,02-1234-5678\n".write(
+      to: cli.file("members.csv"), atomically: true, encoding: .utf8)
+    let imported = try cli.run(["import", "members.csv", "--cluster", "IT융합"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(try self.document(cli.workspacePath).members.map(\.name) == ["(주)유신테크"])
+    // Told by its content, not its name.
+    try FileManager.default.moveItem(
+      atPath: cli.workspacePath, toPath: cli.file("office.data").path)
+    let listed = try cli.run(["members", "list", "--workspace", "office.data"])
+    #expect(listed.status == 0, "\(listed.stderr)")
+  }
+
+  /// SIGKILLs at random moments of changes to a JSON workspace: afterwards the file always
+  /// reads and holds either the state before the change or the state after it.
+  @Test func killsDuringSaveLeaveTheOldOrTheNewFile() throws {
+    let cli = try sampleOffice("office.json")
+    defer { cli.cleanUp() }
+    let rounds = Long.pick(30, 300)
+    var random = Rng(seed: Long.seed)
+    var counts = [0, 0]
+    for round in 0..<rounds {
+      let before = try document(cli.workspacePath).members.count
+      let child = try Child(
+        cli, ["members", "add", "--cluster", "IT융합", "--name", "중단시험\(round)상사"])
+      usleep(UInt32(random.below(1_200_000)))
+      child.kill(SIGKILL)
+      child.finish()
+      let after = try document(cli.workspacePath).members.count
+      #expect(after == before || after == before + 1, "round \(round)")
+      counts[after - before] += 1
+      let reopened = try cli.run(["members", "list", "--format", "csv"])
+      #expect(reopened.status == 0, "\(reopened.stderr)")
+    }
+    #expect(try cli.run(["office"]).status == 0)
+    #expect(try cli.run(["members", "add", "--cluster", "IT융합", "--name", "마지막상사"]).status == 0)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path)
+      .filter { $0.contains(".partial") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+    Long.record(
+      "json kills: \(rounds) SIGKILLs, \(counts[0]) left the old file, \(counts[1]) the new")
+  }
+
+  /// Two shells adding members to one JSON workspace at the same time lose none.
+  @Test func twoWritersAtOnceLoseNothing() throws {
+    let cli = try sampleOffice("office.json")
+    defer { cli.cleanUp() }
+    let count = 12
+    let writers = try ["가", "나"].map { letter in
+      try Child(
+        cli,
+        [
+          "-c",
+          "for i in $(seq 1 \(count)); do \(TmuxSession.quote(Binary.path)) members add --cluster IT융합 --name \"동시\(letter)${i}상사\" || echo FAILED; done",
+        ], executable: "/bin/bash")
+    }
+    for writer in writers {
+      #expect(writer.finish())
+      #expect(!writer.stdout.contains("FAILED"), "\(writer.stdout) \(writer.stderr)")
+    }
+    let names = Set(try document(cli.workspacePath).members.map(\.name))
+    for letter in ["가", "나"] {
+      for i in 1...count { #expect(names.contains("동시\(letter)\(i)상사")) }
+    }
+  }
+
+  /// Converting SQLite into JSON and back gives the same document byte for byte; a file that is
+  /// there, or the source itself, is refused naming it.
+  @Test func convertRoundTripsAndRefusesToOverwrite() throws {
+    let cli = try Binary()
+    defer { cli.cleanUp() }
+    let toSQLite = try cli.run(["convert", Self.sample, "office.clusterdesk"])
+    #expect(toSQLite.status == 0, "\(toSQLite.stderr)")
+    #expect(OutputFile.isDatabase(cli.file("office.clusterdesk").path))
+    let toJSON = try cli.run(["convert", "office.clusterdesk", "office.json"])
+    #expect(toJSON.status == 0, "\(toJSON.stderr)")
+    #expect(
+      try Data(contentsOf: cli.file("office.json"))
+        == Data(contentsOf: URL(fileURLWithPath: Self.sample)))
+    let before = try Data(contentsOf: cli.file("office.json"))
+    let over = try cli.run(["convert", "office.clusterdesk", "office.json"])
+    #expect(over.status == 1)
+    #expect(over.stderr.contains("office.json already exists"))
+    let itself = try cli.run(["convert", "office.json", "./office.json"])
+    #expect(itself.status == 1)
+    #expect(itself.stderr.contains("office.json is the workspace being converted"))
+    #expect(try Data(contentsOf: cli.file("office.json")) == before)
+    let missing = try cli.run(
+      ["convert", "none.json", "x.clusterdesk"], environment: ["LANG": "ko_KR.UTF-8"])
+    #expect(missing.status == 3)
+    #expect(missing.stderr.contains("none.json에 워크스페이스가 없습니다"))
+    let noFolder = try cli.run(["convert", "office.json", "no/such/x.clusterdesk"])
+    #expect(noFolder.status == 3)
+    #expect(noFolder.stderr.contains("no/such/x.clusterdesk"))
+  }
+
+  /// The dashboard on a JSON workspace notices a file another program replaced: a broken one
+  /// is said and not written over; a good one is shown, and the next change is saved on top.
+  @Test func dashboardNoticesAnOutsideChange() throws {
+    let cli = try sampleOffice("office.json")
+    defer { cli.cleanUp() }
+    var env = cli.environment.filter {
+      ["CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME"]
+        .contains($0.key)
+    }
+    env["TERM"] = "xterm-256color"
+    let tmux = try TmuxSession(
+      ["--pane", "visits"], in: cli.folder, environment: env, width: 100, height: 30)
+    defer { tmux.close() }
+    #expect(try tmux.waitFor("Open follow-ups"), "\(tmux.text)")
+    let good = try String(contentsOfFile: cli.workspacePath, encoding: .utf8)
+    // What a merge conflict leaves behind, written the way git writes: a new file moved in.
+    func replace(with text: String) throws {
+      let temporary = cli.file("incoming.tmp")
+      try text.write(to: temporary, atomically: false, encoding: .utf8)
+      #expect(rename(temporary.path, cli.workspacePath) == 0)
+    }
+    let broken = "<<<<<<< HEAD\n" + good
+    try replace(with: broken)
+    #expect(try tmux.waitFor("office.json was changed by another program"), "\(tmux.text)")
+    try tmux.press(":")
+    try tmux.type("done 13")
+    try tmux.press("Enter")
+    #expect(try tmux.waitFor("Nothing was saved: "), "\(tmux.text)")
+    #expect(try String(contentsOfFile: cli.workspacePath, encoding: .utf8) == broken)
+    // Fixed by hand, with a change of its own: the dashboard shows it and saves on top of it.
+    try replace(with: good.replacingOccurrences(of: "대명랩스", with: "대명연구소"))
+    #expect(try tmux.waitFor("대명연구소"), "\(tmux.text)")
+    #expect(try tmux.screen().contains("Reloaded office.json"))
+    try tmux.press(":")
+    try tmux.type("done 13")
+    try tmux.press("Enter")
+    #expect(try tmux.waitFor("Follow-up closed"), "\(tmux.text)")
+    try tmux.press("q")
+    #expect(try tmux.waitFor("EXIT 0"))
+    let saved = try document(cli.workspacePath)
+    #expect(saved.members.contains { $0.name == "대명연구소" })
+    let followUp = saved.visits.flatMap(\.followUps).first { $0.id == 13 }
+    #expect(followUp?.done != nil)
+  }
+}

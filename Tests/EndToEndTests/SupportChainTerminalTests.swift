@@ -1,0 +1,102 @@
+import ClusterKit
+import Foundation
+import Testing
+
+/// A support through its whole life in the dashboard, in tmux, and the same figures read back
+/// from `requests show` and `programs show`.
+@Suite(.serialized) struct SupportChainTerminalTests {
+  @Test func enterApproveAgreePayTwiceAndSettleWithAReturn() throws {
+    let (cli, tmux) = try DashboardTerminalTests().start(["--pane", "requests"])
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
+    let workspace = try Workspace(path: cli.workspacePath)
+    let today = Day(year: 2026, month: 11, day: 26)!
+    // The request form offers this year's programs by name, then next year's: take the first
+    // open today with room for 5,000,000원 in its budget and its member cap.
+    let programs =
+      try workspace.programFigures(year: today.year)
+      + workspace.programFigures(year: today.year + 1)
+    let choice = try #require(
+      programs.firstIndex {
+        $0.remainingKRW >= 5_000_000 && ($0.program.memberCapKRW ?? .max) >= 5_000_000
+          && $0.program.memberCapCount == nil && ($0.program.opens ?? today) <= today
+          && today <= ($0.program.closes ?? today)
+      })
+    let program = programs[choice].program
+    try #require(try tmux.waitFor("Requests: pending"))
+    try tmux.press("n")
+    try #require(try tmux.waitFor("New support request"))
+    try tmux.type("ㅅㅅㄷㅈ")
+    try #require(try tmux.waitFor("(주)새성디지털"))
+    try tmux.press("Enter")
+    for _ in 0..<choice { try tmux.press("Space") }
+    try #require(try tmux.waitFor(Document.programName(program)), "\(tmux.text)")
+    try tmux.press("Down")
+    try tmux.type("스마트 센서 시험 인증")
+    try tmux.press("Down")
+    try tmux.type("500만")
+    // Planned co-funding left empty; submitted today.
+    try tmux.press("Enter", "Enter", "Enter")
+    try #require(try tmux.waitFor("Added request #"), "\(tmux.text)")
+    let row = try #require(
+      try workspace.requestRows(RequestFilter(status: .pending), limit: 10_000).last)
+    #expect(row.title == "스마트 센서 시험 인증")
+    let id = row.id
+
+    // The newest submission is the queue's last line.
+    try tmux.press("G", "Enter")
+    try #require(try tmux.waitFor("#\(id) 스마트 센서 시험 인증"), "\(tmux.text)")
+    try tmux.press("a")
+    try #require(try tmux.waitFor("Approve request"))
+    try tmux.press("Enter")
+    try #require(try tmux.waitFor("Request #\(id) is now approved"), "\(tmux.text)")
+    try tmux.press("g")
+    try #require(try tmux.waitFor("Record the agreement"))
+    try tmux.press("Enter", "Enter")
+    try #require(try tmux.waitFor("Request #\(id) is now agreed"), "\(tmux.text)")
+    try tmux.press("p")
+    try #require(try tmux.waitFor("Pay an instalment"))
+    try tmux.press("C-u")
+    try tmux.type("300만")
+    try tmux.press("Enter", "Enter")
+    try #require(try tmux.waitFor("Instalment 1 of request #\(id)"), "\(tmux.text)")
+    try tmux.press("p")
+    try #require(try tmux.waitFor("Pay an instalment"))
+    try tmux.press("Enter", "Enter")
+    try #require(try tmux.waitFor("Instalment 2 of request #\(id)"), "\(tmux.text)")
+    try tmux.press("S")
+    try #require(try tmux.waitFor("Settle"))
+    try tmux.press("C-u")
+    try tmux.type("450만")
+    try tmux.press("Enter", "Enter", "Enter", "Enter")
+    try #require(try tmux.waitFor("Request #\(id) is now completed"), "\(tmux.text)")
+    try tmux.press("Escape", "q")
+    try #require(try tmux.waitFor("EXIT 0"))
+
+    let settled = try #require(try workspace.request(id: id))
+    #expect(settled.status == .completed)
+    #expect(settled.approvedKRW == 5_000_000)
+    #expect(try workspace.instalments(requestId: id).map(\.amountKRW) == [3_000_000, 2_000_000])
+    #expect(settled.settlement?.spentKRW == 4_500_000)
+    #expect(settled.settlement?.returnedKRW == 500_000)
+    let figures = try workspace.programFigures(id: program.id)
+    #expect(figures.remainingKRW == programs[choice].remainingKRW - 4_500_000)
+
+    // The command line prints the same figures.
+    let request = try cli.run(["requests", "show", "\(id)"])
+    #expect(request.status == 0, "\(request.stderr)")
+    let shown = try cli.run(["programs", "show", "\(program.id)"])
+    #expect(shown.status == 0, "\(shown.stderr)")
+    for out in [request.stdout, shown.stdout] {
+      #expect(out.contains(Money.format(figures.remainingKRW)), "\(out)")
+      #expect(out.contains(Money.format(figures.returnedKRW)), "\(out)")
+      #expect(out.contains(Money.format(figures.committedKRW)), "\(out)")
+    }
+    #expect(request.stdout.contains("500,000원"))
+    #expect(request.stdout.contains("3,000,000원"))
+    #expect(request.stdout.contains("2,000,000원"))
+    #expect(shown.stdout.contains("스마트 센서 시험 인증"))
+  }
+}
