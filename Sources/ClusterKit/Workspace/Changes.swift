@@ -175,7 +175,9 @@ final class ChangeRecording: @unchecked Sendable {
     try db.execute(sql: "DELETE FROM temp.capturedRow")
     guard !captured.isEmpty else { return value }
     let id: Int64
-    if let changeId {
+    // A JSON workspace loaded again from its file between two writes no longer holds the
+    // change begun by the first: the rest is then a change of its own.
+    if let changeId, try Workspace.recordedChange(id: changeId, db) != nil {
       id = changeId
     } else {
       id = try Workspace.nextId("recordedChange", db)
