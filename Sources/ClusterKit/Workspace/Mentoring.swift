@@ -45,15 +45,18 @@ public struct MentoringFilter: Hashable, Sendable {
   public var expertId: Int64?
   public var clusterId: Int64?
   public var activeOnly: Bool
+  /// Part of the company's name (initial consonants work), as the member directory searches.
+  public var memberSearch: String
 
   public init(
     memberId: Int64? = nil, expertId: Int64? = nil, clusterId: Int64? = nil,
-    activeOnly: Bool = false
+    activeOnly: Bool = false, memberSearch: String = ""
   ) {
     self.memberId = memberId
     self.expertId = expertId
     self.clusterId = clusterId
     self.activeOnly = activeOnly
+    self.memberSearch = memberSearch
   }
 }
 
@@ -411,6 +414,11 @@ extension Workspace {
       _ = arguments.append(contentsOf: [clusterId])
     }
     if filter.activeOnly { parts.append("x.ended IS NULL") }
+    if !filter.memberSearch.isEmpty {
+      let search = searchClause(MemberQuery(search: filter.memberSearch))
+      parts.append(search.sql)
+      _ = arguments.append(contentsOf: search.arguments)
+    }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
   }
 
