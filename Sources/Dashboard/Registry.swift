@@ -9,6 +9,7 @@ enum Registry {
     MeetingsPane.self,
     VisitsPane.self,
     RequestsPane.self,
+    MentoringPane.self,
   ]
 
   static var names: [String] { panes.map { $0.name } }

@@ -107,16 +107,17 @@ enum Screen {
       x: row.x, y: row.y, style: style)
   }
 
-  /// The tabs, in registry order, and the date at the right end when there is room.
+  /// The tabs, in registry order, and the date at the right end when there is room for both.
   static func tabBar(
     _ pane: String, _ today: Day, _ l: Language, into grid: inout Grid, theme: Theme
   ) {
     let names = Registry.names
-    Tabs(
-      titles: names.map { Registry.title(of: $0, l) }, active: names.firstIndex(of: pane) ?? 0
-    ).render(into: &grid, in: Rect(x: 0, y: 0, width: grid.width, height: 1), theme: theme)
+    let tabs = Tabs(
+      titles: names.map { Registry.title(of: $0, l) }, active: names.firstIndex(of: pane) ?? 0)
+    tabs.render(into: &grid, in: Rect(x: 0, y: 0, width: grid.width, height: 1), theme: theme)
     let date = " \(today) "
-    if grid.width >= 60 {
+    // The date gives way to the tabs.
+    if grid.width >= 60, tabs.width + DisplayWidth.of(date) <= grid.width {
       grid.put(date, x: grid.width - DisplayWidth.of(date), y: 0, style: theme.dim)
     }
   }

@@ -113,7 +113,10 @@ enum DetailModal {
     case .edit:
       if let m = data.member {
         FormBuilder.openMember(
-          m.member, division: m.division?.name ?? "", defaultCluster: nil, ctx, &app)
+          m.member, division: m.division?.name ?? "", defaultCluster: nil,
+          directoryBook: DirectoryBookField(
+            m.directoryEdition ?? ctx.today.year, m.currentDirectoryBook, today: ctx.today),
+          ctx, &app)
       }
       return []
     case .approve, .reject, .askChanges:
