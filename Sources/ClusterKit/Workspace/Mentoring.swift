@@ -425,10 +425,13 @@ extension Workspace {
   public func mentoringCount(_ filter: MentoringFilter = MentoringFilter()) throws -> Int {
     try read { db in
       let clause = Workspace.mentoringClause(filter)
+      // The member is joined only when the filter is about it: counting every active
+      // assignment of the national workspace through the join takes twenty times as long.
+      let join =
+        filter.clusterId == nil && filter.memberSearch.isEmpty
+        ? "" : "JOIN member m ON m.id = x.memberId"
       return try Int.fetchOne(
-        db,
-        sql:
-          "SELECT COUNT(*) FROM mentoring x JOIN member m ON m.id = x.memberId WHERE \(clause.sql)",
+        db, sql: "SELECT COUNT(*) FROM mentoring x \(join) WHERE \(clause.sql)",
         arguments: clause.arguments)!
     }
   }

@@ -231,7 +231,8 @@ struct MembersPane: Pane {
     ) -> Column {
       (Self.term(sort), sort, width, minWidth, value)
     }
-    let bookWidth = l == .en ? 15 : 10
+    // `submitted 10.02`: the longest status and a date.
+    let bookWidth = DirectoryBookStatus.allCases.map { DisplayWidth.of($0.label(l)) }.max()! + 6
     let book: Column = (
       .directoryBook, nil, .fixed(bookWidth), bookWidth,
       { Self.directoryBookCell($0.directoryBook, l) }

@@ -250,7 +250,7 @@ struct MentoringPane: Pane {
       .heading(Term.sigMembers.title(l) + " \(d.members.count)"),
     ]
     out += d.members.isEmpty ? [.none] : d.members.map { .member($0) }
-    out.append(.heading(Term.task.title(l) + " \(d.tasks.count)"))
+    out.append(.heading(l.pick("Tasks", "과제") + " \(d.tasks.count)"))
     out += d.tasks.isEmpty ? [.none] : d.tasks.map { .task($0) }
     return out
   }
@@ -501,7 +501,10 @@ struct MentoringPane: Pane {
     }
   }
 
-  mutating func hide() { search = nil }
+  mutating func hide() {
+    search = nil
+    choosing = nil
+  }
 
   func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
     let l = ctx.l
@@ -606,8 +609,7 @@ struct MentoringPane: Pane {
         .init(Term.mentoringField.title(l), width: .flex(2)),
         .init(Term.started.title(l), width: .fixed(10)),
         .init(
-          Term.sessions.title(l), width: .fixed(DisplayWidth.of(Term.sessions.title(l))),
-          alignment: .right),
+          Term.sessions.title(l), width: Self.fits(Term.sessions.title(l), 4), alignment: .right),
       ]
       if width >= 70 { columns.append(.init(l.pick("Last", "최근"), width: .fixed(10))) }
       let rows = data.mentoring.rows.map { r -> [String] in
@@ -629,7 +631,9 @@ struct MentoringPane: Pane {
       if wide { columns.append(.init(Term.expertKind.title(l), width: .fixed(10))) }
       columns += [
         .init(Term.fields.title(l), width: .flex(3)),
-        .init(Term.load.title(l), width: .fixed(wide ? 10 : 7), alignment: .right),
+        .init(
+          Term.load.title(l), width: Self.fits(Term.load.title(l), wide ? 10 : 7), alignment: .right
+        ),
       ]
       var styles: [Int: Style] = [:]
       let rows = data.experts.rows.enumerated().map { i, r -> [String] in
@@ -648,10 +652,12 @@ struct MentoringPane: Pane {
       if wide { columns.append(.init(Term.cluster.title(l), width: .flex(2))) }
       columns += [
         .init(Term.leader.title(l), width: .flex(2)),
-        .init(Term.sigMembers.title(l), width: .fixed(5), alignment: .right),
+        .init(
+          Term.sigMembers.title(l), width: Self.fits(Term.sigMembers.title(l), 5), alignment: .right
+        ),
       ]
       columns += SIGTaskStatus.allCases.map {
-        .init($0.label(l), width: .fixed(wide ? 9 : 6), alignment: .right)
+        .init($0.label(l), width: Self.fits($0.label(l), wide ? 9 : 6), alignment: .right)
       }
       let rows = data.sigs.rows.map { r -> [String] in
         var cells = [r.sig.name]
@@ -664,6 +670,11 @@ struct MentoringPane: Pane {
         scroll: data.sigs.count == 0 ? nil : list,
         emptyMessage: l.pick("No SIG yet.", "SIG가 없습니다."))
     }
+  }
+
+  /// A fixed column at least `width` wide, and as wide as its title.
+  static func fits(_ title: String, _ width: Int) -> Table.Width {
+    .fixed(max(width, DisplayWidth.of(title)))
   }
 
   /// `2/3`: the companies an expert mentors now of how many they can.
@@ -685,7 +696,8 @@ struct MentoringPane: Pane {
     if wide { columns.append(.init(Term.fields.title(l), width: .flex(3))) }
     columns += [
       .init(Term.matched.title(l), width: .flex(3)),
-      .init(Term.load.title(l), width: .fixed(wide ? 10 : 7), alignment: .right),
+      .init(
+        Term.load.title(l), width: Self.fits(Term.load.title(l), wide ? 10 : 7), alignment: .right),
     ]
     var styles: [Int: Style] = [:]
     let rows = suggestions.enumerated().map { i, s -> [String] in
