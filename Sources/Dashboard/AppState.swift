@@ -15,6 +15,7 @@ enum UndoEntry: Hashable, Sendable {
   case request(RequestChange)
   case followUp(id: Int64)
   case attendance(meetingId: Int64, previous: [Int64: AttendanceStatus?])
+  case mentoring(MentoringUndo)
 }
 
 struct StatusMessage: Hashable, Sendable {

@@ -3,8 +3,9 @@ import ClusterKit
 /// A change to the workspace that an update asks for. The runtime performs it: each is exactly
 /// one Workspace call, one transaction, saved at once.
 enum Change: Sendable {
-  case addMember(Member, division: String?)
-  case updateMember(Member, original: Member, division: String)
+  case addMember(Member, division: String?, directoryBook: DirectoryBookEdit?)
+  case updateMember(
+    Member, original: Member, division: String, directoryBook: DirectoryBookEdit?)
   case addMeeting(Meeting)
   case setAttendance(
     meetingId: Int64, [Int64: AttendanceStatus?], previous: [Int64: AttendanceStatus?])
@@ -12,6 +13,8 @@ enum Change: Sendable {
   case setFollowUpDone(id: Int64, Day?)
   /// A decision on a request as it was seen (`expected`), or as it is now when nil.
   case decide(Int64, Decision, expected: SupportRequest?)
+  /// Mentoring and SIGs (MentoringActions.swift).
+  case mentoring(MentoringChange)
   case undo(UndoEntry)
   // Programs, intake and the steps of a request after the decision
   case addProgram(Program)
@@ -49,11 +52,12 @@ extension Change {
     undo: UndoEntry?, message: String
   ) {
     switch self {
-    case .addMember(let m, let division):
-      let saved = try workspace.addMember(m, divisionName: division)
+    case .addMember(let m, let division, let book):
+      let saved = try workspace.addMember(m, divisionName: division, directoryBook: book)
       return (nil, l.pick("Added \(saved.name).", "\(saved.name)을(를) 추가했습니다."))
-    case .updateMember(let m, let original, let division):
-      let saved = try workspace.updateMember(m, original: original, divisionName: division)
+    case .updateMember(let m, let original, let division, let book):
+      let saved = try workspace.updateMember(
+        m, original: original, divisionName: division, directoryBook: book)
       return (nil, l.pick("Saved \(saved.name).", "\(saved.name)을(를) 저장했습니다."))
     case .addMeeting(let meeting):
       let saved = try workspace.addMeeting(meeting)
@@ -87,6 +91,8 @@ extension Change {
         .request(change),
         l.pick("Request #\(id) is now \(status) (u undoes).", "신청 #\(id): \(status) (u: 되돌리기)")
       )
+    case .mentoring(let change):
+      return try change.perform(on: workspace, today: today, l)
     case .undo(let entry):
       switch entry {
       case .request(let change):
@@ -111,6 +117,8 @@ extension Change {
       case .attendance(let meetingId, let previous):
         try workspace.setAttendance(meetingId: meetingId, previous)
         return (nil, l.pick("Attendance put back.", "출석을 되돌렸습니다."))
+      case .mentoring(let entry):
+        return (nil, try entry.perform(on: workspace, l))
       }
     case .addProgram(let program):
       let saved = try workspace.addProgram(program)

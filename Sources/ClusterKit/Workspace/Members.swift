@@ -298,10 +298,16 @@ extension Workspace {
   }
 
   /// Validates and adds a member. `divisionName`, when given, is created in the member's cluster
-  /// if missing.
+  /// if missing; `directoryBook`, when given, is recorded for it in the same transaction.
   @discardableResult
-  public func addMember(_ member: Member, divisionName: String? = nil) throws -> Member {
-    try write { db in try Workspace.insertMember(member, divisionName: divisionName, db) }
+  public func addMember(
+    _ member: Member, divisionName: String? = nil, directoryBook: DirectoryBookEdit? = nil
+  ) throws -> Member {
+    try write { db in
+      let added = try Workspace.insertMember(member, divisionName: divisionName, db)
+      try Workspace.record(directoryBook, memberId: added.id, db)
+      return added
+    }
   }
 
   /// Adds a member to the cluster of that name, creating the cluster when it is missing — all
@@ -392,10 +398,12 @@ extension Workspace {
 
   /// Saves an edited member. `original` is the member as the editor loaded it: if the stored one
   /// differs, someone else changed it meanwhile and the save is refused rather than overwriting.
+  /// `directoryBook`, when given, is recorded in the same transaction.
   @discardableResult
-  public func updateMember(_ member: Member, original: Member, divisionName: String? = nil) throws
-    -> Member
-  {
+  public func updateMember(
+    _ member: Member, original: Member, divisionName: String? = nil,
+    directoryBook: DirectoryBookEdit? = nil
+  ) throws -> Member {
     try write { db in
       guard let current = try Member.fetchOne(db, key: member.id) else {
         throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(member.id)")
@@ -418,8 +426,15 @@ extension Workspace {
       try Workspace.indexMember(
         id: member.id, nameKey: key, initials: KoreanText.initials(key),
         representative: member.representative, products: member.products, db)
+      try Workspace.record(directoryBook, memberId: member.id, db)
       return member
     }
+  }
+
+  static func record(_ edit: DirectoryBookEdit?, memberId: Int64, _ db: Database) throws {
+    guard let edit else { return }
+    _ = try recordDirectoryBook(
+      memberId: memberId, edition: edit.edition, edit.change, today: edit.today, db)
   }
 
   // MARK: The directory window

@@ -220,7 +220,7 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       "member": "회원", "request": "지원신청", "meeting": "회의", "follow-up": "후속조치",
       "attendance": "출석", "visit": "방문", "cluster": "미니클러스터", "mini-cluster": "미니클러스터",
       "division": "분과", "program": "지원사업", "expert": "전문가", "difficulty": "애로사항",
-      "mentoring": "멘토링",
+      "mentoring": "멘토링", "mentoring session": "멘토링 기록", "SIG task": "SIG 과제",
     ]
     return korean[kind] ?? kind
   }

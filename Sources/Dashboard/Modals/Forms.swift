@@ -7,6 +7,8 @@ enum FormPurpose: Hashable, Sendable {
   case editMember(original: Member)
   case addMeeting
   case addVisit
+  /// Mentoring and SIGs (MentoringActions.swift).
+  case mentoring(MentoringForm)
   case approve(request: SupportRequest)
   case reject(request: SupportRequest)
   case askChanges(request: SupportRequest)
@@ -61,11 +63,14 @@ struct FormState: Hashable, Sendable {
   var pickedMember: (id: Int64, name: String)?
   /// The years whose programs a request form offers (read with the form's data).
   var programYears: [Int] = []
+  /// The member form's directory-book field: what it was when the form opened.
+  var directoryBook: DirectoryBookField?
 
   static func == (a: FormState, b: FormState) -> Bool {
     a.purpose == b.purpose && a.title == b.title && a.info == b.info && a.form == b.form
       && a.specs == b.specs && a.message == b.message && a.suggestion == b.suggestion
       && a.pickedMember?.id == b.pickedMember?.id && a.programYears == b.programYears
+      && a.directoryBook == b.directoryBook
   }
   func hash(into h: inout Hasher) { h.combine(title) }
 
@@ -107,6 +112,40 @@ struct FormState: Hashable, Sendable {
   var memberQuery: String? {
     guard index(of: "member") != nil, pickedMember == nil else { return nil }
     return value("member").trimmingCharacters(in: .whitespaces)
+  }
+}
+
+/// A member's part in one directory-book edition as the member form shows it: not asked, asked
+/// or submitted.
+struct DirectoryBookField: Hashable, Sendable {
+  static let states: [DirectoryBookState] = [.notAsked, .asked, .submitted]
+
+  var edition: Int
+  var state: DirectoryBookState
+  /// The day a change of the field is recorded on.
+  var today: Day
+
+  init(_ edition: Int, _ entry: DirectoryBookEntry?, today: Day) {
+    self.edition = edition
+    self.state =
+      switch entry?.status {
+      case nil: .notAsked
+      case .asked: .asked
+      case .submitted: .submitted
+      }
+    self.today = today
+  }
+
+  /// What choosing `chosen` records; nil when it is what the member has.
+  func edit(_ chosen: DirectoryBookState) -> DirectoryBookEdit? {
+    guard chosen != state else { return nil }
+    let change: DirectoryBookChange =
+      switch chosen {
+      case .asked: .asked(today)
+      case .submitted: .submitted(today)
+      default: .clear
+      }
+    return DirectoryBookEdit(edition: edition, change, today: today)
   }
 }
 
@@ -153,7 +192,7 @@ enum FormBuilder {
 
   static func member(
     _ purpose: FormPurpose, member: Member?, division: String, clusters: [Cluster],
-    defaultCluster: Int64?, _ l: Language
+    defaultCluster: Int64?, directoryBook: DirectoryBookField, _ l: Language
   ) -> FormState {
     let m = member
     let kinds = MemberKind.allCases
@@ -186,10 +225,17 @@ enum FormBuilder {
         "founded", m?.founded?.description ?? "", l,
         placeholder: l.pick("e.g. ", "예: ") + "2001-03-15"),
     ]
+    var book = choice(
+      "directoryBook", DirectoryBookField.states.map { $0.label(l) },
+      values: DirectoryBookField.states.map(\.rawValue), selected: directoryBook.state.rawValue, l)
+    book.0.label = Term.directoryBook.label(l) + " \(directoryBook.edition) ◂▸"
+    parts.append(book)
     if member != nil, clusters.count <= 1 { parts.remove(at: 4) }
     let title =
       member == nil ? l.pick("New member", "회원 추가") : l.pick("Edit member", "회원 수정")
-    return make(purpose, title: title, parts)
+    var form = make(purpose, title: title, parts)
+    form.directoryBook = directoryBook
+    return form
   }
 
   static func meeting(clusters: [Cluster], divisions: [Division], today: Day, _ l: Language)
@@ -286,8 +332,8 @@ extension FormBuilder {
   /// Opens the member form over what shows: `member` to edit, or a new member (in the cluster
   /// the list is filtered to).
   static func openMember(
-    _ member: Member?, division: String, defaultCluster: Int64?, _ ctx: Context,
-    _ app: inout AppState
+    _ member: Member?, division: String, defaultCluster: Int64?,
+    directoryBook: DirectoryBookField, _ ctx: Context, _ app: inout AppState
   ) {
     let l = ctx.l
     let clusters = ctx.common.clusters
@@ -299,11 +345,11 @@ extension FormBuilder {
       if let member {
         FormBuilder.member(
           .editMember(original: member), member: member, division: division, clusters: clusters,
-          defaultCluster: nil, l)
+          defaultCluster: nil, directoryBook: directoryBook, l)
       } else {
         FormBuilder.member(
           .addMember, member: nil, division: "", clusters: clusters,
-          defaultCluster: defaultCluster, l)
+          defaultCluster: defaultCluster, directoryBook: directoryBook, l)
       }
     app.modals.append(.form(form))
   }

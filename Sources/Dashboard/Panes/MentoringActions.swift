@@ -1,0 +1,275 @@
+import ClusterKit
+import TerminalKit
+
+// The writes of the mentoring & SIG pane: its forms (`FormPurpose.mentoring`), how a filled
+// form becomes a change, the changes (`Change.mentoring`) and how `u` puts each back
+// (`UndoEntry.mentoring`).
+
+/// What a form of the mentoring & SIG pane is for.
+enum MentoringForm: Hashable, Sendable {
+  case assign(memberId: Int64, memberName: String, expert: Expert)
+  case end(memberId: Int64, memberName: String)
+  case log(memberId: Int64, memberName: String)
+  case join(SIG)
+  case addTask(sigId: Int64, sigName: String)
+
+  /// Assigning a suggested expert: from when, in what; past the expert's capacity only with a
+  /// reason, asked for at once.
+  static func assign(
+    memberId: Int64, memberName: String, _ s: MentorSuggestion, today: Day, _ l: Language
+  ) -> FormState {
+    var info = [
+      "\(memberName) ← \(s.expert.name) (\(s.expert.affiliation))",
+      Term.fields.title(l) + " " + s.expert.fields.joined(separator: ", "),
+      Term.load.title(l) + " " + MentoringPane.load(s.load, s.expert.capacity),
+    ]
+    var parts = [
+      FormBuilder.field("started", today.description, l),
+      FormBuilder.field("mentoringField", s.matched.first ?? s.expert.fields.first ?? "", l),
+    ]
+    if !s.hasRoom {
+      info.append(
+        l.pick(
+          "At capacity: assigning needs an override reason.", "정원이 찼습니다. 배정하려면 초과 사유를 입력하세요."))
+      parts.append(FormBuilder.field("override", "", l, placeholder: l.pick("required", "필수")))
+    }
+    return FormBuilder.make(
+      .mentoring(.assign(memberId: memberId, memberName: memberName, expert: s.expert)),
+      title: l.pick("Assign a mentor", "멘토 배정"), info: info, parts)
+  }
+
+  static func end(_ row: MentoringRow, today: Day, _ l: Language) -> FormState {
+    FormBuilder.make(
+      .mentoring(.end(memberId: row.mentoring.memberId, memberName: row.memberName)),
+      title: l.pick("End the mentoring", "멘토링 종료"), info: [summary(row, l)],
+      [FormBuilder.field("ended", today.description, l)])
+  }
+
+  static func log(_ row: MentoringRow, today: Day, _ l: Language) -> FormState {
+    FormBuilder.make(
+      .mentoring(.log(memberId: row.mentoring.memberId, memberName: row.memberName)),
+      title: l.pick("Log a mentoring session", "멘토링 기록"), info: [summary(row, l)],
+      [
+        FormBuilder.field("date", today.description, l),
+        FormBuilder.field("topic", "", l, placeholder: l.pick("required", "필수")),
+        FormBuilder.field("note", "", l),
+      ])
+  }
+
+  /// `(주)유신테크 · 김교수 (서울테크대학교) · from 2026-03-02 · 4 sessions`.
+  private static func summary(_ row: MentoringRow, _ l: Language) -> String {
+    [
+      row.memberName, "\(row.expertName) (\(row.expertAffiliation))",
+      row.mentoring.started.map { Term.started.title(l) + " \($0)" } ?? "",
+      Term.sessions.title(l) + " \(row.sessions)",
+    ].filter { !$0.isEmpty }.joined(separator: " · ")
+  }
+
+  static func join(_ sig: SIG, today: Day, _ l: Language) -> FormState {
+    FormBuilder.make(
+      .mentoring(.join(sig)), title: l.pick("Add a company to SIG", "SIG 기업 참여"),
+      info: ["SIG \(sig.name)"],
+      [
+        FormBuilder.field(
+          "member", "", l, placeholder: l.pick("name or initials", "이름 또는 초성"), term: .company),
+        FormBuilder.field("date", today.description, l),
+      ])
+  }
+
+  /// A new task, owned by one of the SIG's companies, proposed or already active.
+  static func addTask(_ d: SIGDetail, today: Day, _ l: Language) -> FormState {
+    let statuses: [SIGTaskStatus] = [.proposed, .active]
+    return FormBuilder.make(
+      .mentoring(.addTask(sigId: d.sig.id, sigName: d.sig.name)),
+      title: l.pick("Add a SIG task", "SIG 과제 추가"), info: ["SIG \(d.sig.name)"],
+      [
+        FormBuilder.field("title", "", l, placeholder: l.pick("required", "필수"), term: .task),
+        FormBuilder.choice(
+          "owner", d.members.map(\.name), values: d.members.map { String($0.memberId) },
+          selected: nil, l),
+        FormBuilder.choice(
+          "status", statuses.map { $0.label(l) }, values: statuses.map(\.rawValue), selected: nil,
+          l),
+        FormBuilder.field(
+          "due", "", l, placeholder: l.pick("e.g. ", "예: ") + today.adding(days: 30).description),
+      ])
+  }
+
+  /// The change the filled form stands for, or the field errors that keep it from being made.
+  func change(_ f: FormState, _ data: FormData) throws -> Change {
+    var errors: [FieldError] = []
+    func text(_ key: String, required: Bool = false) -> String {
+      let value = f.value(key).trimmingCharacters(in: .whitespaces)
+      if required, value.isEmpty { errors.append(FieldError(field: key, problem: .required)) }
+      return value
+    }
+    let change: MentoringChange
+    switch self {
+    case .assign(let memberId, let memberName, let expert):
+      let from = FormReader.day(f, "started", required: true, &errors)
+      let reason = f.index(of: "override") == nil ? nil : text("override", required: true)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      change = .assign(
+        memberId: memberId, memberName: memberName, expert: expert, from: from!,
+        field: text("mentoringField"), overrideReason: reason)
+    case .end(let memberId, let memberName):
+      let day = FormReader.day(f, "ended", required: true, &errors)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      change = .end(memberId: memberId, memberName: memberName, on: day!)
+    case .log(let memberId, let memberName):
+      let day = FormReader.day(f, "date", required: true, &errors)
+      let topic = text("topic", required: true)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      change = .log(
+        memberId: memberId, memberName: memberName, date: day!, topic: topic, note: text("note"))
+    case .join(let sig):
+      let member = f.pickedMember ?? data.typedMember
+      let typed = text("member")
+      if member == nil {
+        errors.append(
+          typed.isEmpty
+            ? FieldError(field: "member", problem: .required)
+            : FieldError(field: "member", problem: .notFound, value: typed))
+      }
+      let day = FormReader.day(f, "date", required: true, &errors)
+      if !errors.isEmpty { throw ValidationError(errors) }
+      change = .join(sig, memberId: member!.id, memberName: member!.name, on: day!)
+    case .addTask(let sigId, let sigName):
+      let title = text("title", required: true)
+      let owner = f.choice("owner").flatMap(Int64.init)
+      if owner == nil { errors.append(FieldError(field: "owner", problem: .required)) }
+      let due = FormReader.day(f, "due", required: false, &errors)
+      let status = f.choice("status").flatMap(SIGTaskStatus.init(rawValue:)) ?? .proposed
+      if !errors.isEmpty { throw ValidationError(errors) }
+      change = .addTask(
+        SIGTask(sigId: sigId, title: title, ownerId: owner!, status: status, due: due),
+        sigName: sigName, ownerName: f.value("owner"))
+    }
+    return .mentoring(change)
+  }
+}
+
+/// A write of the mentoring & SIG pane: one Workspace call each.
+enum MentoringChange: Sendable {
+  case assign(
+    memberId: Int64, memberName: String, expert: Expert, from: Day, field: String,
+    overrideReason: String?)
+  case end(memberId: Int64, memberName: String, on: Day)
+  case log(memberId: Int64, memberName: String, date: Day, topic: String, note: String)
+  case join(SIG, memberId: Int64, memberName: String, on: Day)
+  case leave(SIG, SIGMemberLine)
+  case addTask(SIGTask, sigName: String, ownerName: String)
+  case moveTask(SIGTask, to: SIGTaskStatus, sigName: String)
+
+  func perform(on workspace: Workspace, today: Day, _ l: Language) throws -> (
+    undo: UndoEntry?, message: String
+  ) {
+    let undoes = l.pick(" (u undoes)", " (u: 되돌리기)")
+    switch self {
+    case .assign(let memberId, let name, let expert, let from, let field, let reason):
+      let done = try workspace.assignMentor(
+        memberId: memberId, expertId: expert.id, field: field, from: from,
+        overrideReason: reason, today: today)
+      return (
+        .mentoring(.assignment(done, memberName: name, expertName: expert.name)),
+        l.pick(
+          "\(expert.name) mentors \(name) from \(from)", "\(name) 멘토: \(expert.name) (\(from)부터)")
+          + (done.ended == nil ? "" : l.pick("; the previous mentor ended", ", 이전 멘토 종료")) + undoes
+      )
+    case .end(let memberId, let name, let day):
+      let ended = try workspace.endMentoring(memberId: memberId, on: day, today: today)
+      return (
+        .mentoring(.ended(ended, memberName: name)),
+        l.pick("Mentoring of \(name) ended on \(day)", "\(name) 멘토링을 \(day)에 종료했습니다") + undoes
+      )
+    case .log(let memberId, let name, let date, let topic, let note):
+      let session = try workspace.logMentoringSession(
+        memberId: memberId, date: date, topic: topic, note: note, today: today)
+      return (
+        .mentoring(.session(session, memberName: name)),
+        l.pick("Session with \(name) logged: \(date) \(topic)", "\(name) 멘토링 기록: \(date) \(topic)")
+          + undoes
+      )
+    case .join(let sig, let memberId, let name, let day):
+      try workspace.joinSIG(sigId: sig.id, memberId: memberId, on: day, today: today)
+      return (
+        .mentoring(.joined(sigId: sig.id, sigName: sig.name, memberId: memberId, memberName: name)),
+        l.pick("\(name) joined SIG \(sig.name)", "\(name)이(가) SIG \(sig.name)에 참여했습니다") + undoes
+      )
+    case .leave(let sig, let line):
+      let wasLeader = try workspace.leaveSIG(sigId: sig.id, memberId: line.memberId)
+      return (
+        .mentoring(
+          .left(
+            SIGMembership(sigId: sig.id, memberId: line.memberId, joined: line.joined),
+            asLeader: wasLeader, sigName: sig.name, memberName: line.name)),
+        l.pick("\(line.name) left SIG \(sig.name)", "\(line.name)을(를) SIG \(sig.name)에서 제외했습니다")
+          + (wasLeader ? l.pick("; the SIG has no leader now", ", 주관기업 없음") : "") + undoes
+      )
+    case .addTask(let task, let sigName, let owner):
+      let added = try workspace.addSIGTask(task, today: today)
+      return (
+        .mentoring(.task(added, sigName: sigName)),
+        l.pick(
+          "Task \(added.number) of \(sigName) added for \(owner)",
+          "\(sigName) 과제 \(added.number) 추가 (\(owner))") + undoes
+      )
+    case .moveTask(let task, let status, let sigName):
+      let moved = try workspace.moveSIGTask(
+        sigId: task.sigId, number: task.number, to: status, on: today, today: today)
+      return (
+        .mentoring(.moved(before: task, after: moved, sigName: sigName)),
+        l.pick(
+          "Task \(task.number) of SIG \(sigName) is \(status.label(l)) now",
+          "SIG \(sigName) 과제 \(task.number): \(status.label(l))") + undoes
+      )
+    }
+  }
+}
+
+/// What `u` puts back after a change of the mentoring & SIG pane.
+enum MentoringUndo: Hashable, Sendable {
+  case assignment(MentorAssignment, memberName: String, expertName: String)
+  case ended(Mentoring, memberName: String)
+  case session(MentoringSession, memberName: String)
+  case joined(sigId: Int64, sigName: String, memberId: Int64, memberName: String)
+  case left(SIGMembership, asLeader: Bool, sigName: String, memberName: String)
+  case task(SIGTask, sigName: String)
+  case moved(before: SIGTask, after: SIGTask, sigName: String)
+
+  func perform(on workspace: Workspace, _ l: Language) throws -> String {
+    switch self {
+    case .assignment(let a, let name, let expert):
+      try workspace.undo(a)
+      return a.ended == nil
+        ? l.pick("\(expert) no longer mentors \(name).", "\(name)의 멘토 \(expert) 배정을 되돌렸습니다.")
+        : l.pick(
+          "\(expert) no longer mentors \(name); the previous mentor is back.",
+          "\(name)의 멘토 \(expert) 배정을 되돌리고 이전 멘토를 다시 이었습니다.")
+    case .ended(let m, let name):
+      try workspace.reopen(m)
+      return l.pick("Mentoring of \(name) goes on again.", "\(name) 멘토링 종료를 되돌렸습니다.")
+    case .session(let s, let name):
+      try workspace.delete(s)
+      return l.pick(
+        "Session of \(s.date) with \(name) removed.", "\(name)의 \(s.date) 멘토링 기록을 지웠습니다.")
+    case .joined(let sigId, let sigName, let memberId, let name):
+      try workspace.leaveSIG(sigId: sigId, memberId: memberId)
+      return l.pick(
+        "\(name) is out of SIG \(sigName) again.", "\(name)의 SIG \(sigName) 참여를 되돌렸습니다.")
+    case .left(let membership, let asLeader, let sigName, let name):
+      try workspace.restore(membership, asLeader: asLeader)
+      return l.pick("\(name) is back in SIG \(sigName).", "\(name)을(를) SIG \(sigName)에 되돌렸습니다.")
+    case .task(let task, let sigName):
+      try workspace.delete(task)
+      return l.pick(
+        "Task \(task.number) of SIG \(sigName) removed.",
+        "SIG \(sigName) 과제 \(task.number)을(를) 지웠습니다.")
+    case .moved(let before, let after, let sigName):
+      try workspace.restore(before, after: after)
+      return l.pick(
+        "Task \(before.number) of SIG \(sigName) is \(before.status.label(l)) again.",
+        "SIG \(sigName) 과제 \(before.number)을(를) '\(before.status.label(l))'(으)로 되돌렸습니다.")
+    }
+  }
+}
