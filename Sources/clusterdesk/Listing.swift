@@ -132,7 +132,8 @@ struct Listing {
     let format = options.format
     let text = rows.map { $0.map { $0.text(format) } }
     switch format {
-    case .table: try options.emit(Data(table(text).utf8))
+    // A table is for people, wherever it goes; the machine formats go out as they are.
+    case .table: try options.emit(Data(KoreanText.printable(table(text)).utf8))
     case .csv:
       try options.emit(
         CSVWriter.encode(header: columns.map(\.title), rows: text, bom: options.excel))
