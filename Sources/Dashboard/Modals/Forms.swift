@@ -442,7 +442,9 @@ extension FormBuilder {
     if !difficulties.isEmpty {
       parts.append(
         choice(
-          "difficulty", ["–"] + difficulties.map { $0.label(l) },
+          "difficulty",
+          // Cut to the field, so that the date and the kind stay in view.
+          ["–"] + difficulties.map { DisplayWidth.truncate($0.label(l), to: 44) },
           values: [""] + difficulties.map(\.reference.description),
           selected: selected?.description, l, term: .answers))
     }
