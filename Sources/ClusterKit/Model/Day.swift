@@ -119,13 +119,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// Records that note when something happened without being told (a member's profile last
   /// changing, old data moved into this year's directory-book edition) use it.
   public static var officeToday: Day {
-    if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
-      let day = Day(parsing: fixed)
-    {
-      return day
-    }
-    return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)
+    fixedToday ?? Day.today(in: officeZone)
   }
+
+  /// `CLUSTERDESK_TODAY`, read once: a list asks for today on every row.
+  private static let fixedToday: Day? = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"]
+    .flatMap { Day(parsing: $0) }
+  private static let officeZone = TimeZone(identifier: "Asia/Seoul") ?? .current
 
   public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 

@@ -68,7 +68,8 @@ struct MembersPane: Pane {
 
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
     let rows = cache.list.load(
-      query, at: list, ctx, count: { try workspace.memberCount($0) },
+      query, at: list, ctx, countLater: query.isShortSearch,
+      count: { try workspace.memberCount($0) },
       rows: { try workspace.memberRows($0, offset: $1, limit: $2) })
     let id = rows.row(at: list)?.id
     return Data(
@@ -77,7 +78,7 @@ struct MembersPane: Pane {
 
   mutating func fit(_ data: Data, _ ctx: Context, _ app: inout AppState) {
     list.fit(data.list, ctx)
-    if let text = announce {
+    if let text = announce, !data.list.counting {
       app.say(ctx.l.pick("\(data.count) member(s) match '\(text)'", "'\(text)' 검색: \(data.count)명"))
       announce = nil
     }
@@ -158,9 +159,11 @@ struct MembersPane: Pane {
   func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
     let l = ctx.l
     if let search {
-      return .field(prompt: "/", search, right: l.pick("\(data.count) found", "\(data.count)건"))
+      let n = data.list.counting ? "…" : "\(data.count)"
+      return .field(prompt: "/", search, right: l.pick("\(n) found", "\(n)건"))
     }
-    var parts = [l.pick("\(data.count) members", "회원 \(data.count)명")]
+    let n = data.list.counting ? "…" : "\(data.count)"
+    var parts = [l.pick("\(n) members", "회원 \(n)명")]
     if let c = query.clusterId, let cluster = ctx.common.clusters.first(where: { $0.id == c }) {
       parts.append(cluster.name)
     }
