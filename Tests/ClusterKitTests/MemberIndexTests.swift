@@ -127,3 +127,19 @@ import Testing
     }
   }
 }
+
+/// The overview's members per division, read at once, are the directory's count of each.
+@Test func membersPerDivisionAreTheDirectorysCounts() throws {
+  let temp = try TemporaryWorkspace()
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../sample-data/seoul-digital-office.json")
+  let target = try Workspace(path: temp.file("sample.clusterdesk"), create: true)
+  try target.importDocument(try WorkspaceDocument.decode(try Data(contentsOf: url)))
+  let counts = try target.memberCountsByDivision()
+  let divisions = try target.divisions()
+  #expect(!divisions.isEmpty)
+  for division in divisions {
+    let query = MemberQuery(divisionId: division.id, includeLeft: false)
+    #expect(counts[division.id] ?? 0 == (try target.memberCount(query)), "\(division.name)")
+  }
+}

@@ -515,6 +515,18 @@ extension Workspace {
       .replacingOccurrences(of: "_", with: "\\_")
   }
 
+  /// Current members (all but those who left) per division, in one read; a division with none
+  /// is missing.
+  public func memberCountsByDivision() throws -> [Int64: Int] {
+    try read { db in
+      var counts: [Int64: Int] = [:]
+      let sql = "SELECT divisionId, COUNT(*) AS n FROM member"
+        + " WHERE divisionId IS NOT NULL AND status <> 'left' GROUP BY divisionId"
+      for row in try Row.fetchAll(db, sql: sql) { counts[row["divisionId"]] = row["n"] }
+      return counts
+    }
+  }
+
   public func memberCount(_ query: MemberQuery) throws -> Int {
     try read { db in try Workspace.memberCount(query, db) }
   }

@@ -57,10 +57,8 @@ struct OverviewPane: Pane {
           ?? .failure(ReadFailed())
       },
       divisions: cache.divisions.later(0, ctx) {
-        divisions.map { d in
-          let query = MemberQuery(divisionId: d.id, includeLeft: false)
-          return (d.name, (try? workspace.memberCount(query)) ?? 0)
-        }
+        let counts = (try? workspace.memberCountsByDivision()) ?? [:]
+        return divisions.map { ($0.name, counts[$0.id] ?? 0) }
       },
       perWeek: cache.perWeek.get(Weeks(today: today, count: weeks)) {
         (try? workspace.visitsPerWeek(endingAt: today, weeks: weeks)) ?? []
