@@ -135,7 +135,8 @@ extension WorkspaceBuilder {
     mutating func pay(_ day: Int, _ minute: Int, _ actor: String, _ amount: KRW) {
       instalments.append((day, amount))
       var s = Step(day: day, minute: minute, actor: actor, state: request)
-      s.extra = [("instalment", "", "\(Day(ordinal: day)) \(amount)")]
+      let paid = Instalment(requestId: 0, date: Day(ordinal: day), amountKRW: amount)
+      s.extra = [(AuditEntry.instalmentField, "", paid.auditText)]
       steps.append(s)
     }
   }

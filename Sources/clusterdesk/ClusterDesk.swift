@@ -30,10 +30,23 @@ struct ClusterDesk: ParsableCommand {
     defaultSubcommand: Open.self
   )
 
+  /// ArgumentParser's own `main`, except that its messages — which quote what was typed, as in
+  /// "Unknown option '…'" — go out through `print` and `printError` like every other text, and
+  /// a failed write of what was printed is said as the process exits.
   static func main() {
     checkStandardOutputAtExit()
     if let plain = PlainOpen(CommandLine.arguments.dropFirst()) { plain.run() }
-    main(nil)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success { print(message) } else { printError(message) }
+      }
+      Foundation.exit(code.rawValue)
+    }
   }
 }
 
@@ -176,25 +189,14 @@ struct CommandError: Error {
   init(_ english: String, _ korean: String) { message = language.pick(english, korean) }
 }
 
-func printError(_ text: String) {
-  writeStandardError(text + "\n")
-}
-
-/// Straight to the file descriptor; a failure to write to standard error has nowhere to be
-/// reported.
-func writeStandardError(_ text: String) {
-  let bytes = Array(text.utf8)
-  var written = 0
-  while written < bytes.count {
-    let n = bytes[written...].withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    if n < 0 && errno == EINTR { continue }
-    if n <= 0 { return }
-    written += n
-  }
-}
-
 /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
 var today: Day { Day.officeToday }
+
+/// A `--year` as given, refused outside the years a date can have.
+func checkedYear(_ year: Int?) throws -> Int? {
+  if let year, let error = Limits.check(year, Limits.calendarYear, "year") { throw error }
+  return year
+}
 
 func parseDay(_ text: String, field: String) throws -> Day {
   guard let day = Day(parsing: text) else {

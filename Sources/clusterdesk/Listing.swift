@@ -132,12 +132,13 @@ struct Listing {
     let format = options.format
     let text = rows.map { $0.map { $0.text(format) } }
     switch format {
+    // A table is for people, wherever it goes; the machine formats go out as they are. On
+    // standard output it goes a line at a time, never as one string.
     case .table:
-      // Standard output gets the table a line at a time, never as one string.
       if options.output == nil {
-        table(text) { writeStandardOutput(Data($0.utf8)) }
+        table(text) { writeStandardOutput(Data(KoreanText.printable($0).utf8)) }
       } else {
-        try options.emit(Data(table(text).utf8))
+        try options.emit(Data(KoreanText.printable(table(text)).utf8))
       }
     case .csv:
       try options.emit(

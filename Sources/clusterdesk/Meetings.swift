@@ -14,7 +14,7 @@ struct MeetingsCommand: ParsableCommand {
 
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp(language.pick("Only this year.", "이 연도만.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Only this year.", "이 연도만.")))
     var year: Int?
     @Option(help: ArgumentHelp(language.pick("Only this mini-cluster.", "이 미니클러스터만.")))
     var cluster: String?
@@ -24,7 +24,8 @@ struct MeetingsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
-        let rows = try workspace.meetingRows(year: year, clusterId: clusterId, limit: Int.max)
+        let rows = try workspace.meetingRows(
+          year: try checkedYear(year), clusterId: clusterId, limit: Int.max)
         try Listing(
           sheet: l.pick("Meetings", "회의"),
           columns: [
@@ -70,13 +71,13 @@ struct MeetingsCommand: ParsableCommand {
     var kind: String
     @Option(help: ArgumentHelp(language.pick("The day, 2026-11-22.", "날짜, 예: 2026-11-22.")))
     var date: String
-    @Option(help: ArgumentHelp(language.pick("Title.", "제목.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Title.", "제목.")))
     var title: String
-    @Option(help: ArgumentHelp(language.pick("Place.", "장소.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Place.", "장소.")))
     var place: String = ""
-    @Option(help: ArgumentHelp(language.pick("Agenda.", "안건.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Agenda.", "안건.")))
     var agenda: String = ""
-    @Option(help: ArgumentHelp(language.pick("Minutes.", "회의록.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Minutes.", "회의록.")))
     var minutes: String = ""
 
     func run() throws {

@@ -20,21 +20,25 @@ struct MembersCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp(language.pick("Only this mini-cluster.", "이 미니클러스터만.")))
     var cluster: String?
-    @Option(help: ArgumentHelp(language.pick("Only this division.", "이 분과만.")))
+    @Option(
+      parsing: .unconditional, help: ArgumentHelp(language.pick("Only this division.", "이 분과만.")))
     var division: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick(
           "Only this kind: company, university, institute, agency (or 기업, 대학, 연구소, 지원기관).",
           "이 유형만: 기업, 대학, 연구소, 지원기관 (또는 company, university, institute, agency).")))
     var kind: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick(
           "Only this role: chair, viceChair, steering, member (or 회장, 부회장, 운영위원, 회원).",
           "이 직위만: 회장, 부회장, 운영위원, 회원 (또는 chair, viceChair, steering, member).")))
     var role: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick(
           "Search name (also initial consonants such as ㅇㅅㅌㅋ), representative or products.",
@@ -168,54 +172,69 @@ struct MembersCommand: ParsableCommand {
 
   /// The member fields a command line can set; unset ones are left as they are.
   struct MemberFields: ParsableArguments {
-    @Option(help: ArgumentHelp(language.pick("Company or organisation name.", "기업 또는 기관 이름.")))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(language.pick("Company or organisation name.", "기업 또는 기관 이름.")))
     var name: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick(
           "company, university, institute or agency (기업, 대학, 연구소, 지원기관).",
           "기업, 대학, 연구소 또는 지원기관 (company, university, institute, agency).")))
     var kind: String?
-    @Option(help: ArgumentHelp(language.pick("Representative (대표자).", "대표자.")))
+    @Option(
+      parsing: .unconditional, help: ArgumentHelp(language.pick("Representative (대표자).", "대표자.")))
     var representative: String?
     @Option(
-      name: .customLong("brn"),
+      name: .customLong("brn"), parsing: .unconditional,
       help: ArgumentHelp(
         language.pick("Business registration number, 123-45-67890.", "사업자등록번호, 예: 123-45-67890.")))
     var businessNumber: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(language.pick("Division (분과); created when missing.", "분과; 없으면 새로 만듭니다.")))
     var division: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick(
           "chair, viceChair, steering or member (회장, 부회장, 운영위원, 회원).",
           "회장, 부회장, 운영위원 또는 회원 (chair, viceChair, steering, member).")))
     var role: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(language.pick("Phone, e.g. 02-1234-5678.", "전화번호, 예: 02-1234-5678.")))
     var phone: String?
-    @Option(help: ArgumentHelp(language.pick("E-mail.", "이메일.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("E-mail.", "이메일.")))
     var email: String?
-    @Option(help: ArgumentHelp(language.pick("Address.", "주소.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Address.", "주소.")))
     var address: String?
-    @Option(help: ArgumentHelp(language.pick("Main products.", "주요 제품.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Main products.", "주요 제품.")))
     var products: String?
-    @Option(help: ArgumentHelp(language.pick("Employees.", "직원 수.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Employees.", "직원 수.")))
     var employees: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick("Sales in KRW: 1370000000, 13.7억, 300만.", "매출액(원): 1370000000, 13.7억, 300만."))
     ) var sales: String?
-    @Option(help: ArgumentHelp(language.pick("Founded, 2026-11-22.", "설립일, 예: 2026-11-22.")))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(language.pick("Founded, 2026-11-22.", "설립일, 예: 2026-11-22.")))
     var founded: String?
-    @Option(help: ArgumentHelp(language.pick("Website.", "홈페이지.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Website.", "홈페이지.")))
     var website: String?
-    @Option(help: ArgumentHelp(language.pick("Joined, 2026-11-22.", "가입일, 예: 2026-11-22.")))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(language.pick("Joined, 2026-11-22.", "가입일, 예: 2026-11-22.")))
     var joined: String?
-    @Option(help: ArgumentHelp(language.pick("Left, 2026-11-22.", "탈퇴일, 예: 2026-11-22.")))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(language.pick("Left, 2026-11-22.", "탈퇴일, 예: 2026-11-22.")))
     var left: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick("active, inactive or left.", "활동, 휴면 또는 탈퇴 (active, inactive, left).")))
     var status: String?
@@ -433,8 +452,7 @@ enum MemberText {
   static func edition(_ text: String?, _ workspace: Workspace) throws -> Int {
     guard let text else { return try workspace.directoryEdition(today: today) }
     let year = try parseInt(text, field: "edition")
-    if let error = ProgrammeRules.rangeProblem(year, ProgrammeRules.editionRange, field: "edition")
-    {
+    if let error = Limits.check(year, Limits.edition, "edition") {
       throw error
     }
     return year

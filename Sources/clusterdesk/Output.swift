@@ -29,10 +29,46 @@ struct OutputError: Error {
   }
 }
 
-/// Writes to standard output through the same buffer as `print`, so the order is kept; a write
-/// that fails is noticed when the command ends (`finishStandardOutput`).
+// Everything the command writes goes through the functions below: the one output path. It
+// keeps text from a workspace or a file — a name imported from JSON, `CLUSTERDESK_USER`, a line
+// of a bad CSV — from driving the terminal (an escape sequence could clear the screen, move the
+// cursor or set the clipboard, OSC 52), and it notices a write that fails (a full disk): C's
+// `stdout` keeps an error flag, checked when the command ends (`finishStandardOutput`). `print`
+// here shadows the standard library's in this module, so every `print(...)` of the commands is
+// cleaned without anyone having to remember it.
+
+/// Prints text for people on standard output, without control characters other than line
+/// breaks and tabs (`KoreanText.printable`).
+func print(_ text: String = "", terminator: String = "\n") {
+  Swift.print(KoreanText.printable(text), terminator: terminator)
+}
+
+/// Writes a file's bytes (CSV, JSON, a workbook) to standard output through the same buffer as
+/// `print`, so the order is kept: as they are into a file or a pipe, and cleaned like `print`
+/// when standard output is a terminal.
 func writeStandardOutput(_ data: Data) {
-  data.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+  let shown =
+    isatty(STDOUT_FILENO) == 1
+    ? Data(KoreanText.printable(String(decoding: data, as: UTF8.self)).utf8) : data
+  shown.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+}
+
+/// Prints one message on standard error, cleaned like `print`.
+func printError(_ text: String) {
+  writeStandardError(KoreanText.printable(text) + "\n")
+}
+
+/// Straight to the file descriptor; a failure to write to standard error has nowhere to be
+/// reported. Text from outside the program goes through `printError` instead.
+func writeStandardError(_ text: String) {
+  let bytes = Array(text.utf8)
+  var written = 0
+  while written < bytes.count {
+    let n = bytes[written...].withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    if n < 0 && errno == EINTR { continue }
+    if n <= 0 { return }
+    written += n
+  }
 }
 
 /// Set once a failed write of standard output has been said, so it is said once.

@@ -17,6 +17,7 @@ struct Report: ParsableCommand {
   @OptionGroup var location: WorkspaceLocation
   @OptionGroup var output: OutputOptions
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       language.pick("The year, 2000–2100 (default: this year).", "연도, 2000–2100 (기본값: 올해).")))
   var year: String?

@@ -406,12 +406,14 @@ struct RequestsCommand: ParsableCommand {
     @OptionGroup var location: WorkspaceLocation
     @Argument(help: RequestsCommand.requestHelp) var request: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick(
           "The approved amount (default: the requested amount): 30000000, 3천만, 0.3억.",
           "승인 금액 (기본값: 신청 금액): 30000000, 3천만, 0.3억.")))
     var amount: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick(
           "Approve past the remaining budget or the member's cap, for this reason.",
@@ -608,17 +610,78 @@ struct Audit: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: language.pick(
       "List the audit log of every change to support requests (it cannot be edited).",
-      "지원신청의 모든 변경에 대한 감사 기록을 보여 줍니다 (수정할 수 없습니다)."))
+      "지원신청의 모든 변경에 대한 감사 기록을 보여 줍니다 (수정할 수 없습니다)."),
+    discussion: language.pick(
+      """
+      Each entry is chained to the one before by a hash. --verify recomputes the chain and \
+      checks every request against its history; it names the first entry that does not fit and \
+      exits with status 1. It prints a fingerprint of the last entry: kept somewhere else (the \
+      annual report, an e-mail), it shows later that the history up to that entry was not \
+      rewritten, even by someone who recomputed the chain.
+      """,
+      """
+      감사 기록의 각 항목은 해시로 앞 항목과 이어져 있습니다. --verify는 이 체인을 다시 계산하고 모든 \
+      지원신청을 그 이력과 대조합니다. 맞지 않는 첫 항목을 알려 주고 상태 코드 1로 끝납니다. 마지막 항목의 \
+      지문(fingerprint)도 보여 줍니다. 이를 워크스페이스 밖(실적보고, 이메일 등)에 남겨 두면, 누군가 \
+      체인을 다시 계산했더라도 그 항목까지의 이력이 바뀌지 않았음을 나중에 확인할 수 있습니다.
+      """))
 
   @OptionGroup var location: WorkspaceLocation
   @OptionGroup var output: OutputOptions
   @Option(help: ArgumentHelp(language.pick("Only this request.", "이 지원신청만.")))
   var request: String?
+  @Flag(
+    help: ArgumentHelp(
+      language.pick(
+        "Check that the log's hash chain is unbroken and every request agrees with its history.",
+        "감사 기록의 해시 체인이 끊기지 않았는지, 모든 지원신청이 이력과 맞는지 확인합니다.")))
+  var verify = false
+  @Option(
+    help: ArgumentHelp(
+      language.pick(
+        "With --verify: an entry and the fingerprint kept for it earlier, as ID:FINGERPRINT.",
+        "--verify와 함께: 예전에 적어 둔 항목 번호와 지문, ID:지문 형식.")))
+  var expect: String?
 
   func run() throws {
     try reporting {
       let workspace = try location.open()
       let l = language
+      if verify {
+        var kept: (id: Int64, fingerprint: String)?
+        if let expect {
+          let parts = expect.split(separator: ":", maxSplits: 1).map(String.init)
+          guard parts.count == 2, let id = Int64(parts[0].trimmingCharacters(in: ["#", " "]))
+          else {
+            throw FieldError(
+              field: "expect", problem: .invalidFormat(expected: "239:3f2a-9c01-77be-d4e8"),
+              value: expect)
+          }
+          kept = (id, parts[1])
+        }
+        let result = try workspace.verifyAuditChain(kept: kept)
+        guard let lastId = result.lastId, let hash = result.lastHash else {
+          print(l.pick("The audit log is empty.", "감사 기록이 비어 있습니다."))
+          return
+        }
+        let fingerprint = AuditChain.fingerprint(hash)
+        print(
+          l.pick(
+            "The audit log's \(result.entries) entries fit together and agree with every request.",
+            "감사 기록 \(result.entries)건이 모두 이어지고 모든 지원신청과 맞습니다."))
+        if let kept {
+          print(
+            l.pick(
+              "Entry #\(kept.id) still has the fingerprint kept for it.",
+              "#\(kept.id) 항목의 지문이 적어 둔 것과 같습니다."))
+        }
+        print(
+          l.pick(
+            "Fingerprint of the last entry: \(lastId):\(fingerprint) (keep it elsewhere; later, audit --verify --expect \(lastId):\(fingerprint) checks it).",
+            "마지막 항목의 지문: \(lastId):\(fingerprint) (다른 곳에 적어 두면 나중에 audit --verify --expect \(lastId):\(fingerprint)로 확인할 수 있습니다)."
+          ))
+        return
+      }
       let id = try request.map { try SupportInput.requestNumber($0) }
       try Listing(
         sheet: l.pick("Audit log", "감사 기록"),

@@ -43,9 +43,7 @@ enum SupportInput {
     guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
       throw FieldError(field: field, problem: .invalidFormat(expected: "2027"), value: text)
     }
-    guard (2000...2100).contains(value) else {
-      throw FieldError(field: field, problem: .outOfRange("2000–2100"), value: text)
-    }
+    if let error = Limits.check(value, Limits.programYear, field) { throw error }
     return value
   }
 

@@ -110,6 +110,7 @@ struct VisitsCommand: ParsableCommand {
       help: ArgumentHelp(language.pick("The day of the visit (default: today).", "방문일 (기본값: 오늘).")))
     var date: String?
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick("Who visited (default: the office's user).", "방문자 (기본값: 현재 사용자).")))
     var visitor: String?
@@ -119,9 +120,10 @@ struct VisitsCommand: ParsableCommand {
           "difficultySurvey, needsSurvey, followUp or other (애로사항 조사, 수요조사, 후속조치, 기타).",
           "애로사항 조사, 수요조사, 후속조치 또는 기타 (difficultySurvey, needsSurvey, followUp, other).")))
     var purpose: String = "difficultySurvey"
-    @Option(help: ArgumentHelp(language.pick("Notes.", "메모.")))
+    @Option(parsing: .unconditional, help: ArgumentHelp(language.pick("Notes.", "메모.")))
     var notes: String = ""
     @Option(
+      parsing: .unconditionalSingleValue,
       help: ArgumentHelp(
         language.pick(
           "A difficulty as CATEGORY:TEXT (technology, funding, marketing, export, certification, people, management, other); repeatable.",
@@ -129,12 +131,15 @@ struct VisitsCommand: ParsableCommand {
     )
     var difficulty: [String] = []
     @Option(
+      parsing: .unconditionalSingleValue,
       help: ArgumentHelp(
         language.pick(
           "A follow-up as ACTION or ACTION:DUE-DATE; repeatable.",
           "후속조치를 조치 또는 조치:기한 형식으로; 여러 번 쓸 수 있습니다.")))
     var followUp: [String] = []
-    @Option(help: ArgumentHelp(language.pick("Owner of the follow-ups.", "후속조치 담당자.")))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(language.pick("Owner of the follow-ups.", "후속조치 담당자.")))
     var owner: String?
 
     func run() throws {
@@ -204,6 +209,7 @@ struct VisitsCommand: ParsableCommand {
     @OptionGroup var location: WorkspaceLocation
     @OptionGroup var output: OutputOptions
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         language.pick(
           "Instead: everyone not visited for this many weeks.",
@@ -217,9 +223,6 @@ struct VisitsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
-        if let weeks, weeks < 1 {
-          throw FieldError(field: "weeks", problem: .outOfRange("1…"), value: String(weeks))
-        }
         let due = try workspace.dueForVisit(
           today: today, minimumWeeks: weeks, clusterId: clusterId, limit: Int.max)
         try Listing(

@@ -107,7 +107,8 @@ struct Init: ParsableCommand {
     abstract: language.pick("Create a new, empty workspace.", "비어 있는 새 워크스페이스를 만듭니다."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: ArgumentHelp(language.pick("The office's name.", "사무국 이름.")))
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp(language.pick("The office's name.", "사무국 이름.")))
   var office: String = "미니클러스터 사무국"
   @Option(help: ArgumentHelp(language.pick("A first mini-cluster to create.", "처음 만들 미니클러스터.")))
   var cluster: String?
@@ -215,11 +216,17 @@ struct Import: ParsableCommand {
 
   private func importCSV(_ data: Data, cluster: String) throws {
     let csv = try MemberCSV.read(data)
+    let separated: (String, String) =
+      switch csv.delimiter {
+      case "\t": (", separated by tabs", " (탭으로 구분)")
+      case ";": (", separated by semicolons", " (세미콜론으로 구분)")
+      default: ("", "")
+      }
     try addMembers(
       csv, cluster: cluster,
       read: language.pick(
-        "Read \(file) as \(csv.encoding.english).",
-        "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다."))
+        "Read \(file) as \(csv.encoding.english)\(separated.0).",
+        "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다\(separated.1)."))
   }
 
   /// Adds every member of the file, or (if any row is bad) none; a new workspace appears only
@@ -230,18 +237,18 @@ struct Import: ParsableCommand {
       _ = try location.openOrCreate { workspace in
         print(read)
         if !csv.unknownColumns.isEmpty {
+          // Named by the first few: a file of 100,000 columns is not 100,000 names long.
+          let shown = csv.unknownColumns.prefix(10).joined(separator: ", ")
+          let more = csv.unknownColumns.count - 10
           print(
             language.pick(
-              "Ignored columns: \(csv.unknownColumns.joined(separator: ", "))",
-              "무시한 열: \(csv.unknownColumns.joined(separator: ", "))"))
+              "Ignored columns: \(shown)" + (more > 0 ? " and \(more) more" : ""),
+              "무시한 열: \(shown)" + (more > 0 ? " 외 \(more)개" : "")))
         }
         imported = try workspace.importMembers(csv, clusterName: cluster)
       }
     } catch let error as ClusterKit.ValidationError {
-      printError(
-        language.pick(
-          "Nothing was imported: \(error.errors.count) problem(s) in \(file):",
-          "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
+      sayNothingImported(error)
       throw error
     }
     guard let result = imported else { return }
@@ -260,25 +267,46 @@ struct Import: ParsableCommand {
         "\(result.cluster.name)에 회원 \(result.added)명을 가져왔습니다."))
   }
 
+  /// Heads the list of problems that stopped an import.
+  private func sayNothingImported(_ error: ClusterKit.ValidationError) {
+    printError(
+      language.pick(
+        "Nothing was imported: \(error.errors.count) problem(s) in \(file):",
+        "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
+  }
+
   private func importJSON(_ data: Data) throws {
     let document: WorkspaceDocument
     do {
       document = try WorkspaceDocument.decode(data)
-    } catch let error as DecodingError {
+    } catch {
       throw CommandError(
-        "\(file) is not a ClusterDesk workspace JSON: \(JSONProblem.describe(error)).",
-        "\(file)은(는) ClusterDesk 워크스페이스 JSON이 아닙니다: \(JSONProblem.describe(error)).")
+        "\(file) is not a ClusterDesk workspace JSON: \(error.message(.en)).",
+        "\(file)은(는) ClusterDesk 워크스페이스 JSON이 아닙니다: \(error.message(.ko)).")
     }
-    let workspace = try location.openOrCreate { workspace in
-      let progress = ProgressLine(language.pick("Importing", "가져오는 중"))
-      try workspace.importDocument(document, progress: progress.update)
-      progress.finish()
+    let workspace: Workspace
+    do {
+      workspace = try location.openOrCreate { workspace in
+        let progress = ProgressLine(language.pick("Importing", "가져오는 중"))
+        defer { progress.finish() }
+        try workspace.importDocument(document, progress: progress.update)
+      }
+    } catch let error as ClusterKit.ValidationError {
+      sayNothingImported(error)
+      throw error
     }
     print(
       language.pick(
         "Imported \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests into \(workspace.path).",
         "\(workspace.path)에 회원 \(document.members.count), 회의 \(document.meetings.count), 방문 \(document.visits.count), 지원신청 \(document.requests.count)건을 가져왔습니다."
       ))
+    if !document.audit.isEmpty && document.audit.allSatisfy({ $0.hash == nil }) {
+      print(
+        language.pick(
+          "\(file) carries no audit chain (as a version 1 file); its \(document.audit.count) audit entries were chained as they are.",
+          "\(file)에는 (버전 1 파일처럼) 감사 기록 해시 체인이 없습니다. 감사 기록 \(document.audit.count)건은 있는 그대로 체인에 묶었습니다."
+        ))
+    }
   }
 }
 
@@ -298,32 +326,6 @@ enum ImportedFile {
       return .json
     }
     return .csv
-  }
-}
-
-/// Says where in a JSON document decoding failed.
-enum JSONProblem {
-  static func describe(_ error: DecodingError) -> String {
-    func path(_ context: DecodingError.Context) -> String {
-      let parts = context.codingPath.map { key in
-        key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
-      }
-      let joined = parts.joined()
-      return joined.isEmpty ? "the top level" : String(joined.drop { $0 == "." })
-    }
-    switch error {
-    case .keyNotFound(let key, let context):
-      return "\(path(context)): missing \"\(key.stringValue)\""
-    case .typeMismatch(_, let context), .valueNotFound(_, let context):
-      return "\(path(context)): \(context.debugDescription)"
-    case .dataCorrupted(let context):
-      if let underlying = context.underlyingError as NSError? {
-        return underlying.userInfo["NSDebugDescription"] as? String ?? context.debugDescription
-      }
-      return "\(path(context)): \(context.debugDescription)"
-    @unknown default:
-      return "\(error)"
-    }
   }
 }
 
@@ -363,15 +365,18 @@ struct OfficeCommand: ParsableCommand {
       "사무국 이름과 방문 주기(주 단위)를 보거나 바꿉니다."))
 
   @OptionGroup var location: WorkspaceLocation
-  @Option(help: ArgumentHelp(language.pick("The office's name.", "사무국 이름.")))
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp(language.pick("The office's name.", "사무국 이름.")))
   var name: String?
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       language.pick(
         "Weeks between visits to officers (chair, vice-chair, steering committee).",
         "임원(회장, 부회장, 운영위원) 방문 주기(주).")))
   var officerVisitWeeks: Int?
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       language.pick("Weeks between visits to other member companies.", "그 밖의 회원 기업 방문 주기(주).")))
   var memberVisitWeeks: Int?

@@ -192,6 +192,40 @@ import Testing
     #expect(try Money.parse(text) == expected)
   }
 
+  /// Shorthand as people write it: a 천 group after 억 counts in 만 (after 조, in 억), one bare
+  /// digit after a unit is that unit's next digit, and a trailing 원 means the last number is won.
+  @Test(
+    arguments: [
+      ("1억2천", 120_000_000), ("1억 2천", 120_000_000), ("1억2천만", 120_000_000),
+      ("1억 2천5백", 125_000_000), ("1억 2천원", 120_000_000), ("1조5천", 1_500_000_000_000),
+      ("3만5천", 35_000), ("12억3", 1_230_000_000), ("2조3", 2_300_000_000_000),
+      ("3만5", 35_000), ("1만 500", 10_500), ("3만50", 30_050), ("1억 5원", 100_000_005),
+      ("1억 500원", 100_000_500), ("1억 2,000원", 100_002_000), ("12억3원", 1_200_000_003),
+      ("만원", 10_000), ("억", 100_000_000), ("억천만", 110_000_000), ("2천백", 2100),
+      ("1억 2천만 5천", 120_005_000),
+    ] as [(String, KRW)])
+  func shorthandAsPeopleMeanIt(_ text: String, _ expected: KRW) throws {
+    #expect(try Money.parse(text) == expected)
+  }
+
+  /// Forms that could mean two amounts are refused with a sentence saying how to write them.
+  @Test(arguments: ["억만", "1억만", "조억", "12억35", "1억 500", "1억 2500", "1조 300", "1억 25,000"])
+  func ambiguousFormsAreRefused(_ text: String) {
+    do {
+      let value = try Money.parse(text)
+      Issue.record("\(text) read as \(value)")
+    } catch {
+      #expect(error.field == "amount")
+      #expect(error.message(.en).contains("write"), "\(error.message(.en))")
+      #expect(error.message(.ko).contains("쓰세요"), "\(error.message(.ko))")
+    }
+  }
+
+  @Test func amountsPastTheLargestAreRefused() throws {
+    #expect(throws: FieldError.self) { try Money.parse("1001조") }
+    #expect(try Money.parse("1000조") == 1_000_000_000_000_000)
+  }
+
   @Test func roundTripsItsOwnFormats() throws {
     for amount: KRW in [0, 7, 5000, 3_000_000, 1_370_000_500, 1_200_000_000_000, 987_654_321] {
       #expect(try Money.parse(Money.format(amount)) == amount)

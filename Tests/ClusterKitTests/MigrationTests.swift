@@ -5,7 +5,9 @@ import Testing
 @testable import ClusterKit
 
 @Suite struct MigrationTests {
-  /// A workspace file as an older ClusterDesk left it: schema `version`, one member, one visit.
+  /// A workspace file as an older ClusterDesk left it: schema `version`, one member, one visit,
+  /// one approved request with its audit entries (one actor's name holding an escape sequence,
+  /// as versions before the cleaning of every field let in).
   func oldWorkspace(version: Int, in folder: URL) throws -> String {
     let path = folder.appendingPathComponent("old-v\(version).clusterdesk").path
     let queue = try DatabaseQueue(path: path)
@@ -21,12 +23,40 @@ import Testing
             VALUES (1, 1, '2026-03-02', '박매니저', 'difficultySurvey', '해외규격인증 비용이 부담됨');
           INSERT INTO difficulty (visitId, position, category, text)
             VALUES (1, 0, 'funding', '운전자금 부족');
+          INSERT INTO program (id, year, name, category, budgetKRW)
+            VALUES (1, 2026, '시험분석', 'technology', 50000000);
+          INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted,
+            status, approvedKRW, decided, reviewer)
+            VALUES (1, 1, 1, '성능 시험', 3000000, '2026-03-02', 'approved', 3000000, '2026-03-20',
+              '박매니저');
           UPDATE member SET profileSubmitted = 1 WHERE id = 1;
           INSERT INTO expert (id, name, affiliation, fields) VALUES (1, '정민수', '한결대학교 경영학과', '["회계","수출"]');
           INSERT INTO mentoring (memberId, expertId, field, started) VALUES (1, 1, '회계', '2026-02-01');
           INSERT INTO sig (id, clusterId, name, theme) VALUES (1, 1, '스마트센서 SIG', '센서');
           INSERT INTO sigMember (sigId, memberId, task) VALUES (1, 1, '저전력 무선 센서 모듈');
           """)
+      let audit = [
+        AuditEntry(
+          id: 1, requestId: 1, at: "2026-03-20T01:00:00Z", actor: "박매니저", field: "status",
+          before: "pending", after: "approved"),
+        AuditEntry(
+          id: 2, requestId: 1, at: "2026-03-20T01:00:00Z", actor: "박\u{1B}[2J매니저",
+          field: "approvedKRW", before: "", after: "3000000"),
+      ]
+      if version < 4 {
+        for e in audit {
+          try db.execute(
+            sql: """
+              INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
+              VALUES (?, ?, ?, ?, ?, ?, ?)
+              """, arguments: [e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after])
+        }
+      } else {
+        // Version 4 chained every entry, and its writer cleaned the text.
+        for e in AuditChain.sealed(audit.map { $0.checked().0 }) {
+          try Workspace.insertAudit(e, db)
+        }
+      }
       if version >= 2 {
         // Version 2 indexed the visit as it was logged.
         try db.execute(
@@ -94,6 +124,16 @@ import Testing
         == [SIGTask(sigId: 1, number: 1, title: "저전력 무선 센서 모듈", ownerId: 1, status: .active)])
     #expect(try workspace.memberCount(.companiesWithoutMentor()) == 0)
     #expect(try workspace.integrityProblems() == [])
+    // Version 4: the audit log chained, its text cleaned first; still unchangeable.
+    #expect(try workspace.verifyAuditChain().entries == 2)
+    #expect(try workspace.auditLog().map(\.actor) == ["박매니저", "박[2J매니저"])
+    #expect(throws: (any Error).self) {
+      try workspace.write { try $0.execute(sql: "UPDATE auditEntry SET actor = 'x'") }
+    }
+    // The next step is chained on: the agreement records its status, day and co-funding.
+    try workspace.decide(
+      requestId: 1, .agree(cofunding: 0, date: nil, overrideReason: nil), on: today)
+    #expect(try workspace.verifyAuditChain().entries == 5)
   }
 }
 

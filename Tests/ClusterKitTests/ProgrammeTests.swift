@@ -655,11 +655,11 @@ private func expert(
     let target = try Workspace(path: temp.file("bad.clusterdesk"), create: true)
     let error = #expect(throws: ValidationError.self) { try target.importDocument(bad) }
     #expect(
+      // Each record's own check first, in the document's order, then what records must agree on.
       error?.errors.map(\.field) == [
-        "experts[0].name", "mentorings[2].ended", "mentorings[1].overrideReason",
-        "mentorings[2].overrideReason", "mentoringSessions[0].date", "sigs[0].leaderId",
-        "sigTasks[0].done",
-        "directoryBook[0].submitted",
+        "experts[0].name", "sigTasks[0].done", "directoryBook[0].submitted",
+        "mentorings[2].ended", "mentorings[1].overrideReason", "mentorings[2].overrideReason",
+        "mentoringSessions[0].date", "sigs[0].leaderId",
       ])
     #expect(try target.isEmpty())
     try target.importDocument(good)

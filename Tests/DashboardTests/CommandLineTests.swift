@@ -41,6 +41,21 @@ import Testing
 
   /// `:members` says how many match once they are read; pane names and numbers come from the
   /// registry.
+  /// `:visits N` with N past the range says so instead of showing an empty list.
+  @Test func visitsWeeksOutOfRangeAreSaid() throws {
+    let fixture = try Fixture()
+    let app = app(fixture)
+    press(app, [":", "visits 9223372036854775807", .key(.enter)])
+    #expect(app.state.pane == "visits")
+    #expect(app.state.status?.isError == true)
+    #expect(app.state.status?.text.contains("1–5200") == true)
+    #expect(app.pane(VisitsPane.self).dueWeeks == nil)
+    press(app, [":", "visits 99999999999999999999", .key(.enter)])
+    #expect(app.state.status?.isError == true)
+    press(app, [":", "visits 8", .key(.enter)])
+    #expect(app.pane(VisitsPane.self).dueWeeks == 8)
+  }
+
   @Test func searchCountAndPaneNames() throws {
     let fixture = try Fixture()
     let app = app(fixture, "overview", .en)

@@ -115,6 +115,9 @@ import Testing
     "1248100999", "010-1234-5678", "a@b", "\u{0}", "\u{FEFF}", "--", "-", "é", "1:1", "20%",
     "none", "쓰기루프 지원사업", "1.05", "xlsx", "html", "ko", "book.html",
     String(repeating: "가", count: 300),
+    // Attacks found later: huge and negative numbers, Korean shorthand, escapes, formulas.
+    "9223372036854775807", "-9223372036854775808", "-300만", "1억2천", "12억3", "억만", "1899",
+    "10000", "\u{1B}[2J\u{1B}]52;c;eA==\u{07}", "=cmd|' /C calc'!A0", "G밸리\u{200D}", "1:0000-0000",
   ]
 
   @Test func randomCommandLinesNeverCrashOrHang() throws {
@@ -148,6 +151,10 @@ import Testing
       statuses[status, default: 0] += 1
       #expect(child.killedBySignal == nil, "crashed: \(argv)\n\(child.stderr)")
       #expect([0, 1, 3, 4, 64].contains(status), "status \(status): \(argv)\n\(child.stderr)")
+      // Nothing typed on a command line comes back as a control character.
+      #expect(
+        !(child.stdout + child.stderr).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" },
+        "\(argv) printed an escape")
       if status != 0 {
         #expect(!child.stderr.isEmpty, "refused without a word: \(argv)")
         #expect(!child.stderr.contains("SQLite error"), "\(argv): \(child.stderr)")

@@ -2,13 +2,14 @@ import Foundation
 
 /// The text encoding a CSV file turned out to use.
 public enum TextEncodingUsed: String, Sendable, Hashable, CaseIterable, Labelled {
-  case utf8, utf8BOM, cp949
+  case utf8, utf8BOM, cp949, utf16
 
   public var english: String {
     switch self {
     case .utf8: "UTF-8"
     case .utf8BOM: "UTF-8 with BOM"
     case .cp949: "CP949 (EUC-KR)"
+    case .utf16: "UTF-16 (Excel's Unicode text)"
     }
   }
   public var korean: String {
@@ -16,6 +17,7 @@ public enum TextEncodingUsed: String, Sendable, Hashable, CaseIterable, Labelled
     case .utf8: "UTF-8"
     case .utf8BOM: "UTF-8 (BOM 포함)"
     case .cp949: "CP949 (EUC-KR, 한글 엑셀)"
+    case .utf16: "UTF-16 (엑셀 유니코드 텍스트)"
     }
   }
 }
@@ -25,12 +27,16 @@ public struct CSVError: Error, Hashable, Sendable {
   public enum Problem: Hashable, Sendable {
     /// Neither UTF-8 nor CP949.
     case undecodable
+    /// UTF-16 without the byte-order mark that says which way round its bytes are.
+    case utf16WithoutBOM
     /// A quoted field that never ends; `line` is where it starts.
     case unclosedQuote
     /// Something other than a delimiter or line end after a closing quote.
     case textAfterQuote
     /// The file has no header row.
     case empty
+    /// A header row and no member under it.
+    case noRows
     /// No column could be read as the name; the headers found are listed.
     case missingColumn(field: String, found: [String])
   }
@@ -59,8 +65,16 @@ public struct CSVError: Error, Hashable, Sendable {
       reason = language.pick(
         "unexpected text after a closing quote (write a quote inside a field as \"\")",
         "닫는 따옴표 뒤에 글자가 있습니다 (필드 안의 따옴표는 \"\"로 씁니다)")
+    case .utf16WithoutBOM:
+      reason = language.pick(
+        "the file looks like UTF-16 text without a byte-order mark; save it from Excel as \"CSV UTF-8\" and import that",
+        "파일이 BOM 없는 UTF-16 텍스트로 보입니다. 엑셀에서 \"CSV UTF-8\"로 저장한 파일을 가져오세요")
     case .empty:
       reason = language.pick("the file has no header row", "파일에 머리글 행이 없습니다")
+    case .noRows:
+      reason = language.pick(
+        "the file has a header row but no members under it; nothing was imported",
+        "파일에 머리글 행만 있고 회원이 없습니다. 아무것도 가져오지 않았습니다")
     case .missingColumn(let field, let found):
       let label = FieldError.label(for: field, language)
       let shown = found.isEmpty ? "-" : found.joined(separator: ", ")
@@ -89,10 +103,20 @@ public enum CSVReader {
   /// constant is not exported on Linux.
   public static let cp949 = String.Encoding(rawValue: 0x8000_0422)
 
-  /// UTF-8 first (a byte-order mark is removed and noted), then CP949.
+  /// UTF-16 with a byte-order mark (Excel's "Unicode text"), UTF-8 (a byte-order mark is
+  /// removed and noted), then CP949.
   public static func decode(_ data: Data) throws(CSVError) -> (
     text: String, encoding: TextEncodingUsed
   ) {
+    for (mark, encoding) in [
+      ([UInt8(0xFF), 0xFE], String.Encoding.utf16LittleEndian), ([0xFE, 0xFF], .utf16BigEndian),
+    ] where data.starts(with: mark) {
+      // Foundation replaces a broken pair with U+FFFD instead of failing; such a file is refused.
+      guard data.count % 2 == 0, let text = String(data: data.dropFirst(2), encoding: encoding),
+        !text.unicodeScalars.contains("\u{FFFD}")
+      else { throw CSVError(.undecodable) }
+      return (text, .utf16)
+    }
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     if data.starts(with: bom) {
       guard let text = String(validating: data.dropFirst(3), as: UTF8.self) else {
@@ -109,6 +133,11 @@ public enum CSVReader {
       })
     {
       return (text, .cp949)
+    }
+    // Text in UTF-16 has a zero byte beside every ASCII character.
+    let head = data.prefix(200)
+    if head.count >= 4, head.filter({ $0 == 0 }).count * 4 >= head.count {
+      throw CSVError(.utf16WithoutBOM)
     }
     throw CSVError(.undecodable)
   }

@@ -73,6 +73,9 @@ public struct MemberCSVFile: Hashable, Sendable {
   /// Headers that name no member field, and second columns for a field already read; ignored.
   public var unknownColumns: [String]
   public var rows: [MemberCSVRow]
+  /// What separates the cells: `,`, or `\t` (a paste from a spreadsheet, Excel's Unicode text)
+  /// or `;` (Excel in countries that write a decimal comma), told from the header line.
+  public var delimiter: Unicode.Scalar = ","
 
   /// Every row's errors, in file order.
   public var errors: [FieldError] { rows.flatMap(\.errors) }
@@ -83,8 +86,9 @@ public struct MemberCSVFile: Hashable, Sendable {
 public enum MemberCSV {
   // MARK: - Reading
 
-  /// Decodes (UTF-8, UTF-8 with BOM or CP949), splits and maps the file. Only a file that
-  /// cannot be read at all, or has no name column, throws; row problems are in each row.
+  /// Decodes (UTF-8, UTF-8 with BOM, CP949 or UTF-16 with BOM), splits and maps the file. Only
+  /// a file that cannot be read at all, has no name column or no row under its header throws;
+  /// row problems are in each row.
   public static func read(_ data: Data) throws(CSVError) -> MemberCSVFile {
     let (text, encoding) = try CSVReader.decode(data)
     return try read(text: text, encoding: encoding)
@@ -95,15 +99,20 @@ public enum MemberCSV {
   {
     let firstLine = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
     let delimiter: Unicode.Scalar =
-      firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
+      firstLine.contains(",")
+      ? "," : firstLine.contains("\t") ? "\t" : firstLine.contains(";") ? ";" : ","
     let records = try CSVReader.parse(text, delimiter: delimiter)
-    return try read(records: records, encoding: encoding)
+    var file = try read(records: records, encoding: encoding, formulaGuarded: true)
+    file.delimiter = delimiter
+    return file
   }
 
   /// Maps records, the first that is not blank being the header, onto members. `place` names a
   /// row's field for "duplicates …" (a CSV's line by default; a workbook's cell).
+  /// `formulaGuarded`: the cells are a CSV's, where a leading `'` may be `FormulaGuard`'s (a
+  /// workbook keeps text as typed, so its cells are read as they are).
   public static func read(
-    records: [CSVRecord], encoding: TextEncodingUsed,
+    records: [CSVRecord], encoding: TextEncodingUsed, formulaGuarded: Bool = false,
     place: (_ line: Int, _ columnIndex: Int) -> String = { line, _ in "line \(line)" }
   ) throws(CSVError) -> MemberCSVFile {
     guard let headerRecord = records.first(where: { !isBlank($0.fields) }) else {
@@ -133,7 +142,8 @@ public enum MemberCSV {
     var businessNumberLines: [String: Int] = [:]
     var nameLines: [String: Int] = [:]
     for record in records where record.line > headerRecord.line && !isBlank(record.fields) {
-      var row = readRow(record, header: header, columns: columns, units: units)
+      var row = readRow(
+        record, header: header, columns: columns, units: units, formulaGuarded: formulaGuarded)
       let nameColumn = columnTitle(.name, header: header, columns: columns)
       func placeOf(_ column: MemberColumn, line: Int) -> String {
         place(line, columns.first { $0.value == column }?.key ?? 0)
@@ -173,6 +183,7 @@ public enum MemberCSV {
       }.map(\.element)
       rows.append(row)
     }
+    guard !rows.isEmpty else { throw CSVError(.noRows, line: headerRecord.line) }
     return MemberCSVFile(encoding: encoding, header: header, unknownColumns: unknown, rows: rows)
   }
 
@@ -227,7 +238,8 @@ public enum MemberCSV {
   }
 
   private static func readRow(
-    _ record: CSVRecord, header: [String], columns: [Int: MemberColumn], units: [Int: String]
+    _ record: CSVRecord, header: [String], columns: [Int: MemberColumn], units: [Int: String],
+    formulaGuarded: Bool
   ) -> MemberCSVRow {
     var member = Member(clusterId: 0, name: "")
     var divisionName: String?
@@ -235,7 +247,8 @@ public enum MemberCSV {
     var titles: [String: String] = [:]
     for (index, column) in columns.sorted(by: { $0.key < $1.key }) {
       titles[column.field] = header[index]
-      let value = index < record.fields.count ? KoreanText.clean(record.fields[index]) : ""
+      let cell = index < record.fields.count ? record.fields[index] : ""
+      let value = KoreanText.clean(formulaGuarded ? FormulaGuard.restored(cell) : cell)
       do {
         try apply(value, to: column, of: &member, division: &divisionName, unit: units[index] ?? "")
       } catch {
@@ -245,15 +258,28 @@ public enum MemberCSV {
         errors.append(located)
       }
     }
-    for index in record.fields.indices where index >= header.count || header[index].isEmpty {
-      let value = record.fields[index]
-      guard !value.allSatisfy(\.isWhitespace) else { continue }
+    // Values in columns without a header: one problem per row, however many there are.
+    let unnamed = record.fields.indices.filter { index in
+      (index >= header.count || header[index].isEmpty)
+        && !record.fields[index].allSatisfy(\.isWhitespace)
+    }
+    if unnamed.count == 1 {
       errors.append(
         FieldError(
-          field: "#\(index + 1)",
+          field: "#\(unnamed[0] + 1)",
           problem: .other(
             english: "value in a column without a header", korean: "머리글이 없는 열에 값이 있습니다"),
-          value: value, line: record.line))
+          value: record.fields[unnamed[0]], line: record.line))
+    } else if let first = unnamed.first, let last = unnamed.last {
+      let count = Money.grouped(KRW(unnamed.count))
+      errors.append(
+        FieldError(
+          field: "#\(first + 1)",
+          problem: .other(
+            english:
+              "\(count) values in columns without a header (columns \(first + 1)–\(last + 1))",
+            korean: "머리글이 없는 열에 값이 \(count)개 있습니다 (\(first + 1)–\(last + 1)열)"),
+          line: record.line))
     }
     let (normalised, ruleErrors) = MemberRules.validate(member)
     for error in ruleErrors where !errors.contains(where: { $0.field == error.field }) {

@@ -147,11 +147,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
   }
 
+  /// How a decoding error for a text that is no date begins; the text follows.
+  static let notADate = "not a date: "
+
   public init(from decoder: Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let day = Day(parsing: text) else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        .init(codingPath: decoder.codingPath, debugDescription: Day.notADate + text))
     }
     self = day
   }

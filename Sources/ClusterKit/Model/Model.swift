@@ -551,6 +551,9 @@ public struct Instalment: Codable, Hashable, Sendable, Identifiable {
     self.date = date
     self.amountKRW = amountKRW
   }
+
+  /// How the audit log records it (`AuditEntry.instalmentField`): `2026-05-12 12000000`.
+  public var auditText: String { "\(date) \(amountKRW)" }
 }
 
 /// The settlement (정산) against the final report. All amounts are of the support money paid out:
@@ -637,10 +640,12 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
   public var field: String
   public var before: String
   public var after: String
+  /// This entry chained to the one before (see `AuditChain`); nil until it is computed.
+  public var hash: String?
 
   public init(
     id: Int64 = 0, requestId: Int64, at: String, actor: String, field: String, before: String,
-    after: String
+    after: String, hash: String? = nil
   ) {
     self.id = id
     self.requestId = requestId
@@ -649,11 +654,14 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
     self.field = field
     self.before = before
     self.after = after
+    self.hash = hash
   }
 }
 
 extension AuditEntry {
-  /// The request fields the audit log follows, in the order their entries are written.
+  /// The request fields the audit log follows, in the order their entries are written: the one
+  /// list the log's writer (`Workspace.recordAudit`) and the check of a history against the
+  /// request (`AuditChain.historyProblems`) share.
   public static let requestFields = [
     "status", "memberId", "programId", "title", "requestedKRW", "cofundingKRW", "submitted",
     "difficulty", "approvedKRW", "decided", "reviewer", "reason", "agreedOn",
@@ -673,7 +681,12 @@ extension AuditEntry {
     }
   }
 
-  private static func values(_ r: SupportRequest) -> [String] {
+  /// The field that records a payment (교부) of a request: an entry from empty adds one, an
+  /// entry to empty takes it back (its text is `Instalment.auditText`).
+  public static let instalmentField = "instalment"
+
+  /// The text the log records for each of `requestFields`, in that order.
+  static func values(_ r: SupportRequest) -> [String] {
     func money(_ value: KRW?) -> String { value.map(String.init) ?? "" }
     return [
       r.status.rawValue, String(r.memberId), String(r.programId), r.title, String(r.requestedKRW),

@@ -14,25 +14,53 @@ public enum KoreanText {
     return composed ? text : text.precomposedStringWithCanonicalMapping
   }
 
-  /// NFC, trimmed, every run of whitespace (including line breaks) replaced by one space.
+  /// NFC, trimmed, every run of whitespace (including line breaks) replaced by one space, and
+  /// nothing invisible left (see `isInvisible`).
   public static func clean(_ text: String) -> String {
-    // Control characters (a NUL from a damaged file) and a stray byte-order mark are invisible;
-    // kept, a name of only those passed the "required" check and then broke SQLite's CHECK.
-    // Checked by value so ordinary text pays one scan and no copy.
-    func invisible(_ scalar: Unicode.Scalar) -> Bool {
-      let v = scalar.value
-      return (v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFEFF)
-        && !scalar.properties.isWhitespace
-    }
-    var text = text
-    if text.unicodeScalars.contains(where: invisible) {
-      var scalars = String.UnicodeScalarView()
-      scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !invisible($0) })
-      text = String(scalars)
-    }
-    let composed = nfc(text)
+    let composed = nfc(removingInvisible(text))
     return isTidy(composed)
       ? composed : composed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// Characters no stored text keeps: control characters other than white space (a NUL from a
+  /// damaged file, the escape that starts a terminal command), a stray byte-order mark,
+  /// bidirectional controls (U+202E turns text around on screen) and zero-width characters (a
+  /// joiner made "G밸리" a different name from itself), the soft hyphen and the Hangul fillers
+  /// (U+3164 shows as a blank). Kept, a name of only these passed the "required" check, and an
+  /// escape sequence in a field drove the terminal that printed it. Checked by value so ordinary
+  /// text pays one comparison per character.
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x7F { return v < 0x20 && !(0x09...0x0D).contains(v) }
+    if v < 0x200B {
+      return (0x7F...0x9F).contains(v) && v != 0x85 || v == 0xAD || v == 0x061C || v == 0x115F
+        || v == 0x1160
+    }
+    return v <= 0x200F || (0x202A...0x202E).contains(v) || (0x2060...0x2069).contains(v)
+      || v == 0x3164 || v == 0xFEFF || v == 0xFFA0
+  }
+
+  /// The text without invisible characters; the same string when it has none.
+  static func removingInvisible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isInvisible) else { return text }
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isInvisible($0) })
+    return String(scalars)
+  }
+
+  /// Text as it may reach a terminal: invisible characters removed (see `isInvisible`) and every
+  /// other control character but the line break and the tab too, so that nothing read from a
+  /// file or a workspace can move the cursor, clear the screen or set the clipboard.
+  public static func printable(_ text: String) -> String {
+    func unsafe(_ scalar: Unicode.Scalar) -> Bool {
+      let v = scalar.value
+      return isInvisible(scalar) || (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x85
+        || v == 0x2028 || v == 0x2029
+    }
+    guard text.unicodeScalars.contains(where: unsafe) else { return text }
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !unsafe($0) })
+    return String(scalars)
   }
 
   /// True when text has no white space but single spaces between words — most stored text, which
@@ -110,7 +138,7 @@ public enum KoreanText {
   /// punctuation removed, Latin lower-cased. `(주)유신테크`, `㈜ 유신테크` and
   /// `유신테크 주식회사` all give `유신테크`.
   public static func nameKey(_ name: String) -> String {
-    var text = unifyParentheses(nfc(name))
+    var text = unifyParentheses(nfc(removingInvisible(name)))
     // Latin legal words at the end ("Yusin Tech Co., Ltd.").
     var words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "." })
     let wordCount = words.count

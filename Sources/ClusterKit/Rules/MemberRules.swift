@@ -39,11 +39,15 @@ public enum MemberRules {
     if !result.email.isEmpty {
       do { result.email = try EmailAddress.normalize(result.email) } catch { errors.append(error) }
     }
-    if let employees = result.employees, employees < 0 {
-      errors.append(FieldError(field: "employees", problem: .negative, value: String(employees)))
+    if let employees = result.employees {
+      if employees < 0 {
+        errors.append(FieldError(field: "employees", problem: .negative, value: String(employees)))
+      } else if let error = Limits.check(employees, Limits.employees, "employees") {
+        errors.append(error)
+      }
     }
-    if let sales = result.salesKRW, sales < 0 {
-      errors.append(FieldError(field: "sales", problem: .negative, value: String(sales)))
+    if let sales = result.salesKRW, let error = Limits.check(sales, Limits.salesKRW, "sales") {
+      errors.append(error)
     }
     if let joined = result.joined, let left = result.left, left < joined {
       errors.append(

@@ -74,9 +74,23 @@ public enum Money {
     var exponent: Int
   }
 
+  /// The largest amount anything may hold: 1,000조원. Fields hold less (see `RecordRules`).
+  public static let maximum: KRW = 1_000_000_000_000_000
+
   /// Reads `1370000000`, `1,370,000,000`, `1,370,000,000원`, `₩1,370,000,000`, `13.7억`,
-  /// `300만`, `300만원`, `1억 2천만`, `1억2천만원`, `5천`, `2조`, `1억 2,500만`, `13억 7,000만 500원`.
-  /// Rejects negative amounts, fractions of a won and amounts beyond `Int64`.
+  /// `300만`, `300만원`, `1억 2천만`, `1억2천만원`, `5천`, `2조`, `1억 2,500만`, `13억 7,000만 500원`,
+  /// and shorthand as people write it:
+  ///
+  /// - a group of 천, 백, 십 after 억 counts in 만, after 조 in 억 (`1억2천` is 1억 2천만,
+  ///   `1조5천` is 1조 5천억); after 만 it counts in won (`3만5천` is 35,000);
+  /// - one bare digit after a unit is that unit's next digit (`12억3` is 12억 3천만, `3만5` is
+  ///   35,000); with 원 at the end it is won (`1억 5원`, as `compact` writes it);
+  /// - more bare digits after 만 are won (`1만 500` is 10,500); after 억 or 조 they could be
+  ///   만 or won (`1억 500`) and are refused unless 원 ends the amount (`1억 500원`).
+  ///
+  /// Refuses a unit without its number after the start (`억만`, `1억만`), negative amounts,
+  /// fractions of a won and amounts over `maximum`: for money that is approved, a misread
+  /// amount is worse than a refusal.
   public static func parse(_ text: String, field: String = "amount") throws(FieldError) -> KRW {
     let invalid = FieldError(field: field, problem: .invalidFormat(expected: expected), value: text)
     var body = KoreanText.nfc(text).filter { !$0.isWhitespace }[...]
@@ -86,7 +100,8 @@ public enum Money {
       body = body.dropFirst()
     }
     if let first = body.first, first == "₩" || first == "￦" { body = body.dropFirst() }
-    if body.hasSuffix("원") { body = body.dropLast() }
+    let endsInWon = body.hasSuffix("원")
+    if endsInWon { body = body.dropLast() }
     if body.uppercased().hasPrefix("KRW") { body = body.dropFirst(3) }
     guard !body.isEmpty else { throw invalid }
 
@@ -142,7 +157,9 @@ public enum Money {
       lastSmall = Int.max
     }
 
+    var bareStart = 0
     while index < chars.count {
+      let start = index
       let number = try readNumber()
       let unit: Character? = index < chars.count ? chars[index] : nil
       if let unit, let exponent = smallUnits[unit] {
@@ -161,6 +178,8 @@ public enum Money {
           pending.append(Term(number: number, exponent: 0))
         }
         if pending.isEmpty {
+          // `만원` and `억` alone are one of the unit; `억만` is no amount anyone writes.
+          guard start == 0 else { throw unitWithoutNumber(text, field) }
           pending.append(Term(number: Number(integer: "1", fraction: ""), exponent: 0))
         }
         try flush(bigExponent: exponent)
@@ -169,17 +188,59 @@ public enum Money {
         guard lastSmall == Int.max || wholeBelow(number, exponent: lastSmall) else {
           throw invalid
         }
+        if pending.isEmpty { bareStart = start }
         pending.append(Term(number: number, exponent: 0))
       } else {
         throw invalid
       }
     }
-    if !pending.isEmpty { try flush(bigExponent: 0) }
+    if !pending.isEmpty {
+      if lastBig == Int.max {
+        try flush(bigExponent: 0)
+      } else if pending.contains(where: { $0.exponent > 0 }) {
+        // `1억2천`: the 천 group counts in the unit below 억 (만), below 조 (억).
+        try flush(bigExponent: lastBig >= 8 ? lastBig - 4 : 0)
+      } else {
+        let number = pending[0].number
+        if endsInWon || (lastBig == 4 && number.integer.count > 1) {
+          try flush(bigExponent: 0)
+        } else if number.integer.count == 1 && number.fraction.isEmpty {
+          // `12억3`: one digit after a unit is its next digit.
+          pending = [Term(number: number, exponent: lastBig - 1)]
+          try flush(bigExponent: 0)
+        } else {
+          throw ambiguous(
+            head: String(chars[..<bareStart]), number: String(chars[bareStart...]), text, field)
+        }
+      }
+    }
     guard sawDigit || lastBig != Int.max else { throw invalid }
     if negative && total != 0 {
       throw FieldError(field: field, problem: .negative, value: text)
     }
+    guard total <= maximum else { throw overflowError(text, field) }
     return total
+  }
+
+  private static func unitWithoutNumber(_ text: String, _ field: String) -> FieldError {
+    FieldError(
+      field: field,
+      problem: .other(
+        english: "has a unit without its number; write each unit with its number, as in 1억 2천만",
+        korean: "숫자 없이 단위만 있습니다. 1억 2천만처럼 단위마다 숫자를 붙여 쓰세요"),
+      value: text)
+  }
+
+  /// `1억 500`: 1억 500만, or 100,000,500? Refused, saying both ways to write it.
+  private static func ambiguous(head: String, number: String, _ text: String, _ field: String)
+    -> FieldError
+  {
+    FieldError(
+      field: field,
+      problem: .other(
+        english: "could mean two amounts; write \(head) \(number)만, or \(head) \(number)원 for won",
+        korean: "두 가지 금액으로 읽힐 수 있습니다. \(head) \(number)만 또는 (원 단위라면) \(head) \(number)원처럼 쓰세요"),
+      value: text)
   }
 
   /// True when the number is smaller than 10^exponent (a bare `500` after `2천`).
@@ -199,7 +260,7 @@ public enum Money {
   }
 
   private static func overflowError(_ text: String, _ field: String) -> FieldError {
-    FieldError(field: field, problem: .outOfRange("0…" + format(KRW.max)), value: text)
+    FieldError(field: field, problem: .outOfRange("0…" + compact(maximum)), value: text)
   }
 
   /// number × 10^exponent, exactly; a fraction of a won is an error.

@@ -3,8 +3,6 @@
 /// Each check cleans the record (NFC, trimmed) and returns every problem found. `today`, when
 /// given, refuses days after it (a log records what happened); imports pass nil.
 public enum ProgrammeRules {
-  public static let capacityRange = 1...50
-  public static let editionRange = 2000...2100
 
   /// The comparable form of a field of expertise or a word it is matched against: NFC, lower
   /// case, no spaces, hyphens, underscores or dots (`IT 장비` and `it장비` are one).
@@ -38,15 +36,6 @@ public enum ProgrammeRules {
       value: day.description)
   }
 
-  public static func rangeProblem(_ value: Int, _ range: ClosedRange<Int>, field: String)
-    -> FieldError?
-  {
-    guard !range.contains(value) else { return nil }
-    return FieldError(
-      field: field, problem: .outOfRange("\(range.lowerBound)–\(range.upperBound)"),
-      value: String(value))
-  }
-
   struct Labels {
     var english: String
     var korean: String
@@ -77,7 +66,7 @@ public enum ProgrammeRules {
         errors.append(error)
       }
     }
-    if let error = rangeProblem(e.capacity, capacityRange, field: "capacity") {
+    if let error = Limits.check(e.capacity, Limits.expertCapacity, "capacity") {
       errors.append(error)
     }
     return (e, errors)
@@ -195,7 +184,7 @@ public enum ProgrammeRules {
   public static func validate(_ entry: DirectoryBookEntry, today: Day?) -> (
     DirectoryBookEntry, [FieldError]
   ) {
-    var errors = [rangeProblem(entry.edition, editionRange, field: "edition")].compactMap { $0 }
+    var errors = [Limits.check(entry.edition, Limits.edition, "edition")].compactMap { $0 }
     if entry.status == .asked, let submitted = entry.submitted {
       errors.append(
         FieldError(

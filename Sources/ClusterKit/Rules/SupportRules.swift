@@ -6,8 +6,6 @@ import Foundation
 public enum SupportRules {
   /// Whole percent the company's co-funding share may be.
   public static let cofundingPercents = 0...99
-  /// The years a program (and so an annual report) can have.
-  public static let years = 2000...2100
 
   /// The least co-funding for a support of `support` won when the company's share of the total
   /// project cost must be `percent`: company / (support + company) ≥ percent / 100, so
@@ -31,26 +29,29 @@ public enum SupportRules {
     return KRW(truncating: NSDecimalNumber(decimal: rounded * 10_000))
   }
 
-  /// A program cleaned (name and note to NFC) with every problem in its terms.
+  /// A program cleaned (name and note to NFC) with every problem in its terms: the one check of
+  /// a program (`CheckedRecord`).
   public static func validate(_ program: Program) -> (Program, [FieldError]) {
     var p = program
     var errors: [FieldError] = []
     p.name = KoreanText.clean(p.name)
     p.note = KoreanText.clean(p.note)
     if p.name.isEmpty { errors.append(FieldError(field: "programName", problem: .required)) }
-    if let error = ProgrammeRules.rangeProblem(p.year, years, field: "year") {
-      errors.append(error)
-    }
-    if p.budgetKRW < 0 {
-      errors.append(FieldError(field: "budget", problem: .negative, value: String(p.budgetKRW)))
-    }
+    errors += [
+      Limits.check(p.year, Limits.programYear, "year"),
+      Limits.check(p.budgetKRW, Limits.supportKRW, "budget"),
+    ].compactMap { $0 }
     if !cofundingPercents.contains(p.cofundingPercent) {
       errors.append(
         FieldError(
           field: "cofundingShare", problem: .outOfRange("0–99%"), value: "\(p.cofundingPercent)"))
     }
-    if let cap = p.memberCapKRW, cap <= 0 {
-      errors.append(FieldError(field: "memberCap", problem: positive, value: String(cap)))
+    if let cap = p.memberCapKRW {
+      if cap <= 0 {
+        errors.append(FieldError(field: "memberCap", problem: positive, value: String(cap)))
+      } else if let error = Limits.check(cap, Limits.supportKRW, "memberCap") {
+        errors.append(error)
+      }
     }
     if let count = p.memberCapCount, count <= 0 {
       errors.append(FieldError(field: "memberCapCount", problem: positive, value: String(count)))
@@ -69,22 +70,61 @@ public enum SupportRules {
   static let positive = FieldError.Problem.other(
     english: "must be more than 0", korean: "0보다 커야 합니다")
 
-  /// A request's own fields cleaned, with every problem: a title, an amount above zero, a
-  /// co-funding that is not negative.
+  /// A request's own fields cleaned, with every problem: the one check of a request
+  /// (`CheckedRecord`). A title; amounts within `Limits` (a file written before amounts had to
+  /// be above zero may hold a request for 0원; the commands ask for more); a request that was
+  /// approved has an approved amount above 0 and not above what was requested, and a decision
+  /// day; a rejected one its reason and day; one still in draft or pending no approved amount.
+  /// Its steps (agreement, instalments, settlement) are checked with the program they belong to
+  /// (`checkSteps`).
   public static func validate(_ request: SupportRequest) -> (SupportRequest, [FieldError]) {
     var r = request
     var errors: [FieldError] = []
     r.title = KoreanText.clean(r.title)
+    r.reviewer = KoreanText.clean(r.reviewer)
+    r.reason = KoreanText.clean(r.reason)
+    if let agreement = r.agreement {
+      r.agreement?.overrideReason = KoreanText.clean(agreement.overrideReason)
+    }
     if r.title.isEmpty { errors.append(FieldError(field: "projectTitle", problem: .required)) }
-    if r.requestedKRW <= 0 {
-      errors.append(FieldError(field: "amount", problem: positive, value: String(r.requestedKRW)))
-    }
-    if let cofunding = r.cofundingKRW, cofunding < 0 {
-      errors.append(FieldError(field: "cofunding", problem: .negative, value: String(cofunding)))
-    }
+    errors += [
+      Limits.check(r.requestedKRW, Limits.supportKRW, "amount"),
+      r.cofundingKRW.flatMap { Limits.check($0, Limits.supportKRW, "cofunding") },
+    ].compactMap { $0 }
     if let difficulty = r.difficulty, difficulty.number < 1 {
       errors.append(
         FieldError(field: "difficulty", problem: .outOfRange("1…"), value: difficulty.description))
+    }
+    if let approved = r.approvedKRW {
+      if r.status == .draft || r.status == .pending {
+        errors.append(
+          FieldError(
+            field: "approvedAmount",
+            problem: .other(
+              english: "is set although the request is \(r.status.english)",
+              korean: "'\(r.status.korean)' 상태인데 승인액이 있습니다"),
+            value: Money.grouped(approved)))
+      } else if approved <= 0 {
+        errors.append(
+          FieldError(field: "approvedAmount", problem: positive, value: Money.grouped(approved)))
+      } else if approved > r.requestedKRW {
+        let error = WorkspaceError.overRequested(amount: approved, requested: r.requestedKRW)
+        errors.append(
+          FieldError(
+            field: "approvedAmount",
+            problem: .other(english: error.message(.en), korean: error.message(.ko)),
+            value: Money.grouped(approved)))
+      }
+    }
+    if r.status.countsAsApproved {
+      if r.approvedKRW == nil {
+        errors.append(FieldError(field: "approvedAmount", problem: .required))
+      }
+      if r.decided == nil { errors.append(FieldError(field: "decided", problem: .required)) }
+    }
+    if r.status == .rejected {
+      if r.reason.isEmpty { errors.append(FieldError(field: "reason", problem: .required)) }
+      if r.decided == nil { errors.append(FieldError(field: "decided", problem: .required)) }
     }
     return (r, errors)
   }
@@ -176,24 +216,6 @@ public enum SupportRules {
     func wrong(_ field: String, _ english: String, _ korean: String) {
       errors.append(FieldError(field: field, problem: .other(english: english, korean: korean)))
     }
-    if r.status.countsAsApproved {
-      if r.approvedKRW == nil {
-        wrong("approvedKRW", "is missing on an approved request", "승인된 신청에 승인액이 없습니다")
-      }
-      if r.decided == nil {
-        wrong("decided", "is missing on an approved request", "승인된 신청에 결정일이 없습니다")
-      }
-    }
-    if let approved = r.approvedKRW, approved > r.requestedKRW {
-      errors.append(
-        FieldError(
-          field: "approvedKRW",
-          problem: .other(
-            english: WorkspaceError.overRequested(amount: approved, requested: r.requestedKRW)
-              .message(.en),
-            korean: WorkspaceError.overRequested(amount: approved, requested: r.requestedKRW)
-              .message(.ko))))
-    }
     let hasSteps = r.status == .agreed || r.status == .completed
     if r.status == .agreed && r.agreement == nil {
       wrong("agreement", "is missing on an agreed request", "협약 상태인 신청에 협약 내용이 없습니다")
@@ -218,8 +240,10 @@ public enum SupportRules {
             korean: "신청 #\(r.id)은(는) '\(r.status.korean)' 상태라 교부할 수 없습니다 (협약 또는 완료 상태만)")))
     }
     if let agreement = r.agreement {
-      if agreement.cofundingKRW < 0 {
-        errors.append(FieldError(field: "agreement.cofundingKRW", problem: .negative))
+      if let error = Limits.check(
+        agreement.cofundingKRW, Limits.supportKRW, "agreement.cofundingKRW")
+      {
+        errors.append(error)
       }
       errors += checkDate(
         agreement.date, field: "agreement.date", notBefore: r.decided,
@@ -239,10 +263,9 @@ public enum SupportRules {
     }
     var paid: KRW = 0
     for (index, instalment) in instalments.enumerated() {
-      if instalment.amountKRW <= 0 {
-        errors.append(FieldError(field: instalmentField(index) + ".amountKRW", problem: positive))
-      }
-      paid += max(0, instalment.amountKRW)
+      // Each amount's own range is its record's check (`Instalment`); kept within it here, the
+      // sum cannot overflow.
+      paid += min(max(instalment.amountKRW, 0), Limits.supportKRW.upperBound)
       errors += checkDate(
         instalment.date, field: instalmentField(index) + ".date", notBefore: r.agreement?.date,
         earlierName: ("agreement", "협약일"), today: nil)

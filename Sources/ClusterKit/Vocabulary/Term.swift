@@ -40,7 +40,7 @@ public struct Term: Labelled, Hashable, Sendable {
     member, directoryBook, edition, asked, profileSubmitted, profileChanged,
     date, meetingKind, title, place, agenda, minutes, scope, present, participation,
     visitor, purpose, category, difficulty, notes, followUp, action, followUpOwner, due, from, to,
-    visitDate, daysSince, rhythm,
+    visitDate, daysSince, rhythm, weeks,
     program, programName, programCategory, year, budget, cofundingShare, memberCap,
     memberCapCount, opens, closes, window, note, copyFrom, copyTo, budgetScale,
     request, projectTitle, requested, plannedCofunding, approvedAmount, submitted, decided,
@@ -118,6 +118,8 @@ public struct Term: Labelled, Hashable, Sendable {
   public static let daysSince = Term("daysSince", "days since", "경과일", title: "Days")
   public static let rhythm = Term(
     "rhythm", "visit rhythm", "방문 주기", title: "Rhythm", koreanTitle: "주기")
+  /// "Not visited for N weeks" (`visits due --weeks`, the dashboard's `:visits N`).
+  public static let weeks = Term("weeks", "weeks not visited", "미방문 주 수")
   /// The first and last day of a span of dates asked for (`visits list --from --to`).
   public static let from = Term("from", "from", "시작일")
   public static let to = Term("to", "to", "종료일")

@@ -168,16 +168,7 @@ extension Workspace {
         ])
       }
       try insert("instalments", checked.instalments) { try $0.insert(db) }
-      let insertAudit = try db.cachedStatement(
-        sql: """
-          INSERT INTO auditEntry (id, requestId, at, actor, field, "before", "after")
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """)
-      try insert("audit", checked.audit) { e in
-        try insertAudit.execute(arguments: [
-          e.id, e.requestId, e.at, e.actor, e.field, e.before, e.after,
-        ])
-      }
+      try insert("audit", checked.audit) { try Workspace.insertAudit($0, db) }
       try insert("experts", checked.experts) { try Workspace.storeExpert($0, db) }
       try insert("mentorings", checked.mentorings) { try $0.insert(db) }
       try insert("mentoringSessions", checked.mentoringSessions) { try $0.insert(db) }
@@ -190,56 +181,169 @@ extension Workspace {
         throw ValidationError(
           problems.prefix(20).map { row in
             FieldError(
-              field: "\(row[0] as String)[rowid \(row[1] as Int64? ?? 0)]",
+              field: Workspace.place(table: row[0], rowid: row[1], in: checked),
               problem: .other(
-                english: "refers to a missing \(row[2] as String)",
-                korean: "없는 \(row[2] as String)을(를) 가리킵니다"))
+                english: "refers to a missing \(Workspace.recordName(row[2]))",
+                korean: "없는 \(Workspace.recordName(row[2]))을(를) 가리킵니다"))
           })
       }
       progress?(1)
     }
   }
 
-  /// Validates and normalises a document's records, naming each bad one by list and position.
+  /// A row that SQLite found pointing nowhere, named by the document's list and position
+  /// (`requests[3]`), by id when no record of the list has it (`requests[id 9]`), or by the
+  /// list alone where rows have no id (attendance, SIG members, a visit's difficulties).
+  static func place(table: String, rowid: Int64?, in document: WorkspaceDocument) -> String {
+    func at(_ list: String, _ ids: [Int64]) -> String {
+      guard let rowid else { return list }
+      return ids.firstIndex(of: rowid).map { "\(list)[\($0)]" } ?? "\(list)[id \(rowid)]"
+    }
+    switch table {
+    case "cluster": return at("clusters", document.clusters.map(\.id))
+    case "division": return at("divisions", document.divisions.map(\.id))
+    case "member": return at("members", document.members.map(\.id))
+    case "contact": return at("contacts", document.contacts.map(\.id))
+    case "meeting": return at("meetings", document.meetings.map(\.id))
+    case "visit": return at("visits", document.visits.map(\.id))
+    case "program": return at("programs", document.programs.map(\.id))
+    case "supportRequest": return at("requests", document.requests.map(\.id))
+    case "instalment": return at("instalments", document.instalments.map(\.id))
+    case "auditEntry": return at("audit", document.audit.map(\.id))
+    case "expert": return at("experts", document.experts.map(\.id))
+    case "mentoring": return at("mentorings", document.mentorings.map(\.id))
+    case "mentoringSession": return at("mentoringSessions", document.mentoringSessions.map(\.id))
+    case "sig": return at("sigs", document.sigs.map(\.id))
+    case "sigMember": return "sigMembers"
+    case "sigTask": return "sigTasks"
+    case "directoryBook": return "directoryBook"
+    case "attendance": return "attendance"
+    default: return "visits"  // difficulty, followUp
+    }
+  }
+
+  /// The record a table holds, as a reader calls it.
+  static func recordName(_ table: String) -> String {
+    switch table {
+    case "supportRequest": "request"
+    case "sig": "SIG"
+    default: table
+    }
+  }
+
+  /// The names the records' checks give fields (the vocabulary's, as the commands show them),
+  /// as the JSON format spells them.
+  static let jsonKeys = [
+    "sales": "salesKRW", "programName": "name", "budget": "budgetKRW",
+    "cofundingShare": "cofundingPercent", "memberCap": "memberCapKRW", "amount": "requestedKRW",
+    "approvedAmount": "approvedKRW", "cofunding": "cofundingKRW", "projectTitle": "title",
+    "expertName": "name", "sigName": "name", "profileSubmitted": "submitted",
+  ]
+
+  /// A problem of one record of a document, named by its list, position and JSON key
+  /// (`requests[4].requestedKRW`).
+  static func located(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
+    var error = error
+    error.field = "\(list)[\(index)].\(jsonKeys[error.field] ?? error.field)"
+    return error
+  }
+
+  /// Validates and normalises a document's records, each with the same check the commands use
+  /// (`CheckedRecord`), naming each bad one by list and position; checks what only a whole
+  /// document shows (duplicates, references within it); and checks the audit history: a file
+  /// whose entries carry hashes must carry an unbroken chain, one without any (every version 1
+  /// file) gets it computed, and every request must agree with its history.
   static func check(_ document: WorkspaceDocument) throws -> WorkspaceDocument {
     var document = document
     var errors: [FieldError] = []
-    func prefix(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
-      var error = error
-      error.field = "\(list)[\(index)].\(error.field)"
-      return error
+    func located(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
+      Workspace.located(list, index, error)
     }
-    // The office's contact rhythm; the database refuses anything under a week.
-    if document.office.officerVisitWeeks < 1 {
-      errors.append(
-        FieldError(
-          field: "office.officerVisitWeeks", problem: .outOfRange("1…"),
-          value: String(document.office.officerVisitWeeks)))
-    }
-    if document.office.memberVisitWeeks < 1 {
-      errors.append(
-        FieldError(
-          field: "office.memberVisitWeeks", problem: .outOfRange("1…"),
-          value: String(document.office.memberVisitWeeks)))
-    }
-    var clusterIds = Set<Int64>()
-    for (index, cluster) in document.clusters.enumerated() {
-      if cluster.name.isEmpty {
-        errors.append(FieldError(field: "clusters[\(index)].name", problem: .required))
+    /// Every record of a list through its own check.
+    func check<T: CheckedRecord>(_ list: String, _ records: inout [T]) {
+      for index in records.indices {
+        let (record, problems) = records[index].checked()
+        records[index] = record
+        errors += problems.map { located(list, index, $0) }
       }
-      if !clusterIds.insert(cluster.id).inserted {
+    }
+    /// Ids of a list that are below 1 or repeated.
+    func checkIds(_ list: String, _ ids: [Int64]) {
+      var seen = Set<Int64>()
+      for (index, id) in ids.enumerated() where id < 1 || !seen.insert(id).inserted {
         errors.append(
-          FieldError(field: "clusters[\(index)].id", problem: .duplicate(of: "id \(cluster.id)")))
+          FieldError(
+            field: "\(list)[\(index)].id",
+            problem: id < 1 ? .outOfRange("1–") : .duplicate(of: "id \(id)"), value: String(id)))
       }
     }
+    /// Names that must be unique (after cleaning) within their scope.
+    func checkUnique(_ list: String, _ keys: [String]) {
+      var first: [String: Int] = [:]
+      for (index, key) in keys.enumerated() {
+        if let other = first[key] {
+          errors.append(
+            FieldError(
+              field: "\(list)[\(index)].name", problem: .duplicate(of: "\(list)[\(other)]")))
+        } else {
+          first[key] = index
+        }
+      }
+    }
+
+    if !(1...WorkspaceDocument.currentVersion).contains(document.version) {
+      errors.append(
+        FieldError(
+          field: "version", problem: .outOfRange("1–\(WorkspaceDocument.currentVersion)"),
+          value: String(document.version)))
+    }
+    let (office, officeProblems) = document.office.checked()
+    document.office = office
+    errors += officeProblems.map {
+      FieldError(field: "office.\($0.field)", problem: $0.problem, value: $0.value)
+    }
+    check("clusters", &document.clusters)
+    check("divisions", &document.divisions)
+    check("members", &document.members)
+    check("contacts", &document.contacts)
+    check("meetings", &document.meetings)
+    check("attendance", &document.attendance)
+    check("visits", &document.visits)
+    check("programs", &document.programs)
+    check("requests", &document.requests)
+    check("instalments", &document.instalments)
+    check("audit", &document.audit)
+    check("experts", &document.experts)
+    check("mentorings", &document.mentorings)
+    check("sigs", &document.sigs)
+    check("sigMembers", &document.sigMembers)
+    check("sigTasks", &document.sigTasks)
+    check("directoryBook", &document.directoryBook)
+
+    checkIds("clusters", document.clusters.map(\.id))
+    checkIds("divisions", document.divisions.map(\.id))
+    checkIds("members", document.members.map(\.id))
+    checkIds("contacts", document.contacts.map(\.id))
+    checkIds("meetings", document.meetings.map(\.id))
+    checkIds("visits", document.visits.map(\.id))
+    checkIds("programs", document.programs.map(\.id))
+    checkIds("requests", document.requests.map(\.id))
+    checkIds("instalments", document.instalments.map(\.id))
+    checkIds("experts", document.experts.map(\.id))
+    checkIds("mentorings", document.mentorings.map(\.id))
+    checkIds("mentoringSessions", document.mentoringSessions.map(\.id))
+    checkIds("sigs", document.sigs.map(\.id))
+    checkUnique("clusters", document.clusters.map(\.name))
+    checkUnique("divisions", document.divisions.map { "\($0.clusterId)/\($0.name)" })
+    checkUnique("programs", document.programs.map { "\($0.year)/\($0.name)" })
+    checkUnique("sigs", document.sigs.map { "\($0.clusterId)/\($0.name)" })
+
+    let clusterIds = Set(document.clusters.map(\.id))
     var divisionCluster: [Int64: Int64] = [:]
     for division in document.divisions { divisionCluster[division.id] = division.clusterId }
     var numbers: [String: Int] = [:]
     var names: [String: Int] = [:]
-    for index in document.members.indices {
-      let (member, memberErrors) = MemberRules.validate(document.members[index])
-      document.members[index] = member
-      errors += memberErrors.map { prefix("members", index, $0) }
+    for (index, member) in document.members.enumerated() {
       if !clusterIds.contains(member.clusterId) {
         errors.append(
           FieldError(
@@ -269,8 +373,38 @@ extension Workspace {
         names[key] = index
       }
     }
-    errors += checkSupport(&document)
+    errors += checkSupport(document)
     errors += checkProgrammes(&document)
+
+    // The audit history: ids in order (the chain runs in id order), the chain itself, and
+    // every request against it.
+    for index in document.audit.indices.dropFirst()
+    where document.audit[index].id <= document.audit[index - 1].id {
+      errors.append(
+        FieldError(
+          field: "audit[\(index)].id",
+          problem: .other(
+            english: "must be larger than the id before it (\(document.audit[index - 1].id))",
+            korean: "앞 항목의 id(\(document.audit[index - 1].id))보다 커야 합니다"),
+          value: String(document.audit[index].id)))
+    }
+    if document.audit.allSatisfy({ $0.hash == nil }) {
+      // A file without a chain (every version 1 file): its entries are chained as they are.
+      document.audit = AuditChain.sealed(document.audit)
+    } else if let missing = document.audit.firstIndex(where: { $0.hash == nil }) {
+      errors.append(FieldError(field: "audit[\(missing)].hash", problem: .required))
+    } else if let broken = AuditChain.firstBreak(document.audit) {
+      errors.append(
+        FieldError(
+          field: "audit[\(broken)]",
+          problem: .other(
+            english:
+              "does not fit the audit chain: it, or an entry before it, was changed, added or removed",
+            korean: "감사 기록의 해시 체인과 맞지 않습니다: 이 항목이나 그 앞의 항목이 바뀌었거나, 더해졌거나, 지워졌습니다"),
+          value: document.audit[broken].hash))
+    }
+    errors += AuditChain.historyProblems(
+      requests: document.requests, instalments: document.instalments, audit: document.audit)
     if !errors.isEmpty { throw ValidationError(Array(errors.prefix(200))) }
     return document
   }

@@ -37,13 +37,7 @@ extension Workspace {
   @discardableResult
   public func addMeeting(_ meeting: Meeting) throws -> Meeting {
     try write { db in
-      var meeting = meeting
-      meeting.title = KoreanText.clean(meeting.title)
-      meeting.place = KoreanText.clean(meeting.place)
-      meeting.agenda = KoreanText.cleanMultiline(meeting.agenda)
-      meeting.minutes = KoreanText.cleanMultiline(meeting.minutes)
-      var errors: [FieldError] = []
-      if meeting.title.isEmpty { errors.append(FieldError(field: "title", problem: .required)) }
+      var (meeting, errors) = meeting.checked()
       if try !Cluster.exists(db, key: meeting.clusterId) {
         errors.append(FieldError(field: "cluster", problem: .notFound))
       }

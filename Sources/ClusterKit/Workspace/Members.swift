@@ -172,11 +172,11 @@ extension Workspace {
   /// The cluster with this name, created when missing. Returns whether it was created.
   static func ensureCluster(named name: String, _ db: Database) throws -> (Cluster, created: Bool) {
     if let found = try cluster(named: name, db) { return (found, false) }
-    let cleaned = KoreanText.clean(name)
-    guard !cleaned.isEmpty else {
+    var (cluster, errors) = Cluster(name: name).checked()
+    guard errors.isEmpty else {
       throw ValidationError([FieldError(field: "cluster", problem: .required)])
     }
-    let cluster = Cluster(id: try Workspace.nextId("cluster", db), name: cleaned)
+    cluster.id = try Workspace.nextId("cluster", db)
     try cluster.insert(db)
     return (cluster, true)
   }
@@ -184,26 +184,21 @@ extension Workspace {
   static func ensureDivision(named name: String, clusterId: Int64, _ db: Database) throws
     -> (Division, created: Bool)
   {
-    let cleaned = KoreanText.clean(name)
+    var division = try Division(clusterId: clusterId, name: name).validated()
     if let found = try Division.filter(
-      Column("clusterId") == clusterId && Column("name") == cleaned
+      Column("clusterId") == clusterId && Column("name") == division.name
     )
     .fetchOne(db) {
       return (found, false)
     }
-    let division = Division(
-      id: try Workspace.nextId("division", db), clusterId: clusterId, name: cleaned)
+    division.id = try Workspace.nextId("division", db)
     try division.insert(db)
     return (division, true)
   }
 
   public func addCluster(_ cluster: Cluster) throws -> Cluster {
     try write { db in
-      var cluster = cluster
-      cluster.name = KoreanText.clean(cluster.name)
-      guard !cluster.name.isEmpty else {
-        throw ValidationError([FieldError(field: "name", problem: .required)])
-      }
+      var cluster = try cluster.validated()
       if try Workspace.cluster(named: cluster.name, db) != nil {
         throw ValidationError([
           FieldError(field: "name", problem: .duplicate(of: cluster.name), value: cluster.name)
@@ -669,10 +664,9 @@ extension Workspace {
 
   public func addContact(_ contact: Contact) throws -> Contact {
     try write { db in
-      var contact = contact
-      contact.name = KoreanText.clean(contact.name)
-      guard !contact.name.isEmpty else {
-        throw ValidationError([FieldError(field: "name", problem: .required)])
+      var contact = try contact.validated()
+      guard try Member.exists(db, key: contact.memberId) else {
+        throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(contact.memberId)")
       }
       contact.id = try Workspace.nextId("contact", db)
       try contact.insert(db)

@@ -14,23 +14,14 @@ extension Workspace {
       .fetchAll(db)
   }
 
-  /// Checks the programme records of a document with the rules the commands apply
-  /// (`ProgrammeRules`), cleaning them; each problem is named by list, position and field. What
-  /// the commands allow to happen later stays allowed: a company that left keeps its mentor and
-  /// its SIGs, a task's owner may have left its SIG, and nothing is compared with today.
+  /// What a document's programme records must agree on besides their own checks
+  /// (`CheckedRecord`, already applied): references, one active mentor per company, an expert's
+  /// capacity, sessions within their assignment, a SIG's members of its own mini-cluster, unique
+  /// numbers. Sessions are checked here, with their assignment. What the commands allow to
+  /// happen later stays allowed: a company that left keeps its mentor and its SIGs, a task's
+  /// owner may have left its SIG, and nothing is compared with today.
   static func checkProgrammes(_ document: inout WorkspaceDocument) -> [FieldError] {
     var errors: [FieldError] = []
-    func place(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
-      var error = error
-      let key =
-        [
-          "expertName": "name", "sigName": "name", "profileSubmitted": "submitted",
-          "projectTitle": "title",
-        ][error.field]
-        ?? error.field
-      error.field = "\(list)[\(index)].\(key)"
-      return error
-    }
     func missing(_ list: String, _ index: Int, _ field: String, _ id: Int64) -> FieldError {
       FieldError(field: "\(list)[\(index)].\(field)", problem: .notFound, value: String(id))
     }
@@ -41,26 +32,15 @@ extension Workspace {
     let members = Dictionary(
       document.members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let clusterIds = Set(document.clusters.map(\.id))
-
-    var experts: [Int64: Expert] = [:]
-    for index in document.experts.indices {
-      let (expert, problems) = ProgrammeRules.validate(document.experts[index])
-      document.experts[index] = expert
-      errors += problems.map { place("experts", index, $0) }
-      if experts.updateValue(expert, forKey: expert.id) != nil {
-        errors.append(repeated("experts", index, "id", String(expert.id)))
-      }
-    }
+    let experts = Dictionary(
+      document.experts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     var assignments: [Int64: Mentoring] = [:]
     var activeOf: [Int64: Int] = [:]
-    for index in document.mentorings.indices {
-      let (m, problems) = ProgrammeRules.validate(document.mentorings[index], today: nil)
-      document.mentorings[index] = m
-      errors += problems.map { place("mentorings", index, $0) }
+    for (index, m) in document.mentorings.enumerated() {
       if let member = members[m.memberId] {
         if let error = ProgrammeRules.companyProblem(member) {
-          errors.append(place("mentorings", index, error))
+          errors.append(located("mentorings", index, error))
         }
       } else {
         errors.append(missing("mentorings", index, "memberId", m.memberId))
@@ -68,9 +48,7 @@ extension Workspace {
       if experts[m.expertId] == nil {
         errors.append(missing("mentorings", index, "expertId", m.expertId))
       }
-      if assignments.updateValue(m, forKey: m.id) != nil {
-        errors.append(repeated("mentorings", index, "id", String(m.id)))
-      }
+      if assignments[m.id] == nil { assignments[m.id] = m }
       if m.isActive {
         if let other = activeOf[m.memberId] {
           errors.append(
@@ -109,7 +87,6 @@ extension Workspace {
       }
     }
 
-    var sessionIds = Set<Int64>()
     for index in document.mentoringSessions.indices {
       let session = document.mentoringSessions[index]
       guard let assignment = assignments[session.mentoringId] else {
@@ -119,27 +96,13 @@ extension Workspace {
       let (checked, problems) = ProgrammeRules.validate(
         session, assignment: assignment, today: nil)
       document.mentoringSessions[index] = checked
-      errors += problems.map { place("mentoringSessions", index, $0) }
-      if !sessionIds.insert(session.id).inserted {
-        errors.append(repeated("mentoringSessions", index, "id", String(session.id)))
-      }
+      errors += problems.map { located("mentoringSessions", index, $0) }
     }
 
-    var sigs: [Int64: SIG] = [:]
-    var sigNames: Set<String> = []
-    for index in document.sigs.indices {
-      let (sig, problems) = ProgrammeRules.validate(document.sigs[index])
-      document.sigs[index] = sig
-      errors += problems.map { place("sigs", index, $0) }
-      if !clusterIds.contains(sig.clusterId) {
-        errors.append(missing("sigs", index, "clusterId", sig.clusterId))
-      }
-      if !sigNames.insert("\(sig.clusterId)/\(sig.name)").inserted {
-        errors.append(repeated("sigs", index, "name", sig.name))
-      }
-      if sigs.updateValue(sig, forKey: sig.id) != nil {
-        errors.append(repeated("sigs", index, "id", String(sig.id)))
-      }
+    let sigs = Dictionary(
+      document.sigs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    for (index, sig) in document.sigs.enumerated() where !clusterIds.contains(sig.clusterId) {
+      errors.append(missing("sigs", index, "clusterId", sig.clusterId))
     }
     var memberships = Set<[Int64]>()
     for (index, s) in document.sigMembers.enumerated() {
@@ -152,7 +115,7 @@ extension Workspace {
         continue
       }
       if let error = ProgrammeRules.clusterProblem(member: member, sig: sig, field: "memberId") {
-        errors.append(place("sigMembers", index, error))
+        errors.append(located("sigMembers", index, error))
       }
       if !memberships.insert([s.sigId, s.memberId]).inserted {
         errors.append(repeated("sigMembers", index, "memberId", String(s.memberId)))
@@ -169,10 +132,7 @@ extension Workspace {
       }
     }
     var taskNumbers = Set<[Int64]>()
-    for index in document.sigTasks.indices {
-      let (task, problems) = ProgrammeRules.validate(document.sigTasks[index], today: nil)
-      document.sigTasks[index] = task
-      errors += problems.map { place("sigTasks", index, $0) }
+    for (index, task) in document.sigTasks.enumerated() {
       if sigs[task.sigId] == nil { errors.append(missing("sigTasks", index, "sigId", task.sigId)) }
       if members[task.ownerId] == nil {
         errors.append(missing("sigTasks", index, "ownerId", task.ownerId))
@@ -190,8 +150,6 @@ extension Workspace {
 
     var entries = Set<[Int64]>()
     for (index, entry) in document.directoryBook.enumerated() {
-      let (_, problems) = ProgrammeRules.validate(entry, today: nil)
-      errors += problems.map { place("directoryBook", index, $0) }
       if members[entry.memberId] == nil {
         errors.append(missing("directoryBook", index, "memberId", entry.memberId))
       }

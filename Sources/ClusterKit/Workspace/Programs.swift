@@ -292,7 +292,7 @@ extension Workspace {
 
   /// A program cleaned and checked, with its name free within its year.
   static func checked(_ program: Program, _ db: Database) throws -> Program {
-    let (program, problems) = SupportRules.validate(program)
+    let (program, problems) = program.checked()
     var errors = problems
     if !program.name.isEmpty,
       let other = try Program.filter(
@@ -324,10 +324,7 @@ extension Workspace {
           problem: .other(
             english: "is the year copied from", korean: "복사할 원본 연도와 같습니다"), value: String(target)))
     }
-    if !(2000...2100).contains(target) {
-      errors.append(
-        FieldError(field: "copyTo", problem: .outOfRange("2000–2100"), value: String(target)))
-    }
+    if let error = Limits.check(target, Limits.programYear, "copyTo") { errors.append(error) }
     if budgetScale <= 0 || budgetScale > 100 {
       errors.append(
         FieldError(field: "budgetScale", problem: .outOfRange("0–100"), value: "\(budgetScale)"))

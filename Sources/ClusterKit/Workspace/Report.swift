@@ -57,7 +57,7 @@ extension Workspace {
   /// Figures for one year; meetings count as held when their date has passed by `today`.
   /// The year is one a program can have (2000–2100).
   public func annualReport(year: Int, today: Day) throws -> AnnualReport {
-    if let error = ProgrammeRules.rangeProblem(year, SupportRules.years, field: "year") {
+    if let error = Limits.check(year, Limits.programYear, "year") {
       throw ValidationError([error])
     }
     let first = Day(year: year, month: 1, day: 1)!

@@ -193,8 +193,13 @@ extension Workspace {
   static func checkedRequest(
     _ request: SupportRequest, today: Day?, extra: [FieldError] = [], _ db: Database
   ) throws -> SupportRequest {
-    var (request, errors) = SupportRules.validate(request)
+    var (request, errors) = request.checked()
     errors = extra + errors
+    if request.requestedKRW == 0 {
+      // In the order of the form: the amount before the co-funding.
+      let amount = FieldError(field: "amount", problem: SupportRules.positive, value: "0")
+      errors.insert(amount, at: errors.firstIndex { $0.field == "cofunding" } ?? errors.endIndex)
+    }
     let member = try Member.fetchOne(db, key: request.memberId)
     if member == nil {
       errors.append(FieldError(field: "member", problem: .notFound, value: "#\(request.memberId)"))
@@ -500,9 +505,15 @@ extension Workspace {
       }
       switch decision {
       case .approve(let amount, let overrideReason):
+        // Approving nothing is not a decision anyone means; turning a request down is rejecting.
         guard amount > 0 else {
           throw ValidationError([
-            FieldError(field: "amount", problem: SupportRules.positive, value: String(amount))
+            FieldError(
+              field: "amount",
+              problem: .other(
+                english: "must be more than 0; to turn the request down, reject it",
+                korean: "0보다 커야 합니다. 지원하지 않으려면 반려하세요"),
+              value: String(amount))
           ])
         }
         guard amount <= before.requestedKRW else {
@@ -622,7 +633,7 @@ extension Workspace {
       try instalment.insert(db)
       try Workspace.recordAudit(
         before: request, after: request, actor: actor, db,
-        extra: [("instalment", "", Workspace.describe(instalment))])
+        extra: [(AuditEntry.instalmentField, "", instalment.auditText)])
       return RequestChange(before: request, after: request, instalment: instalment)
     }
   }
@@ -644,7 +655,7 @@ extension Workspace {
         _ = try instalment.delete(db)
         try Workspace.recordAudit(
           before: current, after: current, actor: actor, db,
-          extra: [("instalment", Workspace.describe(instalment), "")])
+          extra: [(AuditEntry.instalmentField, instalment.auditText, "")])
         return
       }
       try change.before.update(db)
@@ -697,12 +708,9 @@ extension Workspace {
     return limits
   }
 
-  static func describe(_ instalment: Instalment) -> String {
-    "\(instalment.date) \(instalment.amountKRW)"
-  }
-
   /// Writes one audit entry per changed field of a request (its status, from empty, for a new
-  /// one), plus `extra` entries for records that are not the request's own row (instalments).
+  /// one), plus `extra` entries for records that are not the request's own row (instalments),
+  /// each chained to the one before (`appendAudit`).
   static func recordAudit(
     before: SupportRequest?, after: SupportRequest, actor: String, _ db: Database,
     extra: [(String, String, String)] = []
@@ -710,10 +718,9 @@ extension Workspace {
     let at = ISO8601DateFormatter().string(from: Date())
     let fields = AuditEntry.changes(from: before, to: after) + extra
     for (field, old, new) in fields where old != new {
-      let entry = AuditEntry(
-        id: try nextId("auditEntry", db), requestId: after.id, at: at, actor: actor, field: field,
-        before: old, after: new)
-      try entry.insert(db)
+      try appendAudit(
+        AuditEntry(
+          requestId: after.id, at: at, actor: actor, field: field, before: old, after: new), db)
     }
   }
 }

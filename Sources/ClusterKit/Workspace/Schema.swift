@@ -10,6 +10,7 @@ enum Schema {
     (1, createTables),
     (2, addVisitSearch),
     (3, addMemberSearchAndLastVisit),
+    (4, chainAuditLog),
     (5, addProgramTermsAndSupportSteps),
     (6, addProgrammes),
   ]
@@ -93,6 +94,33 @@ enum Schema {
         id: row["id"], nameKey: row["nameKey"], initials: row["initials"],
         representative: row["representative"], products: row["products"], replacing: false, db)
     }
+  }
+
+  /// The audit log as a hash chain (see `AuditChain`): each entry gets `hash`, computed here for
+  /// the entries already there, in id order, after their text is cleaned as all text now is (so
+  /// an escape sequence an older version let into an actor's name is not sealed into the log).
+  /// The log stays unchangeable; from now on an entry without its hash is refused too.
+  private static func chainAuditLog(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE auditEntry ADD COLUMN hash TEXT;
+        DROP TRIGGER auditEntry_noUpdate;
+        """)
+    let entries = try AuditEntry.order(Column("id")).fetchAll(db).map { $0.checked().0 }
+    let update = try db.makeStatement(
+      sql: """
+        UPDATE auditEntry SET actor = ?, field = ?, "before" = ?, "after" = ?, hash = ? WHERE id = ?
+        """)
+    for e in AuditChain.sealed(entries) {
+      try update.execute(arguments: [e.actor, e.field, e.before, e.after, e.hash, e.id])
+    }
+    try db.execute(
+      sql: """
+        CREATE TRIGGER auditEntry_noUpdate BEFORE UPDATE ON auditEntry
+          BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+        CREATE TRIGGER auditEntry_hashRequired BEFORE INSERT ON auditEntry WHEN NEW.hash IS NULL
+          BEGIN SELECT RAISE(ABORT, 'an audit entry needs its hash'); END;
+        """)
   }
 
   /// Programs get their terms (co-funding share, caps per member, application window, note);

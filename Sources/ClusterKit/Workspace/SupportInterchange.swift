@@ -1,43 +1,18 @@
 extension Workspace {
-  /// The names the rules give fields, as the JSON format spells them.
-  static let supportJSONKeys = [
-    "programName": "name", "budget": "budgetKRW", "cofundingShare": "cofundingPercent",
-    "memberCap": "memberCapKRW", "amount": "requestedKRW", "cofunding": "cofundingKRW",
-    "projectTitle": "title",
-  ]
-
-  /// A document's programs, requests and instalments checked by the rules the commands apply
-  /// (program terms; a request's member, program and difficulty; its agreement, instalments and
-  /// settlement fitting its status and adding up), text cleaned. Each error is named by list,
-  /// position and field, e.g. `requests[4].settlement.returnedKRW`.
-  static func checkSupport(_ document: inout WorkspaceDocument) -> [FieldError] {
+  /// What a document's programs, requests and instalments must agree on besides their own
+  /// checks (`CheckedRecord`, already applied): a request's member, program and difficulty
+  /// exist; its agreement, instalments and settlement fit its status and add up, as the commands
+  /// make them. Each error is named by list, position and field, e.g.
+  /// `requests[4].settlement.returnedKRW`.
+  static func checkSupport(_ document: WorkspaceDocument) -> [FieldError] {
     var errors: [FieldError] = []
-    func add(_ list: String, _ index: Int, _ found: [FieldError]) {
-      errors += found.map {
-        var e = $0
-        e.field = "\(list)[\(index)].\(supportJSONKeys[$0.field] ?? $0.field)"
-        return e
-      }
-    }
     // Programs by id; nil for one whose own terms are wrong, so its requests are not blamed
     // for it.
     var programs: [Int64: Program?] = [:]
-    var programNames: [String: Int] = [:]
-    for index in document.programs.indices {
-      let (program, problems) = SupportRules.validate(document.programs[index])
-      document.programs[index] = program
-      add("programs", index, problems)
-      programs[program.id] = problems.isEmpty ? program : nil
-      let key = "\(program.year)/\(program.name)"
-      if let other = programNames[key] {
-        add(
-          "programs", index,
-          [FieldError(field: "name", problem: .duplicate(of: "programs[\(other)]"))])
-      } else {
-        programNames[key] = index
-      }
+    for program in document.programs {
+      programs[program.id] = program.checked().1.isEmpty ? program : nil
     }
-    let members = Dictionary(document.members.map { ($0.id, $0) }) { first, _ in first }
+    let members = Set(document.members.map(\.id))
     let visits = Dictionary(document.visits.map { ($0.id, $0) }) { first, _ in first }
     var instalments: [Int64: [(index: Int, instalment: Instalment)]] = [:]
     let requestIds = Set(document.requests.map(\.id))
@@ -45,24 +20,21 @@ extension Workspace {
       if requestIds.contains(instalment.requestId) {
         instalments[instalment.requestId, default: []].append((index, instalment))
       } else {
-        add(
-          "instalments", index,
-          [FieldError(field: "requestId", problem: .notFound, value: String(instalment.requestId))])
+        errors.append(
+          located(
+            "instalments", index,
+            FieldError(
+              field: "requestId", problem: .notFound, value: String(instalment.requestId))))
       }
     }
-    for index in document.requests.indices {
-      var (request, problems) = SupportRules.validate(document.requests[index])
-      // Files written before amounts had to be above zero may hold a request for 0원.
-      problems.removeAll { $0.field == "amount" && request.requestedKRW == 0 }
-      request.reason = KoreanText.clean(request.reason)
-      request.reviewer = KoreanText.clean(request.reviewer)
-      document.requests[index] = request
+    for (index, request) in document.requests.enumerated() {
+      var problems: [FieldError] = []
       let program = programs[request.programId] ?? nil
       if programs[request.programId] == nil {
         problems.append(
           FieldError(field: "programId", problem: .notFound, value: String(request.programId)))
       }
-      if members[request.memberId] == nil {
+      if !members.contains(request.memberId) {
         problems.append(
           FieldError(field: "memberId", problem: .notFound, value: String(request.memberId)))
       }
@@ -84,12 +56,10 @@ extension Workspace {
         request, program: program, instalments: paid.map(\.instalment),
         instalmentField: { "instalments[\(paid[$0].index)]" })
       // Instalment errors name their own list; the others belong to the request.
-      let (own, theirs) = (
-        problems.filter { !$0.field.hasPrefix("instalments[") },
-        problems.filter { $0.field.hasPrefix("instalments[") }
-      )
-      add("requests", index, own)
-      errors += theirs
+      for problem in problems {
+        errors.append(
+          problem.field.hasPrefix("instalments[") ? problem : located("requests", index, problem))
+      }
     }
     return errors
   }

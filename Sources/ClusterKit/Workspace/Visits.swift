@@ -63,38 +63,13 @@ extension Workspace {
     }
   }
 
-  /// Checks and cleans a visit before it is stored.
+  /// Checks and cleans a visit before it is stored; its difficulties and follow-ups are
+  /// counted from 1, as the person typing them counts.
   static func validated(_ visit: Visit, _ db: Database) throws -> Visit {
-    var visit = visit
-    var errors: [FieldError] = []
+    var (visit, errors) = visit.checked(countingFrom: 1)
     if try !Member.exists(db, key: visit.memberId) {
-      errors.append(FieldError(field: "member", problem: .notFound, value: "#\(visit.memberId)"))
-    }
-    visit.visitor = KoreanText.clean(visit.visitor)
-    visit.notes = KoreanText.cleanMultiline(visit.notes)
-    visit.difficulties = visit.difficulties.map {
-      Difficulty(category: $0.category, text: KoreanText.clean($0.text))
-    }
-    for (index, difficulty) in visit.difficulties.enumerated() where difficulty.text.isEmpty {
-      errors.append(FieldError(field: "difficulties[\(index + 1)]", problem: .required))
-    }
-    visit.followUps = visit.followUps.map {
-      var f = $0
-      f.action = KoreanText.clean(f.action)
-      f.owner = KoreanText.clean(f.owner)
-      return f
-    }
-    for (index, followUp) in visit.followUps.enumerated() {
-      if followUp.action.isEmpty {
-        errors.append(FieldError(field: "followUps[\(index + 1)].action", problem: .required))
-      }
-      if let due = followUp.due, due < visit.date {
-        errors.append(
-          FieldError(
-            field: "followUps[\(index + 1)].due",
-            problem: .other(english: "is before the visit", korean: "방문일보다 앞섭니다"),
-            value: due.description))
-      }
+      errors.insert(
+        FieldError(field: "member", problem: .notFound, value: "#\(visit.memberId)"), at: 0)
     }
     if !errors.isEmpty { throw ValidationError(errors) }
     return visit
@@ -197,6 +172,7 @@ extension Workspace {
   /// Number of visits in each of the `weeks` weeks (Monday first) ending with the week of `today`,
   /// oldest first.
   public func visitsPerWeek(endingAt today: Day, weeks: Int) throws -> [Int] {
+    let weeks = min(max(weeks, 0), Limits.dueWeeks.upperBound)
     let firstMonday = today.startOfWeek.adding(days: -7 * (weeks - 1))
     return try read { db in
       var counts = Array(repeating: 0, count: weeks)
@@ -281,7 +257,8 @@ extension Workspace {
 
   /// Active members whose last visit is older than their contact rhythm (officers every
   /// `officerVisitWeeks`, others every `memberVisitWeeks`), never-visited first, then the longest
-  /// waiting. `minimumWeeks` instead lists everyone not visited for that many weeks.
+  /// waiting. `minimumWeeks` instead lists everyone not visited for that many weeks (within
+  /// `Limits.dueWeeks`, else a `ValidationError`).
   ///
   /// One indexed read: `member_due` orders active companies by their stored last visit (never
   /// visited first, as SQLite sorts NULL first) and the scan stops after `limit` rows that are due.
@@ -290,10 +267,15 @@ extension Workspace {
   )
     throws -> [DueVisit]
   {
-    try read { db in
+    if let minimumWeeks, let error = Limits.check(minimumWeeks, Limits.dueWeeks, "weeks") {
+      throw ValidationError([error])
+    }
+    return try read { db in
       let office = try Workspace.office(db)
-      let officerDays = 7 * (minimumWeeks ?? office.officerVisitWeeks)
-      let memberDays = 7 * (minimumWeeks ?? office.memberVisitWeeks)
+      // A rhythm stored before its range was checked cannot make the day arithmetic overflow.
+      func days(_ weeks: Int) -> Int { 7 * min(max(weeks, 1), Limits.dueWeeks.upperBound) }
+      let officerDays = days(minimumWeeks ?? office.officerVisitWeeks)
+      let memberDays = days(minimumWeeks ?? office.memberVisitWeeks)
       // Due when the last visit is on or before today minus the rhythm.
       let officerCutoff = today.adding(days: -officerDays)
       let memberCutoff = today.adding(days: -memberDays)

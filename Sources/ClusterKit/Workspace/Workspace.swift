@@ -27,7 +27,8 @@ public final class Workspace: Sendable {
   /// built beside its place (`isNew`, an empty file) is named by that place.
   private init(file: String, shownAs path: String, actor: String?, isNew: Bool = false) throws {
     self.path = path
-    self.actor = actor ?? Workspace.defaultActor()
+    // Cleaned like every other text: `CLUSTERDESK_USER` goes into the audit log and onto screens.
+    self.actor = KoreanText.clean(actor ?? Workspace.defaultActor())
     if !isNew {
       if !Workspace.exists(file) { throw WorkspaceError.missing(path: path) }
       _ = try FileInspection.check(path: file)
@@ -47,7 +48,7 @@ public final class Workspace: Sendable {
   /// A workspace held in memory only, for tests: the same schema and rules, nothing on disk.
   public init(inMemoryFor office: Office, actor: String) throws {
     path = ":memory:"
-    self.actor = actor
+    self.actor = KoreanText.clean(actor)
     do {
       pool = try DatabaseQueue(configuration: Workspace.configuration())
       try pool.write { db in try Schema.migrate(db, from: 0) }
@@ -225,7 +226,7 @@ public final class Workspace: Sendable {
   static func defaultActor() -> String {
     let env = ProcessInfo.processInfo.environment
     for key in ["CLUSTERDESK_USER", "USER", "LOGNAME"] {
-      if let name = env[key], !name.isEmpty { return name }
+      if let name = env[key], !KoreanText.clean(name).isEmpty { return name }
     }
     if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
       return String(cString: name)
@@ -283,8 +284,12 @@ public final class Workspace: Sendable {
     case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR,
       .SQLITE_BUSY, .SQLITE_LOCKED:
       return translate(error, path: path)
+    // A sum past Int64: SQLite stops with "integer overflow" rather than give a wrong figure.
+    case .SQLITE_ERROR where error.message == "integer overflow":
+      return WorkspaceError.sumTooLarge
     default:
-      return error
+      // Anything else is still one sentence, not "SQLite error 19: ... - while executing ...".
+      return WorkspaceError.refused(path: path, detail: error.message ?? "\(error.resultCode)")
     }
   }
 
@@ -342,15 +347,9 @@ public final class Workspace: Sendable {
   }
 
   public func updateOffice(_ office: Office) throws {
-    var errors: [FieldError] = []
-    if KoreanText.clean(office.name).isEmpty {
-      errors.append(FieldError(field: "officeName", problem: .required))
-    }
-    for (field, weeks) in [
-      ("officerVisitWeeks", office.officerVisitWeeks),
-      ("memberVisitWeeks", office.memberVisitWeeks),
-    ] where !(1...104).contains(weeks) {
-      errors.append(FieldError(field: field, problem: .outOfRange("1–104"), value: String(weeks)))
+    var (office, errors) = office.checked()
+    if office.name.isEmpty {
+      errors.insert(FieldError(field: "officeName", problem: .required), at: 0)
     }
     if !errors.isEmpty { throw ValidationError(errors) }
     try write { db in try saveOffice(office, db) }

@@ -45,6 +45,16 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   /// A follow-up marked done a second time; its date is only changed when asked to correct it.
   case alreadyDone(followUp: Int64, on: Day)
   case nothingToUndo
+  /// Amounts whose sum passes what a number holds (only values written before their ranges
+  /// were checked can get there).
+  case sumTooLarge
+  /// The audit log's hash chain breaks at this entry: it, or one before it, was changed, added
+  /// or removed outside ClusterDesk.
+  case auditChainBroken(entry: Int64, request: Int64, at: String)
+  /// An entry's fingerprint differs from the one written down for it earlier.
+  case fingerprintChanged(entry: Int64, kept: String, now: String)
+  /// SQLite refused a statement for a reason no other case names.
+  case refused(path: String, detail: String)
 
   public func message(_ language: Language) -> String {
     let l = language
@@ -170,6 +180,24 @@ public enum WorkspaceError: Error, Equatable, Sendable {
         "후속조치 #\(id)은(는) 이미 \(day)에 완료되었습니다. 날짜는 그대로 두었습니다.")
     case .nothingToUndo:
       return l.pick("Nothing to undo.", "되돌릴 작업이 없습니다.")
+    case .sumTooLarge:
+      return l.pick(
+        "Some amounts in the workspace, or their sum, are larger than ClusterDesk counts; look for an amount entered wrongly (an amount of support is at most 1조원).",
+        "워크스페이스의 금액이나 그 합계가 ClusterDesk가 셀 수 있는 범위를 넘습니다. 잘못 입력된 금액이 있는지 확인하세요 (지원 금액은 최대 1조원입니다).")
+    case .auditChainBroken(let entry, let request, let at):
+      return l.pick(
+        "The audit log does not fit together from entry #\(entry) on (request #\(request), \(at)): that entry, or one before it, was changed, added or removed outside ClusterDesk.",
+        "감사 기록이 #\(entry) 항목(신청 #\(request), \(at))부터 맞지 않습니다: 이 항목이나 그 앞의 항목이 ClusterDesk 밖에서 바뀌었거나, 더해졌거나, 지워졌습니다."
+      )
+    case .fingerprintChanged(let entry, let kept, let now):
+      return l.pick(
+        "Audit entry #\(entry) has the fingerprint \(now), not the \(kept) kept for it: unless the fingerprint was copied wrongly, the history up to that entry was rewritten and its chain recomputed.",
+        "감사 기록 #\(entry)의 지문이 적어 둔 \(kept)이(가) 아니라 \(now)입니다: 지문을 잘못 옮겨 적은 것이 아니라면, 그 항목까지의 이력이 다시 쓰이고 체인도 다시 계산된 것입니다."
+      )
+    case .refused(let path, let detail):
+      return l.pick(
+        "The workspace \(path) refused the change (\(detail)); nothing was changed.",
+        "워크스페이스 \(path)이(가) 변경을 거부했습니다(\(detail)). 아무것도 바꾸지 않았습니다.")
     }
   }
 

@@ -187,7 +187,19 @@ struct VisitsPane: Pane {
   {
     guard verb == "done" else {
       app.pane = Self.name
-      if let n = Int(words.joined(separator: " ")), n > 0 { dueWeeks = n }
+      let text = words.joined(separator: " ")
+      guard !text.isEmpty else { return [] }
+      guard let weeks = Int(text) else {
+        app.say(
+          FieldError(field: "weeks", problem: .notAnInteger, value: text).message(ctx.l),
+          error: true)
+        return []
+      }
+      if let error = Limits.check(weeks, Limits.dueWeeks, "weeks") {
+        app.say(error.message(ctx.l), error: true)
+      } else {
+        dueWeeks = weeks
+      }
       return []
     }
     guard let id = CommandLineModal.number(words.joined(separator: " ")) else {
