@@ -351,9 +351,10 @@ struct Export: ParsableCommand {
       // Refused before the work, not after it.
       if let output { try refuseDatabase(output, workspace: workspace) }
       let progress = ProgressLine(language.pick("Exporting", "내보내는 중"))
-      let data = try workspace.exportDocument(progress: progress.update).encoded()
-      progress.finish()
-      try writeOutput(data, to: output, workspace: workspace)
+      defer { progress.finish() }
+      try writeOutput(to: output, workspace: workspace) { sink in
+        try workspace.exportJSON(to: sink, progress: progress.update)
+      }
     }
   }
 }

@@ -26,6 +26,13 @@ public struct MemberQuery: Hashable, Sendable {
   /// keeps only the members in that state.
   public var directoryBook: DirectoryBookQuery?
 
+  /// A search of one or two letters, which thousands of members match: its first window is read
+  /// by walking the directory in name order, and counting it takes longer than that.
+  public var isShortSearch: Bool {
+    let count = KoreanText.normalizeQuery(search).count
+    return count > 0 && count <= 2
+  }
+
   public init(
     clusterId: Int64? = nil, divisionId: Int64? = nil, kind: MemberKind? = nil,
     role: OfficerRole? = nil, search: String = "", sort: MemberSort = .name,
@@ -439,7 +446,11 @@ extension Workspace {
 
   // MARK: The directory window
 
-  static func searchClause(_ query: MemberQuery) -> (sql: String, arguments: StatementArguments) {
+  /// `narrowed`: the member search index picks the candidates first. Without it, the exact
+  /// comparison runs on the rows as they are read (in name order, up to the window's end).
+  static func searchClause(_ query: MemberQuery, narrowed: Bool = true) -> (
+    sql: String, arguments: StatementArguments
+  ) {
     var parts: [String] = []
     var arguments: StatementArguments = []
     if let clusterId = query.clusterId {
@@ -477,8 +488,10 @@ extension Workspace {
     if let match = TextGrams.memberMatch(search) {
       // The index narrows the directory to the members holding the query's grams; the clause
       // after it decides exactly, on those candidates only.
-      parts.append("m.id IN (SELECT rowid FROM memberSearch WHERE memberSearch MATCH ?)")
-      _ = arguments.append(contentsOf: [match])
+      if narrowed {
+        parts.append("m.id IN (SELECT rowid FROM memberSearch WHERE memberSearch MATCH ?)")
+        _ = arguments.append(contentsOf: [match])
+      }
       let like = "%" + escapeLike(search) + "%"
       let initials = "%" + escapeLike(KoreanText.searchPrefilter(search)) + "%"
       parts.append(
@@ -512,6 +525,18 @@ extension Workspace {
       .replacingOccurrences(of: "_", with: "\\_")
   }
 
+  /// Current members (all but those who left) per division, in one read; a division with none
+  /// is missing.
+  public func memberCountsByDivision() throws -> [Int64: Int] {
+    try read { db in
+      var counts: [Int64: Int] = [:]
+      let sql = "SELECT divisionId, COUNT(*) AS n FROM member"
+        + " WHERE divisionId IS NOT NULL AND status <> 'left' GROUP BY divisionId"
+      for row in try Row.fetchAll(db, sql: sql) { counts[row["divisionId"]] = row["n"] }
+      return counts
+    }
+  }
+
   public func memberCount(_ query: MemberQuery) throws -> Int {
     try read { db in try Workspace.memberCount(query, db) }
   }
@@ -539,7 +564,10 @@ extension Workspace {
   /// One window of the directory, sorted in SQL.
   public func memberRows(_ query: MemberQuery, offset: Int, limit: Int) throws -> [MemberRow] {
     try read { db in
-      let clause = Workspace.searchClause(query)
+      // A short search in name order matches so many members that the first window is found
+      // sooner by reading the name index in order than by collecting every candidate and sorting.
+      let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook == nil
+      let clause = Workspace.searchClause(query, narrowed: !inOrder)
       let direction = query.descending ? "DESC" : "ASC"
       let order: String
       switch query.sort {

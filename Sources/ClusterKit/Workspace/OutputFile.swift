@@ -33,16 +33,27 @@ public enum OutputFile {
   /// pipe (/dev/stdout, a FIFO) is written in place. Throws `OutputRefusal` for a path that
   /// names a database or one's journal, `FileProblem` when the system refuses the write.
   public static func write(_ data: Data, to path: String, workspacePath: String?) throws {
+    try write(to: path, workspacePath: workspacePath) { sink in try sink(data) }
+  }
+
+  /// The same, for output made a piece at a time: `produce` hands each piece to its sink as it
+  /// is made (an export of the whole workspace is never held whole).
+  public static func write(
+    to path: String, workspacePath: String?,
+    _ produce: (_ sink: (Data) throws -> Void) throws -> Void
+  ) throws {
     if let refusal = refusal(path, workspacePath: workspacePath) { throw refusal }
     var info = stat()
     if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
       let fd = open(path, O_WRONLY | O_CLOEXEC)
       guard fd >= 0 else { throw FileProblem(path: path) }
       let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-      do {
-        try handle.write(contentsOf: data)
-      } catch {
-        throw FileProblem(path: path, code: (error as NSError).posixCode)
+      try produce { data in
+        do {
+          try handle.write(contentsOf: data)
+        } catch {
+          throw FileProblem(path: path, code: (error as NSError).posixCode)
+        }
       }
       return
     }
@@ -50,7 +61,7 @@ public enum OutputFile {
     // one readable by others) ends up 0600, and a failed write (a full disk) leaves the older one
     // whole.
     let partial = try PartialFile(for: path)
-    try partial.write(data)
+    try produce { try partial.write($0) }
     try partial.commit(replacing: true)
   }
 

@@ -82,7 +82,8 @@ struct MembersPane: Pane {
     var shown = query
     shown.directoryBook = DirectoryBookQuery(edition: edition, state: directoryBook)
     let rows = cache.list.load(
-      shown, at: list, ctx, count: { try workspace.memberCount($0) },
+      shown, at: list, ctx, countLater: query.isShortSearch,
+      count: { try workspace.memberCount($0) },
       rows: { try workspace.memberRows($0, offset: $1, limit: $2) })
     let id = rows.row(at: list)?.id
     return Data(
@@ -92,7 +93,7 @@ struct MembersPane: Pane {
 
   mutating func fit(_ data: Data, _ ctx: Context, _ app: inout AppState) {
     list.fit(data.list, ctx)
-    if let text = announce {
+    if let text = announce, !data.list.counting {
       app.say(ctx.l.pick("\(data.count) member(s) match '\(text)'", "'\(text)' 검색: \(data.count)명"))
       announce = nil
     }
@@ -183,9 +184,11 @@ struct MembersPane: Pane {
   func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
     let l = ctx.l
     if let search {
-      return .field(prompt: "/", search, right: l.pick("\(data.count) found", "\(data.count)건"))
+      let n = data.list.counting ? "…" : "\(data.count)"
+      return .field(prompt: "/", search, right: l.pick("\(n) found", "\(n)건"))
     }
-    var parts = [l.pick("\(data.count) members", "회원 \(data.count)명")]
+    let n = data.list.counting ? "…" : "\(data.count)"
+    var parts = [l.pick("\(n) members", "회원 \(n)명")]
     if let c = query.clusterId, let cluster = ctx.common.clusters.first(where: { $0.id == c }) {
       parts.append(cluster.name)
     }
