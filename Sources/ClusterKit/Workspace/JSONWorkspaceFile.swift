@@ -111,7 +111,8 @@ final class JSONWorkspaceFile: @unchecked Sendable {
   }
 
   /// Called before each frame: loads the file again when it is no longer what this process
-  /// last read or wrote (one `stat` when nothing changed). Returns whether it was loaded.
+  /// last read or wrote (one `stat` when nothing changed). Returns whether there is something
+  /// new to show: the file loaded again, or a notice that it does not read.
   func reloadIfChanged(_ workspace: Workspace) -> Bool {
     mutex.lock()
     defer { mutex.unlock() }
@@ -121,14 +122,14 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     } catch let error as WorkspaceError {
       refused = now
       notices.append(.unreadable(error))
-      return false
+      return true
     } catch {
       refused = now
       notices.append(
         .unreadable(
           .unreadableDocument(
             path: path, changedOutside: true, english: "\(error)", korean: "\(error)")))
-      return false
+      return true
     }
   }
 
