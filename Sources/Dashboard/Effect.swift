@@ -54,14 +54,19 @@ extension Change {
     switch self {
     case .addMember(let m, let division, let book):
       let saved = try workspace.addMember(m, divisionName: division, directoryBook: book)
-      return (nil, l.pick("Added \(saved.name).", "\(saved.name)을(를) 추가했습니다."))
+      return (nil, l.pick("Added \(saved.name).", "\(saved.name, .object) 추가했습니다."))
     case .updateMember(let m, let original, let division, let book):
       let saved = try workspace.updateMember(
         m, original: original, divisionName: division, directoryBook: book)
-      return (nil, l.pick("Saved \(saved.name).", "\(saved.name)을(를) 저장했습니다."))
+      return (nil, l.pick("Saved \(saved.name).", "\(saved.name, .object) 저장했습니다."))
     case .addMeeting(let meeting):
       let saved = try workspace.addMeeting(meeting)
-      return (nil, l.pick("Added meeting \(saved.title).", "회의 '\(saved.title)'을(를) 추가했습니다."))
+      return (
+        nil,
+        l.pick(
+          "Added meeting \(saved.title).",
+          "회의 '\(saved.title)'\(Particle.object.after(saved.title)) 추가했습니다.")
+      )
     case .setAttendance(let id, let statuses, let previous):
       try workspace.setAttendance(meetingId: id, statuses, expected: previous)
       return (
@@ -102,14 +107,15 @@ extension Change {
             nil,
             l.pick(
               "Instalment of \(Money.format(paid.amountKRW)) to request #\(paid.requestId) taken back.",
-              "신청 #\(paid.requestId)의 교부 \(Money.format(paid.amountKRW))을(를) 되돌렸습니다.")
+              "신청 #\(paid.requestId)의 교부 \(Money.format(paid.amountKRW), .object) 되돌렸습니다.")
           )
         }
         return (
           nil,
           l.pick(
             "Request #\(change.before.id) is \(change.before.status.label(l)) again.",
-            "신청 #\(change.before.id)을(를) '\(change.before.status.label(l))'(으)로 되돌렸습니다.")
+            "신청 #\(change.before.id, .object) '\(change.before.status.label(l))'\(Particle.direction.after(change.before.status.label(l))) 되돌렸습니다."
+          )
         )
       case .followUp(let id):
         try workspace.setFollowUpDone(id: id, on: nil)
@@ -126,7 +132,7 @@ extension Change {
         nil,
         l.pick(
           "Added program #\(saved.id) \(Document.programName(saved)).",
-          "지원사업 #\(saved.id) \(Document.programName(saved))을(를) 추가했습니다.")
+          "지원사업 #\(saved.id) \(Document.programName(saved), .object) 추가했습니다.")
       )
     case .updateProgram(let program, let original):
       let saved = try workspace.updateProgram(program, original: original)
@@ -134,20 +140,21 @@ extension Change {
         nil,
         l.pick(
           "Saved program #\(saved.id) \(Document.programName(saved)).",
-          "지원사업 #\(saved.id) \(Document.programName(saved))을(를) 저장했습니다.")
+          "지원사업 #\(saved.id) \(Document.programName(saved), .object) 저장했습니다.")
       )
     case .addRequest(let request, let memberName):
       let saved = try workspace.addRequest(request, today: today)
       let program = try workspace.programFigures(id: saved.programId).program
       let added = l.pick(
         "Added request #\(saved.id) (\(saved.status.english)) of \(memberName) to \(Document.programName(program)).",
-        "\(memberName)의 \(Document.programName(program)) 신청 #\(saved.id)(\(saved.status.korean))을(를) 접수했습니다."
+        "\(memberName)의 \(Document.programName(program)) 신청 #\(saved.id)(\(saved.status.korean))\(Particle.object.after(saved.id)) 접수했습니다."
       )
       return (nil, ([added] + (try workspace.intakeWarnings(saved, l))).joined(separator: " "))
     case .updateRequest(let request, let original):
       let change = try workspace.updateRequest(request, original: original, today: today)
       let saved = l.pick(
-        "Saved request #\(original.id) (u undoes).", "신청 #\(original.id)을(를) 저장했습니다 (u: 되돌리기).")
+        "Saved request #\(original.id) (u undoes).", "신청 #\(original.id, .object) 저장했습니다 (u: 되돌리기)."
+      )
       return (
         .request(change),
         ([saved] + (try workspace.intakeWarnings(change.after, l))).joined(separator: " ")

@@ -71,7 +71,7 @@ func workbookDestination(_ output: String?) throws -> String {
     if terminal {
       throw CommandError(
         "\(output) is a terminal, which cannot show a workbook; give --output FILE.xlsx.",
-        "\(output)은(는) 통합 문서를 보여 줄 수 없는 터미널이니 --output FILE.xlsx로 파일을 지정하세요.")
+        "\(output, .topic) 통합 문서를 보여 줄 수 없는 터미널이니 --output FILE.xlsx로 파일을 지정하세요.")
     }
   }
   return output

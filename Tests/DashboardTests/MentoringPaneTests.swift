@@ -235,7 +235,7 @@ extension Fixture {
     press(app, [" "])
     #expect(try w.sigDetail(id: sig.id).tasks.last?.task.done == Fixture.today)
     press(app, [" "])
-    #expect(app.state.status?.text == "과제 3은(는) 이미 완료되었습니다.")
+    #expect(app.state.status?.text == "과제 3은 이미 완료되었습니다.")
     press(app, ["u", "u"])
     #expect(try w.sigDetail(id: sig.id).tasks.last?.task.status == .proposed)
     press(app, ["u"])

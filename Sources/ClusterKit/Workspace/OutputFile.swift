@@ -12,15 +12,15 @@ public enum OutputRefusal: Error, Hashable, Sendable {
     case .journal(let path, let database):
       language.pick(
         "\(path) belongs to the database \(database); nothing was written, so choose another file.",
-        "\(path)은(는) 데이터베이스 \(database)에 딸린 파일입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
+        "\(path, .topic) 데이터베이스 \(database)에 딸린 파일입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
     case .workspace(let path):
       language.pick(
         "\(path) is the workspace itself; nothing was written, so choose another file.",
-        "\(path)은(는) 워크스페이스 자체입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
+        "\(path, .topic) 워크스페이스 자체입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
     case .database(let path):
       language.pick(
         "\(path) is a SQLite database (a workspace, a backup or another program's); nothing was written, so choose another file.",
-        "\(path)은(는) SQLite 데이터베이스(워크스페이스, 백업 또는 다른 프로그램의 파일)입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요."
+        "\(path, .topic) SQLite 데이터베이스(워크스페이스, 백업 또는 다른 프로그램의 파일)입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요."
       )
     }
   }

@@ -378,7 +378,7 @@ extension FormBuilder {
     guard request.status != .pending else { return nil }
     return l.pick(
       "Request #\(request.id) is \(request.status.label(l)); only pending requests are decided.",
-      "신청 #\(request.id)은(는) '\(request.status.label(l))' 상태입니다. 심사대기 신청만 결정할 수 있습니다.")
+      "신청 #\(request.id, .topic) '\(request.status.label(l))' 상태입니다. 심사대기 신청만 결정할 수 있습니다.")
   }
 }
 
@@ -591,7 +591,7 @@ extension FormBuilder {
       guard d.leftToDisburseKRW > 0 else {
         return l.pick(
           "Request #\(r.id) is paid in full (\(Money.format(d.disbursedKRW))); S settles it.",
-          "신청 #\(r.id)은(는) 승인액을 모두 교부했습니다 (\(Money.format(d.disbursedKRW))). S로 정산하세요.")
+          "신청 #\(r.id, .topic) 승인액을 모두 교부했습니다 (\(Money.format(d.disbursedKRW))). S로 정산하세요.")
       }
       return nil
     default:

@@ -194,7 +194,8 @@ enum MentoringChange: Sendable {
       try workspace.joinSIG(sigId: sig.id, memberId: memberId, on: day, today: today)
       return (
         .mentoring(.joined(sigId: sig.id, sigName: sig.name, memberId: memberId, memberName: name)),
-        l.pick("\(name) joined SIG \(sig.name)", "\(name)이(가) SIG \(sig.name)에 참여했습니다") + undoes
+        l.pick("\(name) joined SIG \(sig.name)", "\(name, .subject) SIG \(sig.name)에 참여했습니다")
+          + undoes
       )
     case .leave(let sig, let line):
       let wasLeader = try workspace.leaveSIG(sigId: sig.id, memberId: line.memberId)
@@ -203,7 +204,8 @@ enum MentoringChange: Sendable {
           .left(
             SIGMembership(sigId: sig.id, memberId: line.memberId, joined: line.joined),
             asLeader: wasLeader, sigName: sig.name, memberName: line.name)),
-        l.pick("\(line.name) left SIG \(sig.name)", "\(line.name)을(를) SIG \(sig.name)에서 제외했습니다")
+        l.pick(
+          "\(line.name) left SIG \(sig.name)", "\(line.name, .object) SIG \(sig.name)에서 제외했습니다")
           + (wasLeader ? l.pick("; the SIG has no leader now", ", 주관기업 없음") : "") + undoes
       )
     case .addTask(let task, let sigName, let owner):
@@ -259,17 +261,19 @@ enum MentoringUndo: Hashable, Sendable {
         "\(name) is out of SIG \(sigName) again.", "\(name)의 SIG \(sigName) 참여를 되돌렸습니다.")
     case .left(let membership, let asLeader, let sigName, let name):
       try workspace.restore(membership, asLeader: asLeader)
-      return l.pick("\(name) is back in SIG \(sigName).", "\(name)을(를) SIG \(sigName)에 되돌렸습니다.")
+      return l.pick(
+        "\(name) is back in SIG \(sigName).", "\(name, .object) SIG \(sigName)에 되돌렸습니다.")
     case .task(let task, let sigName):
       try workspace.delete(task)
       return l.pick(
         "Task \(task.number) of SIG \(sigName) removed.",
-        "SIG \(sigName) 과제 \(task.number)을(를) 지웠습니다.")
+        "SIG \(sigName) 과제 \(task.number, .object) 지웠습니다.")
     case .moved(let before, let after, let sigName):
       try workspace.restore(before, after: after)
       return l.pick(
         "Task \(before.number) of SIG \(sigName) is \(before.status.label(l)) again.",
-        "SIG \(sigName) 과제 \(before.number)을(를) '\(before.status.label(l))'(으)로 되돌렸습니다.")
+        "SIG \(sigName) 과제 \(before.number, .object) '\(before.status.label(l))'\(Particle.direction.after(before.status.label(l))) 되돌렸습니다."
+      )
     }
   }
 }

@@ -471,7 +471,7 @@ struct MentoringPane: Pane {
         return l.pick("Select a company of the SIG first.", "SIG의 참여 기업을 먼저 고르세요.")
       case (Self.moveTask, .task(let t)):
         guard t.task.status == .done else { return nil }
-        return l.pick("Task \(t.task.number) is done.", "과제 \(t.task.number)은(는) 이미 완료되었습니다.")
+        return l.pick("Task \(t.task.number) is done.", "과제 \(t.task.number, .topic) 이미 완료되었습니다.")
       case (Self.moveTask, _): return l.pick("Select a task first.", "과제를 먼저 고르세요.")
       case (Self.addTask, _):
         return data.sig?.members.isEmpty == true
