@@ -175,9 +175,7 @@ struct ProgramsCommand: ParsableCommand {
       }
       if let memberCap {
         try problems.attempt {
-          program.memberCapKRW =
-            SupportInput.isNone(memberCap)
-            ? nil : try SupportInput.amount(memberCap, field: "memberCap")
+          program.memberCapKRW = try SupportInput.amountOrNone(memberCap, field: "memberCap")
         }
       }
       if let memberCapCount {

@@ -180,9 +180,7 @@ struct RequestsCommand: ParsableCommand {
       }
       if let cofunding {
         try problems.attempt {
-          request.cofundingKRW =
-            SupportInput.isNone(cofunding)
-            ? nil : try SupportInput.amount(cofunding, field: "cofunding")
+          request.cofundingKRW = try SupportInput.amountOrNone(cofunding, field: "cofunding")
         }
       }
       if let difficulty {
