@@ -61,6 +61,8 @@ struct Context: Sendable {
   var width: Int
   var height: Int
   var common: Common
+  /// Whether this frame waits for slow reads or leaves them for after it is drawn.
+  var deferred = DeferredReads()
 
   var l: Language { language }
   /// Rows between the tab bar and the two bottom lines.
@@ -82,6 +84,27 @@ struct Memo<Input: Hashable, Value> {
     value = fresh
     return fresh
   }
+
+  /// A read too slow to hold up a frame (the year's figures, the count of a one-letter search):
+  /// answered from memory when its input is the same; otherwise read now only when the frame
+  /// may wait for it, else nil, and the runtime reads it once the frame is drawn.
+  mutating func later(_ input: Input, _ ctx: Context, _ read: () -> Value) -> Value? {
+    if let value, self.input == input { return value }
+    guard ctx.deferred.allowed else {
+      ctx.deferred.pending = true
+      return nil
+    }
+    return get(input, read)
+  }
+}
+
+/// The slow reads of a frame (see `Memo.later`). The dashboard's loop draws each frame with
+/// `allowed` false, so nothing slow stands between a key and the screen; when a read was left
+/// `pending` and no key is waiting, it draws the frame again with them read. Everything else
+/// (the tests, a render asked for directly) reads everything at once.
+final class DeferredReads: @unchecked Sendable {
+  var allowed = true
+  var pending = false
 }
 
 extension Memo: Sendable where Input: Sendable, Value: Sendable {}

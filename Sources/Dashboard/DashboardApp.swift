@@ -10,6 +10,7 @@ public final class DashboardApp {
   var state: AppState
   let panes: [PaneSlot] = Registry.slots()
   var loader = Loader()
+  let deferred = DeferredReads()
 
   public init(
     workspace: Workspace, pane: PaneName = .first, language: Language, today: Day
@@ -21,14 +22,25 @@ public final class DashboardApp {
 
   public var isFinished: Bool { state.finished }
 
-  /// Reads keys and draws until the user quits or a signal asks us to stop.
+  /// Reads keys and draws until the user quits or a signal asks us to stop. Each frame is drawn
+  /// without its slow reads (see `DeferredReads`); they are read and the frame drawn again when
+  /// no key is waiting. While nothing happens it wakes once a second, only to ask the data
+  /// version: a frame is drawn again when another process wrote, and nothing is done otherwise.
   public func run(on terminal: TerminalDevice) throws {
+    deferred.allowed = false
+    defer { deferred.allowed = true }
     while !state.finished && !terminal.shouldQuit {
-      let size = terminal.size
-      let frame = render(width: size.width, height: size.height, theme: terminal.theme)
-      terminal.draw(frame.grid, cursor: frame.cursor)
-      // Wake up now and then so writes by other processes show without a key press.
-      guard var key = terminal.readKey(timeoutMilliseconds: 2000) else { continue }
+      draw(on: terminal)
+      var waiting: Key?
+      if deferred.pending {
+        waiting = terminal.readKey(timeoutMilliseconds: 0)
+        if waiting == nil {
+          deferred.allowed = true
+          draw(on: terminal)
+          deferred.allowed = false
+        }
+      }
+      guard var key = waiting ?? nextKey(terminal) else { continue }
       // Keys already waiting (typed ahead, pasted, or a burst from the input method) are all
       // handled before the next frame: the screen after a burst is the same, drawn once.
       while !terminal.shouldQuit {
@@ -42,6 +54,22 @@ public final class DashboardApp {
         key = next
       }
     }
+  }
+
+  private func draw(on terminal: TerminalDevice) {
+    let size = terminal.size
+    let frame = render(width: size.width, height: size.height, theme: terminal.theme)
+    terminal.draw(frame.grid, cursor: frame.cursor)
+  }
+
+  /// The next key; nil when the loop should look again without one (a signal, or another
+  /// process wrote to the workspace, which shows within about a second).
+  private func nextKey(_ terminal: TerminalDevice) -> Key? {
+    while !terminal.shouldQuit {
+      if let key = terminal.readKey(timeoutMilliseconds: 1000) { return key }
+      if (try? workspace.dataVersion()) != loader.version { return nil }
+    }
+    return nil
   }
 
   /// One key, as the loop would.
@@ -85,7 +113,7 @@ public final class DashboardApp {
   var context: Context {
     Context(
       language: state.language, today: state.today, actor: state.actor, width: state.width,
-      height: state.height, common: loader.shared)
+      height: state.height, common: loader.shared, deferred: deferred)
   }
 
   var pane: PaneSlot { panes.first { $0.name == state.pane } ?? panes[0] }
@@ -94,6 +122,7 @@ public final class DashboardApp {
   /// dialog on top keep their cursors on what was read; a cursor that moved may need another
   /// window of rows, so that is read too.
   func refresh() {
+    deferred.pending = false
     loader.begin(workspace)
     if let notice = workspace.takeFileNotice() {
       state.say(notice.message(state.language), error: notice.isError)

@@ -3,8 +3,9 @@ import ClusterKit
 /// A change to the workspace that an update asks for. The runtime performs it: each is exactly
 /// one Workspace call, one transaction, saved at once, and recorded so that `u` undoes it.
 enum Change: Hashable, Sendable {
-  case addMember(Member, division: String?)
-  case updateMember(Member, original: Member, division: String)
+  case addMember(Member, division: String?, directoryBook: DirectoryBookEdit?)
+  case updateMember(
+    Member, original: Member, division: String, directoryBook: DirectoryBookEdit?)
   case deleteMember(id: Int64, name: String)
   case deleteContact(Contact)
   case addMeeting(Meeting)
@@ -19,6 +20,8 @@ enum Change: Hashable, Sendable {
   case deleteFollowUp(FollowUp)
   /// A decision on a request as it was seen (`expected`), or as it is now when nil.
   case decide(Int64, Decision, expected: SupportRequest?)
+  /// Mentoring and SIGs (MentoringActions.swift).
+  case mentoring(MentoringChange)
   // Programs, intake and the steps of a request after the decision
   case addProgram(Program)
   case updateProgram(Program, original: Program)
@@ -60,27 +63,40 @@ extension Change {
   /// `u` shows for undoing it).
   func perform(on workspace: Workspace, today: Day) throws -> Said {
     switch self {
-    case .addMember(let m, let division):
-      let saved = try workspace.addMember(m, divisionName: division)
-      return { $0.pick("Added \(saved.name).", "\(saved.name)을(를) 추가했습니다.") }
-    case .updateMember(let m, let original, let division):
-      let saved = try workspace.updateMember(m, original: original, divisionName: division)
-      return { $0.pick("Saved \(saved.name).", "\(saved.name)을(를) 저장했습니다.") }
+    case .addMember(let m, let division, let book):
+      let saved = try workspace.addMember(m, divisionName: division, directoryBook: book)
+      return { $0.pick("Added \(saved.name).", "\(saved.name, .object) 추가했습니다.") }
+    case .updateMember(let m, let original, let division, let book):
+      let saved = try workspace.updateMember(
+        m, original: original, divisionName: division, directoryBook: book)
+      return { $0.pick("Saved \(saved.name).", "\(saved.name, .object) 저장했습니다.") }
     case .deleteMember(let id, let name):
       try workspace.deleteMember(id: id)
-      return { $0.pick("Deleted \(name).", "\(name)을(를) 삭제했습니다.") }
+      return { $0.pick("Deleted \(name).", "\(name, .object) 삭제했습니다.") }
     case .deleteContact(let contact):
       try workspace.deleteContact(id: contact.id)
-      return { $0.pick("Deleted contact \(contact.name).", "담당자 \(contact.name)을(를) 삭제했습니다.") }
+      return { $0.pick("Deleted contact \(contact.name).", "담당자 \(contact.name, .object) 삭제했습니다.") }
     case .addMeeting(let meeting):
       let saved = try workspace.addMeeting(meeting)
-      return { $0.pick("Added meeting \(saved.title).", "회의 '\(saved.title)'을(를) 추가했습니다.") }
+      return {
+        $0.pick(
+          "Added meeting \(saved.title).",
+          "회의 '\(saved.title)'\(Particle.object.after(saved.title)) 추가했습니다.")
+      }
     case .updateMeeting(let meeting):
       let saved = try workspace.updateMeeting(meeting)
-      return { $0.pick("Saved meeting \(saved.title).", "회의 '\(saved.title)'을(를) 저장했습니다.") }
+      return {
+        $0.pick(
+          "Saved meeting \(saved.title).",
+          "회의 '\(saved.title)'\(Particle.object.after(saved.title)) 저장했습니다.")
+      }
     case .deleteMeeting(let meeting):
       try workspace.deleteMeeting(id: meeting.id)
-      return { $0.pick("Deleted meeting \(meeting.title).", "회의 '\(meeting.title)'을(를) 삭제했습니다.") }
+      return {
+        $0.pick(
+          "Deleted meeting \(meeting.title).",
+          "회의 '\(meeting.title)'\(Particle.object.after(meeting.title)) 삭제했습니다.")
+      }
     case .setAttendance(let id, let statuses, let previous):
       try workspace.setAttendance(meetingId: id, statuses, expected: previous)
       return {
@@ -108,7 +124,9 @@ extension Change {
     case .deleteFollowUp(let followUp):
       try workspace.deleteFollowUp(id: followUp.id)
       return {
-        $0.pick("Deleted follow-up \(followUp.action).", "후속조치 '\(followUp.action)'을(를) 삭제했습니다.")
+        $0.pick(
+          "Deleted follow-up \(followUp.action).",
+          "후속조치 '\(followUp.action)'\(Particle.object.after(followUp.action)) 삭제했습니다.")
       }
     case .decide(let id, let decision, let expected):
       // A decision typed on the command line is on the request as it is now.
@@ -121,17 +139,19 @@ extension Change {
       return {
         $0.pick("Request #\(id) is now \(status.label($0)).", "신청 #\(id): \(status.label($0))")
       }
+    case .mentoring(let change):
+      return try change.perform(on: workspace, today: today)
     case .addProgram(let program):
       let saved = try workspace.addProgram(program)
       let name = Document.programName(saved)
       return {
-        $0.pick("Added program #\(saved.id) \(name).", "지원사업 #\(saved.id) \(name)을(를) 추가했습니다.")
+        $0.pick("Added program #\(saved.id) \(name).", "지원사업 #\(saved.id) \(name, .object) 추가했습니다.")
       }
     case .updateProgram(let program, let original):
       let saved = try workspace.updateProgram(program, original: original)
       let name = Document.programName(saved)
       return {
-        $0.pick("Saved program #\(saved.id) \(name).", "지원사업 #\(saved.id) \(name)을(를) 저장했습니다.")
+        $0.pick("Saved program #\(saved.id) \(name).", "지원사업 #\(saved.id) \(name, .object) 저장했습니다.")
       }
     case .addRequest(let request, let memberName):
       let saved = try workspace.addRequest(request, today: today)
@@ -141,14 +161,15 @@ extension Change {
         ([
           $0.pick(
             "Added request #\(saved.id) (\(saved.status.english)) of \(memberName) to \(program).",
-            "\(memberName)의 \(program) 신청 #\(saved.id)(\(saved.status.korean))을(를) 접수했습니다.")
+            "\(memberName)의 \(program) 신청 #\(saved.id)(\(saved.status.korean))\(Particle.object.after(saved.id)) 접수했습니다."
+          )
         ] + warnings($0)).joined(separator: " ")
       }
     case .updateRequest(let request, let original):
       let change = try workspace.updateRequest(request, original: original, today: today)
       let warnings = try Self.warnings(change.after, workspace)
       return {
-        ([$0.pick("Saved request #\(original.id).", "신청 #\(original.id)을(를) 저장했습니다.")]
+        ([$0.pick("Saved request #\(original.id).", "신청 #\(original.id, .object) 저장했습니다.")]
           + warnings($0)).joined(separator: " ")
       }
     case .disburse(let id, let amount, let date, let expected):

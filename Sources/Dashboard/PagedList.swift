@@ -4,7 +4,11 @@ import TerminalKit
 /// A long list shown in a table a window at a time (members, meetings, requests): the count of
 /// every row that matches, and the rows on screen, read from where the list is scrolled to.
 struct PagedList<Query: Hashable & Sendable, Row: Sendable>: Sendable {
+  /// Every matching row; while `counting`, only those known so far (the window's end, and one
+  /// more when the window is full, so the cursor can move on).
   var count = 0
+  /// The count is read after the frame is drawn (see `DeferredReads`).
+  var counting = false
   /// The rows on screen, starting at row `offset` of the list.
   var rows: [Row] = []
   var offset = 0
@@ -28,15 +32,19 @@ struct PagedList<Query: Hashable & Sendable, Row: Sendable>: Sendable {
     var count = Memo<Query, Int>()
     var rows = Memo<Window, [Row]>()
 
+    /// `countLater`: the count may take longer than the window (a one-letter search counts
+    /// thousands of candidates) and is left for after the frame.
     mutating func load(
-      _ query: Query, at list: ScrollState, _ ctx: Context, count: (Query) throws -> Int,
-      rows: (Query, _ offset: Int, _ limit: Int) throws -> [Row]
+      _ query: Query, at list: ScrollState, _ ctx: Context, countLater: Bool = false,
+      count: (Query) throws -> Int, rows: (Query, _ offset: Int, _ limit: Int) throws -> [Row]
     ) -> PagedList {
       let window = Window(query: query, offset: list.offset, limit: PagedList.visible(ctx))
+      let shown = self.rows.get(window) { (try? rows(query, window.offset, window.limit)) ?? [] }
+      let read = { (try? count(query)) ?? 0 }
+      let counted = countLater ? self.count.later(query, ctx, read) : self.count.get(query, read)
+      let known = window.offset + shown.count + (shown.count == window.limit ? 1 : 0)
       return PagedList(
-        count: self.count.get(query) { (try? count(query)) ?? 0 },
-        rows: self.rows.get(window) { (try? rows(query, window.offset, window.limit)) ?? [] },
-        offset: window.offset)
+        count: counted ?? known, counting: counted == nil, rows: shown, offset: window.offset)
     }
   }
 }

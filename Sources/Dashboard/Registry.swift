@@ -10,6 +10,7 @@ enum Registry {
     VisitsPane.self,
     RequestsPane.self,
     ProgramsPane.self,
+    MentoringPane.self,
   ]
 
   static var names: [String] { panes.map { $0.name } }

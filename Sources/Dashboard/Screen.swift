@@ -109,7 +109,7 @@ enum Screen {
       x: row.x, y: row.y, style: style)
   }
 
-  /// The tabs, in registry order, and the date at the right end when there is room.
+  /// The tabs, in registry order, and the date at the right end when there is room for both.
   static func tabBar(
     _ pane: String, _ today: Day, _ l: Language, into grid: inout Grid, theme: Theme
   ) {

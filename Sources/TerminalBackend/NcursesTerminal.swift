@@ -53,7 +53,7 @@ private func restoreTerminal() {
 /// Terminating signals (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
 ///
 /// Policy: the first signal only records itself. While the event loop waits in `readKey`
-/// (which polls in slices of at most 200 ms), `readKey` returns nil at once and the loop sees
+/// (which waits in slices of at most a second), `readKey` returns nil at once and the loop sees
 /// `pendingSignal`, shuts down in order and restores the terminal through `stop()`. When a
 /// second terminating signal arrives before the first was handled (the program is busy or
 /// stuck), the handler restores the terminal itself and exits with 128 + signal number.
@@ -94,7 +94,7 @@ private let crashSignalHandler: @convention(c) (Int32) -> Void = { signo in
 ///       var grid = Grid(width: term.size.width, height: term.size.height)
 ///       ... render into grid ...
 ///       term.draw(grid, cursor: caret)
-///       guard let key = term.readKey(timeoutMilliseconds: 200) else { continue }
+///       guard let key = term.readKey(timeoutMilliseconds: 1000) else { continue }
 ///       if key == .ctrl("z") { term.suspend() }
 ///     }
 public final class NcursesTerminal {
@@ -291,7 +291,9 @@ public final class NcursesTerminal {
     waitingForKey = 1
     defer { waitingForKey = 0 }
     while pendingSignalNumber == 0 {
-      let slice = min(remaining ?? 200, 200)
+      // A second at most, so that a terminating signal is noticed within one; an idle
+      // dashboard wakes no more often than that.
+      let slice = min(remaining ?? 1000, 1000)
       wtimeout(win, slice)
       var ch: wint_t = 0
       let result = wget_wch(win, &ch)

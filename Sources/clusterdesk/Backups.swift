@@ -40,7 +40,7 @@ struct Backup: ParsableCommand {
       if let output, FileManager.default.fileExists(atPath: output) {
         throw CommandError(
           "\(output) already exists; a backup never replaces a file, so choose a new name.",
-          "\(output)이(가) 이미 있습니다. 백업은 있는 파일을 바꾸지 않으니 새 이름을 고르세요.")
+          "\(output, .subject) 이미 있습니다. 백업은 있는 파일을 바꾸지 않으니 새 이름을 고르세요.")
       }
       let destination =
         try output ?? Backups.newPath(for: workspace.path, label: "manual", today: today)
@@ -48,7 +48,7 @@ struct Backup: ParsableCommand {
       print(
         language.pick(
           "Backed up \(workspace.path) to \(destination).",
-          "\(workspace.path)을(를) \(destination)에 백업했습니다."))
+          "\(workspace.path, .object) \(destination)에 백업했습니다."))
     }
   }
 }
@@ -81,12 +81,12 @@ struct Restore: ParsableCommand {
     try reporting {
       let workspace = try location.open()
       if !FileManager.default.fileExists(atPath: file) {
-        throw CommandError("\(file) does not exist.", "\(file)이(가) 없습니다.")
+        throw CommandError("\(file) does not exist.", "\(file, .subject) 없습니다.")
       }
       if OutputFile.sameFile(file, workspace.path) {
         throw CommandError(
           "\(file) is the workspace itself; give a backup to restore from.",
-          "\(file)은(는) 워크스페이스 자체입니다. 되살릴 백업 파일을 주세요.")
+          "\(file, .topic) 워크스페이스 자체입니다. 되살릴 백업 파일을 주세요.")
       }
       let keep = try Backups.newPath(for: workspace.path, label: "before-restore", today: today)
       let result = try workspace.restore(from: file, keepingCurrentAt: keep)
@@ -94,7 +94,7 @@ struct Restore: ParsableCommand {
       print(
         l.pick(
           "Restored \(workspace.path) from \(file): it now holds \(result.restored.summary(l)). What it held before (\(result.replaced.summary(l))) is kept in \(result.keptAt).",
-          "\(file)에서 \(workspace.path)을(를) 되살렸습니다: 이제 \(result.restored.summary(l))이 있습니다. 이전 내용(\(result.replaced.summary(l)))은 \(result.keptAt)에 남겼습니다."
+          "\(file)에서 \(workspace.path, .object) 되살렸습니다: 이제 \(result.restored.summary(l))이 있습니다. 이전 내용(\(result.replaced.summary(l)))은 \(result.keptAt)에 남겼습니다."
         ))
     }
   }

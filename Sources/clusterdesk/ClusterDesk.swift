@@ -39,6 +39,7 @@ struct ClusterDesk: ParsableCommand {
   /// makes is recorded, so that `clusterdesk undo` can revert it.
   static func main() {
     checkStandardOutputAtExit()
+    if let plain = PlainOpen(CommandLine.arguments.dropFirst()) { plain.run() }
     guard let label = CommandLineChange.label(Array(CommandLine.arguments.dropFirst())) else {
       return parseAndRun()
     }
@@ -80,12 +81,15 @@ struct WorkspaceLocation: ParsableArguments {
     return (base as NSString).appendingPathComponent("clusterdesk/workspace.clusterdesk")
   }
 
-  var path: String {
+  var path: String { Self.path(workspace) }
+
+  /// The path given, else $CLUSTERDESK_WORKSPACE, else the default.
+  static func path(_ workspace: String?) -> String {
     if let workspace { return workspace }
     if let env = ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"], !env.isEmpty {
       return env
     }
-    return Self.defaultPath
+    return defaultPath
   }
 
   var isDefault: Bool {
@@ -97,6 +101,10 @@ struct WorkspaceLocation: ParsableArguments {
   /// background; a large JSON one, the advice to use SQLite (on stderr).
   func open(create: Bool = false) throws -> Workspace {
     if create { makeDefaultFolder() }
+    return try Self.open(path: path, create: create)
+  }
+
+  static func open(path: String, create: Bool = false) throws -> Workspace {
     let existed = FileManager.default.fileExists(atPath: path)
     let workspace = try Workspace(path: path, create: create)
     if existed && !workspace.isJSONDocument { AutomaticBackup.startIfDue(for: workspace) }

@@ -34,12 +34,12 @@ struct Convert: ParsableCommand {
       if from == to || OutputFile.sameFile(from, to) {
         throw CommandError(
           "\(to) is the workspace being converted; give a new file to convert it into.",
-          "\(to)은(는) 바꾸려는 워크스페이스 자체입니다. 새 파일 이름을 주세요.")
+          "\(to, .topic) 바꾸려는 워크스페이스 자체입니다. 새 파일 이름을 주세요.")
       }
       if FileManager.default.fileExists(atPath: to) {
         throw CommandError(
           "\(to) already exists; convert never replaces a file, so choose a new name.",
-          "\(to)이(가) 이미 있습니다. convert는 있는 파일을 바꾸지 않으니 새 이름을 고르세요.")
+          "\(to, .subject) 이미 있습니다. convert는 있는 파일을 바꾸지 않으니 새 이름을 고르세요.")
       }
       let source = try Workspace(path: from)
       let progress = ProgressLine(language.pick("Converting", "바꾸는 중"))
@@ -51,7 +51,7 @@ struct Convert: ParsableCommand {
       print(
         language.pick(
           "Converted \(from) into \(target.isJSONDocument ? "the JSON" : "the SQLite") workspace \(target.path): \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests.",
-          "\(from)을(를) \(target.isJSONDocument ? "JSON" : "SQLite") 워크스페이스 \(target.path)(으)로 바꾸었습니다: 회원 \(document.members.count), 회의 \(document.meetings.count), 방문 \(document.visits.count), 지원신청 \(document.requests.count)건."
+          "\(from, .object) \(target.isJSONDocument ? "JSON" : "SQLite") 워크스페이스 \(target.path, .direction) 바꾸었습니다: 회원 \(document.members.count), 회의 \(document.meetings.count), 방문 \(document.visits.count), 지원신청 \(document.requests.count)건."
         ))
     }
   }

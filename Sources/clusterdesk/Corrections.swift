@@ -109,7 +109,7 @@ extension VisitsCommand {
         print(
           language.pick(
             "Saved visit #\(saved.id) (\(saved.difficulties.count) difficulties, \(saved.followUps.count) follow-ups).",
-            "방문 #\(saved.id)을(를) 저장했습니다 (애로사항 \(saved.difficulties.count), 후속조치 \(saved.followUps.count))."
+            "방문 #\(saved.id, .object) 저장했습니다 (애로사항 \(saved.difficulties.count), 후속조치 \(saved.followUps.count))."
           ))
       }
     }
@@ -135,10 +135,10 @@ extension VisitsCommand {
         let name = try workspace.member(id: v.memberId)?.name ?? "#\(v.memberId)"
         try confirm(
           "Delete visit #\(v.id) to \(name) on \(v.date), with \(v.difficulties.count) difficulties and \(v.followUps.count) follow-ups?",
-          "\(v.date) \(name) 방문 #\(v.id)을(를) 애로사항 \(v.difficulties.count)건, 후속조치 \(v.followUps.count)건과 함께 삭제할까요?",
+          "\(v.date) \(name) 방문 #\(v.id, .object) 애로사항 \(v.difficulties.count)건, 후속조치 \(v.followUps.count)건과 함께 삭제할까요?",
           yes: confirmation.yes)
         try workspace.deleteVisit(id: v.id)
-        print(language.pick("Deleted visit #\(v.id).", "방문 #\(v.id)을(를) 삭제했습니다."))
+        print(language.pick("Deleted visit #\(v.id).", "방문 #\(v.id, .object) 삭제했습니다."))
       }
     }
   }
@@ -157,9 +157,11 @@ extension VisitsCommand {
       try reporting {
         let workspace = try location.open()
         try confirm(
-          "Delete follow-up #\(followUp)?", "후속조치 #\(followUp)을(를) 삭제할까요?", yes: confirmation.yes)
+          "Delete follow-up #\(followUp)?", "후속조치 #\(followUp, .object) 삭제할까요?",
+          yes: confirmation.yes)
         try workspace.deleteFollowUp(id: followUp)
-        print(language.pick("Deleted follow-up #\(followUp).", "후속조치 #\(followUp)을(를) 삭제했습니다."))
+        print(
+          language.pick("Deleted follow-up #\(followUp).", "후속조치 #\(followUp, .object) 삭제했습니다."))
       }
     }
   }
@@ -224,7 +226,7 @@ extension MeetingsCommand {
         print(
           language.pick(
             "Saved meeting #\(saved.id) \(saved.title).",
-            "회의 #\(saved.id) \(saved.title)을(를) 저장했습니다."))
+            "회의 #\(saved.id) \(saved.title, .object) 저장했습니다."))
       }
     }
   }
@@ -247,9 +249,9 @@ extension MeetingsCommand {
         }
         try confirm(
           "Delete meeting #\(m.id) \(m.title) of \(m.date) with its attendance?",
-          "\(m.date) 회의 #\(m.id) \(m.title)을(를) 출석 기록과 함께 삭제할까요?", yes: confirmation.yes)
+          "\(m.date) 회의 #\(m.id) \(m.title, .object) 출석 기록과 함께 삭제할까요?", yes: confirmation.yes)
         try workspace.deleteMeeting(id: m.id)
-        print(language.pick("Deleted meeting #\(m.id).", "회의 #\(m.id)을(를) 삭제했습니다."))
+        print(language.pick("Deleted meeting #\(m.id).", "회의 #\(m.id, .object) 삭제했습니다."))
       }
     }
   }
@@ -277,10 +279,11 @@ extension MembersCommand {
         let workspace = try location.open()
         let found = try workspace.findMember(member)
         try confirm(
-          "Delete \(found.name) (#\(found.id))?", "\(found.name)(#\(found.id))을(를) 삭제할까요?",
+          "Delete \(found.name) (#\(found.id))?",
+          "\(found.name)(#\(found.id))\(Particle.object.after(found.name)) 삭제할까요?",
           yes: confirmation.yes)
         try workspace.deleteMember(id: found.id)
-        print(language.pick("Deleted \(found.name).", "\(found.name)을(를) 삭제했습니다."))
+        print(language.pick("Deleted \(found.name).", "\(found.name, .object) 삭제했습니다."))
       }
     }
   }
@@ -306,13 +309,13 @@ extension MembersCommand {
         let kept = try workspace.findMember(into, field: "into")
         try confirm(
           "Merge \(gone.name) (#\(gone.id)) into \(kept.name) (#\(kept.id)) and delete #\(gone.id)?",
-          "\(gone.name)(#\(gone.id))을(를) \(kept.name)(#\(kept.id))에 합치고 #\(gone.id)을(를) 지울까요?",
+          "\(gone.name)(#\(gone.id))\(Particle.object.after(gone.name)) \(kept.name)(#\(kept.id))에 합치고 #\(gone.id, .object) 지울까요?",
           yes: confirmation.yes)
         try workspace.mergeMember(gone.id, into: kept.id)
         print(
           language.pick(
             "Merged #\(gone.id) into \(kept.name) (#\(kept.id)).",
-            "#\(gone.id)을(를) \(kept.name)(#\(kept.id))에 합쳤습니다."))
+            "#\(gone.id, .object) \(kept.name)(#\(kept.id))에 합쳤습니다."))
       }
     }
   }
@@ -333,9 +336,9 @@ extension MembersCommand {
       try reporting {
         let workspace = try location.open()
         try confirm(
-          "Delete contact #\(contact)?", "담당자 #\(contact)을(를) 삭제할까요?", yes: confirmation.yes)
+          "Delete contact #\(contact)?", "담당자 #\(contact, .object) 삭제할까요?", yes: confirmation.yes)
         try workspace.deleteContact(id: contact)
-        print(language.pick("Deleted contact #\(contact).", "담당자 #\(contact)을(를) 삭제했습니다."))
+        print(language.pick("Deleted contact #\(contact).", "담당자 #\(contact, .object) 삭제했습니다."))
       }
     }
   }
@@ -363,7 +366,8 @@ struct Undo: ParsableCommand {
       let when = Format.localTime(change.at)
       try confirm(
         "Undo `\(change.label.english)` (\(when), \(change.actor))?",
-        "`\(change.label.korean)`(\(when), \(change.actor))을(를) 되돌릴까요?", yes: confirmation.yes)
+        "`\(change.label.korean)`(\(when), \(change.actor))\(Particle.object.after(change.label.korean)) 되돌릴까요?",
+        yes: confirmation.yes)
       try workspace.undoChange(id: change.id)
       print(language.pick("Undone: \(change.label.english)", "되돌렸습니다: \(change.label.korean)"))
     }

@@ -39,3 +39,45 @@ func runDashboard(workspace: Workspace, pane: PaneName, beforeExit: () -> Void =
     exit(128 + signal)
   }
 }
+
+/// The dashboard's own start (`clusterdesk`, with `--workspace PATH` and `--pane NAME` at most
+/// once each) recognised before the command tree is built: building it is most of the time to
+/// the first frame. Anything else, a wrong pane name included, goes to the parser, which says
+/// what it says for every command.
+struct PlainOpen {
+  var workspace: String?
+  var pane = PaneName.first
+
+  init?(_ arguments: ArraySlice<String>) {
+    var rest = arguments
+    var seen: Set<String> = []
+    while let word = rest.popFirst() {
+      let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+      let name = parts[0]
+      guard name == "--workspace" || name == "--pane", seen.insert(name).inserted,
+        let value = parts.count == 2 ? parts[1] : rest.popFirst(), !value.isEmpty,
+        !value.hasPrefix("-")
+      else { return nil }
+      if name == "--pane" {
+        guard let pane = PaneName(value) else { return nil }
+        self.pane = pane
+      } else {
+        workspace = value
+      }
+    }
+  }
+
+  func run() -> Never {
+    do {
+      try reporting {
+        let workspace = try WorkspaceLocation.open(path: WorkspaceLocation.path(workspace))
+        try runDashboard(workspace: workspace, pane: pane)
+      }
+      exit(0)
+    } catch let code as ExitCode {
+      exit(code.rawValue)
+    } catch {
+      exit(1)
+    }
+  }
+}

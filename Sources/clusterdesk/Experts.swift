@@ -175,7 +175,8 @@ struct ExpertsCommand: ParsableCommand {
         print(
           language.pick(
             "Added expert #\(added.id) \(added.name) (\(added.affiliation)).",
-            "전문가 #\(added.id) \(added.name)(\(added.affiliation))을(를) 추가했습니다."))
+            "전문가 #\(added.id) \(added.name)(\(added.affiliation))\(Particle.object.after(added.name)) 추가했습니다."
+          ))
       }
     }
   }
@@ -201,7 +202,8 @@ struct ExpertsCommand: ParsableCommand {
         let saved = try workspace.updateExpert(edited, original: original)
         print(
           language.pick(
-            "Saved expert #\(saved.id) \(saved.name).", "전문가 #\(saved.id) \(saved.name)을(를) 저장했습니다."
+            "Saved expert #\(saved.id) \(saved.name).",
+            "전문가 #\(saved.id) \(saved.name, .object) 저장했습니다."
           ))
       }
     }

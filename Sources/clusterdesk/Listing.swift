@@ -71,7 +71,7 @@ func workbookDestination(_ output: String?) throws -> String {
     if terminal {
       throw CommandError(
         "\(output) is a terminal, which cannot show a workbook; give --output FILE.xlsx.",
-        "\(output)은(는) 통합 문서를 보여 줄 수 없는 터미널이니 --output FILE.xlsx로 파일을 지정하세요.")
+        "\(output, .topic) 통합 문서를 보여 줄 수 없는 터미널이니 --output FILE.xlsx로 파일을 지정하세요.")
     }
   }
   return output
@@ -134,8 +134,14 @@ struct Listing {
     let format = options.format
     let text = rows.map { $0.map { $0.text(format) } }
     switch format {
-    // A table is for people, wherever it goes; the machine formats go out as they are.
-    case .table: try options.emit(Data(KoreanText.printable(table(text)).utf8))
+    // A table is for people, wherever it goes; the machine formats go out as they are. On
+    // standard output it goes a line at a time, never as one string.
+    case .table:
+      if options.output == nil {
+        table(text) { writeStandardOutput(Data(KoreanText.printable($0).utf8)) }
+      } else {
+        try options.emit(Data(KoreanText.printable(table(text)).utf8))
+      }
     case .csv:
       try options.emit(
         CSVWriter.encode(header: columns.map(\.title), rows: text, bom: options.excel))
@@ -157,8 +163,15 @@ struct Listing {
   /// The list as an aligned table.
   func table() -> String { table(rows.map { $0.map { $0.text(.table) } }) }
 
-  /// Columns aligned by display width, so Hangul (two columns each) lines up.
   func table(_ rows: [[String]]) -> String {
+    var out = ""
+    table(rows) { out += $0 }
+    return out
+  }
+
+  /// Columns aligned by display width, so Hangul (two columns each) lines up; each line, with
+  /// its newline, goes to `emit`.
+  func table(_ rows: [[String]], _ emit: (String) -> Void) {
     var widths = columns.map { DisplayWidth.of($0.title) }
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
@@ -166,15 +179,15 @@ struct Listing {
       }
     }
     func line(_ cells: [String]) -> String {
-      cells.enumerated().map { index, cell in
+      var text = cells.enumerated().map { index, cell in
         DisplayWidth.pad(cell, to: widths[index], align: columns[index].alignRight ? .right : .left)
-      }.joined(separator: "  ").replacingOccurrences(
-        of: "\\s+$", with: "", options: .regularExpression)
+      }.joined(separator: "  ")
+      while text.last?.isWhitespace == true { text.removeLast() }
+      return text + "\n"
     }
-    var out = line(columns.map(\.title)) + "\n"
-    out += line(widths.map { String(repeating: "─", count: $0) }) + "\n"
-    for row in rows { out += line(row) + "\n" }
-    return out
+    emit(line(columns.map(\.title)))
+    emit(line(widths.map { String(repeating: "─", count: $0) }))
+    for row in rows { emit(line(row)) }
   }
 }
 

@@ -113,7 +113,7 @@ struct MeetingsCommand: ParsableCommand {
         print(
           language.pick(
             "Added meeting #\(meeting.id) \(meeting.title).",
-            "회의 #\(meeting.id) \(meeting.title)을(를) 추가했습니다."))
+            "회의 #\(meeting.id) \(meeting.title, .object) 추가했습니다."))
       }
     }
   }
@@ -169,7 +169,7 @@ struct MeetingsCommand: ParsableCommand {
             if let earlier = given[member.id], earlier != status {
               throw CommandError(
                 "\(member.name) is given as both \(earlier.english) and \(status.english); give each member once.",
-                "\(member.name)이(가) \(earlier.korean), \(status.korean) 두 가지로 지정되었습니다. 회원마다 한 번만 지정하세요."
+                "\(member.name, .subject) \(earlier.korean), \(status.korean) 두 가지로 지정되었습니다. 회원마다 한 번만 지정하세요."
               )
             }
             given[member.id] = status

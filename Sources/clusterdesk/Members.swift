@@ -316,11 +316,13 @@ struct MembersCommand: ParsableCommand {
         let (added, clusterCreated) = try workspace.addMember(
           member, clusterName: cluster, divisionName: fields.division)
         if clusterCreated {
-          print(language.pick("Created mini-cluster \(cluster).", "미니클러스터 \(cluster)을(를) 만들었습니다."))
+          print(
+            language.pick("Created mini-cluster \(cluster).", "미니클러스터 \(cluster, .object) 만들었습니다."))
         }
         print(
           language.pick(
-            "Added member #\(added.id) \(added.name).", "회원 #\(added.id) \(added.name)을(를) 추가했습니다.")
+            "Added member #\(added.id) \(added.name).",
+            "회원 #\(added.id) \(added.name, .object) 추가했습니다.")
         )
       }
     }
@@ -348,7 +350,8 @@ struct MembersCommand: ParsableCommand {
           edited, original: original, divisionName: fields.division)
         print(
           language.pick(
-            "Saved member #\(saved.id) \(saved.name).", "회원 #\(saved.id) \(saved.name)을(를) 저장했습니다.")
+            "Saved member #\(saved.id) \(saved.name).",
+            "회원 #\(saved.id) \(saved.name, .object) 저장했습니다.")
         )
       }
     }

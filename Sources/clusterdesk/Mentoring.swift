@@ -43,7 +43,7 @@ struct MentoringCommand: ParsableCommand {
           for (option, value) in [("--expert", expert), ("--member", member)] where value != nil {
             throw CommandError(
               "\(option) cannot be used with --without-mentor.",
-              "\(option)은(는) --without-mentor와 함께 쓸 수 없습니다.")
+              "\(option, .topic) --without-mentor와 함께 쓸 수 없습니다.")
           }
           try MemberText.companyListing(
             try workspace.memberRows(
@@ -136,7 +136,7 @@ struct MentoringCommand: ParsableCommand {
         print(
           language.pick(
             "\(mentor.name) (\(mentor.affiliation)) mentors \(company.name) from \(day) in \(a.field); \(load) of \(mentor.capacity) companies now.",
-            "\(mentor.name)(\(mentor.affiliation))이(가) \(day)부터 \(company.name)의 \(a.field) 멘토입니다. 현재 \(mentor.capacity)개사 중 \(load)개사."
+            "\(mentor.name)(\(mentor.affiliation))\(Particle.subject.after(mentor.name)) \(day)부터 \(company.name)의 \(a.field) 멘토입니다. 현재 \(mentor.capacity)개사 중 \(load)개사."
           ))
         if !a.overrideReason.isEmpty {
           print(
@@ -149,7 +149,8 @@ struct MentoringCommand: ParsableCommand {
           print(
             language.pick(
               "The previous mentor \(name) (\(ended.started.text)–\(ended.ended.text)) stays in the history.",
-              "이전 멘토 \(name)(\(ended.started.text)–\(ended.ended.text))은(는) 이력에 남습니다."))
+              "이전 멘토 \(name)(\(ended.started.text)–\(ended.ended.text))\(Particle.topic.after(name)) 이력에 남습니다."
+            ))
         }
       }
     }
@@ -217,7 +218,7 @@ struct MentoringCommand: ParsableCommand {
         print(
           language.pick(
             "Logged session #\(session.id) with \(company.name) on \(day): \(session.topic) (\(count) in all).",
-            "\(day) \(company.name) 멘토링 #\(session.id)을(를) 기록했습니다: \(session.topic) (모두 \(count)회)."
+            "\(day) \(company.name) 멘토링 #\(session.id, .object) 기록했습니다: \(session.topic) (모두 \(count)회)."
           ))
       }
     }

@@ -104,12 +104,20 @@ func checkStandardOutputAtExit() {
 /// workspace itself under any of its names, a backup, another program's — or a journal beside
 /// one is never written over.
 func writeOutput(_ data: Data, to path: String?, workspace: Workspace? = nil) throws {
+  try writeOutput(to: path, workspace: workspace) { sink in try sink(data) }
+}
+
+/// The same for output made a piece at a time (see `OutputFile.write(to:workspacePath:_:)`).
+func writeOutput(
+  to path: String?, workspace: Workspace? = nil,
+  _ produce: (_ sink: (Data) throws -> Void) throws -> Void
+) throws {
   guard let path else {
-    writeStandardOutput(data)
+    try produce { writeStandardOutput($0) }
     return
   }
   do {
-    try OutputFile.write(data, to: path, workspacePath: workspace?.path)
+    try OutputFile.write(to: path, workspacePath: workspace?.path, produce)
   } catch let refusal as OutputRefusal {
     throw CommandError(refusal)
   } catch let problem as FileProblem {

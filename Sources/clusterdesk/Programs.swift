@@ -175,9 +175,7 @@ struct ProgramsCommand: ParsableCommand {
       }
       if let memberCap {
         try problems.attempt {
-          program.memberCapKRW =
-            SupportInput.isNone(memberCap)
-            ? nil : try SupportInput.amount(memberCap, field: "memberCap")
+          program.memberCapKRW = try SupportInput.amountOrNone(memberCap, field: "memberCap")
         }
       }
       if let memberCapCount {
@@ -233,7 +231,7 @@ struct ProgramsCommand: ParsableCommand {
         print(
           l.pick(
             "Added program #\(saved.id) \(Document.programName(saved)): budget \(Money.format(saved.budgetKRW)), co-funding \(Document.shareText(saved, l)), cap per member \(Document.capText(saved, l)).",
-            "지원사업 #\(saved.id) \(Document.programName(saved))을(를) 추가했습니다: 예산 \(Money.format(saved.budgetKRW)), 자부담 \(Document.shareText(saved, l)), 기업당 한도 \(Document.capText(saved, l))."
+            "지원사업 #\(saved.id) \(Document.programName(saved), .object) 추가했습니다: 예산 \(Money.format(saved.budgetKRW)), 자부담 \(Document.shareText(saved, l)), 기업당 한도 \(Document.capText(saved, l))."
           ))
       }
     }
@@ -264,7 +262,7 @@ struct ProgramsCommand: ParsableCommand {
         print(
           l.pick(
             "Saved program #\(saved.id) \(Document.programName(saved)).",
-            "지원사업 #\(saved.id) \(Document.programName(saved))을(를) 저장했습니다."))
+            "지원사업 #\(saved.id) \(Document.programName(saved), .object) 저장했습니다."))
       }
     }
   }

@@ -180,9 +180,7 @@ struct RequestsCommand: ParsableCommand {
       }
       if let cofunding {
         try problems.attempt {
-          request.cofundingKRW =
-            SupportInput.isNone(cofunding)
-            ? nil : try SupportInput.amount(cofunding, field: "cofunding")
+          request.cofundingKRW = try SupportInput.amountOrNone(cofunding, field: "cofunding")
         }
       }
       if let difficulty {
@@ -266,7 +264,7 @@ struct RequestsCommand: ParsableCommand {
         print(
           l.pick(
             "Added request #\(saved.id) (\(saved.status.english)) of \(found.name) to \(Document.programName(target)) for \(Money.format(saved.requestedKRW)).",
-            "\(found.name)의 \(Document.programName(target)) 신청 #\(saved.id)(\(saved.status.korean), \(Money.format(saved.requestedKRW)))을(를) 접수했습니다."
+            "\(found.name)의 \(Document.programName(target)) 신청 #\(saved.id)(\(saved.status.korean), \(Money.format(saved.requestedKRW)))\(Particle.object.after(saved.id)) 접수했습니다."
           ))
         try RequestsCommand.printFlags(workspace, saved)
       }
@@ -310,7 +308,8 @@ struct RequestsCommand: ParsableCommand {
         let change = try RequestsCommand.step(original.id) {
           try workspace.updateRequest(changed, original: original, today: today)
         }
-        print(language.pick("Saved request #\(original.id).", "신청 #\(original.id)을(를) 저장했습니다."))
+        print(
+          language.pick("Saved request #\(original.id).", "신청 #\(original.id, .object) 저장했습니다."))
         if change.after.programId != change.before.programId
           || change.after.cofundingKRW != change.before.cofundingKRW
           || change.after.requestedKRW != change.before.requestedKRW
@@ -354,7 +353,7 @@ struct RequestsCommand: ParsableCommand {
       ) {
         language.pick(
           "Submitted request #\($0.after.id) on \($0.after.submitted.text); it is pending.",
-          "신청 #\($0.after.id)을(를) \($0.after.submitted.text)에 제출했습니다 (심사대기).")
+          "신청 #\($0.after.id, .object) \($0.after.submitted.text)에 제출했습니다 (심사대기).")
       }
     }
   }
@@ -374,7 +373,7 @@ struct RequestsCommand: ParsableCommand {
       try RequestsCommand.decide(
         location, request, { _ in .withdraw(reason: try SupportInput.required(reason, "reason")) }
       ) {
-        language.pick("Withdrew request #\($0.after.id).", "신청 #\($0.after.id)을(를) 철회했습니다.")
+        language.pick("Withdrew request #\($0.after.id).", "신청 #\($0.after.id, .object) 철회했습니다.")
       }
     }
   }
@@ -415,7 +414,7 @@ struct RequestsCommand: ParsableCommand {
       ) {
         language.pick(
           "Approved request #\($0.after.id) for \(Money.format($0.after.approvedKRW ?? 0)).",
-          "신청 #\($0.after.id)을(를) \(Money.format($0.after.approvedKRW ?? 0))으로 승인했습니다.")
+          "신청 #\($0.after.id, .object) \(Money.format($0.after.approvedKRW ?? 0))으로 승인했습니다.")
       }
     }
   }
@@ -434,7 +433,7 @@ struct RequestsCommand: ParsableCommand {
       try RequestsCommand.decide(
         location, request, { _ in .reject(reason: try SupportInput.required(reason, "reason")) }
       ) {
-        language.pick("Rejected request #\($0.after.id).", "신청 #\($0.after.id)을(를) 반려했습니다.")
+        language.pick("Rejected request #\($0.after.id).", "신청 #\($0.after.id, .object) 반려했습니다.")
       }
     }
   }
@@ -493,7 +492,7 @@ struct RequestsCommand: ParsableCommand {
       ) {
         language.pick(
           "Agreement of request #\($0.after.id) recorded on \($0.after.agreement!.date): co-funding \(Money.format($0.after.agreement!.cofundingKRW)).",
-          "신청 #\($0.after.id)의 협약을 \($0.after.agreement!.date)로 기록했습니다: 자부담 \(Money.format($0.after.agreement!.cofundingKRW))."
+          "신청 #\($0.after.id)의 협약을 \($0.after.agreement!.date, .direction) 기록했습니다: 자부담 \(Money.format($0.after.agreement!.cofundingKRW))."
         )
       }
     }
@@ -582,7 +581,7 @@ struct RequestsCommand: ParsableCommand {
         let s = $0.after.settlement!
         return language.pick(
           "Settled request #\($0.after.id): spent \(Money.format(s.spentKRW)), disallowed \(Money.format(s.disallowedKRW)), returned \(Money.format(s.returnedKRW)); the support comes to \(Money.format(s.finalKRW)).",
-          "신청 #\($0.after.id)을(를) 정산했습니다: 집행 \(Money.format(s.spentKRW)), 불인정 \(Money.format(s.disallowedKRW)), 반환 \(Money.format(s.returnedKRW)); 확정 지원액 \(Money.format(s.finalKRW))."
+          "신청 #\($0.after.id, .object) 정산했습니다: 집행 \(Money.format(s.spentKRW)), 불인정 \(Money.format(s.disallowedKRW)), 반환 \(Money.format(s.returnedKRW)); 확정 지원액 \(Money.format(s.finalKRW))."
         )
       }
     }

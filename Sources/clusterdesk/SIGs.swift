@@ -143,7 +143,8 @@ struct SIGsCommand: ParsableCommand {
           language.pick(
             "Added SIG #\(added.id) \(added.name)" + (lead.map { ", led by \($0.name)" } ?? "")
               + ".",
-            "SIG #\(added.id) \(added.name)을(를) 추가했습니다" + (lead.map { " (주관기업 \($0.name))" } ?? "")
+            "SIG #\(added.id) \(added.name, .object) 추가했습니다"
+              + (lead.map { " (주관기업 \($0.name))" } ?? "")
               + "."))
       }
     }
@@ -180,7 +181,8 @@ struct SIGsCommand: ParsableCommand {
         let saved = try workspace.updateSIG(edited, original: original, on: today)
         print(
           language.pick(
-            "Saved SIG #\(saved.id) \(saved.name).", "SIG #\(saved.id) \(saved.name)을(를) 저장했습니다."))
+            "Saved SIG #\(saved.id) \(saved.name).",
+            "SIG #\(saved.id) \(saved.name, .object) 저장했습니다."))
       }
     }
   }
@@ -209,7 +211,7 @@ struct SIGsCommand: ParsableCommand {
         print(
           language.pick(
             "\(company.name) joined SIG \(group.name) on \(day).",
-            "\(company.name)이(가) \(day)에 SIG \(group.name)에 참여했습니다."))
+            "\(company.name, .subject) \(day)에 SIG \(group.name)에 참여했습니다."))
       }
     }
   }
@@ -236,7 +238,8 @@ struct SIGsCommand: ParsableCommand {
           language.pick(
             "\(company.name) left SIG \(group.name)."
               + (wasLeader ? " The SIG has no leader now." : ""),
-            "\(company.name)이(가) SIG \(group.name)에서 빠졌습니다." + (wasLeader ? " 이제 주관기업이 없습니다." : ""))
+            "\(company.name, .subject) SIG \(group.name)에서 빠졌습니다."
+              + (wasLeader ? " 이제 주관기업이 없습니다." : ""))
         )
       }
     }
@@ -287,7 +290,7 @@ struct SIGsCommand: ParsableCommand {
         print(
           language.pick(
             "Added task \(task.number) to SIG \(group.name): \(task.title) (\(company.name), \(task.status.english)).",
-            "SIG \(group.name)에 과제 \(task.number)을(를) 추가했습니다: \(task.title) (\(company.name), \(task.status.korean))."
+            "SIG \(group.name)에 과제 \(task.number, .object) 추가했습니다: \(task.title) (\(company.name), \(task.status.korean))."
           ))
       }
     }
@@ -328,7 +331,7 @@ struct SIGsCommand: ParsableCommand {
         print(
           language.pick(
             "Task \(moved.number) of SIG \(group.name) is active: \(moved.title).",
-            "SIG \(group.name)의 과제 \(moved.number)이(가) 진행 중입니다: \(moved.title)."))
+            "SIG \(group.name)의 과제 \(moved.number, .subject) 진행 중입니다: \(moved.title)."))
       }
     }
   }
@@ -351,7 +354,7 @@ struct SIGsCommand: ParsableCommand {
         print(
           language.pick(
             "Task \(moved.number) of SIG \(group.name) done on \(day): \(moved.title).",
-            "SIG \(group.name)의 과제 \(moved.number)을(를) \(day)에 완료했습니다: \(moved.title)."))
+            "SIG \(group.name)의 과제 \(moved.number, .object) \(day)에 완료했습니다: \(moved.title)."))
       }
     }
   }

@@ -49,6 +49,11 @@ enum SupportInput {
   static func amount(_ text: String, field: String) throws -> KRW {
     try Money.parse(text, field: field)
   }
+
+  /// An amount, or nil for "none" (clearing the setting).
+  static func amountOrNone(_ text: String, field: String) throws -> KRW? {
+    isNone(text) ? nil : try amount(text, field: field)
+  }
 }
 
 /// The field errors of several settings, collected so a command reports them all at once.

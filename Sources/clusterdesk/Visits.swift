@@ -165,7 +165,7 @@ struct VisitsCommand: ParsableCommand {
         print(
           language.pick(
             "Logged visit #\(visit.id) to \(found.name) on \(day) (\(difficulties.count) difficulties, \(followUps.count) follow-ups).",
-            "\(day) \(found.name) 방문 #\(visit.id)을(를) 기록했습니다 (애로사항 \(difficulties.count), 후속조치 \(followUps.count))."
+            "\(day) \(found.name) 방문 #\(visit.id, .object) 기록했습니다 (애로사항 \(difficulties.count), 후속조치 \(followUps.count))."
           ))
       }
     }
@@ -251,11 +251,12 @@ struct VisitsCommand: ParsableCommand {
         } catch WorkspaceError.alreadyDone(let id, let done) {
           throw CommandError(
             "Follow-up #\(id) was already done on \(done); to change its date to \(day), add --correct.",
-            "후속조치 #\(id)은(는) 이미 \(done)에 완료되었습니다. 완료일을 \(day)(으)로 고치려면 --correct를 붙이세요.")
+            "후속조치 #\(id, .topic) 이미 \(done)에 완료되었습니다. 완료일을 \(day, .direction) 고치려면 --correct를 붙이세요."
+          )
         }
         print(
           language.pick(
-            "Follow-up #\(followUp) done on \(day).", "후속조치 #\(followUp)을(를) \(day)에 완료했습니다."))
+            "Follow-up #\(followUp) done on \(day).", "후속조치 #\(followUp, .object) \(day)에 완료했습니다."))
       }
     }
   }

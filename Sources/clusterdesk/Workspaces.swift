@@ -173,13 +173,13 @@ struct Import: ParsableCommand {
   func run() throws {
     try reporting {
       guard let data = FileManager.default.contents(atPath: file) else {
-        throw CommandError("Cannot read \(file).", "\(file)을(를) 읽을 수 없습니다.")
+        throw CommandError("Cannot read \(file).", "\(file, .object) 읽을 수 없습니다.")
       }
       let kind = ImportedFile.kind(of: data, named: file)
       if sheet != nil && kind != .workbook {
         throw CommandError(
           "--sheet is for workbooks, and \(file) is not one.",
-          "--sheet는 통합 문서에만 쓰는데 \(file)은(는) 통합 문서가 아닙니다.")
+          "--sheet는 통합 문서에만 쓰는데 \(file, .topic) 통합 문서가 아닙니다.")
       }
       switch kind {
       case .workbook: try importWorkbook(data, cluster: try requireCluster("a workbook", "통합 문서"))
@@ -228,7 +228,7 @@ struct Import: ParsableCommand {
       csv, cluster: cluster,
       read: language.pick(
         "Read \(file) as \(csv.encoding.english)\(separated.0).",
-        "\(file)을(를) \(csv.encoding.korean)(으)로 읽었습니다\(separated.1)."))
+        "\(file, .object) \(csv.encoding.korean, .direction) 읽었습니다\(separated.1)."))
   }
 
   /// Adds every member of the file, or (if any row is bad) none; a new workspace appears only
@@ -258,10 +258,10 @@ struct Import: ParsableCommand {
       print(
         language.pick(
           "Created mini-cluster \(result.cluster.name).",
-          "미니클러스터 \(result.cluster.name)을(를) 만들었습니다."))
+          "미니클러스터 \(result.cluster.name, .object) 만들었습니다."))
     }
     for division in result.divisionsCreated {
-      print(language.pick("Created division \(division).", "분과 \(division)을(를) 만들었습니다."))
+      print(language.pick("Created division \(division).", "분과 \(division, .object) 만들었습니다."))
     }
     print(
       language.pick(
@@ -284,7 +284,7 @@ struct Import: ParsableCommand {
     } catch {
       throw CommandError(
         "\(file) is not a ClusterDesk workspace JSON: \(error.message(.en)).",
-        "\(file)은(는) ClusterDesk 워크스페이스 JSON이 아닙니다: \(error.message(.ko)).")
+        "\(file, .topic) ClusterDesk 워크스페이스 JSON이 아닙니다: \(error.message(.ko)).")
     }
     let workspace: Workspace
     do {
@@ -351,9 +351,10 @@ struct Export: ParsableCommand {
       // Refused before the work, not after it.
       if let output { try refuseDatabase(output, workspace: workspace) }
       let progress = ProgressLine(language.pick("Exporting", "내보내는 중"))
-      let data = try workspace.exportDocument(progress: progress.update).encoded()
-      progress.finish()
-      try writeOutput(data, to: output, workspace: workspace)
+      defer { progress.finish() }
+      try writeOutput(to: output, workspace: workspace) { sink in
+        try workspace.exportJSON(to: sink, progress: progress.update)
+      }
     }
   }
 }

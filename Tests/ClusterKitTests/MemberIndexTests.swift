@@ -96,3 +96,50 @@ import Testing
     #expect(try target.memberCount(MemberQuery(search: query)) == exact, "\(query)")
   }
 }
+
+/// A one- or two-letter search reads its window by walking the name index; the rows are those
+/// the search index narrows to, in the same order, on every page.
+@Test func aShortSearchWindowIsTheNarrowedWindow() throws {
+  let temp = try TemporaryWorkspace()
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../sample-data/seoul-digital-office.json")
+  let target = try Workspace(path: temp.file("sample.clusterdesk"), create: true)
+  try target.importDocument(try WorkspaceDocument.decode(try Data(contentsOf: url)))
+  for search in ["신", "ㅅ", "테", "ㅌㅋ", "스마", "a"] {
+    for descending in [false, true] {
+      let query = MemberQuery(search: search, descending: descending)
+      #expect(query.isShortSearch)
+      let count = try target.memberCount(query)
+      let narrowed = try target.read { db in
+        let clause = Workspace.searchClause(query)
+        return try Int64.fetchAll(
+          db,
+          sql: """
+            SELECT m.id FROM member m WHERE \(clause.sql)
+            ORDER BY m.nameKey \(descending ? "DESC" : "ASC"), m.id
+            """, arguments: clause.arguments)
+      }
+      #expect(narrowed.count == count, "\(search)")
+      for offset in stride(from: 0, to: max(count, 1), by: 7) {
+        let window = try target.memberRows(query, offset: offset, limit: 7).map(\.id)
+        #expect(window == Array(narrowed.dropFirst(offset).prefix(7)), "\(search) at \(offset)")
+      }
+    }
+  }
+}
+
+/// The overview's members per division, read at once, are the directory's count of each.
+@Test func membersPerDivisionAreTheDirectorysCounts() throws {
+  let temp = try TemporaryWorkspace()
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../sample-data/seoul-digital-office.json")
+  let target = try Workspace(path: temp.file("sample.clusterdesk"), create: true)
+  try target.importDocument(try WorkspaceDocument.decode(try Data(contentsOf: url)))
+  let counts = try target.memberCountsByDivision()
+  let divisions = try target.divisions()
+  #expect(!divisions.isEmpty)
+  for division in divisions {
+    let query = MemberQuery(divisionId: division.id, includeLeft: false)
+    #expect(counts[division.id] ?? 0 == (try target.memberCount(query)), "\(division.name)")
+  }
+}

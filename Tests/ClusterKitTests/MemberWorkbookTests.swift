@@ -188,7 +188,7 @@ private func exported(_ workspace: Workspace) throws -> [[String]] {
       let located = MemberWorkbook.locate(error.errors, header: book.members.header)
       #expect(
         located.map { $0.message(.ko) }.contains(
-          "B4, 사업자번호: #1 기존회사와(과) 중복됩니다 (입력값 \"\(BusinessNumber.format(businessNumber(9)))\")"))
+          "B4, 사업자번호: #1 기존회사와 중복됩니다 (입력값 \"\(BusinessNumber.format(businessNumber(9)))\")"))
     }
     #expect(try fixture.workspace.memberCount(MemberQuery()) == 1)
   }

@@ -170,3 +170,54 @@ import Testing
     #expect(!detail.contains("사업자번호 "))
   }
 }
+
+@Suite struct MembersDirectoryBookTests {
+  @Test func theFilterGoesThroughTheStatesOfTheCurrentEdition() throws {
+    let app = app(try Fixture(), "members")
+    var counts: [String: Int] = [:]
+    for _ in 0..<5 {
+      press(app, ["b"])
+      counts[app.pane(MembersPane.self).directoryBook?.rawValue ?? "all"] =
+        app.data(MembersPane.self).count
+    }
+    // The six officers submitted their profile for 2026; nobody else was asked.
+    #expect(counts == ["missing": 9, "asked": 0, "submitted": 6, "notAsked": 9, "all": 15])
+    press(app, ["b", "b", "b"])
+    #expect(screen(app).contains("디렉토리북 2026: 제출"))
+    // With the filter on, the column follows the name, also at 80 columns.
+    #expect(screen(app).contains("제출 10.02"))
+    press(app, ["x"])
+    #expect(app.pane(MembersPane.self).directoryBook == nil)
+  }
+
+  @Test func theMemberFormRecordsTheDirectoryBookForTheCurrentEdition() throws {
+    let fixture = try Fixture()
+    let w = fixture.workspace
+    let app = app(fixture, "members")
+    let tabs = Array(repeating: Input.key(.tab), count: 14)
+    // (주)나노캡 was not asked: asked today.
+    press(app, ["/", "나노캡", .key(.enter), .key(.escape), "e"] + tabs)
+    guard case .form(let form) = app.state.top else {
+      Issue.record("no member form")
+      return
+    }
+    #expect(form.focusedKey == "directoryBook")
+    #expect(form.value("directoryBook") == "요청 전")
+    press(app, [" ", .key(.ctrl("s"))])
+    #expect(app.state.top == nil)
+    let nanocap = fixture.members["(주)나노캡"]!
+    #expect(try w.directoryBook(memberId: nanocap).map(\.asked) == [Fixture.today])
+    // A submitted profile cannot go back to asked; not asked clears it.
+    let yusin = fixture.members["(주)유신테크"]!
+    press(app, ["/", .key(.ctrl("u")), "ㅇㅅㅌㅋ", .key(.enter), .key(.escape), "e"] + tabs)
+    press(app, [" ", " ", .key(.ctrl("s"))])
+    guard case .form(let refused) = app.state.top else {
+      Issue.record("submitted went back to asked")
+      return
+    }
+    #expect(refused.form.fields.last?.error?.contains("요청 전") == true)
+    press(app, [" ", " ", .key(.ctrl("s"))])
+    #expect(app.state.top == nil)
+    #expect(try w.directoryBook(memberId: yusin).isEmpty)
+  }
+}

@@ -330,12 +330,18 @@ extension Fixture {
       Visit(
         memberId: member, date: Fixture.day("2026-11-24"), visitor: "김매니저",
         purpose: .difficultySurvey,
-        difficulties: [Difficulty(category: .marketing, text: "해외 바이어 발굴")]))
+        difficulties: [
+          Difficulty(category: .marketing, text: "해외 바이어 발굴과 현지 유통망 확보를 위한 전시회 참가 비용 부담")
+        ]))
     let app = app(fixture, "visits")
     let items = app.data(VisitsPane.self).items
     let at = try #require(
       items.firstIndex {
-        if case .visit(let v, _) = $0 { v.difficulties.first?.text == "해외 바이어 발굴" } else { false }
+        if case .visit(let v, _) = $0 {
+          v.difficulties.first?.text == "해외 바이어 발굴과 현지 유통망 확보를 위한 전시회 참가 비용 부담"
+        } else {
+          false
+        }
       })
     while app.pane(VisitsPane.self).list.cursor < at { app.handle(.char("j")) }
     press(app, ["s"])
@@ -345,6 +351,9 @@ extension Fixture {
     }
     #expect(form.pickedMember?.id == member)
     #expect(form.choice("difficulty")?.isEmpty == false)
+    // A long difficulty is cut to the field, so its date and kind stay in view.
+    #expect(DisplayWidth.of(form.value("difficulty")) <= 44)
+    #expect(screen(app).contains("2026-11-24 [판로] 해외 바이어"))
     // A marketing difficulty: the marketing program first.
     #expect(app.formData.programs.first?.name == "국내외전시회")
     guard case .form(let fitted) = app.state.top else { return }

@@ -98,4 +98,33 @@ func paneStates(_ app: DashboardApp) -> [String] {
         _ = screen(app)
       } == 2)
   }
+
+  /// The loop's frames leave the slow reads for after they are drawn: the overview shows its
+  /// lists with an ellipsis for the year's figures, a short search its rows with the count still
+  /// being read; the frame drawn after them has everything, as a direct render does.
+  @Test func slowReadsComeAfterTheFrame() throws {
+    let fixture = try Fixture()
+    let loop = app(fixture, "overview", .en)
+    loop.deferred.allowed = false
+    // A write: what the first frame read is forgotten.
+    _ = try fixture.workspace.addCluster(Cluster(name: "새 미클"))
+    let direct = app(fixture, "overview", .en)
+    let first = screen(loop)
+    #expect(loop.deferred.pending)
+    #expect(first.contains("Members …"))
+    #expect(first.contains("Due for a visit"))
+    loop.deferred.allowed = true
+    let filled = screen(loop)
+    #expect(!loop.deferred.pending)
+    #expect(!filled.contains("Members …"))
+    #expect(filled == screen(direct))
+
+    loop.deferred.allowed = false
+    for key: Key in [.char("2"), .char("/"), .char("ㅇ")] { loop.handle(key) }
+    let searching = screen(loop)
+    #expect(searching.contains("… found"))
+    loop.deferred.allowed = true
+    #expect(screen(loop).contains(" found"))
+    #expect(!screen(loop).contains("… found"))
+  }
 }

@@ -24,6 +24,7 @@ func sampleOffice() throws -> Workspace? {
     let app = DashboardApp(workspace: workspace, language: language, today: today)
     for keys in [
       ["1"], ["2"], ["2", "G"], ["2", "/", "ㅇ"], ["3"], ["3", "a"], ["4"], ["5"], ["5", "\r"],
+      ["6"], ["6", "a"], ["6", "\r"],
     ] {
       for (w, h) in [(80, 24), (200, 60), (40, 12)] {
         let fresh = DashboardApp(workspace: workspace, language: language, today: today)

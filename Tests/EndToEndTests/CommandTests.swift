@@ -171,7 +171,9 @@ import Testing
       #expect(result.status == 64, "\(arguments)")
       #expect(result.stderr.contains("'bogus' is invalid for '--pane <pane>'"), "\(result.stderr)")
       // ArgumentParser quotes a few values inline and lists more of them one a line.
-      for pane in ["overview", "members", "meetings", "visits", "requests", "programs"] {
+      for pane in [
+        "overview", "members", "meetings", "visits", "requests", "programs", "mentoring",
+      ] {
         #expect(
           result.stderr.contains("'\(pane)'") || result.stderr.contains("- \(pane)\n"),
           "\(result.stderr)")
@@ -179,7 +181,8 @@ import Testing
     }
     let help = try cli.run(["open", "--help"]).stdout.split(whereSeparator: \.isWhitespace)
       .joined(separator: " ")
-    #expect(help.contains("values: overview, members, meetings, visits, requests, programs"))
+    #expect(
+      help.contains("values: overview, members, meetings, visits, requests, programs, mentoring"))
   }
 
   /// The commands that exist for the tests and benchmarks work but are not offered in --help.

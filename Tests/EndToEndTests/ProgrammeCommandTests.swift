@@ -317,7 +317,7 @@ import Testing
         "요청일: 오늘(2026-11-26) 이후일 수 없습니다"
       ),
       (["mentoring", "assign", "--member", "유신", "--expert", "정민수"], "회원: 여러 회원에 해당합니다"),
-      (["experts", "show", "없는사람"], "전문가 '없는사람'을(를) 찾을 수 없습니다."),
+      (["experts", "show", "없는사람"], "전문가 '없는사람'을 찾을 수 없습니다."),
     ] {
       let result = try cli.run(args, environment: ["LANG": "ko_KR.UTF-8"])
       #expect(result.status == 1 && result.stderr.contains(message), "\(args): \(result.stderr)")

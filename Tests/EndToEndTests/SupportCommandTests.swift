@@ -389,13 +389,13 @@ import Testing
     let lowered = try cli.run(["programs", "edit", "1", "--budget", "1만"])
     #expect(lowered.stderr.contains("cannot be 10,000원: 10,000,000원 is already committed"))
     let korean: [([String], String)] = [
-      (["requests", "edit", "1", "--title", "새 과제명"], "신청 #1은(는) '협약' 상태라 고칠 수 없습니다"),
+      (["requests", "edit", "1", "--title", "새 과제명"], "신청 #1은 '협약' 상태라 고칠 수 없습니다"),
       (
         ["requests", "withdraw", "1", "--reason", "포기"],
-        "신청 #1은(는) '협약' 상태라 '철회'(으)로 바꿀 수 없습니다 (가능: 완료)."
+        "신청 #1은 '협약' 상태라 '철회'로 바꿀 수 없습니다 (가능: 완료)."
       ),
       (
-        ["requests", "disburse", "1", "1천1만"], "교부액 합계가 10,010,000원이(가) 되어 승인액 10,000,000원을(를) 넘습니다"
+        ["requests", "disburse", "1", "1천1만"], "교부액 합계가 10,010,000원이 되어 승인액 10,000,000원을 넘습니다"
       ),
       (
         ["requests", "disburse", "1", "100만", "--date", "2026-11-01"],
@@ -403,11 +403,11 @@ import Testing
       ),
       (
         ["requests", "settle", "1", "--spent", "100만"],
-        "신청 #1: 집행액: 1,000,000원이(가) 교부된 지원금 0원보다 많습니다"
+        "신청 #1: 집행액: 1,000,000원이 교부된 지원금 0원보다 많습니다"
       ),
       (["programs", "add", "--year", "2026", "--name", "교육"], "분야: 값이 필요합니다"),
       (["requests", "approve", "없음"], "지원신청: 형식이 맞지 않습니다"),
-      (["programs", "show", "없는사업"], "지원사업 '없는사업'을(를) 찾을 수 없습니다."),
+      (["programs", "show", "없는사업"], "지원사업 '없는사업'을 찾을 수 없습니다."),
     ]
     for (arguments, sentence) in korean {
       let result = try cli.run(arguments, environment: ["LANG": "ko_KR.UTF-8"])

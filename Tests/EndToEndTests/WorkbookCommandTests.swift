@@ -215,7 +215,7 @@ import ZIPFoundation
     // The workbook was written in English, so its headers are; the message is Korean.
     #expect(
       again.stderr.contains(
-        "\nA2, name: #1 유신테크와(과) 중복됩니다 (입력값 \"유신테크\")\nC2, business registration number: #1")
+        "\nA2, name: #1 유신테크와 중복됩니다 (입력값 \"유신테크\")\nC2, business registration number: #1")
     )
     #expect(again.stderr.contains("A3, name: #2 한빛정밀"))
     let count = try cli.run(["members", "list", "--format", "json"]).stdout
@@ -261,7 +261,7 @@ import ZIPFoundation
       ["import", "old.xls", "--cluster", "IT융합"], environment: ["LANG": "ko_KR.UTF-8"])
     #expect(
       korean.stderr
-        == "old.xls은(는) 예전 엑셀 97-2003 형식(.xls)입니다. 엑셀에서 열어 Excel 통합 문서(.xlsx)나 CSV로 저장한 뒤 가져오세요.\n")
+        == "old.xls는 예전 엑셀 97-2003 형식(.xls)입니다. 엑셀에서 열어 Excel 통합 문서(.xlsx)나 CSV로 저장한 뒤 가져오세요.\n")
 
     let noCluster = try cli.run(["import", "old.xls"])
     #expect(noCluster.stderr == "Importing members from a workbook needs --cluster NAME.\n")

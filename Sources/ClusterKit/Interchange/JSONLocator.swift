@@ -84,7 +84,7 @@ enum JSONLocator {
       }
       return problem(
         "is not well formed at column \(column): expected \(expected), found \(found)",
-        "\(column)번째 글자에서 형식이 맞지 않습니다: \(Scanner.korean[expected] ?? expected)이(가) 와야 할 자리에 \(foundKorean)이(가) 있습니다"
+        "\(column)번째 글자에서 형식이 맞지 않습니다: \(Scanner.korean[expected] ?? expected, .subject) 와야 할 자리에 \(foundKorean, .subject) 있습니다"
       )
     }
 

@@ -39,28 +39,29 @@ extension WorkbookReadError {
     case .notAWorkbook:
       return l.pick(
         "\(file) is not an Excel workbook (.xlsx); save it from your spreadsheet as .xlsx or CSV and import that.",
-        "\(file)은(는) 엑셀 통합 문서(.xlsx)가 아닙니다. 스프레드시트 프로그램에서 .xlsx나 CSV로 저장한 뒤 그 파일을 가져오세요.")
+        "\(file, .topic) 엑셀 통합 문서(.xlsx)가 아닙니다. 스프레드시트 프로그램에서 .xlsx나 CSV로 저장한 뒤 그 파일을 가져오세요.")
     case .openDocument:
       return l.pick(
         "\(file) is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV (File > Save As) and import that.",
-        "\(file)은(는) OpenDocument 스프레드시트(.ods)입니다. [다른 이름으로 저장]에서 .xlsx나 CSV로 저장한 뒤 가져오세요.")
+        "\(file, .topic) OpenDocument 스프레드시트(.ods)입니다. [다른 이름으로 저장]에서 .xlsx나 CSV로 저장한 뒤 가져오세요.")
     case .oldExcel:
       return l.pick(
         "\(file) is an old Excel 97-2003 workbook (.xls); open it in Excel and save it as an Excel Workbook (.xlsx) or as CSV, then import that.",
-        "\(file)은(는) 예전 엑셀 97-2003 형식(.xls)입니다. 엑셀에서 열어 Excel 통합 문서(.xlsx)나 CSV로 저장한 뒤 가져오세요.")
+        "\(file, .topic) 예전 엑셀 97-2003 형식(.xls)입니다. 엑셀에서 열어 Excel 통합 문서(.xlsx)나 CSV로 저장한 뒤 가져오세요.")
     case .encrypted:
       return l.pick(
         "\(file) is protected by a password; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again as .xlsx, or save it as CSV.",
-        "\(file)은(는) 암호로 보호된 통합 문서입니다. 엑셀에서 열어 암호를 지우고(파일 > 정보 > 통합 문서 보호) .xlsx로 다시 저장하거나 CSV로 저장하세요."
+        "\(file, .topic) 암호로 보호된 통합 문서입니다. 엑셀에서 열어 암호를 지우고(파일 > 정보 > 통합 문서 보호) .xlsx로 다시 저장하거나 CSV로 저장하세요."
       )
     case .damaged(let part):
       return l.pick(
         "\(file) is a damaged workbook (\(part) cannot be read); open it in Excel and save it again as .xlsx, or save it as CSV.",
-        "\(file)은(는) 손상된 통합 문서입니다(\(part)을(를) 읽을 수 없음). 엑셀에서 열어 .xlsx로 다시 저장하거나 CSV로 저장하세요.")
+        "\(file, .topic) 손상된 통합 문서입니다(\(part, .object) 읽을 수 없음). 엑셀에서 열어 .xlsx로 다시 저장하거나 CSV로 저장하세요."
+      )
     case .tooLarge(let part):
       return l.pick(
         "\(file) is too large to read (\(part) unpacks to more than 1 GiB); split it, or save it as CSV.",
-        "\(file)은(는) 너무 커서 읽을 수 없습니다(\(part)의 압축을 풀면 1GiB가 넘음). 나누거나 CSV로 저장하세요.")
+        "\(file, .topic) 너무 커서 읽을 수 없습니다(\(part)의 압축을 풀면 1GiB가 넘음). 나누거나 CSV로 저장하세요.")
     case .noSheets:
       return l.pick(
         "\(file) has no worksheet; put the members on a sheet and save it again.",

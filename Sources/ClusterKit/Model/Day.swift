@@ -111,21 +111,31 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   public static func today(in timeZone: TimeZone = .current) -> Day {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    return today(calendar)
   }
 
   /// Today in the office's time zone (Korea); `CLUSTERDESK_TODAY` fixes it for scripts and tests.
   /// Records that note when something happened without being told (a member's profile last
   /// changing, old data moved into this year's directory-book edition) use it.
   public static var officeToday: Day {
-    if let fixed = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"],
-      let day = Day(parsing: fixed)
-    {
-      return day
-    }
-    return Day.today(in: TimeZone(identifier: "Asia/Seoul") ?? .current)
+    fixedToday ?? Day.today(officeCalendar)
   }
+
+  private static func today(_ calendar: Calendar) -> Day {
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+  }
+
+  private static let officeCalendar: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = officeZone
+    return calendar
+  }()
+
+  /// `CLUSTERDESK_TODAY`, read once: a list asks for today on every row.
+  private static let fixedToday: Day? = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"]
+    .flatMap { Day(parsing: $0) }
+  private static let officeZone = TimeZone(identifier: "Asia/Seoul") ?? .current
 
   public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 

@@ -57,7 +57,7 @@ public struct FieldError: Error, Hashable, Sendable {
         "must be one of \(allowed.joined(separator: ", "))",
         "다음 중 하나여야 합니다: \(allowed.joined(separator: ", "))")
     case .duplicate(let other):
-      reason = language.pick("duplicates \(other)", "\(other)와(과) 중복됩니다")
+      reason = language.pick("duplicates \(other)", "\(other, .and) 중복됩니다")
     case .notFound:
       reason = language.pick("was not found", "찾을 수 없습니다")
     case .other(let english, let korean):

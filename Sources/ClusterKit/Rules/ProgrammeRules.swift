@@ -150,7 +150,7 @@ public enum ProgrammeRules {
       field: field,
       problem: .other(
         english: "belongs to another mini-cluster than the SIG \(sig.name)",
-        korean: "SIG \(sig.name)과(와) 다른 미니클러스터의 회원입니다"),
+        korean: "SIG \(sig.name, .and) 다른 미니클러스터의 회원입니다"),
       value: reference(member))
   }
 

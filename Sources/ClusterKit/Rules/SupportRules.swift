@@ -196,7 +196,7 @@ public enum SupportRules {
             english:
               "\(Money.format(spent)) is more than the \(Money.format(disbursed)) of support paid out; a settlement counts support money only (pay any instalment still due first)",
             korean:
-              "\(Money.format(spent))이(가) 교부된 지원금 \(Money.format(disbursed))보다 많습니다. 정산은 지원금만 따집니다 (남은 교부가 있으면 먼저 기록하세요)"
+              "\(Money.format(spent), .subject) 교부된 지원금 \(Money.format(disbursed))보다 많습니다. 정산은 지원금만 따집니다 (남은 교부가 있으면 먼저 기록하세요)"
           )))
     }
     if disallowed > spent {
@@ -205,7 +205,7 @@ public enum SupportRules {
           field: "disallowed",
           problem: .other(
             english: "\(Money.format(disallowed)) is more than the \(Money.format(spent)) spent",
-            korean: "\(Money.format(disallowed))이(가) 집행액 \(Money.format(spent))보다 많습니다")))
+            korean: "\(Money.format(disallowed), .subject) 집행액 \(Money.format(spent))보다 많습니다")))
     }
     if !errors.isEmpty { throw ValidationError(errors) }
     let owed = disbursed - spent + disallowed
@@ -259,7 +259,7 @@ public enum SupportRules {
           problem: .other(
             english:
               "belongs to request #\(r.id), which is \(r.status.english); only an agreed or completed request is paid",
-            korean: "신청 #\(r.id)은(는) '\(r.status.korean)' 상태라 교부할 수 없습니다 (협약 또는 완료 상태만)")))
+            korean: "신청 #\(r.id, .topic) '\(r.status.korean)' 상태라 교부할 수 없습니다 (협약 또는 완료 상태만)")))
     }
     if let agreement = r.agreement {
       if let error = Limits.check(

@@ -106,7 +106,7 @@ public enum AuditChain {
               english:
                 "does not follow the entry before it for request #\(entry.requestId), which changed \(entry.field) to \"\(audit[earlier].after)\"",
               korean:
-                "신청 #\(entry.requestId)의 앞 항목(\(entry.field)을(를) \"\(audit[earlier].after)\"(으)로 바꿈)과 이어지지 않습니다"
+                "신청 #\(entry.requestId)의 앞 항목(\(entry.field, .object) \"\(audit[earlier].after)\"\(Particle.direction.after(audit[earlier].after)) 바꿈)과 이어지지 않습니다"
             ),
             value: entry.before))
       }
@@ -144,7 +144,8 @@ public enum AuditChain {
               english:
                 "does not agree with the audit log, whose last entry for it (\(entryPlace(last))) says \"\(audit[last].after)\"",
               korean:
-                "감사 기록의 마지막 항목(\(entryPlace(last)))이 말하는 \"\(audit[last].after)\"와(과) 다릅니다"),
+                "감사 기록의 마지막 항목(\(entryPlace(last)))이 말하는 \"\(audit[last].after)\"\(Particle.and.after(audit[last].after)) 다릅니다"
+            ),
             value: value))
       }
       if request.status != .draft && request.status != .pending && trail.last[status] == nil {

@@ -109,7 +109,8 @@ extension Workspace {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         let tables = try TableShape.all(db)
         var plans: [(RowChange, TableShape)] = []
-        for row in rows.reversed() {
+        // Undone last row first, made again first row first: each step as valid as it was.
+        for row in undoing ? rows.reversed() : rows {
           guard let shape = tables[row.table] else { continue }
           let (from, to) = undoing ? (row.after, row.before) : (row.before, row.after)
           let now = try shape.image(key: row.key, db)
@@ -121,7 +122,23 @@ extension Workspace {
         let visits = try SearchIndexes.visitsTouched(rows, db)
         try SearchIndexes.unindex(visits: visits, db)
         let audit = try RequestAudit(plans.map(\.0), db)
-        for (row, shape) in plans { try shape.put(row, db) }
+        let touched: Set<String>
+        do {
+          touched = try Self.touchedRows(tables.values, db) {
+            for (row, shape) in plans { try shape.put(row, db) }
+          }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+          // Putting a row back would break a rule a later change relies on (a company's second
+          // active mentor, a task number taken again).
+          throw WorkspaceError.conflict(kind: "change", reference: change.label.english)
+        }
+        // A row the change never touched would be changed too (a session logged since with the
+        // mentoring it would remove, a later record that refers to a row put away): refused.
+        let planned = Set(plans.map { $0.0.table + "\u{0}" + $0.0.key })
+        let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil
+        if broken || !touched.isSubset(of: planned) {
+          throw WorkspaceError.conflict(kind: "change", reference: change.label.english)
+        }
         try SearchIndexes.reindex(visits: visits, members: SearchIndexes.membersTouched(rows), db)
         try audit.record(actor: actor, db)
         try db.execute(
@@ -131,6 +148,20 @@ extension Workspace {
         return result
       }
     }
+  }
+
+  /// The rows `body` changes, its triggers' and foreign keys' work included, each as its table
+  /// and key.
+  private static func touchedRows(
+    _ tables: some Collection<TableShape>, _ db: Database, _ body: () throws -> Void
+  ) throws -> Set<String> {
+    try db.execute(sql: ChangeRecording.capturedRowTable)
+    for shape in tables { try db.execute(sql: shape.captureTriggers) }
+    try body()
+    for shape in tables { try db.execute(sql: shape.dropCaptureTriggers) }
+    let rows = try Row.fetchAll(db, sql: "SELECT * FROM temp.capturedRow ORDER BY seq")
+    try db.execute(sql: "DELETE FROM temp.capturedRow")
+    return Set(RowChange.collapsed(rows).map { $0.table + "\u{0}" + $0.key })
   }
 
   static func recordedChange(id: Int64, _ db: Database) throws -> RecordedChange? {
@@ -159,15 +190,16 @@ final class ChangeRecording: @unchecked Sendable {
     self.label = label
   }
 
+  static let capturedRowTable = """
+    CREATE TEMP TABLE IF NOT EXISTS capturedRow (
+      seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL, "before" TEXT, "after" TEXT)
+    """
+
   /// Runs one write transaction's body with the capture triggers in place, then stores what
   /// they saw.
   func capture<T>(_ db: Database, actor: String, _ body: (Database) throws -> T) throws -> T {
     let tables = try TableShape.all(db)
-    try db.execute(
-      sql: """
-        CREATE TEMP TABLE IF NOT EXISTS capturedRow (
-          seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL, "before" TEXT, "after" TEXT)
-        """)
+    try db.execute(sql: Self.capturedRowTable)
     for shape in tables.values { try db.execute(sql: shape.captureTriggers) }
     let value = try body(db)
     for shape in tables.values { try db.execute(sql: shape.dropCaptureTriggers) }
@@ -275,6 +307,13 @@ struct TableShape {
   /// grows, and each entry is chained to the one before), and the change log.
   static let notRecorded: Set<String> = ["auditEntry", "recordedChange", "recordedRow"]
 
+  /// Columns the schema's triggers keep from other rows (an expert's load, a company's mentor
+  /// and number of SIGs). They are left out of row images: putting back the rows they are kept
+  /// from makes the triggers set them again, exactly once.
+  static let kept: [String: Set<String>] = [
+    "expert": ["load"], "member": ["mentorId", "sigCount"],
+  ]
+
   /// Every table whose rows a change can touch: not SQLite's own, not the search indexes and
   /// their shadow tables, not `notRecorded`.
   static func all(_ db: Database) throws -> [String: TableShape] {
@@ -292,7 +331,9 @@ struct TableShape {
         continue
       }
       let info = try Row.fetchAll(db, sql: "PRAGMA table_info(\(name.quotedDatabaseIdentifier))")
-      let columns = info.map { $0["name"] as String }
+      let columns = info.map { $0["name"] as String }.filter {
+        !(kept[name]?.contains($0) ?? false)
+      }
       let key = info.filter { ($0["pk"] as Int) > 0 }.sorted {
         ($0["pk"] as Int) < ($1["pk"] as Int)
       }

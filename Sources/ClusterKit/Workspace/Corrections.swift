@@ -88,7 +88,7 @@ extension Workspace {
           field: "visit",
           problem: .other(
             english: "is answered by support request \(list); it was kept",
-            korean: "지원신청 \(list)이(가) 이 방문의 애로사항에 답하고 있어 지우지 않았습니다"),
+            korean: "지원신청 \(list, .subject) 이 방문의 애로사항에 답하고 있어 지우지 않았습니다"),
           value: "#\(id)")
       }
       try Workspace.unindexVisit(id: id, db)

@@ -9,6 +9,21 @@ public struct DirectoryBookSummary: Hashable, Sendable {
   public var submitted: Int
 }
 
+/// A change to one member's part in one directory-book edition, made with another change of the
+/// member (the member form's directory-book field).
+public struct DirectoryBookEdit: Hashable, Sendable {
+  public var edition: Int
+  public var change: DirectoryBookChange
+  /// Nothing is dated after it.
+  public var today: Day
+
+  public init(edition: Int, _ change: DirectoryBookChange, today: Day) {
+    self.edition = edition
+    self.change = change
+    self.today = today
+  }
+}
+
 /// A change to one member's part in a directory-book edition.
 public enum DirectoryBookChange: Hashable, Sendable {
   case asked(Day)
@@ -35,31 +50,38 @@ extension Workspace {
     memberId: Int64, edition: Int, _ change: DirectoryBookChange, today: Day
   ) throws -> DirectoryBookEntry? {
     try write { db in
-      guard let member = try Member.fetchOne(db, key: memberId) else {
-        throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(memberId)")
-      }
-      let key: [String: (any DatabaseValueConvertible)?] = [
-        "edition": edition, "memberId": memberId,
-      ]
-      let current = try DirectoryBookEntry.fetchOne(db, key: key)
-      var entry =
-        current ?? DirectoryBookEntry(edition: edition, memberId: memberId, status: .asked)
-      switch change {
-      case .clear:
-        try DirectoryBookEntry.deleteOne(db, key: key)
-        return nil
-      case .asked(let day):
-        entry.asked = day
-      case .submitted(let day):
-        entry.status = .submitted
-        entry.submitted = day
-      }
-      var (checked, errors) = ProgrammeRules.validate(entry, today: today)
-      if let error = ProgrammeRules.leftProblem(member) { errors.append(error) }
-      if !errors.isEmpty { throw ValidationError(errors) }
-      try checked.save(db)
-      return checked
+      try Workspace.recordDirectoryBook(
+        memberId: memberId, edition: edition, change, today: today, db)
     }
+  }
+
+  static func recordDirectoryBook(
+    memberId: Int64, edition: Int, _ change: DirectoryBookChange, today: Day, _ db: Database
+  ) throws -> DirectoryBookEntry? {
+    guard let member = try Member.fetchOne(db, key: memberId) else {
+      throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(memberId)")
+    }
+    let key: [String: (any DatabaseValueConvertible)?] = [
+      "edition": edition, "memberId": memberId,
+    ]
+    let current = try DirectoryBookEntry.fetchOne(db, key: key)
+    var entry =
+      current ?? DirectoryBookEntry(edition: edition, memberId: memberId, status: .asked)
+    switch change {
+    case .clear:
+      try DirectoryBookEntry.deleteOne(db, key: key)
+      return nil
+    case .asked(let day):
+      entry.asked = day
+    case .submitted(let day):
+      entry.status = .submitted
+      entry.submitted = day
+    }
+    var (checked, errors) = ProgrammeRules.validate(entry, today: today)
+    if let error = ProgrammeRules.leftProblem(member) { errors.append(error) }
+    if !errors.isEmpty { throw ValidationError(errors) }
+    try checked.save(db)
+    return checked
   }
 
   /// Asks every current member not yet asked (nor submitted) for its profile for an edition, on

@@ -191,7 +191,7 @@ extension Workspace {
               field: Workspace.place(table: row[0], rowid: row[1], in: checked),
               problem: .other(
                 english: "refers to a missing \(Workspace.recordName(row[2]))",
-                korean: "없는 \(Workspace.recordName(row[2]))을(를) 가리킵니다"))
+                korean: "없는 \(Workspace.recordName(row[2]), .object) 가리킵니다"))
           })
       }
       progress?(1)

@@ -111,7 +111,8 @@ final class JSONWorkspaceFile: @unchecked Sendable {
   }
 
   /// Called before each frame: loads the file again when it is no longer what this process
-  /// last read or wrote (one `stat` when nothing changed). Returns whether it was loaded.
+  /// last read or wrote (one `stat` when nothing changed). Returns whether there is something
+  /// new to show: the file loaded again, or a notice that it does not read.
   func reloadIfChanged(_ workspace: Workspace) -> Bool {
     mutex.lock()
     defer { mutex.unlock() }
@@ -121,14 +122,14 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     } catch let error as WorkspaceError {
       refused = now
       notices.append(.unreadable(error))
-      return false
+      return true
     } catch {
       refused = now
       notices.append(
         .unreadable(
           .unreadableDocument(
             path: path, changedOutside: true, english: "\(error)", korean: "\(error)")))
-      return false
+      return true
     }
   }
 
@@ -334,19 +335,20 @@ public enum FileNotice: Sendable {
       let name = (path as NSString).lastPathComponent
       return l.pick(
         "Reloaded \(name): it was changed outside this window (\(path)).",
-        "\(name)을(를) 다시 불러왔습니다: 이 창 밖에서 바뀌었습니다(\(path)).")
+        "\(name, .object) 다시 불러왔습니다: 이 창 밖에서 바뀌었습니다(\(path)).")
     case .unreadable(.unreadableDocument(let path, _, let english, let korean)):
       let name = (path as NSString).lastPathComponent
       return l.pick(
         "\(name) was changed by another program and no longer reads as a workspace; nothing is saved until it does (\(english)).",
-        "다른 프로그램이 \(name)을(를) 바꾸어 워크스페이스로 읽을 수 없습니다. 다시 읽을 수 있을 때까지 아무것도 저장하지 않습니다(\(korean)).")
+        "다른 프로그램이 \(name, .object) 바꾸어 워크스페이스로 읽을 수 없습니다. 다시 읽을 수 있을 때까지 아무것도 저장하지 않습니다(\(korean))."
+      )
     case .unreadable(let error):
       return error.message(l)
     case .large(let path, let bytes):
       let megabytes = (bytes + 500_000) / 1_000_000
       return l.pick(
         "\(path) is a large JSON workspace (\(megabytes) MB) and every change rewrites it; a SQLite workspace suits it better: clusterdesk convert \(path) NEW.clusterdesk",
-        "\(path)은(는) 큰 JSON 워크스페이스(\(megabytes) MB)라 변경할 때마다 파일 전체를 다시 씁니다. SQLite 워크스페이스가 더 알맞습니다: clusterdesk convert \(path) 새파일.clusterdesk"
+        "\(path, .topic) 큰 JSON 워크스페이스(\(megabytes) MB)라 변경할 때마다 파일 전체를 다시 씁니다. SQLite 워크스페이스가 더 알맞습니다: clusterdesk convert \(path) 새파일.clusterdesk"
       )
     }
   }

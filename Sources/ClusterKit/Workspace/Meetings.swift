@@ -139,7 +139,8 @@ extension Workspace {
               problem: .other(
                 english:
                   "\(name) belongs to the mini-cluster \(own), not to \(theirs) where meeting #\(meetingId) is held",
-                korean: "\(name)은(는) \(own) 소속이라 회의 #\(meetingId)의 미니클러스터(\(theirs)) 회원이 아닙니다")))
+                korean: "\(name, .topic) \(own) 소속이라 회의 #\(meetingId)의 미니클러스터(\(theirs)) 회원이 아닙니다"))
+          )
         }
       }
       if !errors.isEmpty { throw ValidationError(errors) }

@@ -28,6 +28,13 @@ public struct MemberQuery: Hashable, Sendable {
   /// The language whose names of the kinds sort by kind (기업, 대학, 연구소, 지원기관 in Korean).
   public var language: Language = .en
 
+  /// A search of one or two letters, which thousands of members match: its first window is read
+  /// by walking the directory in name order, and counting it takes longer than that.
+  public var isShortSearch: Bool {
+    let count = KoreanText.normalizeQuery(search).count
+    return count > 0 && count <= 2
+  }
+
   public init(
     clusterId: Int64? = nil, divisionId: Int64? = nil, kind: MemberKind? = nil,
     role: OfficerRole? = nil, search: String = "", sort: MemberSort = .name,
@@ -300,10 +307,16 @@ extension Workspace {
   }
 
   /// Validates and adds a member. `divisionName`, when given, is created in the member's cluster
-  /// if missing.
+  /// if missing; `directoryBook`, when given, is recorded for it in the same transaction.
   @discardableResult
-  public func addMember(_ member: Member, divisionName: String? = nil) throws -> Member {
-    try write { db in try Workspace.insertMember(member, divisionName: divisionName, db) }
+  public func addMember(
+    _ member: Member, divisionName: String? = nil, directoryBook: DirectoryBookEdit? = nil
+  ) throws -> Member {
+    try write { db in
+      let added = try Workspace.insertMember(member, divisionName: divisionName, db)
+      try Workspace.record(directoryBook, memberId: added.id, db)
+      return added
+    }
   }
 
   /// Adds a member to the cluster of that name, creating the cluster when it is missing — all
@@ -394,10 +407,12 @@ extension Workspace {
 
   /// Saves an edited member. `original` is the member as the editor loaded it: if the stored one
   /// differs, someone else changed it meanwhile and the save is refused rather than overwriting.
+  /// `directoryBook`, when given, is recorded in the same transaction.
   @discardableResult
-  public func updateMember(_ member: Member, original: Member, divisionName: String? = nil) throws
-    -> Member
-  {
+  public func updateMember(
+    _ member: Member, original: Member, divisionName: String? = nil,
+    directoryBook: DirectoryBookEdit? = nil
+  ) throws -> Member {
     try write { db in
       guard let current = try Member.fetchOne(db, key: member.id) else {
         throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(member.id)")
@@ -420,13 +435,24 @@ extension Workspace {
       try Workspace.indexMember(
         id: member.id, nameKey: key, initials: KoreanText.initials(key),
         representative: member.representative, products: member.products, db)
+      try Workspace.record(directoryBook, memberId: member.id, db)
       return member
     }
   }
 
+  static func record(_ edit: DirectoryBookEdit?, memberId: Int64, _ db: Database) throws {
+    guard let edit else { return }
+    _ = try recordDirectoryBook(
+      memberId: memberId, edition: edit.edition, edit.change, today: edit.today, db)
+  }
+
   // MARK: The directory window
 
-  static func searchClause(_ query: MemberQuery) -> (sql: String, arguments: StatementArguments) {
+  /// `narrowed`: the member search index picks the candidates first. Without it, the exact
+  /// comparison runs on the rows as they are read (in name order, up to the window's end).
+  static func searchClause(_ query: MemberQuery, narrowed: Bool = true) -> (
+    sql: String, arguments: StatementArguments
+  ) {
     var parts: [String] = []
     var arguments: StatementArguments = []
     if let clusterId = query.clusterId {
@@ -464,8 +490,10 @@ extension Workspace {
     if let match = TextGrams.memberMatch(search) {
       // The index narrows the directory to the members holding the query's grams; the clause
       // after it decides exactly, on those candidates only.
-      parts.append("m.id IN (SELECT rowid FROM memberSearch WHERE memberSearch MATCH ?)")
-      _ = arguments.append(contentsOf: [match])
+      if narrowed {
+        parts.append("m.id IN (SELECT rowid FROM memberSearch WHERE memberSearch MATCH ?)")
+        _ = arguments.append(contentsOf: [match])
+      }
       let like = "%" + escapeLike(search) + "%"
       let initials = "%" + escapeLike(KoreanText.searchPrefilter(search)) + "%"
       parts.append(
@@ -499,6 +527,19 @@ extension Workspace {
       .replacingOccurrences(of: "_", with: "\\_")
   }
 
+  /// Current members (all but those who left) per division, in one read; a division with none
+  /// is missing.
+  public func memberCountsByDivision() throws -> [Int64: Int] {
+    try read { db in
+      var counts: [Int64: Int] = [:]
+      let sql =
+        "SELECT divisionId, COUNT(*) AS n FROM member"
+        + " WHERE divisionId IS NOT NULL AND status <> 'left' GROUP BY divisionId"
+      for row in try Row.fetchAll(db, sql: sql) { counts[row["divisionId"]] = row["n"] }
+      return counts
+    }
+  }
+
   public func memberCount(_ query: MemberQuery) throws -> Int {
     try read { db in try Workspace.memberCount(query, db) }
   }
@@ -526,7 +567,10 @@ extension Workspace {
   /// One window of the directory, sorted in SQL.
   public func memberRows(_ query: MemberQuery, offset: Int, limit: Int) throws -> [MemberRow] {
     try read { db in
-      let clause = Workspace.searchClause(query)
+      // A short search in name order matches so many members that the first window is found
+      // sooner by reading the name index in order than by collecting every candidate and sorting.
+      let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook == nil
+      let clause = Workspace.searchClause(query, narrowed: !inOrder)
       let direction = query.descending ? "DESC" : "ASC"
       let order: String
       switch query.sort {

@@ -12,15 +12,15 @@ public enum OutputRefusal: Error, Hashable, Sendable {
     case .journal(let path, let database):
       language.pick(
         "\(path) belongs to the database \(database); nothing was written, so choose another file.",
-        "\(path)은(는) 데이터베이스 \(database)에 딸린 파일입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
+        "\(path, .topic) 데이터베이스 \(database)에 딸린 파일입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
     case .workspace(let path):
       language.pick(
         "\(path) is the workspace itself; nothing was written, so choose another file.",
-        "\(path)은(는) 워크스페이스 자체입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
+        "\(path, .topic) 워크스페이스 자체입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요.")
     case .database(let path):
       language.pick(
         "\(path) is a SQLite database (a workspace, a backup or another program's); nothing was written, so choose another file.",
-        "\(path)은(는) SQLite 데이터베이스(워크스페이스, 백업 또는 다른 프로그램의 파일)입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요."
+        "\(path, .topic) SQLite 데이터베이스(워크스페이스, 백업 또는 다른 프로그램의 파일)입니다. 아무것도 쓰지 않았으니 다른 파일을 고르세요."
       )
     }
   }
@@ -33,16 +33,27 @@ public enum OutputFile {
   /// pipe (/dev/stdout, a FIFO) is written in place. Throws `OutputRefusal` for a path that
   /// names a database or one's journal, `FileProblem` when the system refuses the write.
   public static func write(_ data: Data, to path: String, workspacePath: String?) throws {
+    try write(to: path, workspacePath: workspacePath) { sink in try sink(data) }
+  }
+
+  /// The same, for output made a piece at a time: `produce` hands each piece to its sink as it
+  /// is made (an export of the whole workspace is never held whole).
+  public static func write(
+    to path: String, workspacePath: String?,
+    _ produce: (_ sink: (Data) throws -> Void) throws -> Void
+  ) throws {
     if let refusal = refusal(path, workspacePath: workspacePath) { throw refusal }
     var info = stat()
     if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
       let fd = open(path, O_WRONLY | O_CLOEXEC)
       guard fd >= 0 else { throw FileProblem(path: path) }
       let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-      do {
-        try handle.write(contentsOf: data)
-      } catch {
-        throw FileProblem(path: path, code: (error as NSError).posixCode)
+      try produce { data in
+        do {
+          try handle.write(contentsOf: data)
+        } catch {
+          throw FileProblem(path: path, code: (error as NSError).posixCode)
+        }
       }
       return
     }
@@ -50,7 +61,7 @@ public enum OutputFile {
     // one readable by others) ends up 0600, and a failed write (a full disk) leaves the older one
     // whole.
     let partial = try PartialFile(for: path)
-    try partial.write(data)
+    try produce { try partial.write($0) }
     try partial.commit(replacing: true)
   }
 

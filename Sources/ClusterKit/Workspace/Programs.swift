@@ -236,7 +236,8 @@ extension Workspace {
             problem: .other(
               english:
                 "#\(program.id) \(program.name) is a program of \(program.year), not \(year)",
-              korean: "#\(program.id) \(program.name)은(는) \(year)년이 아니라 \(program.year)년 지원사업입니다"),
+              korean:
+                "#\(program.id) \(program.name, .topic) \(year)년이 아니라 \(program.year)년 지원사업입니다"),
             value: reference)
         ])
       }

@@ -251,7 +251,7 @@ extension Workspace {
           field: "difficulty",
           problem: .other(
             english: "there is no visit #\(reference.visitId)",
-            korean: "방문 #\(reference.visitId)이(가) 없습니다"), value: reference.description)
+            korean: "방문 #\(reference.visitId, .subject) 없습니다"), value: reference.description)
       ]
     }
     if row["memberId"] as Int64 != member.id {
@@ -260,7 +260,7 @@ extension Workspace {
           field: "difficulty",
           problem: .other(
             english: "visit #\(reference.visitId) was to another member, not \(member.name)",
-            korean: "방문 #\(reference.visitId)은(는) \(member.name)이(가) 아닌 다른 회원의 방문입니다"),
+            korean: "방문 #\(reference.visitId, .topic) \(member.name, .subject) 아닌 다른 회원의 방문입니다"),
           value: reference.description)
       ]
     }
@@ -416,7 +416,7 @@ extension Workspace {
     var warnings = duplicates.map { earlier in
       l.pick(
         "중복지원: \(member) already has request #\(earlier.id) (\(earlier.status.english)) under \(Document.programName(program)).",
-        "중복지원: \(member)은(는) \(Document.programName(program))에 이미 신청 #\(earlier.id)(\(earlier.status.korean))이(가) 있습니다."
+        "중복지원: \(member, .topic) \(Document.programName(program))에 이미 신청 #\(earlier.id)(\(earlier.status.korean))\(Particle.subject.after(earlier.id)) 있습니다."
       )
     }
     let minimum = program.minimumCofunding(for: request.requestedKRW)
@@ -424,7 +424,7 @@ extension Workspace {
       warnings.append(
         l.pick(
           "Note: the planned co-funding \(Money.format(planned)) is below the \(program.cofundingPercent)% share; the agreement will need at least \(Money.format(minimum)) for \(Money.format(request.requestedKRW)).",
-          "참고: 계획 자부담 \(Money.format(planned))은(는) 자부담 비율 \(program.cofundingPercent)%에 못 미칩니다. \(Money.format(request.requestedKRW))이면 협약 때 최소 \(Money.format(minimum))이 필요합니다."
+          "참고: 계획 자부담 \(Money.format(planned), .topic) 자부담 비율 \(program.cofundingPercent)%에 못 미칩니다. \(Money.format(request.requestedKRW))이면 협약 때 최소 \(Money.format(minimum))이 필요합니다."
         ))
     }
     return warnings
@@ -676,31 +676,6 @@ extension Workspace {
         before: request, after: request, actor: actor, db,
         extra: [(AuditEntry.instalmentField, "", instalment.auditText)])
       return RequestChange(before: request, after: request, instalment: instalment)
-    }
-  }
-
-  /// Puts a request back as it was before a change (or removes the instalment it paid), if nobody
-  /// changed it since; the reversal is itself recorded in the audit log.
-  public func undo(_ change: RequestChange) throws {
-    try write { db in
-      guard let current = try SupportRequest.fetchOne(db, key: change.after.id) else {
-        throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(change.after.id)")
-      }
-      guard current == change.after else {
-        throw WorkspaceError.conflict(kind: "request", reference: "#\(current.id)")
-      }
-      if let instalment = change.instalment {
-        guard try Instalment.fetchOne(db, key: instalment.id) == instalment else {
-          throw WorkspaceError.conflict(kind: "request", reference: "#\(current.id)")
-        }
-        _ = try instalment.delete(db)
-        try Workspace.recordAudit(
-          before: current, after: current, actor: actor, db,
-          extra: [(AuditEntry.instalmentField, instalment.auditText, "")])
-        return
-      }
-      try change.before.update(db)
-      try Workspace.recordAudit(before: current, after: change.before, actor: actor, db)
     }
   }
 

@@ -301,7 +301,9 @@ extension Workspace {
             field: "task",
             problem: .other(
               english: "is \(task.status.english) and cannot become \(status.english)",
-              korean: "'\(task.status.korean)' 상태라 '\(status.korean)'(으)로 바꿀 수 없습니다"),
+              korean:
+                "'\(task.status.korean)' 상태라 '\(status.korean)'\(Particle.direction.after(status.korean)) 바꿀 수 없습니다"
+            ),
             value: "\(number) \(task.title)")
         ])
       }

@@ -72,23 +72,23 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .emptyFile(let path):
       return l.pick(
         "\(path) is an empty file, not a ClusterDesk workspace; nothing was changed.",
-        "\(path)은(는) 빈 파일이며 ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
+        "\(path, .topic) 빈 파일이며 ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
     case .notARegularFile(let path):
       return l.pick(
         "\(path) is not a regular file (a folder, a named pipe or a device), so it is not a ClusterDesk workspace; nothing was changed.",
-        "\(path)은(는) 일반 파일이 아니라(폴더, 이름 있는 파이프 또는 장치) ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
+        "\(path, .topic) 일반 파일이 아니라(폴더, 이름 있는 파이프 또는 장치) ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
     case .notAWorkspace(let path):
       return l.pick(
         "\(path) is not a ClusterDesk workspace; nothing was changed.",
-        "\(path)은(는) ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
+        "\(path, .topic) ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
     case .otherDatabase(let path):
       return l.pick(
         "\(path) is another program's SQLite database, not a ClusterDesk workspace; nothing was changed.",
-        "\(path)은(는) 다른 프로그램의 SQLite 데이터베이스이며 ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
+        "\(path, .topic) 다른 프로그램의 SQLite 데이터베이스이며 ClusterDesk 워크스페이스가 아닙니다. 아무것도 바꾸지 않았습니다.")
     case .newerVersion(let path, let found, let supported):
       return l.pick(
         "\(path) was written by a newer ClusterDesk (schema \(found), this one reads up to \(supported)); update ClusterDesk to open it. Nothing was changed.",
-        "\(path)은(는) 더 새로운 ClusterDesk로 만든 파일입니다(스키마 \(found), 이 버전은 \(supported)까지 읽음). ClusterDesk를 업데이트하세요. 아무것도 바꾸지 않았습니다."
+        "\(path, .topic) 더 새로운 ClusterDesk로 만든 파일입니다(스키마 \(found), 이 버전은 \(supported)까지 읽음). ClusterDesk를 업데이트하세요. 아무것도 바꾸지 않았습니다."
       )
     case .damaged(let path, let detail):
       return l.pick(
@@ -97,18 +97,18 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .readOnly(let path):
       return l.pick(
         "\(path) is read-only, so changes cannot be saved; check the file's permissions.",
-        "\(path)은(는) 읽기 전용이라 변경을 저장할 수 없습니다. 파일 권한을 확인하세요.")
+        "\(path, .topic) 읽기 전용이라 변경을 저장할 수 없습니다. 파일 권한을 확인하세요.")
     case .cannotCreate(let path, let reason):
       return l.pick(
-        "Cannot create \(path): \(reason).", "\(path)을(를) 만들 수 없습니다: \(reason).")
+        "Cannot create \(path): \(reason).", "\(path, .object) 만들 수 없습니다: \(reason).")
     case .cannotCreateFile(let problem):
       return l.pick(
         "Cannot create \(problem.path): \(problem.reason(l)).",
-        "\(problem.path)을(를) 만들 수 없습니다: \(problem.reason(l)).")
+        "\(problem.path, .object) 만들 수 없습니다: \(problem.reason(l)).")
     case .cannotOpen(let problem):
       return l.pick(
         "Cannot open \(problem.path): \(problem.reason(l)); nothing was changed.",
-        "\(problem.path)을(를) 열 수 없습니다: \(problem.reason(l)). 아무것도 바꾸지 않았습니다.")
+        "\(problem.path, .object) 열 수 없습니다: \(problem.reason(l)). 아무것도 바꾸지 않았습니다.")
     case .notEmpty(let path):
       return l.pick(
         "\(path) already holds data; a whole workspace can only be imported into an empty one.",
@@ -116,7 +116,7 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .diskFull(let path):
       return l.pick(
         "The disk holding \(path) is full; the last change was not saved.",
-        "\(path)이(가) 있는 디스크가 가득 찼습니다. 마지막 변경은 저장되지 않았습니다.")
+        "\(path, .subject) 있는 디스크가 가득 찼습니다. 마지막 변경은 저장되지 않았습니다.")
     case .busy(let path):
       return l.pick(
         "\(path) is busy: another ClusterDesk is saving a large change (an import, say); nothing was changed, so try again when it is done.",
@@ -129,20 +129,20 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       return changedOutside
         ? l.pick(
           "Nothing was saved: \(path) was changed by another program and no longer reads as a ClusterDesk workspace (\(english)); fix the file or put a good copy back, then try again.",
-          "저장하지 않았습니다: 다른 프로그램이 \(path)을(를) 바꾸어 ClusterDesk 워크스페이스로 읽을 수 없습니다(\(korean)). 파일을 고치거나 좋은 사본을 되돌려 놓은 뒤 다시 시도하세요."
+          "저장하지 않았습니다: 다른 프로그램이 \(path, .object) 바꾸어 ClusterDesk 워크스페이스로 읽을 수 없습니다(\(korean)). 파일을 고치거나 좋은 사본을 되돌려 놓은 뒤 다시 시도하세요."
         )
         : l.pick(
           "\(path) does not read as a ClusterDesk workspace JSON (\(english)); nothing was changed.",
-          "\(path)은(는) ClusterDesk 워크스페이스 JSON으로 읽을 수 없습니다(\(korean)). 아무것도 바꾸지 않았습니다.")
+          "\(path, .topic) ClusterDesk 워크스페이스 JSON으로 읽을 수 없습니다(\(korean)). 아무것도 바꾸지 않았습니다.")
     case .recordNotFound(let kind, let reference):
       return l.pick(
-        "No \(kind) \(reference).", "\(Self.label(kind, l)) \(reference)을(를) 찾을 수 없습니다.")
+        "No \(kind) \(reference).", "\(Self.label(kind, l)) \(reference, .object) 찾을 수 없습니다.")
     case .invalidTransition(let id, let from, let to):
       let allowed = from.allowedNext.map { $0.label(l) }.joined(separator: ", ")
       return l.pick(
         "Request #\(id) is \(from.english) and cannot become \(to.english)"
           + (allowed.isEmpty ? "." : " (it can become: \(allowed))."),
-        "신청 #\(id)은(는) '\(from.korean)' 상태라 '\(to.korean)'(으)로 바꿀 수 없습니다"
+        "신청 #\(id, .topic) '\(from.korean)' 상태라 '\(to.korean)'\(Particle.direction.after(to.korean)) 바꿀 수 없습니다"
           + (allowed.isEmpty ? "." : " (가능: \(allowed))."))
     case .overLimits(_, let limits):
       let reasons = limits.map { $0.message(l) }
@@ -152,7 +152,7 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .overRequested(let amount, let requested):
       return l.pick(
         "The approved amount \(Money.format(amount)) is more than the \(Money.format(requested)) requested.",
-        "승인액 \(Money.format(amount))이(가) 신청액 \(Money.format(requested))보다 많습니다.")
+        "승인액 \(Money.format(amount), .subject) 신청액 \(Money.format(requested))보다 많습니다.")
     case .expertAtCapacity(let expert, let load, let capacity):
       return l.pick(
         "\(expert) already mentors \(load) companies, their capacity of \(capacity); choose another expert or give an override reason to assign anyway.",
@@ -162,34 +162,34 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       let id, let program, let percent, let support, let cofunding, let minimum):
       return l.pick(
         "Request #\(id): the co-funding \(Money.format(cofunding)) is below the \(percent)% share \(program) requires; a support of \(Money.format(support)) needs at least \(Money.format(minimum)) from the company. Give an override reason to agree anyway.",
-        "신청 #\(id): 자부담 \(Money.format(cofunding))은(는) \(program)의 자부담 비율 \(percent)%에 못 미칩니다. 지원금 \(Money.format(support))에는 기업 부담이 \(Money.format(minimum)) 이상 필요합니다. 그래도 협약하려면 예외 사유를 입력하세요."
+        "신청 #\(id): 자부담 \(Money.format(cofunding), .topic) \(program)의 자부담 비율 \(percent)%에 못 미칩니다. 지원금 \(Money.format(support))에는 기업 부담이 \(Money.format(minimum)) 이상 필요합니다. 그래도 협약하려면 예외 사유를 입력하세요."
       )
     case .overDisbursed(let id, let amount, let disbursed, let approved):
       let paid = amount == 0 ? disbursed : disbursed + amount
       return l.pick(
         "Request #\(id): the instalments would come to \(Money.format(paid)), more than the \(Money.format(approved)) approved (\(Money.format(max(0, approved - disbursed))) is left to pay).",
-        "신청 #\(id): 교부액 합계가 \(Money.format(paid))이(가) 되어 승인액 \(Money.format(approved))을(를) 넘습니다 (남은 교부 가능액 \(Money.format(max(0, approved - disbursed))))."
+        "신청 #\(id): 교부액 합계가 \(Money.format(paid), .subject) 되어 승인액 \(Money.format(approved), .object) 넘습니다 (남은 교부 가능액 \(Money.format(max(0, approved - disbursed))))."
       )
     case .budgetBelowCommitted(let program, let year, let budget, let committed):
       return l.pick(
         "The budget of \(program) (\(year)) cannot be \(Money.format(budget)): \(Money.format(committed)) is already committed to approved requests.",
-        "\(program)(\(year)) 예산을 \(Money.format(budget))(으)로 줄일 수 없습니다: 승인된 신청에 이미 \(Money.format(committed))이(가) 배정되어 있습니다."
+        "\(program)(\(year)) 예산을 \(Money.format(budget), .direction) 줄일 수 없습니다: 승인된 신청에 이미 \(Money.format(committed), .subject) 배정되어 있습니다."
       )
     case .outsideWindow(let program, let year, let day, let opens, let closes):
       let window = "\(opens?.description ?? "…")–\(closes?.description ?? "…")"
       return l.pick(
         "\(program) (\(year)) takes requests \(window); \(day) is outside that window.",
-        "\(program)(\(year))의 접수기간은 \(window)입니다. \(day)은(는) 접수기간 밖입니다.")
+        "\(program)(\(year))의 접수기간은 \(window)입니다. \(day, .topic) 접수기간 밖입니다.")
     case .stepNotAllowed(let id, let status, let step):
       return step.message(request: id, status: status, l)
     case .conflict(let kind, let reference):
       return l.pick(
         "\(kind) \(reference) was changed by someone else since you opened it; reload and apply your change again.",
-        "\(Self.label(kind, l)) \(reference)을(를) 연 뒤에 다른 사람이 바꾸었습니다. 다시 불러온 뒤 변경하세요.")
+        "\(Self.label(kind, l)) \(reference, .object) 연 뒤에 다른 사람이 바꾸었습니다. 다시 불러온 뒤 변경하세요.")
     case .alreadyDone(let id, let day):
       return l.pick(
         "Follow-up #\(id) was already done on \(day); its date was kept.",
-        "후속조치 #\(id)은(는) 이미 \(day)에 완료되었습니다. 날짜는 그대로 두었습니다.")
+        "후속조치 #\(id, .topic) 이미 \(day)에 완료되었습니다. 날짜는 그대로 두었습니다.")
     case .nothingToUndo:
       return l.pick("Nothing to undo.", "되돌릴 작업이 없습니다.")
     case .sumTooLarge:
@@ -204,12 +204,12 @@ public enum WorkspaceError: Error, Equatable, Sendable {
     case .fingerprintChanged(let entry, let kept, let now):
       return l.pick(
         "Audit entry #\(entry) has the fingerprint \(now), not the \(kept) kept for it: unless the fingerprint was copied wrongly, the history up to that entry was rewritten and its chain recomputed.",
-        "감사 기록 #\(entry)의 지문이 적어 둔 \(kept)이(가) 아니라 \(now)입니다: 지문을 잘못 옮겨 적은 것이 아니라면, 그 항목까지의 이력이 다시 쓰이고 체인도 다시 계산된 것입니다."
+        "감사 기록 #\(entry)의 지문이 적어 둔 \(kept, .subject) 아니라 \(now)입니다: 지문을 잘못 옮겨 적은 것이 아니라면, 그 항목까지의 이력이 다시 쓰이고 체인도 다시 계산된 것입니다."
       )
     case .refused(let path, let detail):
       return l.pick(
         "The workspace \(path) refused the change (\(detail)); nothing was changed.",
-        "워크스페이스 \(path)이(가) 변경을 거부했습니다(\(detail)). 아무것도 바꾸지 않았습니다.")
+        "워크스페이스 \(path, .subject) 변경을 거부했습니다(\(detail)). 아무것도 바꾸지 않았습니다.")
     }
   }
 
@@ -220,7 +220,7 @@ public enum WorkspaceError: Error, Equatable, Sendable {
       "member": "회원", "request": "지원신청", "meeting": "회의", "follow-up": "후속조치",
       "attendance": "출석", "visit": "방문", "cluster": "미니클러스터", "mini-cluster": "미니클러스터",
       "division": "분과", "program": "지원사업", "expert": "전문가", "difficulty": "애로사항",
-      "mentoring": "멘토링",
+      "mentoring": "멘토링", "mentoring session": "멘토링 기록", "SIG task": "SIG 과제",
     ]
     return korean[kind] ?? kind
   }
@@ -244,12 +244,12 @@ public enum ApprovalLimit: Hashable, Sendable {
     case .memberCapAmount(let member, let program, let cap, let already, let amount):
       return l.pick(
         "\(member) already has \(Money.format(already)) from \(program) this year and may receive at most \(Money.format(cap)); \(Money.format(amount)) more goes past that cap",
-        "\(member)은(는) 올해 \(program)에서 이미 \(Money.format(already))을(를) 지원받았고 한도는 \(Money.format(cap))이라 \(Money.format(amount))을(를) 더하면 기업당 한도를 넘습니다"
+        "\(member, .topic) 올해 \(program)에서 이미 \(Money.format(already), .object) 지원받았고 한도는 \(Money.format(cap))이라 \(Money.format(amount), .object) 더하면 기업당 한도를 넘습니다"
       )
     case .memberCapCount(let member, let program, let cap, let already):
       return l.pick(
         "\(member) already has \(already) approved request(s) under \(program) this year, the most a member may have (\(cap))",
-        "\(member)은(는) 올해 \(program)에서 이미 \(already)건 승인되어 기업당 한도(\(cap)건)에 이르렀습니다")
+        "\(member, .topic) 올해 \(program)에서 이미 \(already)건 승인되어 기업당 한도(\(cap)건)에 이르렀습니다")
     }
   }
 }
@@ -263,16 +263,16 @@ public enum RequestStep: String, Hashable, Sendable {
     case .edit:
       return l.pick(
         "Request #\(id) is \(status.english); only a draft or pending request can be edited.",
-        "신청 #\(id)은(는) '\(status.korean)' 상태라 고칠 수 없습니다. 작성중이거나 심사대기인 신청만 고칠 수 있습니다.")
+        "신청 #\(id, .topic) '\(status.korean)' 상태라 고칠 수 없습니다. 작성중이거나 심사대기인 신청만 고칠 수 있습니다.")
     case .disburse:
       if status == .completed {
         return l.pick(
           "Request #\(id) is settled; no more instalments can be paid.",
-          "신청 #\(id)은(는) 정산이 끝나 더 교부할 수 없습니다.")
+          "신청 #\(id, .topic) 정산이 끝나 더 교부할 수 없습니다.")
       }
       return l.pick(
         "Request #\(id) is \(status.english); instalments are paid only once the agreement is recorded.",
-        "신청 #\(id)은(는) '\(status.korean)' 상태입니다. 교부는 협약을 기록한 뒤에만 할 수 있습니다.")
+        "신청 #\(id, .topic) '\(status.korean)' 상태입니다. 교부는 협약을 기록한 뒤에만 할 수 있습니다.")
     }
   }
 }

@@ -136,7 +136,10 @@ enum DetailModal {
     case .edit where data.member != nil:
       let m = data.member!
       FormBuilder.openMember(
-        m.member, division: m.division?.name ?? "", defaultCluster: nil, ctx, &app)
+        m.member, division: m.division?.name ?? "", defaultCluster: nil,
+        directoryBook: DirectoryBookField(
+          m.directoryEdition ?? ctx.today.year, m.currentDirectoryBook, today: ctx.today),
+        ctx, &app)
       return []
     case .edit where data.program != nil:
       app.modals.append(.form(FormBuilder.program(data.program, year: data.program!.year, ctx.l)))

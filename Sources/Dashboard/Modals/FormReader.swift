@@ -4,22 +4,29 @@ import TerminalKit
 /// Turns a filled form into the one Workspace call it stands for, or the field errors that
 /// keep it from being sent.
 enum FormReader {
+  /// A date field: nil when empty (an error when `required`) or not a date (an error).
+  static func day(_ f: FormState, _ key: String, required: Bool, _ errors: inout [FieldError])
+    -> Day?
+  {
+    let text = f.value(key).trimmingCharacters(in: .whitespaces)
+    if text.isEmpty {
+      if required { errors.append(FieldError(field: key, problem: .required)) }
+      return nil
+    }
+    guard let d = Day(parsing: text) else {
+      errors.append(
+        FieldError(field: key, problem: .invalidFormat(expected: "2026-11-26"), value: text))
+      return nil
+    }
+    return d
+  }
+
   static func effect(_ f: FormState, _ data: FormData, actor: String, language l: Language)
     throws -> Change
   {
     var errors: [FieldError] = []
     func day(_ key: String, required: Bool) -> Day? {
-      let text = f.value(key).trimmingCharacters(in: .whitespaces)
-      if text.isEmpty {
-        if required { errors.append(FieldError(field: key, problem: .required)) }
-        return nil
-      }
-      guard let d = Day(parsing: text) else {
-        errors.append(
-          FieldError(field: key, problem: .invalidFormat(expected: "2026-11-26"), value: text))
-        return nil
-      }
-      return d
+      FormReader.day(f, key, required: required, &errors)
     }
     func money(_ key: String) -> KRW? {
       let text = f.value(key).trimmingCharacters(in: .whitespaces)
@@ -77,14 +84,32 @@ enum FormReader {
       }
       m.salesKRW = money("sales")
       m.founded = day("founded", required: false)
+      var book: DirectoryBookEdit?
+      if let field = f.directoryBook,
+        let chosen = f.choice("directoryBook").flatMap(DirectoryBookState.init(rawValue:))
+      {
+        if field.state == .submitted, chosen == .asked {
+          errors.append(
+            FieldError(
+              field: "directoryBook",
+              problem: .other(
+                english: "is submitted for \(field.edition); choose not asked to clear it",
+                korean: "\(field.edition)년 제출이 기록되어 있습니다. 지우려면 '요청 전'을 고르세요"),
+              value: chosen.label(l)))
+        } else {
+          book = field.edit(chosen)
+        }
+      }
       // The rules' own checks, so every problem shows at once.
       errors += MemberRules.validate(m).1
       if !errors.isEmpty { throw ValidationError(errors) }
       let division = f.value("division")
       if case .editMember(let original) = f.purpose {
-        return .updateMember(m, original: original, division: division)
+        return .updateMember(m, original: original, division: division, directoryBook: book)
       }
-      return .addMember(m, division: division.isEmpty ? nil : division)
+      return .addMember(m, division: division.isEmpty ? nil : division, directoryBook: book)
+    case .mentoring(let form):
+      return try form.change(f, data)
     case .addMeeting, .editMeeting:
       let scope = (f.choice("scope") ?? "").split(separator: "/").compactMap { Int64($0) }
       let kind = f.choice("meetingKind").flatMap(MeetingKind.init(rawValue:)) ?? .steeringCommittee

@@ -60,7 +60,7 @@ struct MeetingsPane: Pane {
       guard let row = data.row(at: list) else { break }
       ConfirmModal.ask(
         "Delete the meeting \"\(row.title)\" of \(row.date) with its attendance (\(row.invited) invited)?",
-        "\(row.date) 회의 '\(row.title)'을(를) 출석 기록(초대 \(row.invited)명)과 함께 삭제할까요?",
+        "\(row.date) 회의 '\(row.title)'\(Particle.object.after(row.title)) 출석 기록(초대 \(row.invited)명)과 함께 삭제할까요?",
         .deleteMeeting(row.meeting), &app)
     case Self.takeAttendance:
       if let m = data.row(at: list) {

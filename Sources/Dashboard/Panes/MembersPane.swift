@@ -16,6 +16,7 @@ struct MembersPane: Pane {
   static let filterCluster = Action("filterCluster")
   static let filterDivision = Action("filterDivision")
   static let clearFilters = Action("clearFilters")
+  static let filterDirectoryBook = Action("filterDirectoryBook")
   static let sortNext = Action("sortNext")
   static let sortReverse = Action("sortReverse")
   static let endSearch = Action("endSearch")
@@ -30,6 +31,9 @@ struct MembersPane: Pane {
     Binding([.char("r")], filterRole, scope, "filter role", "직위 필터"),
     Binding([.char("c")], filterCluster, scope, "filter cluster", "미클 필터"),
     Binding([.char("d")], filterDivision, scope, "filter division", "분과 필터"),
+    Binding(
+      [.char("b")], filterDirectoryBook, scope, "filter directory book (this edition)",
+      "디렉토리북 필터 (이번 발행)"),
     Binding([.char("x")], clearFilters, scope, "clear filters", "필터 해제"),
     Binding([.escape], clearSearch, scope, "clear the search", "검색 지우기"),
     Binding(
@@ -48,6 +52,8 @@ struct MembersPane: Pane {
 
   var list = ScrollState()
   var query = MemberQuery()
+  /// Who the list shows by their part in the current directory-book edition; nil for everyone.
+  var directoryBook: DirectoryBookState?
   /// The search field while `/` is active.
   var search: TextField?
   /// A `:members` search whose count the message line says once it is read.
@@ -59,28 +65,37 @@ struct MembersPane: Pane {
     var list = PagedList<MemberQuery, MemberRow>()
     /// The member under the cursor, whole (what `e` edits).
     var selected: Member?
+    /// The directory-book edition the column and the filter are about.
+    var edition: Int
     var count: Int { list.count }
   }
 
   struct Cache: PaneCache {
     var list = PagedList<MemberQuery, MemberRow>.Cache()
     var member = Memo<Int64?, Member?>()
+    var edition = Memo<Day, Int>()
   }
 
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
-    var query = query
-    query.language = ctx.l
+    let edition = cache.edition.get(ctx.today) {
+      (try? workspace.directoryEdition(today: ctx.today)) ?? ctx.today.year
+    }
+    var shown = query
+    shown.language = ctx.l
+    shown.directoryBook = DirectoryBookQuery(edition: edition, state: directoryBook)
     let rows = cache.list.load(
-      query, at: list, ctx, count: { try workspace.memberCount($0) },
+      shown, at: list, ctx, countLater: query.isShortSearch,
+      count: { try workspace.memberCount($0) },
       rows: { try workspace.memberRows($0, offset: $1, limit: $2) })
     let id = rows.row(at: list)?.id
     return Data(
-      list: rows, selected: cache.member.get(id) { id.flatMap { try? workspace.member(id: $0) } })
+      list: rows, selected: cache.member.get(id) { id.flatMap { try? workspace.member(id: $0) } },
+      edition: edition)
   }
 
   mutating func fit(_ data: Data, _ ctx: Context, _ app: inout AppState) {
     list.fit(data.list, ctx)
-    if let text = announce {
+    if let text = announce, !data.list.counting {
       app.say(ctx.l.pick("\(data.count) member(s) match '\(text)'", "'\(text)' 검색: \(data.count)명"))
       announce = nil
     }
@@ -97,12 +112,16 @@ struct MembersPane: Pane {
         app.modals.append(.detail(DetailState(subject: .member(row.id))))
       }
     case .edit:
-      if let member = data.selected {
+      if let member = data.selected, let row = data.list.row(at: list) {
         FormBuilder.openMember(
-          member, division: data.list.row(at: list)?.divisionName ?? "", defaultCluster: nil, ctx,
+          member, division: row.divisionName ?? "", defaultCluster: nil,
+          directoryBook: DirectoryBookField(data.edition, row.directoryBook, today: ctx.today), ctx,
           &app)
       }
-    case .new: FormBuilder.openMember(nil, division: "", defaultCluster: query.clusterId, ctx, &app)
+    case .new:
+      FormBuilder.openMember(
+        nil, division: "", defaultCluster: query.clusterId,
+        directoryBook: DirectoryBookField(data.edition, nil, today: ctx.today), ctx, &app)
     case Self.filterKind: filter { $0.kind = cycle(MemberKind.allCases, $0.kind) }
     case Self.filterRole: filter { $0.role = cycle(OfficerRole.allCases, $0.role) }
     case Self.filterCluster:
@@ -114,7 +133,13 @@ struct MembersPane: Pane {
       let ids = ctx.common.divisions.filter { d in query.clusterId.map { d.clusterId == $0 } ?? true
       }
       filter { $0.divisionId = cycle(ids.map(\.id), $0.divisionId) }
-    case Self.clearFilters: filter { $0 = MemberQuery(sort: $0.sort, descending: $0.descending) }
+    case Self.filterDirectoryBook:
+      let steps: [DirectoryBookState] = [.missing, .asked, .submitted, .notAsked]
+      directoryBook = cycle(steps, directoryBook)
+      list = ScrollState()
+    case Self.clearFilters:
+      directoryBook = nil
+      filter { $0 = MemberQuery(sort: $0.sort, descending: $0.descending) }
     case Self.sortNext:
       let all = MemberSort.allCases
       query.sort = all[(all.firstIndex(of: query.sort)! + 1) % all.count]
@@ -164,9 +189,11 @@ struct MembersPane: Pane {
   func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
     let l = ctx.l
     if let search {
-      return .field(prompt: "/", search, right: l.pick("\(data.count) found", "\(data.count)건"))
+      let n = data.list.counting ? "…" : "\(data.count)"
+      return .field(prompt: "/", search, right: l.pick("\(n) found", "\(n)건"))
     }
-    var parts = [l.pick("\(data.count) members", "회원 \(data.count)명")]
+    let n = data.list.counting ? "…" : "\(data.count)"
+    var parts = [l.pick("\(n) members", "회원 \(n)명")]
     if let c = query.clusterId, let cluster = ctx.common.clusters.first(where: { $0.id == c }) {
       parts.append(cluster.name)
     }
@@ -175,6 +202,9 @@ struct MembersPane: Pane {
     }
     if let k = query.kind { parts.append(k.label(l)) }
     if let r = query.role { parts.append(r.label(l)) }
+    if let b = directoryBook {
+      parts.append(Term.directoryBook.title(l) + " \(data.edition): " + b.label(l))
+    }
     if !query.search.isEmpty { parts.append("/\(query.search)") }
     parts.append(
       l.pick("sorted by ", "정렬: ") + Self.term(query.sort).label(l)
@@ -197,43 +227,70 @@ struct MembersPane: Pane {
 
   func render(_ data: Data, _ ctx: Context, into grid: inout Grid, in rect: Rect, theme: Theme) {
     let l = ctx.l
-    // Columns by priority; the narrow screen keeps the first ones.
+    // Columns by priority; the narrow screen keeps the first ones. The directory book's column
+    // has no sort of its own.
     typealias Column = (
-      sort: MemberSort, width: Table.Width, minWidth: Int, value: (MemberRow) -> String
+      term: Term, sort: MemberSort?, width: Table.Width, minWidth: Int,
+      value: (MemberRow) -> String
+    )
+    func column(
+      _ sort: MemberSort, _ width: Table.Width, _ minWidth: Int,
+      _ value: @escaping (MemberRow) -> String
+    ) -> Column {
+      (Self.term(sort), sort, width, minWidth, value)
+    }
+    // `submitted 10.02`: the longest status and a date.
+    let bookWidth = DirectoryBookStatus.allCases.map { DisplayWidth.of($0.label(l)) }.max()! + 6
+    let book: Column = (
+      .directoryBook, nil, .fixed(bookWidth), bookWidth,
+      { Self.directoryBookCell($0.directoryBook, l) }
     )
     var all: [Column] = [
-      (.name, .flex(3), 14, \.name),
-      (.phone, .fixed(13), 13, \.phone),
-      (.role, .fixed(8), 8, { $0.role.label(l) }),
-      (.kind, .fixed(8), 8, { $0.kind.label(l) }),
-      (.lastVisit, .fixed(10), 10, { $0.lastVisit?.description ?? "–" }),
-      (.representative, .fixed(8), 8, \.representative),
-      (.division, .flex(2), 8, { $0.divisionName ?? "–" }),
+      column(.name, .flex(3), 14, \.name),
+      column(.phone, .fixed(13), 13, \.phone),
+      column(.role, .fixed(8), 8, { $0.role.label(l) }),
+      column(.kind, .fixed(8), 8, { $0.kind.label(l) }),
+      column(.lastVisit, .fixed(10), 10, { $0.lastVisit?.description ?? "–" }),
+      column(.representative, .fixed(8), 8, \.representative),
+      column(.division, .flex(2), 8, { $0.divisionName ?? "–" }),
     ]
+    // Filtered by the directory book, its column comes right after the name.
+    if directoryBook == nil { all.append(book) } else { all.insert(book, at: 1) }
     // With every cluster listed, a wide screen also says which cluster each member is in.
-    if query.clusterId == nil { all.append((.cluster, .flex(2), 12, \.clusterName)) }
+    if query.clusterId == nil { all.append(column(.cluster, .flex(2), 12, \.clusterName)) }
     var shown: [Column] = []
     var used = 0
     for c in all where used + c.minWidth + (shown.isEmpty ? 0 : 1) <= rect.width {
       used += c.minWidth + (shown.isEmpty ? 0 : 1)
       shown.append(c)
     }
-    // Screen order: name, kind, cluster, division, role, representative, phone, last visit.
-    let order: [MemberSort] = [
+    // Screen order: name, kind, cluster, division, role, representative, phone, last visit,
+    // directory book.
+    let order: [Term] = [
       .name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
+      .directoryBook,
     ]
-    shown.sort { order.firstIndex(of: $0.sort)! < order.firstIndex(of: $1.sort)! }
+    shown.sort { order.firstIndex(of: $0.term)! < order.firstIndex(of: $1.term)! }
     var styles: [Int: Style] = [:]
     for (i, row) in data.list.rows.enumerated() where row.status != .active {
       styles[list.offset + i] = theme.dim
     }
     Table(
-      columns: shown.map { Table.Column(Self.term($0.sort).title(l), width: $0.width) },
+      columns: shown.map { Table.Column($0.term.title(l), width: $0.width) },
       rows: data.list.rows.map { row in shown.map { $0.value(row) } }, firstRow: list.offset,
       rowCount: data.count, scroll: data.count == 0 ? nil : list,
       sortColumn: shown.firstIndex { $0.sort == query.sort }, sortAscending: !query.descending,
       rowStyles: styles, emptyMessage: l.pick("No members match.", "조건에 맞는 회원이 없습니다.")
     ).render(into: &grid, in: rect, theme: theme)
+  }
+}
+
+extension MembersPane {
+  /// A member's part in the edition: `submitted 10.02`, `asked 09.01`, or `–` when not asked.
+  static func directoryBookCell(_ entry: DirectoryBookEntry?, _ l: Language) -> String {
+    guard let entry else { return "–" }
+    let day = entry.status == .submitted ? entry.submitted : entry.asked
+    return entry.status.label(l) + (day.map { " " + Format.monthDay($0) } ?? "")
   }
 }
 

@@ -11,8 +11,10 @@ struct OverviewPane: Pane {
   static let bindings: [Binding] = []
 
   struct Data: Sendable {
-    var report: AnnualReport?
-    var divisions: [(name: String, members: Int)] = []
+    /// The year's figures: nil until they are read after the first frame (see `DeferredReads`).
+    var report: Result<AnnualReport, ReadFailed>?
+    /// Members per division, read with the figures.
+    var divisions: [(name: String, members: Int)]?
     var perWeek: [Int] = []
     var openFollowUps: [OpenFollowUp] = []
     var overdueCount = 0
@@ -28,7 +30,7 @@ struct OverviewPane: Pane {
   }
 
   struct Cache: PaneCache {
-    var report = Memo<Day, AnnualReport?>()
+    var report = Memo<Day, Result<AnnualReport, ReadFailed>>()
     var divisions = Memo<Int, [(name: String, members: Int)]>()
     var perWeek = Memo<Weeks, [Int]>()
     var openFollowUps = Memo<Int, [OpenFollowUp]>()
@@ -53,14 +55,13 @@ struct OverviewPane: Pane {
     let weeks = Self.weeks(Rect(x: 0, y: 1, width: ctx.width, height: ctx.contentHeight))
     let divisions = ctx.common.divisions
     return Data(
-      report: cache.report.get(today) {
-        try? workspace.annualReport(year: today.year, today: today)
+      report: cache.report.later(today, ctx) {
+        (try? workspace.annualReport(year: today.year, today: today)).map { .success($0) }
+          ?? .failure(ReadFailed())
       },
-      divisions: cache.divisions.get(0) {
-        divisions.map { d in
-          let query = MemberQuery(divisionId: d.id, includeLeft: false)
-          return (d.name, (try? workspace.memberCount(query)) ?? 0)
-        }
+      divisions: cache.divisions.later(0, ctx) {
+        let counts = (try? workspace.memberCountsByDivision()) ?? [:]
+        return divisions.map { ($0.name, counts[$0.id] ?? 0) }
       },
       perWeek: cache.perWeek.get(Weeks(today: today, count: weeks)) {
         (try? workspace.visitsPerWeek(endingAt: today, weeks: weeks)) ?? []
@@ -89,12 +90,15 @@ struct OverviewPane: Pane {
   func render(_ data: Data, _ ctx: Context, into grid: inout Grid, in rect: Rect, theme: Theme) {
     let today = ctx.today
     let l = ctx.l
-    guard let report = data.report else {
+    if case .failure = data.report {
       grid.put(
         l.pick("Could not read the workspace.", "워크스페이스를 읽지 못했습니다."), x: rect.x, y: rect.y,
         style: theme.error)
       return
     }
+    // Until the year's figures are read, their sections show their titles and an ellipsis.
+    let report = try? data.report?.get()
+    let reading = "…"
     let (left, right) = Self.columns(rect)
     let twoColumns = left != right
     // Sections draw their lines indented by one column (see `stack`).
@@ -103,12 +107,14 @@ struct OverviewPane: Pane {
     // Members by kind and division.
     var memberLines = TextLayout.flow(
       MemberKind.allCases.compactMap { k in
-        report.membersByKind[k].map { "\(k.label(l)) \($0)" }
+        report?.membersByKind[k].map { "\(k.label(l)) \($0)" }
       }, width: colWidth)
     memberLines += TextLayout.flow(
-      data.divisions.map { "\($0.name) \($0.members)" }, width: colWidth)
+      (data.divisions ?? []).map { "\($0.name) \($0.members)" }, width: colWidth)
+    if report == nil { memberLines = [reading] }
+    let total = report.map { "\($0.totalMembers)" } ?? reading
     let membersSection = OverviewSection(
-      title: l.pick("Members \(report.totalMembers)", "회원 \(report.totalMembers)명"),
+      title: l.pick("Members \(total)", "회원 \(total)명"),
       height: memberLines.count
     ) { g, r, t in
       for (i, line) in memberLines.enumerated() where i < r.height {
@@ -117,13 +123,15 @@ struct OverviewPane: Pane {
     }
 
     // Meetings by kind.
-    let meetings = report.meetings.filter { $0.held > 0 }
+    let meetings = report?.meetings.filter { $0.held > 0 } ?? []
     let meetingsSection = OverviewSection(
       title: l.pick("Meetings held · attendance", "회의 개최 · 참석률"),
       height: max(1, meetings.count)
     ) { g, r, t in
       if meetings.isEmpty {
-        g.put(l.pick("none yet", "아직 없음"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
+        g.put(
+          report == nil ? reading : l.pick("none yet", "아직 없음"), x: r.x, y: r.y, style: t.dim,
+          maxWidth: r.width)
       }
       for (i, m) in meetings.enumerated() where i < r.height {
         let line =
@@ -135,10 +143,13 @@ struct OverviewPane: Pane {
     }
 
     // Requests by status.
-    let statusLines = TextLayout.flow(
-      RequestStatus.allCases.compactMap { s in
-        report.requestsByStatus[s].map { "\(s.label(l)) \($0)" }
-      }, width: colWidth)
+    let statusLines =
+      report == nil
+      ? [reading]
+      : TextLayout.flow(
+        RequestStatus.allCases.compactMap { s in
+          report?.requestsByStatus[s].map { "\(s.label(l)) \($0)" }
+        }, width: colWidth)
     // Every status is counted, so the lines are shown whole (the seventh, completed, was cut
     // at 80 columns).
     let requestsSection = OverviewSection(
@@ -163,13 +174,14 @@ struct OverviewPane: Pane {
     }
 
     // Budgets: approved against each program's own budget.
-    let budgets = report.programs
+    let budgets = report?.programs ?? []
     let budgetSection = OverviewSection(
       title: l.pick("Approved vs budget", "예산 대비 승인액"), height: max(1, budgets.count * 2)
     ) { g, r, t in
       if budgets.isEmpty {
         g.put(
-          l.pick("no programs this year", "올해 지원사업 없음"), x: r.x, y: r.y, style: t.dim,
+          report == nil ? reading : l.pick("no programs this year", "올해 지원사업 없음"), x: r.x, y: r.y,
+          style: t.dim,
           maxWidth: r.width)
         return
       }
@@ -289,6 +301,9 @@ struct OverviewPane: Pane {
     }
   }
 }
+
+/// A read that failed (the overview says so instead of its figures).
+struct ReadFailed: Error {}
 
 /// A block of the overview: a title and what it draws under it.
 private struct OverviewSection {

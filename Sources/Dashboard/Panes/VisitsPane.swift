@@ -177,7 +177,7 @@ struct VisitsPane: Pane {
       case .followUp(let f):
         ConfirmModal.ask(
           "Delete the follow-up \"\(f.followUp.action)\" of \(f.memberName)?",
-          "\(f.memberName)의 후속조치 '\(f.followUp.action)'을(를) 삭제할까요?",
+          "\(f.memberName)의 후속조치 '\(f.followUp.action)'\(Particle.object.after(f.followUp.action)) 삭제할까요?",
           .deleteFollowUp(f.followUp), &app)
       default: break
       }

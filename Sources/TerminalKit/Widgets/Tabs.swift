@@ -14,26 +14,37 @@ public struct Tabs: Sendable, Hashable {
     numbered ? " \(i + 1) \(titles[i]) " : " \(titles[i]) "
   }
 
-  /// The labels as they fit in `width` columns with a `│` after each: padded (` 1 현황 `), else
-  /// without the padding (`1 현황`), else with the other tabs' titles cut to the room left (or to their numbers).
+  /// The columns the tabs take with every title whole, separators included.
+  public var width: Int { titles.indices.reduce(0) { $0 + DisplayWidth.of(label($1)) + 1 } }
+
+  /// The labels drawn in `width` columns: whole when they fit, else without their padding; if
+  /// still too wide, the active tab stays whole and the others share what is left, the shortest
+  /// whole first and the rest cut (down to their numbers), so that every tab can still be seen.
   public func labels(fitting width: Int) -> [String] {
-    func total(_ labels: [String]) -> Int { labels.reduce(0) { $0 + DisplayWidth.of($1) + 1 } }
     let padded = titles.indices.map(label)
-    if total(padded) <= width { return padded }
-    var tight = padded.map { String($0.dropFirst().dropLast()) }
-    guard total(tight) > width, titles.count > 1, titles.indices.contains(active) else {
-      return tight
+    guard self.width > width else { return padded }
+    var labels = padded.map { String($0.dropFirst().dropLast()) }
+    var room = width - titles.count
+    guard labels.reduce(0, { $0 + DisplayWidth.of($1) }) > room, titles.indices.contains(active)
+    else { return labels }
+    room -= DisplayWidth.of(labels[active])
+    var others = titles.indices.filter { $0 != active }.sorted {
+      DisplayWidth.of(labels[$0]) < DisplayWidth.of(labels[$1])
     }
-    let each = max(1, (width - DisplayWidth.of(tight[active]) - titles.count) / (titles.count - 1))
-    // Too little room for even a cut title: the other tabs keep their numbers only.
-    for i in tight.indices where i != active {
-      let cut = DisplayWidth.truncate(titles[i], to: max(0, each - 2))
-      let number = numbered ? "\(i + 1)" : ""
-      tight[i] =
-        cut.first == titles[i].first
-        ? [number, cut].filter { !$0.isEmpty }.joined(separator: " ") : number
+    while !others.isEmpty {
+      let i = others.removeFirst()
+      let share = room / (others.count + 1)
+      if DisplayWidth.of(labels[i]) > share {
+        let number = numbered ? "\(i + 1)" : ""
+        let titleRoom = share - DisplayWidth.of(number) - 1
+        labels[i] =
+          titleRoom >= 2
+          ? [number, DisplayWidth.truncate(titles[i], to: titleRoom)].filter { !$0.isEmpty }
+            .joined(separator: " ") : number
+      }
+      room -= DisplayWidth.of(labels[i])
     }
-    return tight
+    return labels
   }
 
   public func render(into grid: inout Grid, in rect: Rect, theme: Theme) {
