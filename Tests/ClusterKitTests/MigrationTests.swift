@@ -7,12 +7,14 @@ import Testing
 @Suite struct MigrationTests {
   /// A workspace file as an older ClusterDesk left it: schema `version`, one member, one visit,
   /// one approved request with its audit entries (one actor's name holding an escape sequence,
-  /// as versions before the cleaning of every field let in).
+  /// as versions before the cleaning of every field let in). The records are written in the
+  /// schema of version 5 at most and brought up to `version` by its own migrations.
   func oldWorkspace(version: Int, in folder: URL) throws -> String {
     let path = folder.appendingPathComponent("old-v\(version).clusterdesk").path
     let queue = try DatabaseQueue(path: path)
+    let written = min(version, 5)
     try queue.write { db in
-      try Schema.migrate(db, from: 0, to: version)
+      try Schema.migrate(db, from: 0, to: written)
       try db.execute(
         sql: """
           INSERT INTO office (id, name) VALUES (1, '옛 사무국');
@@ -69,6 +71,7 @@ import Testing
           id: 1, nameKey: "유신테크", initials: "ㅇㅅㅌㅋ", representative: "", products: "",
           replacing: false, db)
       }
+      try Schema.migrate(db, from: written, to: version)
     }
     try queue.close()
     return path
