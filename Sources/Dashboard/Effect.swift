@@ -1,4 +1,5 @@
 import ClusterKit
+import TerminalKit
 
 /// A change to the workspace that an update asks for. The runtime performs it: each is exactly
 /// one Workspace call, one transaction, saved at once, and recorded so that `u` undoes it.
@@ -22,6 +23,8 @@ enum Change: Hashable, Sendable {
   case decide(Int64, Decision, expected: SupportRequest?)
   /// Mentoring and SIGs (MentoringActions.swift).
   case mentoring(MentoringChange)
+  /// The year's report as a workbook beside the workspace, in the language of the interface.
+  case writeReport(year: Int, Language)
   // Programs, intake and the steps of a request after the decision
   case addProgram(Program)
   case updateProgram(Program, original: Program)
@@ -141,6 +144,12 @@ extension Change {
       }
     case .mentoring(let change):
       return try change.perform(on: workspace, today: today)
+    case .writeReport(let year, let language):
+      let path = try AnnualReportWorkbook.write(
+        workspace, year: year, today: today, language: language,
+        to: AnnualReportWorkbook.defaultPath(for: workspace, year: year, language),
+        measure: DisplayWidth.of)
+      return { $0.pick("Report \(year) written to \(path)", "\(year) 실적보고를 썼습니다: \(path)") }
     case .addProgram(let program):
       let saved = try workspace.addProgram(program)
       let name = Document.programName(saved)

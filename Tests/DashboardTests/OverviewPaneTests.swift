@@ -33,3 +33,25 @@ import Testing
     #expect(screen(app, 120, 40).contains("Members 16"))
   }
 }
+
+@Suite struct OverviewReportTests {
+  /// `W` writes the year's report workbook beside the workspace and says where.
+  @Test func theReportWorkbookIsWrittenBesideTheWorkspace() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("overview-report-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let workspace = try Workspace.create(
+      at: folder + "/office.clusterdesk",
+      office: Office(name: "서울지역본부", region: "서울", officerVisitWeeks: 4, memberVisitWeeks: 12))
+    let app = DashboardApp(
+      workspace: workspace, pane: PaneName("overview")!, language: .ko, today: Fixture.today)
+    _ = app.render(width: 80, height: 24, theme: .monochrome)
+    press(app, ["W"])
+    let written = folder + "/실적보고-2026.xlsx"
+    #expect(FileManager.default.fileExists(atPath: written))
+    #expect(app.state.status?.text == "2026 실적보고를 썼습니다: \(written)")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: written))
+    #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a zip, as every .xlsx is")
+  }
+}

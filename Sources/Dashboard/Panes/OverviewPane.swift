@@ -8,7 +8,11 @@ struct OverviewPane: Pane {
   static func title(_ l: Language) -> String { l.pick("Overview", "현황") }
   /// `:report` opens the overview, the report's figures on screen.
   static let verbs = ["report"]
-  static let bindings: [Binding] = []
+  static let scope = Scope.pane(Self.self)
+  static let writeReport = Action("writeReport")
+  static let bindings: [Binding] = [
+    Binding([.char("W")], writeReport, scope, "report .xlsx", "실적보고 엑셀", hint: true)
+  ]
 
   struct Data: Sendable {
     /// The year's figures: nil until they are read after the first frame (see `DeferredReads`).
@@ -81,7 +85,10 @@ struct OverviewPane: Pane {
 
   mutating func update(_ action: Action, _ data: Data, _ ctx: Context, _ app: inout AppState)
     -> [Effect]
-  { [] }
+  {
+    guard action == Self.writeReport else { return [] }
+    return [Effect(.writeReport(year: ctx.today.year, ctx.l))]
+  }
 
   func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
     .summary(ctx.l.pick("This year at a glance · ", "올해 현황 · ") + "\(ctx.today.year)")
