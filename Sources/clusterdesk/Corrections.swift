@@ -360,6 +360,7 @@ struct Undo: ParsableCommand {
   func run() throws {
     try reporting {
       let workspace = try location.open()
+      guard workspace.keepsChangeLog else { throw WorkspaceError.noChangeLogBetweenCommands }
       guard let change = try workspace.lastChange(from: .commandLine) else {
         throw WorkspaceError.nothingToUndo
       }

@@ -74,6 +74,20 @@ import Testing
     #expect(try workspace(cli).integrityProblems().isEmpty)
   }
 
+  /// A JSON workspace's file holds no change log: `undo` says so instead of "nothing to undo".
+  @Test func undoOnAJSONWorkspaceSaysWhyItCannot() throws {
+    var cli = try Binary()
+    defer { cli.cleanUp() }
+    cli.environment["CLUSTERDESK_WORKSPACE"] = cli.file("office.json").path
+    #expect(try cli.run(["init"]).status == 0)
+    #expect(
+      try cli.run(["members", "add", "--name", "한빛정밀", "--cluster", "IT융합"]).status == 0)
+    let refused = try cli.run(["undo", "--yes"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("cannot be undone once it ended"), "\(refused.stderr)")
+    #expect(try Workspace(path: cli.workspacePath).memberCount(MemberQuery()) == 1)
+  }
+
   @Test func undoNeverOverwritesALaterChange() throws {
     let cli = try office()
     defer { cli.cleanUp() }

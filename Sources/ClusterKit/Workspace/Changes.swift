@@ -71,6 +71,10 @@ extension Workspace {
     try $recording.withValue(ChangeRecording(origin: origin, label: label)) { try body() }
   }
 
+  /// False for a JSON workspace: its file holds the records, and the change log lives only as
+  /// long as the process that opened it.
+  public var keepsChangeLog: Bool { jsonFile == nil }
+
   /// The newest change from `origin` that is not undone.
   public func lastChange(from origin: ChangeOrigin) throws -> RecordedChange? {
     try read { db in

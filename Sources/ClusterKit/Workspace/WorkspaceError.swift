@@ -48,6 +48,8 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   /// A follow-up marked done a second time; its date is only changed when asked to correct it.
   case alreadyDone(followUp: Int64, on: Day)
   case nothingToUndo
+  /// `clusterdesk undo` on a JSON workspace, whose file holds the records, not their change log.
+  case noChangeLogBetweenCommands
   /// Amounts whose sum passes what a number holds (only values written before their ranges
   /// were checked can get there).
   case sumTooLarge
@@ -192,6 +194,11 @@ public enum WorkspaceError: Error, Equatable, Sendable {
         "후속조치 #\(id, .topic) 이미 \(day)에 완료되었습니다. 날짜는 그대로 두었습니다.")
     case .nothingToUndo:
       return l.pick("Nothing to undo.", "되돌릴 작업이 없습니다.")
+    case .noChangeLogBetweenCommands:
+      return l.pick(
+        "A JSON workspace keeps the records, not a log of their changes, so a command's change cannot be undone once it ended; in the dashboard u undoes while it is open, and a SQLite workspace (clusterdesk convert) keeps the log.",
+        "JSON 워크스페이스는 기록만 담고 변경 이력은 담지 않으므로 끝난 명령의 변경은 되돌릴 수 없습니다. 대시보드에서는 열려 있는 동안 u로 되돌리고, SQLite 워크스페이스(clusterdesk convert)는 이력을 남깁니다."
+      )
     case .sumTooLarge:
       return l.pick(
         "Some amounts in the workspace, or their sum, are larger than ClusterDesk counts; look for an amount entered wrongly (an amount of support is at most 1조원).",
