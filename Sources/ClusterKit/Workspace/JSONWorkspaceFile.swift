@@ -237,16 +237,12 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     }
   }
 
-  private struct Version: Decodable { var version: Int }
-
   /// The document in the file, and the version it was written in.
   private static func decode(_ bytes: Data, path: String, changedOutside: Bool) throws
     -> (WorkspaceDocument, Int)
   {
     do {
-      let document = try WorkspaceDocument.decode(bytes)
-      let version = try? JSONDecoder().decode(Version.self, from: bytes).version
-      return (document, version ?? WorkspaceDocument.currentVersion)
+      return try WorkspaceDocument.decodeVersioned(bytes)
     } catch {
       throw unreadable(error, path: path, changedOutside: changedOutside)
     }
