@@ -357,6 +357,9 @@ extension Workspace {
   /// What the dashboard should say about the JSON file now (nil for SQLite, or nothing new).
   public func takeFileNotice() -> FileNotice? { jsonFile?.takeNotice() }
 
+  /// The size of a JSON workspace from which the commands and the dashboard advise SQLite.
+  public static var largeJSONSize: Int { JSONWorkspaceFile.largeSize }
+
   /// The advice to use SQLite, for a JSON workspace large enough to need it.
   public func storageAdvice(_ l: Language) -> String? {
     guard let size = jsonFile?.size, size >= JSONWorkspaceFile.largeSize else { return nil }
