@@ -248,25 +248,78 @@ struct BenchDomain: ParsableCommand {
       }
 
       // The workspace kept as a JSON file: opened as every command opens it, and one change
-      // saved as every change is (export, encode, write beside, flush, rename).
-      let jsonWorkspace = (folder as NSString).appendingPathComponent("bench-workspace.json")
+      // saved as every change is (export, encode, write beside, flush, rename); beside it the same
+      // change to the SQLite workspace. A workspace smaller than the size from which the commands
+      // advise SQLite is also measured padded to that size, to show the advice is due there.
       if only == nil || "JSON workspace".contains(only!) {
-        try? FileManager.default.removeItem(atPath: jsonWorkspace)
         let document = try workspace.exportDocument()
-        var opened = try Workspace.create(at: jsonWorkspace) { try $0.importDocument(document) }
-        try time("JSON workspace: open (read, decode, check, load)", runs: slowRuns) {
-          opened = try Workspace(path: jsonWorkspace)
-        }
-        var office = document.office
+        let size = try timeJSONWorkspace(document, label: "", in: folder, time)
+        let original = try workspace.office()
+        var office = original
         var turn = 0
-        try time("JSON workspace: save one change (export, encode, write, rename)", runs: slowRuns)
-        {
+        try time("JSON workspace's change saved to the SQLite workspace instead", runs: slowRuns) {
           turn += 1
-          office.name = "\(document.office.name) \(turn)"
-          try opened.updateOffice(office)
+          office.name = "\(original.name) \(turn)"
+          try workspace.updateOffice(office)
         }
-        try? FileManager.default.removeItem(atPath: jsonWorkspace)
+        try workspace.updateOffice(original)
+        if size < Workspace.largeJSONSize {
+          let megabytes = Workspace.largeJSONSize / 1_000_000
+          try timeJSONWorkspace(
+            try Self.padded(document, to: Workspace.largeJSONSize),
+            label: " at the advice size (\(megabytes) MB)", in: folder, time)
+        }
       }
     }
+  }
+
+  /// Times opening a JSON workspace holding `document` and saving one change to it, then prints
+  /// the advice the commands show for it (a line `advice`, its size in bytes, and the advice or
+  /// `-` when there is none). Returns the size of the file.
+  @discardableResult
+  private func timeJSONWorkspace(
+    _ document: WorkspaceDocument, label: String, in folder: String,
+    _ time: (String, Int, () throws -> Void) throws -> Void
+  ) throws -> Int {
+    let path = (folder as NSString).appendingPathComponent("bench-workspace.json")
+    try? FileManager.default.removeItem(atPath: path)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var opened = try Workspace.create(at: path) { try $0.importDocument(document) }
+    try time("JSON workspace\(label): open (read, decode, check, load)", slowRuns) {
+      opened = try Workspace(path: path)
+    }
+    var office = document.office
+    var turn = 0
+    try time("JSON workspace\(label): save one change (export, encode, write, rename)", slowRuns) {
+      turn += 1
+      office.name = "\(document.office.name) \(turn)"
+      try opened.updateOffice(office)
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    print("advice\tJSON workspace\(label)\t\(size)\t\(opened.storageAdvice(.en) ?? "-")")
+    return size
+  }
+
+  /// The document with made-up companies added to its first mini-cluster until its JSON is at
+  /// least `size` bytes.
+  static func padded(_ document: WorkspaceDocument, to size: Int) throws -> WorkspaceDocument {
+    var padded = document
+    guard let cluster = document.clusters.first else { return document }
+    var bytes = try document.encoded().count
+    let nextId = (document.members.map(\.id).max() ?? 0) + 1
+    var added: Int64 = 0
+    while bytes < size {
+      let batch = (0..<500).map { i in
+        Member(
+          id: nextId + added + Int64(i), clusterId: cluster.id, kind: .company,
+          name: "벤치마크크기\(added + Int64(i))정밀", representative: "홍길동",
+          products: "정밀 부품 가공, 금형, 자동화 설비", employees: 12, address: "서울특별시 금천구 가산디지털1로 1",
+          phone: "02-2222-3333")
+      }
+      padded.members += batch
+      added += Int64(batch.count)
+      bytes = try padded.encoded().count
+    }
+    return padded
   }
 }

@@ -97,7 +97,7 @@ struct WorkspaceLocation: ParsableArguments {
   }
 
   /// Opens the workspace; with `create`, a missing one is made (and, for the default location,
-  /// its folder too). An existing SQLite workspace gets its automatic backup of the day, in the
+  /// its folder too). An existing workspace gets its automatic backup of the day, in the
   /// background; a large JSON one, the advice to use SQLite (on stderr).
   func open(create: Bool = false) throws -> Workspace {
     if create { makeDefaultFolder() }
@@ -107,7 +107,7 @@ struct WorkspaceLocation: ParsableArguments {
   static func open(path: String, create: Bool = false) throws -> Workspace {
     let existed = FileManager.default.fileExists(atPath: path)
     let workspace = try Workspace(path: path, create: create)
-    if existed && !workspace.isJSONDocument { AutomaticBackup.startIfDue(for: workspace) }
+    if existed { AutomaticBackup.startIfDue(for: workspace) }
     if let advice = workspace.storageAdvice(language) { printError(advice) }
     return workspace
   }

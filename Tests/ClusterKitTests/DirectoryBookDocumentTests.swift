@@ -109,8 +109,7 @@ private struct BookOffice {
     // Office numbers are not personal.
     #expect(html.contains("02-2283-6974"))
     #expect(html.contains("size: A4"))
-    #expect(html.contains(".cluster { break-before: page; }"))
-    #expect(html.contains("break-inside: avoid"))
+    #expect(html.contains(".sheet { height: 262.0mm; overflow: hidden; break-before: page; }"))
     #expect(html.contains("<html lang=\"ko\">"))
     #expect(html.contains("\"NanumGothic\"") && html.contains("\"Malgun Gothic\""))
     #expect(!html.contains("http://fonts") && !html.contains("@import") && !html.contains("<link"))
@@ -129,6 +128,48 @@ private struct BookOffice {
     #expect(unmasked.contains("010-7817-5211"))
     #expect(unmasked.contains("Changes since the 2025 edition"))
     #expect(unmasked.contains("<dt>Representative</dt>"))
+  }
+
+  /// The pages the contents print: the cover, the contents, the changes, then each mini-cluster
+  /// from a new page with two profiles a page, or a page (or more) for one too long for half.
+  @Test func eachCompanyIsGivenThePageItIsPrintedOn() throws {
+    let office = try BookOffice()
+    var long = office.members["가온전자 주식회사"]!
+    long.products = String(repeating: "정밀 감속기와 서보 모터 제어기 ", count: 40)
+    _ = try office.w.updateMember(long, original: office.members["가온전자 주식회사"]!)
+    let book = try office.w.directoryBookContents(
+      edition: 2026, everyone: false, changesSince: 2025)
+    let options = DirectoryBookHTML.Options(language: .ko, unmask: false, printed: today)
+    let pages = DirectoryBookPages(
+      book, changes: [.heading("새로 실린 회원 (2)"), .item("A"), .item("B")],
+      division: { $0.name ?? "분과 없음" }, options: options)
+    #expect(pages.contents.count == 1)
+    #expect(pages.changesPage == 3)
+    // IT융합: 바른소프트 alone on page 4. 지능형메카트로닉스 from page 5: 가온전자 (long, a page
+    // of its own), then ㈜ 나래시스템 and (주)하늘정밀 on page 6, A&B and 다온바이오 on 7, 서울테크노파크 on 8.
+    let byName = Dictionary(
+      uniqueKeysWithValues: book.companies.map { ($0.member.name, pages.companyPage[$0.number]) })
+    #expect(byName["바른소프트"] == 4)
+    #expect(byName["가온전자 주식회사"] == 5)
+    #expect(byName["㈜ 나래시스템"] == 6 && byName["(주)하늘정밀"] == 6)
+    #expect(byName["A&B <주>"] == 7 && byName["다온바이오"] == 7)
+    #expect(byName["서울테크노파크"] == 8)
+    #expect(pages.clusterPage.values.sorted() == [4, 5])
+    // The profile estimate grows with its text and its contact people; one of a page's length
+    // takes more than one page.
+    let company = book.companies.first { $0.member.name == "(주)하늘정밀" }!
+    var longer = company
+    longer.contacts += Array(repeating: company.contacts[0], count: 60)
+    #expect(DirectoryBookPages.profileHeight(company, options) < DirectoryBookPages.halfSlot)
+    #expect(DirectoryBookPages.profileHeight(longer, options) > DirectoryBookPages.fullSlot)
+    // The contents go on to a second sheet after 41 lines, never ending with a heading.
+    let many = (1...60).map { _ in DirectoryBookPages.ChangesLine.item("x") }
+    let sheets = DirectoryBookPages(
+      book, changes: [.heading("a")] + many + [.blank, .heading("b"), .item("y")],
+      division: { $0.name ?? "" }, options: options
+    ).changes
+    #expect(sheets.map(\.count) == [41, 23])
+    if case .heading = sheets[0].last! { Issue.record("a sheet ends with a heading") }
   }
 
   @Test func officeNamesCannotBreakOutOfTheStyleSheet() {

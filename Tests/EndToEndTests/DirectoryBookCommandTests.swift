@@ -81,7 +81,7 @@ import Testing
       #expect(html.contains(contact.phone))
     }
     #expect(html.contains("@page {\n  size: A4;"))
-    #expect(html.contains(".cluster { break-before: page; }"))
+    #expect(html.contains(".sheet { height: 262.0mm; overflow: hidden; break-before: page; }"))
 
     let unmasked = try cli.run(["directory-book", "--output", "full.html", "--unmask"])
     #expect(unmasked.status == 0)
@@ -92,14 +92,14 @@ import Testing
       ["directory-book", "--output", "책.html"], environment: ["LANG": "ko_KR.UTF-8"])
     #expect(korean.stdout.contains("2026년 디렉토리북(미니클러스터 4곳, 회원 61곳)을 책.html에 썼습니다."))
     let book = try String(contentsOfFile: cli.file("책.html").path, encoding: .utf8)
-    #expect(book.contains("<h2>차례</h2>") && book.contains("<dt>대표자</dt>"))
+    #expect(book.contains("<h2 class=\"title\">차례</h2>") && book.contains("<dt>대표자</dt>"))
     let english = try cli.run(
       ["directory-book", "--output", "en.html", "--language", "en"],
       environment: ["LANG": "ko_KR.UTF-8"])
     #expect(english.stdout.contains("썼습니다"))
     #expect(
       try String(contentsOfFile: cli.file("en.html").path, encoding: .utf8).contains(
-        "<h2>Contents</h2>"))
+        "<h2 class=\"title\">Contents</h2>"))
   }
 
   @Test func namesPrintAsTypedAndChangesSinceAnEditionAreListed() throws {
@@ -143,12 +143,12 @@ import Testing
     #expect(!html.contains("A&B <주>"))
     #expect(html.contains("Changes since the 2025 edition"))
     let section = try #require(html.components(separatedBy: "id=\"changes\"").last)
-      .components(separatedBy: "</section>")[0]
+      .components(separatedBy: "<section class=\"cluster\"")[0]
     let escape = { (text: String) in
       text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         .replacingOccurrences(of: ">", with: "&gt;")
     }
-    let parts = section.components(separatedBy: "<h3>")
+    let parts = section.components(separatedBy: "<h3 class=\"line\">")
     #expect(parts.count == 4)
     // New: every member of this year's book but the two of last year's.
     #expect(parts[1].hasPrefix("New in this edition (\(members.count + 1 - 2))"))
@@ -220,6 +220,8 @@ import Testing
     // Each profile is on one page: its numbered name and its website or phone, the last lines
     // of the profile, are on the same page.
     let html = try String(contentsOfFile: cli.file("book.html").path, encoding: .utf8)
+    // The cover, the contents: the pages before the first profile, which list the names too.
+    let front = 0..<((try Self.contentsEntries(html).map(\.page).min() ?? 1) - 1)
     let profiles = html.components(separatedBy: "<article class=\"company\"").dropFirst()
     #expect(profiles.count == members.count)
     for (index, profile) in profiles.enumerated() {
@@ -227,10 +229,102 @@ import Testing
       let name = try #require(members.first { profile.hasPrefix(" id=\"m\($0["id"]!)\"") })["name"]!
       let phone = profile.components(separatedBy: "<dt>Phone</dt><dd>").dropFirst().first?
         .prefix { $0 != "<" }
-      let heading = text.indices.filter { text[$0].contains("\(number) \(name)") }
+      let heading = text.indices.filter {
+        !front.contains($0) && text[$0].contains("\(number) \(name)")
+      }
       #expect(heading.count == 1, "\(number) \(name) is on pages \(heading)")
       if let phone, phone != "–", let page = heading.first {
         #expect(text[page].contains(phone), "\(name): \(phone) is not on its page")
+      }
+    }
+  }
+
+  /// The entries of the table of contents in the HTML: the company's number, its name and the
+  /// page the contents give for it.
+  static func contentsEntries(_ html: String) throws -> [(number: Int, name: String, page: Int)] {
+    let entry = try Regex(
+      ##"<p class="line toc-company"><a href="#m\d+"><span class="no">(\d+)</span> (.*?)(?: <span class="tag">[^<]*</span>)?</a><span class="leader"></span><span class="page">(\d+)</span></p>"##
+    )
+    return html.matches(of: entry).map { match in
+      let name = String(match.output[2].substring ?? "")
+        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
+      return (Int(match.output[1].substring!)!, name, Int(match.output[3].substring!)!)
+    }
+  }
+
+  /// Printed to A4 by headless Chromium, every company is on the page the table of contents
+  /// gives for it, that page's footer prints the same number, and the contents print it beside
+  /// the company: in English, and in Korean with the list of changes (several pages of it) and a
+  /// profile too long for one page.
+  @Test(.enabled(if: Chromium.available, Comment(rawValue: Chromium.missing)))
+  func theContentsGiveThePageEachCompanyIsPrintedOn() throws {
+    let cli = try WorkbookCommandTests.sampleOffice()
+    defer { cli.cleanUp() }
+    // An earlier edition to compare with: everyone asked, nobody submitted.
+    let asked = try cli.run([
+      "members", "directory-book", "--everyone", "--asked", "2025-09-01", "--edition", "2025",
+    ])
+    try #require(asked.status == 0, "\(asked.stderr)")
+    let members = try Self.submitted(cli)
+    let long = try #require(members.dropFirst(5).first?["name"])
+    let products = String(repeating: "정밀 감속기와 서보 모터 제어기, 산업용 로봇 관절 모듈 ", count: 90)
+    let edited = try cli.run(["members", "edit", long, "--products", products])
+    try #require(edited.status == 0, "\(edited.stderr)")
+    let runs: [(arguments: [String], contents: String)] = [
+      (["--language", "en"], "Contents"),
+      (["--language", "ko", "--all", "--changes-since", "2025"], "차례"),
+    ]
+    for (index, run) in runs.enumerated() {
+      let name = "book\(index)"
+      let result = try cli.run(["directory-book", "--output", "\(name).html"] + run.arguments)
+      try #require(result.status == 0, "\(result.stderr)")
+      let html = try String(contentsOfFile: cli.file("\(name).html").path, encoding: .utf8)
+      let entries = try Self.contentsEntries(html)
+      #expect(entries.count == Self.profiles(html).count && entries.count >= members.count)
+      try Chromium.printToPDF(cli.file("\(name).html"), cli.file("\(name).pdf"))
+      let pages = try Chromium.pages(cli.file("\(name).pdf")).map {
+        $0.replacingOccurrences(of: " +", with: " ", options: .regularExpression)
+      }
+      #expect(pages[1].contains(run.contents), "\(run.arguments): the contents start on page 2")
+      // The pages before the first profile: the cover, the contents and the changes.
+      let front = 0..<((entries.map(\.page).min() ?? 1) - 1)
+      #expect(front.count >= 2)
+      let frontLines = front.flatMap { pages[$0].split(separator: "\n") }
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+      for entry in entries {
+        let heading = "\(entry.number) \(entry.name)"
+        // Where the profile really is: the one page past the front with its numbered name.
+        let found = pages.indices.filter { !front.contains($0) && pages[$0].contains(heading) }
+          .map { $0 + 1 }
+        #expect(found == [entry.page], "\(run.arguments): \(heading) is on pages \(found)")
+        guard entry.page <= pages.count else { continue }
+        #expect(
+          pages[entry.page - 1].contains("\(entry.page) / \(pages.count)"),
+          "\(run.arguments): page \(entry.page) prints another number")
+        // The contents print that page at the end of the company's line.
+        let lines = frontLines.filter { $0.hasPrefix("\(entry.number) \(entry.name.prefix(4))") }
+        #expect(
+          lines.contains { $0.hasSuffix(" \(entry.page)") },
+          "\(run.arguments): the contents line of \(heading) is \(lines)")
+      }
+      // The long profile runs on over more than one page, and the next company starts after it.
+      let longEntry = try #require(entries.first { $0.name == long })
+      if let next = entries.first(where: { $0.number == longEntry.number + 1 }) {
+        #expect(next.page >= longEntry.page + 2, "\(run.arguments): \(long) fits one page")
+      }
+      #expect(pages[longEntry.page].contains("산업용 로봇"), "the long profile goes on")
+      if index == 1 {
+        // Korean, with the changes: their pages come after the contents and before the profiles.
+        #expect(html.contains("2025년판 이후 달라진 점"))
+        #expect(pages[1].contains("2025년판 이후 달라진 점"), "the contents list the changes")
+        // The changes start on the page the contents give for them, after the contents.
+        let changes = try #require(front.first { pages[$0].contains("새로 실린 회원") })
+        #expect(changes > 1)
+        #expect(
+          frontLines.contains { $0.hasPrefix("2025년판 이후 달라진 점") && $0.hasSuffix(" \(changes + 1)") }
+        )
       }
     }
   }

@@ -109,6 +109,62 @@ import Testing
     #expect(try withoutTimes(json) == withoutTimes(sqlite))
   }
 
+  /// A JSON workspace gets the automatic backup of the day as a SQLite one does: on the day's
+  /// first command, in the background, into `FILE.backups/` (owner-only), a copy `restore` puts
+  /// back.
+  @Test func aJSONWorkspaceIsBackedUpDaily() throws {
+    var cli = try sampleOffice("office.json")
+    defer { cli.cleanUp() }
+    let folder = Backups.folder(for: cli.workspacePath)
+    for day in ["2026-11-26", "2026-11-27"] {
+      cli.environment["CLUSTERDESK_TODAY"] = day
+      #expect(try cli.run(["members", "list"]).status == 0)
+      let copy = "\(folder)/auto-\(day).backup"
+      for _ in 0..<400 where !FileManager.default.fileExists(atPath: copy) { usleep(50_000) }
+      #expect(FileManager.default.fileExists(atPath: copy), "no backup on \(day)")
+      #expect(BackupTests.automaticBackupDone(folder))
+      #expect(BackupTests.mode(copy) == 0o600)
+      #expect(try WorkspaceLifecycleTests.count("member", in: copy) == 141)
+    }
+    #expect(BackupTests.mode(folder) == 0o700)
+    let before = try Data(contentsOf: URL(fileURLWithPath: cli.workspacePath))
+    let added = try cli.run(["members", "add", "--cluster", "IT융합", "--name", "백업뒤상사"])
+    #expect(added.status == 0, "\(added.stderr)")
+    let restored = try cli.run(["restore", "\(folder)/auto-2026-11-27.backup"])
+    #expect(restored.status == 0, "\(restored.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: cli.workspacePath)) == before)
+  }
+
+  /// A file of the format's version 1 is read as it is and left alone until the first change;
+  /// that change first copies the old bytes to `FILE.v1.backup` (owner-only), then writes the
+  /// current version.
+  @Test func anOlderVersionIsBackedUpBeforeItsFirstSave() throws {
+    var cli = try Binary()
+    defer { cli.cleanUp() }
+    let corpus = Binary.packageRoot.appendingPathComponent(
+      "Tests/ClusterKitTests/Corpus/workspace.json")
+    let path = cli.file("old.json").path
+    try FileManager.default.copyItem(atPath: corpus.path, toPath: path)
+    cli.environment["CLUSTERDESK_WORKSPACE"] = path
+    let old = try Data(contentsOf: URL(fileURLWithPath: path))
+    let header = try #require(try JSONSerialization.jsonObject(with: old) as? [String: Any])
+    #expect(header["version"] as? Int == 1)
+    let listed = try cli.run(["members", "list"])
+    #expect(listed.status == 0, "\(listed.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == old)
+    #expect(!FileManager.default.fileExists(atPath: path + ".v1.backup"))
+    let changed = try cli.run(["office", "--name", "서울 사무국"])
+    #expect(changed.status == 0, "\(changed.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".v1.backup")) == old)
+    #expect(BackupTests.mode(path + ".v1.backup") == 0o600)
+    let saved = try document(path)
+    #expect(saved.version == WorkspaceDocument.currentVersion)
+    #expect(saved.office.name == "서울 사무국")
+    // The next change has nothing older to keep: the backup stays the old file.
+    #expect(try cli.run(["office", "--name", "서울 사무국 2"]).status == 0)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".v1.backup")) == old)
+  }
+
   @Test func initMakesAnEmptyJSONWorkspace() throws {
     var cli = try Binary()
     defer { cli.cleanUp() }

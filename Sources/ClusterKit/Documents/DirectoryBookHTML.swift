@@ -1,9 +1,9 @@
 /// The directory book as one HTML file that any browser prints on A4: a cover, a table of
-/// contents by mini-cluster and division (every company numbered and linked, since plain HTML
-/// cannot print page numbers of its own), what changed since an earlier edition, then each
-/// mini-cluster from a new page with its companies, none split across two pages. The page
-/// header names the office and the edition and the footer numbers the pages. Fonts come from
-/// the machine (a list of Korean fonts with fallbacks); nothing is fetched from the network.
+/// contents by mini-cluster and division (every company numbered, linked and given its page, as
+/// `DirectoryBookPages` lays the book out), what changed since an earlier edition, then each
+/// mini-cluster from a new page with its companies, two to a page, none split across two pages.
+/// The page header names the office and the edition and the footer numbers the pages. Fonts come
+/// from the machine (a list of Korean fonts with fallbacks); nothing is fetched from the network.
 public enum DirectoryBookHTML {
   public struct Options: Sendable {
     public var language: Language
@@ -23,6 +23,9 @@ public enum DirectoryBookHTML {
     let l = options.language
     let title = l.pick("Directory book \(book.edition)", "\(book.edition) 디렉토리북")
     let companies = book.companies
+    let pages = DirectoryBookPages(
+      book, changes: book.changes.map { changeLines(book, $0, l) },
+      division: { divisionTitle($0, l) }, options: options)
     var out = """
       <!DOCTYPE html>
       <html lang="\(l.rawValue)">
@@ -38,7 +41,7 @@ public enum DirectoryBookHTML {
 
       """
     // The cover.
-    out += "<section class=\"cover\">\n"
+    out += "<section class=\"sheet cover\">\n"
     out += "<p class=\"office\">\(escape(book.office.name))</p>\n"
     out += "<h1>\(escape(title))</h1>\n"
     let clusters = book.parts.count
@@ -67,54 +70,87 @@ public enum DirectoryBookHTML {
     for note in notes { out += "<p class=\"note\">\(escape(note))</p>\n" }
     out += "</section>\n"
 
-    // The table of contents.
-    out += "<nav class=\"toc\">\n<h2>\(escape(l.pick("Contents", "차례")))</h2>\n"
-    if book.changes != nil {
-      out +=
-        "<p class=\"toc-changes\"><a href=\"#changes\">"
-        + escape(changesTitle(book, l)) + "</a></p>\n"
+    // The table of contents, each entry with its page.
+    func entry(_ text: String, href: String, page: Int?, _ kind: String) -> String {
+      "<p class=\"line \(kind)\"><a href=\"#\(href)\">\(text)</a><span class=\"leader\"></span>"
+        + "<span class=\"page\">\(page.map(String.init) ?? "")</span></p>\n"
     }
-    for part in book.parts {
-      out += "<section class=\"toc-cluster\">\n"
-      out +=
-        "<h3><a href=\"#c\(part.cluster.id)\">\(escape(part.cluster.name))</a></h3>\n"
-      for division in part.divisions {
-        out += "<h4>\(escape(divisionTitle(division, l)))</h4>\n<ol>\n"
-        for company in division.companies {
-          out +=
-            "<li value=\"\(company.number)\"><a href=\"#m\(company.member.id)\">"
-            + escape(company.member.name) + "</a>\(changeTag(company.change, l))</li>\n"
+    out += "<nav class=\"toc\">\n"
+    for (index, sheet) in pages.contents.enumerated() {
+      out += "<section class=\"sheet\">\n"
+      if index == 0 { out += "<h2 class=\"title\">\(escape(l.pick("Contents", "차례")))</h2>\n" }
+      for line in sheet {
+        switch line {
+        case .changes:
+          out += entry(
+            escape(changesTitle(book, l)), href: "changes", page: pages.changesPage, "toc-part")
+        case .cluster(let part):
+          out += entry(
+            escape(part.cluster.name), href: "c\(part.cluster.id)",
+            page: pages.clusterPage[part.cluster.id], "toc-part")
+        case .division(let name):
+          out += "<p class=\"line toc-division\">\(escape(name))</p>\n"
+        case .company(let company):
+          out += entry(
+            "<span class=\"no\">\(company.number)</span> " + escape(company.member.name)
+              + changeTag(company.change, l), href: "m\(company.member.id)",
+            page: pages.companyPage[company.number], "toc-company")
+        case .blank:
+          out += "<p class=\"line\"></p>\n"
         }
-        out += "</ol>\n"
       }
       out += "</section>\n"
     }
     out += "</nav>\n"
 
-    if let changes = book.changes { out += changesSection(book, changes, l) }
-
-    for part in book.parts {
-      out += "<section class=\"cluster\" id=\"c\(part.cluster.id)\">\n"
-      out += "<h2>\(escape(part.cluster.name))</h2>\n"
-      for division in part.divisions {
-        out += "<section class=\"division\">\n"
-        out += "<h3>\(escape(divisionTitle(division, l)))</h3>\n"
-        for company in division.companies {
-          out += profile(company, options)
+    if !pages.changes.isEmpty {
+      out += "<section class=\"changes\" id=\"changes\">\n"
+      for (index, sheet) in pages.changes.enumerated() {
+        out += "<section class=\"sheet\">\n"
+        if index == 0 { out += "<h2 class=\"title\">\(escape(changesTitle(book, l)))</h2>\n" }
+        for line in sheet {
+          switch line {
+          case .heading(let text): out += "<h3 class=\"line\">\(escape(text))</h3>\n"
+          case .item(let html): out += "<p class=\"line item\">\(html)</p>\n"
+          case .blank: out += "<p class=\"line\"></p>\n"
+          }
         }
         out += "</section>\n"
       }
       out += "</section>\n"
     }
+
+    // The profiles: each mini-cluster from a new page, its name at the top of each of its pages.
+    var cluster: Int64? = nil
+    for sheet in pages.companySheets {
+      if sheet.cluster.id != cluster {
+        if cluster != nil { out += "</section>\n" }
+        cluster = sheet.cluster.id
+        out += "<section class=\"cluster\" id=\"c\(sheet.cluster.id)\">\n"
+      }
+      let height = DirectoryBookPages.sheetHeight(pages: sheet.pages)
+      out +=
+        "<section class=\"sheet\"\(sheet.pages > 1 ? " style=\"height: \(mm(height))\"" : "")>\n"
+      out += "<h2 class=\"band\">\(escape(sheet.cluster.name))</h2>\n"
+      for slot in sheet.slots {
+        out += "<div class=\"slot\" style=\"height: \(mm(slot.height))\">\n"
+        out += profile(slot.company, division: slot.division, options)
+        out += "</div>\n"
+      }
+      out += "</section>\n"
+    }
+    if cluster != nil { out += "</section>\n" }
     out += "</body>\n</html>\n"
     return out
   }
 
+  private static func mm(_ value: Double) -> String { String(format: "%.1fmm", value) }
+
   // MARK: Parts
 
-  private static func profile(_ company: DirectoryBookContents.Company, _ options: Options)
-    -> String
-  {
+  private static func profile(
+    _ company: DirectoryBookContents.Company, division: String, _ options: Options
+  ) -> String {
     let l = options.language
     let m = company.member
     func label(_ column: MemberColumn) -> String { heading(column.header(l)) }
@@ -123,6 +159,7 @@ public enum DirectoryBookHTML {
       return "<dt>\(escape(label(column)))</dt><dd\(wide ? " class=\"wide\"" : "")>\(shown)</dd>\n"
     }
     var out = "<article class=\"company\" id=\"m\(m.id)\">\n"
+    out += "<p class=\"division\">\(escape(division))</p>\n"
     out += "<h4><span class=\"no\">\(company.number)</span> \(escape(m.name))"
     if m.kind != .company { out += " <span class=\"kind\">\(escape(m.kind.label(l)))</span>" }
     out += changeTag(company.change, l) + "</h4>\n<dl>\n"
@@ -156,11 +193,11 @@ public enum DirectoryBookHTML {
     return out + "</article>\n"
   }
 
-  private static func changesSection(
+  /// The list of changes as lines: for each of its three lists a heading, then one line an entry.
+  private static func changeLines(
     _ book: DirectoryBookContents, _ changes: DirectoryBookContents.Changes, _ l: Language
-  ) -> String {
-    var out =
-      "<section class=\"changes\" id=\"changes\">\n<h2>\(escape(changesTitle(book, l)))</h2>\n"
+  ) -> [DirectoryBookPages.ChangesLine] {
+    var lines: [DirectoryBookPages.ChangesLine] = []
     let companies = book.companies
     let joined = companies.filter { $0.change == .new }
     let changed = companies.compactMap { company -> (DirectoryBookContents.Company, Day)? in
@@ -168,12 +205,9 @@ public enum DirectoryBookHTML {
       return nil
     }
     func list(_ title: String, _ items: [String]) {
-      out += "<h3>\(escape(title)) (\(items.count))</h3>\n"
-      if items.isEmpty {
-        out += "<p class=\"none\">\(escape(l.pick("None.", "없음.")))</p>\n"
-      } else {
-        out += "<ul>\n" + items.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"
-      }
+      if !lines.isEmpty { lines.append(.blank) }
+      lines.append(.heading("\(title) (\(items.count))"))
+      lines += items.isEmpty ? [.item(escape(l.pick("None.", "없음.")))] : items.map { .item($0) }
     }
     func entry(_ company: DirectoryBookContents.Company) -> String {
       "<a href=\"#m\(company.member.id)\"><span class=\"no\">\(company.number)</span> "
@@ -200,7 +234,7 @@ public enum DirectoryBookHTML {
           + " <span class=\"where\">(\(escape(departure.clusterName)))</span> — "
           + escape(reason)
       })
-    return out + "</section>\n"
+    return lines
   }
 
   private static func changesTitle(_ book: DirectoryBookContents, _ l: Language) -> String {
@@ -299,52 +333,60 @@ public enum DirectoryBookHTML {
     @page :first {
       @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; }
     }
-    html { font-family: \(fonts); font-size: 10pt; line-height: 1.45; color: #111; }
+    html { font-family: \(fonts); font-size: 10pt; line-height: 5mm; color: #111; }
+    *, *::before, *::after { box-sizing: border-box; }
     body { margin: 0; }
     a { color: inherit; text-decoration: none; }
-    h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; }
-    .cover { break-after: page; padding-top: 70mm; text-align: center; }
-    .cover .office { font-size: 14pt; margin: 0; }
-    .cover h1 { font-size: 30pt; margin: 6mm 0 10mm; }
-    .cover .count { font-size: 13pt; margin: 0 0 30mm; }
+    h1, h2, h3, h4 { font-weight: bold; }
+    /* Every page is one sheet of fixed height, so that the contents can say where each profile is. */
+    .sheet { height: \(mm(DirectoryBookPages.sheetHeight)); overflow: hidden; break-before: page; }
+    .sheet.cover { break-before: auto; padding-top: 70mm; text-align: center; }
+    .cover .office { font-size: 14pt; line-height: 8mm; margin: 0; }
+    .cover h1 { font-size: 30pt; line-height: 14mm; margin: 6mm 0 10mm; }
+    .cover .count { font-size: 13pt; line-height: 8mm; margin: 0 0 30mm; }
     .cover .note { font-size: 9pt; color: #444; margin: 1mm 0; }
-    .toc { break-after: page; }
-    .toc h2 { font-size: 18pt; margin: 0 0 4mm; }
-    .toc-cluster { break-inside: avoid-page; }
-    .toc h3 { font-size: 12pt; margin: 5mm 0 1mm; border-bottom: 0.4pt solid #999; }
-    .toc h4 { font-size: 10pt; margin: 2mm 0 1mm; color: #333; }
-    .toc ol { columns: 2; column-gap: 8mm; margin: 0; padding-left: 8mm; }
-    .toc li { break-inside: avoid; }
-    .changes { break-after: page; }
-    .changes h2 { font-size: 16pt; }
-    .changes h3 { font-size: 11pt; margin: 4mm 0 1mm; }
-    .changes ul { columns: 2; column-gap: 8mm; list-style: none; margin: 0; padding-left: 0; }
-    .changes li { break-inside: avoid; }
-    .cluster { break-before: page; }
-    .cluster > h2 { font-size: 18pt; margin: 0 0 3mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #222; }
-    .division > h3 { font-size: 12pt; margin: 5mm 0 2mm; color: #333; }
-    .company { break-inside: avoid; page-break-inside: avoid; border: 0.6pt solid #999;
-      border-radius: 2mm; padding: 2.5mm 3.5mm; margin: 0 0 3.5mm; }
-    .company h4 { font-size: 12pt; margin: 0 0 2mm; }
+    .title { font-size: 18pt; height: \(mm(Double(DirectoryBookPages.titleLines) * DirectoryBookPages.lineHeight));
+      line-height: 10mm; margin: 0; }
+    .line { height: \(mm(DirectoryBookPages.lineHeight)); line-height: \(mm(DirectoryBookPages.lineHeight));
+      margin: 0; font-size: 10pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .toc .line { display: flex; }
+    .toc .line a { flex: 0 1 auto; overflow: hidden; text-overflow: ellipsis; }
+    .toc .leader { flex: 1 1 0; min-width: 4mm; margin: 0 2mm 1.7mm; border-bottom: 0.5pt dotted #888; }
+    .toc .page { flex: none; min-width: 8mm; text-align: right; }
+    .toc .toc-part { font-size: 11pt; font-weight: bold; }
+    .toc .toc-division { padding-left: 3mm; color: #333; }
+    .toc .toc-company { padding-left: 8mm; }
+    .changes h3.line { font-size: 11pt; }
+    .changes .item { padding-left: 4mm; }
+    .band { height: 10mm; line-height: 9mm; margin: 0 0 3mm; font-size: 16pt; border-bottom: 1.5pt solid #222;
+      white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .slot + .slot { margin-top: \(mm(DirectoryBookPages.slotGap)); }
+    .company { height: 100%; overflow: hidden; border: \(mm(DirectoryBookPages.Box.border)) solid #999;
+      border-radius: 2mm; padding: \(mm(DirectoryBookPages.Box.padding)) 3.5mm; }
+    .company .division { height: 4mm; line-height: 4mm; margin: 0; font-size: 8pt; color: #666;
+      white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .company h4 { font-size: 12pt; line-height: 6mm; margin: 0 0 2mm; overflow-wrap: anywhere; }
     .no { display: inline-block; min-width: 7mm; color: #666; font-weight: normal; }
     .kind, .tag, .where { font-size: 8pt; font-weight: normal; color: #555; }
     .tag { border: 0.5pt solid #777; border-radius: 1mm; padding: 0 1mm; }
-    dl { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 0.6mm 3mm;
+    dl { display: grid; grid-template-columns: 30mm minmax(0, 1fr) 18mm minmax(0, 1fr); gap: 0.6mm 3mm;
       margin: 0; }
-    dt { color: #555; }
+    dt { color: #555; overflow-wrap: anywhere; }
     dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
     dd.wide { grid-column: 2 / 5; }
     table.contacts { width: 100%; table-layout: fixed; border-collapse: collapse; margin-top: 2mm;
-      font-size: 9pt; }
+      font-size: 9pt; line-height: 4.5mm; }
     table.contacts th:nth-child(1) { width: 20%; }
     table.contacts th:nth-child(2) { width: 16%; }
     table.contacts th:nth-child(3) { width: 24%; }
     table.contacts th { text-align: left; font-weight: normal; color: #555; border-bottom: 0.4pt solid #999; }
-    table.contacts td { padding: 0.3mm 0; overflow-wrap: anywhere; }
+    table.contacts th, table.contacts td { padding: 0.3mm 0; overflow-wrap: anywhere; }
     @media screen {
-      body { max-width: 180mm; margin: 0 auto; padding: 8mm; }
-      .cover { padding-top: 20mm; }
-      .cluster, .toc, .changes { border-top: 1pt dashed #bbb; padding-top: 6mm; margin-top: 6mm; }
+      body { max-width: 196mm; margin: 0 auto; padding: 8mm; }
+      .sheet { height: auto !important; border-bottom: 1pt dashed #bbb; padding-bottom: 6mm; margin-bottom: 6mm; }
+      .sheet.cover { padding-top: 20mm; }
+      .slot { height: auto !important; }
+      .slot + .slot { margin-top: 3.5mm; }
     }
     """
   }

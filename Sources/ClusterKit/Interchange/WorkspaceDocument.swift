@@ -82,13 +82,17 @@ extension WorkspaceDocument {
   /// file that is not one throws a `ValidationError` naming the place: the path of the value
   /// (`members[12].salesKRW`), or the line and column of a syntax error.
   public static func decode(_ data: Data) throws(ValidationError) -> WorkspaceDocument {
-    let decoder = JSONDecoder()
+    try decodeVersioned(data).document
+  }
+
+  /// The same, with the version the file was written in (the current one when it says none), from
+  /// one pass of the parser over the bytes.
+  static func decodeVersioned(_ data: Data) throws(ValidationError) -> (
+    document: WorkspaceDocument, version: Int
+  ) {
     do {
-      if let header = try? decoder.decode(Header.self, from: data), header.version == 1 {
-        return try decoder.decode(LegacyDocument.self, from: data).upgraded(
-          edition: Day.officeToday.year)
-      }
-      return try decoder.decode(WorkspaceDocument.self, from: data)
+      let read = try JSONDecoder().decode(Versioned.self, from: data)
+      return (read.document, read.version)
     } catch let error as DecodingError {
       throw ValidationError([place(of: error, in: data)])
     } catch {
@@ -184,7 +188,21 @@ extension WorkspaceDocument {
     init?(intValue: Int) { nil }
   }
 
-  private struct Header: Decodable {
+  /// A document of either version: the version is read first from the parsed object, then the
+  /// rest as that version's document.
+  private struct Versioned: Decodable {
+    var document: WorkspaceDocument
     var version: Int
+
+    private enum Key: String, CodingKey { case version }
+
+    init(from decoder: any Decoder) throws {
+      let written = try? decoder.container(keyedBy: Key.self).decode(Int.self, forKey: .version)
+      version = written ?? WorkspaceDocument.currentVersion
+      document =
+        written == 1
+        ? try LegacyDocument(from: decoder).upgraded(edition: Day.officeToday.year)
+        : try WorkspaceDocument(from: decoder)
+    }
   }
 }

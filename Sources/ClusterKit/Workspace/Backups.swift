@@ -35,9 +35,10 @@ public struct RestoreResult: Sendable {
 }
 
 /// Backups a manager never has to think about, in a folder beside the workspace
-/// (`PATH.backups`, owner-only): one automatic copy a day, taken on the first open of the day,
-/// of which the last 7 days and the last copy of each of the 4 weeks before are kept; and the
-/// copies `backup` and `restore` make, which are kept until removed by hand.
+/// (`PATH.backups`, owner-only): one automatic copy a day, taken on the first open of the day (of
+/// a JSON workspace, a SQLite copy of what its file holds), of which the last 7 days and the last
+/// copy of each of the 4 weeks before are kept; and the copies `backup` and `restore` make, which
+/// are kept until removed by hand.
 public enum Backups {
   public static func folder(for workspace: String) -> String { workspace + ".backups" }
 
@@ -64,8 +65,13 @@ public enum Backups {
     let target = (folder as NSString).appendingPathComponent(automaticName(today))
     var took = false
     if access(target, F_OK) != 0 {
-      _ = try FileInspection.check(path: workspace)
-      try Workspace.copy(file: workspace, to: target, replacing: false)
+      if JSONWorkspaceFile.holdsDocument(workspace) {
+        // A SQLite copy of what the file holds, as `backup` takes, so that `restore` reads it.
+        try Workspace(path: workspace).backUp(to: target)
+      } else {
+        _ = try FileInspection.check(path: workspace)
+        try Workspace.copy(file: workspace, to: target, replacing: false)
+      }
       took = true
     }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

@@ -237,16 +237,12 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     }
   }
 
-  private struct Version: Decodable { var version: Int }
-
   /// The document in the file, and the version it was written in.
   private static func decode(_ bytes: Data, path: String, changedOutside: Bool) throws
     -> (WorkspaceDocument, Int)
   {
     do {
-      let document = try WorkspaceDocument.decode(bytes)
-      let version = try? JSONDecoder().decode(Version.self, from: bytes).version
-      return (document, version ?? WorkspaceDocument.currentVersion)
+      return try WorkspaceDocument.decodeVersioned(bytes)
     } catch {
       throw unreadable(error, path: path, changedOutside: changedOutside)
     }
@@ -360,6 +356,9 @@ extension Workspace {
 
   /// What the dashboard should say about the JSON file now (nil for SQLite, or nothing new).
   public func takeFileNotice() -> FileNotice? { jsonFile?.takeNotice() }
+
+  /// The size of a JSON workspace from which the commands and the dashboard advise SQLite.
+  public static var largeJSONSize: Int { JSONWorkspaceFile.largeSize }
 
   /// The advice to use SQLite, for a JSON workspace large enough to need it.
   public func storageAdvice(_ l: Language) -> String? {
