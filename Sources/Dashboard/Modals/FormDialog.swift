@@ -194,8 +194,7 @@ enum FormDialog {
       case .addMember(let m, let division, let book, false)? = change
     {
       ConfirmModal.ask(
-        duplicates.message(.en) + ". Add it anyway?",
-        duplicates.message(.ko) + ". 그래도 추가할까요?",
+        duplicates.message(.en) + ".", duplicates.message(.ko) + ".",
         .addMember(m, division: division, directoryBook: book, allowDuplicate: true), &app,
         saving: true)
       return
