@@ -204,7 +204,7 @@ public final class DashboardApp {
         default: break
         }
         if effect.fromDialog, case .form = state.top {
-          FormDialog.failed(error, &state)
+          FormDialog.failed(error, &state, change: effect.change)
         } else {
           state.say(describe(error, state.language), error: true)
         }

@@ -4,7 +4,9 @@ import TerminalKit
 /// A change to the workspace that an update asks for. The runtime performs it: each is exactly
 /// one Workspace call, one transaction, saved at once, and recorded so that `u` undoes it.
 enum Change: Hashable, Sendable {
-  case addMember(Member, division: String?, directoryBook: DirectoryBookEdit?)
+  /// `allowDuplicate`: confirmed although another mini-cluster has a member of that name.
+  case addMember(
+    Member, division: String?, directoryBook: DirectoryBookEdit?, allowDuplicate: Bool = false)
   case updateMember(
     Member, original: Member, division: String, directoryBook: DirectoryBookEdit?)
   case deleteMember(id: Int64, name: String)
@@ -66,8 +68,9 @@ extension Change {
   /// `u` shows for undoing it).
   func perform(on workspace: Workspace, today: Day) throws -> Said {
     switch self {
-    case .addMember(let m, let division, let book):
-      let saved = try workspace.addMember(m, divisionName: division, directoryBook: book)
+    case .addMember(let m, let division, let book, let allowDuplicate):
+      let saved = try workspace.addMember(
+        m, divisionName: division, directoryBook: book, allowDuplicate: allowDuplicate)
       return { $0.pick("Added \(saved.name).", "\(saved.name, .object) 추가했습니다.") }
     case .updateMember(let m, let original, let division, let book):
       let saved = try workspace.updateMember(
@@ -241,5 +244,6 @@ func describe(_ error: Error, _ l: Language) -> String {
   if let e = error as? WorkspaceError { return e.message(l) }
   if let e = error as? ValidationError { return e.message(l) }
   if let e = error as? FieldError { return e.message(l) }
+  if let e = error as? PossibleDuplicates { return e.message(l) }
   return l.pick("Could not complete: \(error)", "완료하지 못했습니다: \(error)")
 }

@@ -187,6 +187,13 @@ private func report(_ error: Error) -> Error {
   case let error as CommandError:
     printError(error.message)
     return ExitCode(1)
+  case let error as PossibleDuplicates:
+    printError(error.message(language))
+    printError(
+      language.pick(
+        "If it is another company, run the command again with --allow-duplicate.",
+        "다른 회사라면 --allow-duplicate를 붙여 명령을 다시 실행하세요."))
+    return ExitCode(1)
   case is ExitCode, is CleanExit:
     return error
   default:

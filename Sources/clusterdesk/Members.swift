@@ -8,8 +8,8 @@ struct MembersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "members", abstract: language.pick("The member directory.", "회원 명부."),
     subcommands: [
-      List.self, Show.self, Add.self, Edit.self, Delete.self, Merge.self, DeleteContact.self,
-      DirectoryBook.self,
+      List.self, Show.self, Add.self, Edit.self, Delete.self, Merge.self, Contacts.self,
+      DeleteContact.self, DirectoryBook.self,
     ],
     defaultSubcommand: List.self)
 
@@ -98,15 +98,13 @@ struct MembersCommand: ParsableCommand {
         }
         query.sort = order
         if output.format == .xlsx {
-          let members = try workspace.membersForExport(query)
-          try output.emit(
-            MemberWorkbook.sheet(
-              members.map { ($0.member, $0.division) }, language: language))
+          let members = try workspace.membersForExport(query, today: today)
+          try output.emit(MemberWorkbook.sheet(members, language: language))
           return
         }
         if output.format == .csv {
-          let rows = try workspace.membersForExport(query).map {
-            MemberCSV.row($0.member, divisionName: $0.division, language: language)
+          let rows = try workspace.membersForExport(query, today: today).map {
+            MemberCSV.row($0, language: language)
           }
           try output.emit(
             CSVWriter.encode(header: MemberCSV.header(language), rows: rows, bom: output.excel))
@@ -144,6 +142,36 @@ struct MembersCommand: ParsableCommand {
           }
         }
         try listing.print(output)
+      }
+    }
+  }
+
+  struct Contacts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: language.pick(
+        "List the members' contact people (with --format csv, a file `import FILE --contacts` reads back).",
+        "회원의 담당자 목록을 보여 줍니다 (--format csv는 `import FILE --contacts`로 다시 가져올 수 있습니다)."))
+
+    @OptionGroup var location: WorkspaceLocation
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp(language.pick("Only this mini-cluster.", "이 미니클러스터만.")))
+    var cluster: String?
+
+    func run() throws {
+      try reporting {
+        let workspace = try location.open()
+        let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
+        let l = language
+        let contacts = try workspace.contactsForExport(clusterId: clusterId)
+        try Listing(
+          sheet: l.pick("Contacts", "담당자"),
+          columns: ContactColumn.allCases.map {
+            .init(key: $0.rawValue, title: $0.header(l))
+          },
+          rows: contacts.map {
+            ContactCSV.row($0.contact, member: $0.member, cluster: $0.cluster).map { .text($0) }
+          }
+        ).print(output)
       }
     }
   }
@@ -307,6 +335,12 @@ struct MembersCommand: ParsableCommand {
         language.pick("The mini-cluster (created when missing).", "미니클러스터 (없으면 새로 만듭니다).")))
     var cluster: String
     @OptionGroup var fields: MemberFields
+    @Flag(
+      help: ArgumentHelp(
+        language.pick(
+          "Add it even though another mini-cluster has a member of that name (legal form ignored).",
+          "다른 미니클러스터에 같은 이름(법인 형태 무시)의 회원이 있어도 추가합니다.")))
+    var allowDuplicate = false
 
     func run() throws {
       try reporting {
@@ -314,7 +348,8 @@ struct MembersCommand: ParsableCommand {
         var member = Member(clusterId: 0, name: "")
         try fields.apply(to: &member)
         let (added, clusterCreated) = try workspace.addMember(
-          member, clusterName: cluster, divisionName: fields.division)
+          member, clusterName: cluster, divisionName: fields.division,
+          allowDuplicate: allowDuplicate)
         if clusterCreated {
           print(
             language.pick("Created mini-cluster \(cluster).", "미니클러스터 \(cluster, .object) 만들었습니다."))

@@ -160,9 +160,21 @@ struct Import: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       language.pick(
-        "With a workbook or CSV: the mini-cluster the members join.",
-        "통합 문서나 CSV일 때: 회원이 가입할 미니클러스터.")))
+        "With a workbook or CSV: the mini-cluster of the rows that name none (a 미니클러스터 column).",
+        "통합 문서나 CSV일 때: 미니클러스터 열이 비어 있는 행의 회원이 가입할 미니클러스터.")))
   var cluster: String?
+  @Flag(
+    help: ArgumentHelp(
+      language.pick(
+        "Import members whose name another mini-cluster already has (without it, they are listed and nothing is imported).",
+        "다른 미니클러스터에 이미 있는 이름의 회원도 가져옵니다 (없으면 그런 행을 보여 주고 아무것도 가져오지 않습니다).")))
+  var allowDuplicate = false
+  @Flag(
+    help: ArgumentHelp(
+      language.pick(
+        "The CSV holds contact people (as `members contacts --format csv` writes), added to the members they name.",
+        "CSV가 담당자 목록입니다(`members contacts --format csv`가 쓰는 형식). 각 행이 가리키는 회원에 담당자를 추가합니다.")))
+  var contacts = false
   @Option(
     help: ArgumentHelp(
       language.pick(
@@ -181,24 +193,23 @@ struct Import: ParsableCommand {
           "--sheet is for workbooks, and \(file) is not one.",
           "--sheet는 통합 문서에만 쓰는데 \(file, .topic) 통합 문서가 아닙니다.")
       }
+      if contacts {
+        guard kind == .csv else {
+          throw CommandError(
+            "--contacts reads a CSV, and \(file) is not one.",
+            "--contacts는 CSV를 읽는데 \(file, .topic) CSV가 아닙니다.")
+        }
+        return try importContacts(data)
+      }
       switch kind {
-      case .workbook: try importWorkbook(data, cluster: try requireCluster("a workbook", "통합 문서"))
-      case .csv: try importCSV(data, cluster: try requireCluster("a CSV", "CSV"))
+      case .workbook: try importWorkbook(data, cluster: cluster)
+      case .csv: try importCSV(data, cluster: cluster)
       case .json: try importJSON(data)
       }
     }
   }
 
-  private func requireCluster(_ english: String, _ korean: String) throws -> String {
-    guard let cluster else {
-      throw CommandError(
-        "Importing members from \(english) needs --cluster NAME.",
-        "\(korean)에서 회원을 가져오려면 --cluster 이름이 필요합니다.")
-    }
-    return cluster
-  }
-
-  private func importWorkbook(_ data: Data, cluster: String) throws {
+  private func importWorkbook(_ data: Data, cluster: String?) throws {
     let book: MemberWorkbookFile
     do {
       book = try MemberWorkbook.read(data, sheet: sheet)
@@ -216,7 +227,7 @@ struct Import: ParsableCommand {
     }
   }
 
-  private func importCSV(_ data: Data, cluster: String) throws {
+  private func importCSV(_ data: Data, cluster: String?) throws {
     let csv = try MemberCSV.read(data)
     let separated: (String, String) =
       switch csv.delimiter {
@@ -233,7 +244,7 @@ struct Import: ParsableCommand {
 
   /// Adds every member of the file, or (if any row is bad) none; a new workspace appears only
   /// once they are in.
-  private func addMembers(_ csv: MemberCSVFile, cluster: String, read: String) throws {
+  private func addMembers(_ csv: MemberCSVFile, cluster: String?, read: String) throws {
     var imported: MemberImportResult?
     do {
       _ = try location.openOrCreate { workspace in
@@ -247,26 +258,50 @@ struct Import: ParsableCommand {
               "Ignored columns: \(shown)" + (more > 0 ? " and \(more) more" : ""),
               "무시한 열: \(shown)" + (more > 0 ? " 외 \(more)개" : "")))
         }
-        imported = try workspace.importMembers(csv, clusterName: cluster)
+        imported = try workspace.importMembers(
+          csv, clusterName: cluster, allowDuplicate: allowDuplicate, today: today)
       }
     } catch let error as ClusterKit.ValidationError {
       sayNothingImported(error)
       throw error
+    } catch let error as PossibleDuplicates {
+      printError(
+        language.pick(
+          "Nothing was imported: \(error.matches.count) member(s) in \(file) may already be in another mini-cluster:",
+          "아무것도 가져오지 않았습니다. \(file)의 회원 \(error.matches.count)곳이 다른 미니클러스터에 이미 있을 수 있습니다:"))
+      throw error
     }
     guard let result = imported else { return }
-    if result.clusterCreated {
-      print(
-        language.pick(
-          "Created mini-cluster \(result.cluster.name).",
-          "미니클러스터 \(result.cluster.name, .object) 만들었습니다."))
+    for created in result.clustersCreated {
+      print(language.pick("Created mini-cluster \(created).", "미니클러스터 \(created, .object) 만들었습니다."))
     }
     for division in result.divisionsCreated {
       print(language.pick("Created division \(division).", "분과 \(division, .object) 만들었습니다."))
     }
-    print(
-      language.pick(
-        "Imported \(result.added) members into \(result.cluster.name).",
-        "\(result.cluster.name)에 회원 \(result.added)명을 가져왔습니다."))
+    if result.clusters.count == 1, let only = result.clusters.first {
+      print(
+        language.pick(
+          "Imported \(result.added) members into \(only.name).",
+          "\(only.name)에 회원 \(result.added)명을 가져왔습니다."))
+    } else {
+      let each = result.clusters.map { "\($0.name) \($0.added)" }.joined(separator: ", ")
+      print(
+        language.pick(
+          "Imported \(result.added) members into \(result.clusters.count) mini-clusters (\(each)).",
+          "미니클러스터 \(result.clusters.count)곳에 회원 \(result.added)명을 가져왔습니다 (\(each))."))
+    }
+  }
+
+  private func importContacts(_ data: Data) throws {
+    let rows = try ContactCSV.read(data)
+    var added = 0
+    do {
+      added = try location.open().importContacts(rows)
+    } catch let error as ClusterKit.ValidationError {
+      sayNothingImported(error)
+      throw error
+    }
+    print(language.pick("Imported \(added) contacts.", "담당자 \(added)명을 가져왔습니다."))
   }
 
   /// Heads the list of problems that stopped an import.

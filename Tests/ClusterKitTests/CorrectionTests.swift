@@ -82,7 +82,7 @@ import Testing
     let kept = try temp.member("(주)유신테크")
     let other = try temp.workspace.addCluster(Cluster(name: "G밸리 정밀"))
     let duplicate = try temp.workspace.addMember(
-      Member(clusterId: other.id, kind: .company, name: "유신테크"))
+      Member(clusterId: other.id, kind: .company, name: "유신테크"), allowDuplicate: true)
     let v = try visit(temp, duplicate)
     _ = try temp.workspace.addContact(Contact(memberId: duplicate.id, name: "이과장"))
     let meeting = try temp.workspace.addMeeting(

@@ -133,7 +133,7 @@ import Testing
         "한결대학교 산학협력단,,,대학,,회원,,,",
       ]))
     let result = try temp.workspace.importMembers(file, clusterName: "IT융합")
-    #expect(result.clusterCreated)
+    #expect(result.clustersCreated == ["IT융합"])
     #expect(result.divisionsCreated == ["IT장비"])
     #expect(result.added == 2)
     let again = #expect(throws: ValidationError.self) {

@@ -120,7 +120,9 @@ import Testing
 
   @Test func exportHeaders() {
     #expect(MemberCSV.header(.ko).prefix(4) == ["회사명", "대표자", "사업자등록번호", "구분"])
-    #expect(MemberCSV.header(.en).count == MemberRules.fields.count)
+    // Every member field, then the mini-cluster and the directory book.
+    #expect(MemberCSV.header(.en).count == MemberRules.fields.count + 2)
+    #expect(MemberCSV.header(.ko).suffix(2) == ["미니클러스터", "디렉토리북"])
     let row = MemberCSV.row(Self.sample[0].member, divisionName: "IT장비", language: .ko)
     #expect(row[2] == "124-81-00998")
     #expect(row[3] == "기업")
@@ -146,10 +148,11 @@ import Testing
       ㈜하늘정밀,연구원,차세대부품,부회장,+82 10-1234-5678,Info@Haneul.KR,구미시,PCB,"1,200명",300만원,2010년 4월 5일,haneul.kr,2021.03.02,,활동,O,메모
       """
     let file = try MemberCSV.read(text: text)
-    // The directory book is kept per edition now, not as a member's yes/no.
-    #expect(file.unknownColumns == ["디렉토리북", "비고"])
+    // An older file's 디렉토리북 O means submitted for the current edition.
+    #expect(file.unknownColumns == ["비고"])
     let row = try #require(file.rows.first)
     #expect(row.errors.isEmpty)
+    #expect(row.profileSubmitted == true)
     let member = row.member
     #expect(member.kind == .institute)
     #expect(row.divisionName == "차세대부품")

@@ -82,7 +82,7 @@ private func exported(_ workspace: Workspace) throws -> [[String]] {
     let read = book.sheets[0]
     #expect(read.title == "회원")
     #expect(read.freeze == "A2")
-    #expect(read.filter == "A1:Q4")
+    #expect(read.filter == "A1:S4")
     // Members are sorted by name without the legal form: 대성, 유신, 한결.
     #expect(read["A1"]?.value == .text("회사명"))
     #expect(read["A1"]?.bold == true)
@@ -138,7 +138,8 @@ private func exported(_ workspace: Workspace) throws -> [[String]] {
       try workbookFile(fixture, "typed.xlsx", [Sheet(name: "안내", rows: [[.text("x")]]), sheet]),
       sheet: "2026 명부")
     #expect(book.members.isValid, "\(book.members.errors)")
-    #expect(book.members.unknownColumns == ["디렉토리북", "비고"])
+    #expect(book.members.unknownColumns == ["비고"])
+    #expect(book.members.rows.map(\.profileSubmitted) == [true, false, false])
     let members = book.members.rows.map(\.member)
     #expect(book.members.rows.map(\.line) == [4, 5, 6])
     #expect(members.map(\.businessNumber) == [businessNumber(1), businessNumber(2), ""])
@@ -188,7 +189,8 @@ private func exported(_ workspace: Workspace) throws -> [[String]] {
       let located = MemberWorkbook.locate(error.errors, header: book.members.header)
       #expect(
         located.map { $0.message(.ko) }.contains(
-          "B4, 사업자번호: #1 기존회사와 중복됩니다 (입력값 \"\(BusinessNumber.format(businessNumber(9)))\")"))
+          "B4, 사업자번호: #1 기존회사 (지능형메카트로닉스)와 중복됩니다 (입력값 \"\(BusinessNumber.format(businessNumber(9)))\")"
+        ))
     }
     #expect(try fixture.workspace.memberCount(MemberQuery()) == 1)
   }

@@ -59,13 +59,14 @@ private func expert(
     try temp.member("(주)유신테크")
     try temp.member("유신정밀")
     let other = try temp.workspace.addCluster(Cluster(name: "IT융합"))
-    try temp.workspace.addMember(Member(clusterId: other.id, name: "유신테크"))
+    try temp.workspace.addMember(Member(clusterId: other.id, name: "유신테크"), allowDuplicate: true)
+    // Written as neither is, the name is both.
     let error = #expect(throws: ValidationError.self) {
-      try temp.workspace.findMember("유신테크", field: "owner")
+      try temp.workspace.findMember("유신테크 주식회사", field: "owner")
     }
     #expect(
       error?.message(.en)
-        == "owner: matches several members: #1 (주)유신테크 (지능형메카트로닉스), #3 유신테크 (IT융합); use the id or more of the name (got \"유신테크\")"
+        == "owner: matches several members: #1 (주)유신테크 (지능형메카트로닉스), #3 유신테크 (IT융합); use the id or more of the name (got \"유신테크 주식회사\")"
     )
     #expect(error?.message(.ko).hasPrefix("담당 기업: 여러 회원에 해당합니다: #1") == true)
   }

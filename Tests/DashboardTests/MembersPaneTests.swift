@@ -62,6 +62,39 @@ import Testing
     #expect(found.role == .member)
   }
 
+  /// A name another mini-cluster has is asked about on saving: `n` goes back to the form with
+  /// nothing added, `y` adds it.
+  @Test func aMemberOfAnotherClustersNameIsAskedAboutBeforeItIsAdded() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members", .en)
+    // The form starts on 구로 스마트제조 미클; (주)유신테크 is in 서울디지털 미클.
+    press(app, ["n", "유신테크 주식회사", .key(.ctrl("s"))])
+    guard case .confirm(let asked) = app.state.top else {
+      Issue.record("not asked: \(String(describing: app.state.top))")
+      return
+    }
+    let yusin = fixture.members["(주)유신테크"]!
+    #expect(
+      asked.question(.en)
+        == "유신테크 주식회사 may be the same company as a member of another mini-cluster: #\(yusin) (주)유신테크 (서울디지털 미클)."
+    )
+    #expect(
+      asked.question(.ko).hasSuffix(
+        "다른 미니클러스터에 있는 회원과 같은 회사일 수 있습니다: #\(yusin) (주)유신테크 (서울디지털 미클)."))
+    #expect(screen(app).contains("Save anyway?"))
+    press(app, ["n"])
+    guard case .form = app.state.top else {
+      Issue.record("the form is gone")
+      return
+    }
+    #expect(try fixture.workspace.findMember("유신테크 주식회사").id == yusin)
+    press(app, [.key(.ctrl("s")), "y"])
+    #expect(app.state.top == nil)
+    let added = try fixture.workspace.findMember("유신테크 주식회사")
+    #expect(added.id != yusin)
+    #expect(app.state.status?.text.hasPrefix("Added 유신테크 주식회사.") == true)
+  }
+
   /// Adding a member is a change of its own: `u` takes it back and leaves an older approval
   /// alone.
   @Test func undoTakesBackTheLastChangeNotAnOlderOne() throws {

@@ -263,9 +263,16 @@ import ZIPFoundation
       korean.stderr
         == "old.xls는 예전 엑셀 97-2003 형식(.xls)입니다. 엑셀에서 열어 Excel 통합 문서(.xlsx)나 CSV로 저장한 뒤 가져오세요.\n")
 
-    let noCluster = try cli.run(["import", "old.xls"])
-    #expect(noCluster.stderr == "Importing members from a workbook needs --cluster NAME.\n")
     try Data("회사명\n유신테크\n".utf8).write(to: cli.file("members.csv"))
+    // Rows that name no mini-cluster need --cluster.
+    let noCluster = try cli.run(["import", "members.csv"])
+    #expect(noCluster.status == 1)
+    #expect(
+      noCluster.stderr.contains(
+        "line 2, mini-cluster: names no mini-cluster; fill it in, or give --cluster NAME for such rows"
+      ),
+      "\(noCluster.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: cli.workspacePath))
     let sheetOfCSV = try cli.run(["import", "members.csv", "--cluster", "IT융합", "--sheet", "회원"])
     #expect(sheetOfCSV.status == 1)
     #expect(sheetOfCSV.stderr == "--sheet is for workbooks, and members.csv is not one.\n")

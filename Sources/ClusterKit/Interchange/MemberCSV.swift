@@ -4,6 +4,10 @@ import Foundation
 public enum MemberColumn: String, CaseIterable, Sendable {
   case name, representative, businessNumber, kind, division, role, phone, email, address
   case products, employees, sales, founded, website, joined, left, status
+  /// The mini-cluster: last, so that the columns before keep their places in older files.
+  case cluster
+  /// Whether the member submitted its profile for the current directory-book edition (Y/N).
+  case directoryBook
 
   /// The field key used in `FieldError.field` (`sales` for `Member.salesKRW`).
   public var field: String { rawValue }
@@ -23,6 +27,7 @@ public enum MemberColumn: String, CaseIterable, Sendable {
     case .businessNumber:
       ["사업자등록번호", "사업자번호", "사업자등록", "brn", "businessregistrationnumber"]
     case .kind: ["구분", "회원구분", "유형", "회원유형", "type", "membertype"]
+    case .cluster: ["클러스터", "미니클러스터명", "소속클러스터"]
     case .division: ["분과", "분과명"]
     case .role: ["직위", "직책", "임원", "역할", "position"]
     case .phone: ["전화", "전화번호", "연락처", "대표전화", "tel", "telephone"]
@@ -37,6 +42,7 @@ public enum MemberColumn: String, CaseIterable, Sendable {
     case .joined: ["가입일", "가입일자", "입회일", "joindate"]
     case .left: ["탈퇴일", "탈퇴일자", "leftdate"]
     case .status: ["상태", "회원상태"]
+    case .directoryBook: ["디렉토리북제출", "기업정보제출", "profilesubmitted"]
     }
   }
 
@@ -57,11 +63,16 @@ public enum MemberColumn: String, CaseIterable, Sendable {
 }
 
 /// One data row of a member CSV: the member as read (cluster 0, normalised by `MemberRules`),
-/// the 분과 text for the workspace to resolve, and the problems found.
+/// the mini-cluster and 분과 texts for the workspace to resolve, the directory-book Y/N, and the
+/// problems found.
 public struct MemberCSVRow: Hashable, Sendable {
   public var line: Int
   public var member: Member
   public var divisionName: String?
+  /// Nil when the row names none: the import's `--cluster` then.
+  public var clusterName: String?
+  /// Whether the profile is submitted for the current directory-book edition; nil when not said.
+  public var profileSubmitted: Bool?
   public var errors: [FieldError]
 }
 
@@ -82,6 +93,22 @@ public struct MemberCSVFile: Hashable, Sendable {
   public var isValid: Bool { rows.allSatisfy { $0.errors.isEmpty } }
 }
 
+/// A member as exported: with its division, its mini-cluster and whether it submitted its
+/// profile for the current directory-book edition (nil: not known to the caller).
+public struct MemberExport: Hashable, Sendable {
+  public var member: Member
+  public var division: String?
+  public var cluster: String
+  public var profileSubmitted: Bool?
+
+  public init(member: Member, division: String?, cluster: String, profileSubmitted: Bool?) {
+    self.member = member
+    self.division = division
+    self.cluster = cluster
+    self.profileSubmitted = profileSubmitted
+  }
+}
+
 /// Import and export of members as CSV, as managers keep them in spreadsheets.
 public enum MemberCSV {
   // MARK: - Reading
@@ -97,14 +124,20 @@ public enum MemberCSV {
   public static func read(text: String, encoding: TextEncodingUsed = .utf8) throws(CSVError)
     -> MemberCSVFile
   {
+    let (records, delimiter) = try records(text)
+    var file = try read(records: records, encoding: encoding, formulaGuarded: true)
+    file.delimiter = delimiter
+    return file
+  }
+
+  /// The records of a spreadsheet's text, split by what its header line is separated with: a
+  /// comma, else a tab, else a semicolon.
+  static func records(_ text: String) throws(CSVError) -> ([CSVRecord], Unicode.Scalar) {
     let firstLine = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
     let delimiter: Unicode.Scalar =
       firstLine.contains(",")
       ? "," : firstLine.contains("\t") ? "\t" : firstLine.contains(";") ? ";" : ","
-    let records = try CSVReader.parse(text, delimiter: delimiter)
-    var file = try read(records: records, encoding: encoding, formulaGuarded: true)
-    file.delimiter = delimiter
-    return file
+    return (try CSVReader.parse(text, delimiter: delimiter), delimiter)
   }
 
   /// Maps records, the first that is not blank being the header, onto members. `place` names a
@@ -162,9 +195,11 @@ public enum MemberCSV {
           businessNumberLines[row.member.businessNumber] = record.line
         }
       }
+      // Names repeat across mini-clusters (the workspace asks about those); within one, never.
       let key = KoreanText.nameKey(row.member.name)
+      let clusterKey = (row.clusterName ?? "") + "\u{0}" + key
       if !key.isEmpty {
-        if let first = nameLines[key] {
+        if let first = nameLines[clusterKey] {
           if !row.errors.contains(where: { $0.field == "businessNumber" && isDuplicate($0) }) {
             row.errors.append(
               FieldError(
@@ -173,7 +208,7 @@ public enum MemberCSV {
                 line: record.line, column: nameColumn))
           }
         } else {
-          nameLines[key] = record.line
+          nameLines[clusterKey] = record.line
         }
       }
       let position = positions(header: header, columns: columns)
@@ -242,7 +277,7 @@ public enum MemberCSV {
     formulaGuarded: Bool
   ) -> MemberCSVRow {
     var member = Member(clusterId: 0, name: "")
-    var divisionName: String?
+    var texts = RowTexts()
     var errors: [FieldError] = []
     var titles: [String: String] = [:]
     for (index, column) in columns.sorted(by: { $0.key < $1.key }) {
@@ -250,7 +285,7 @@ public enum MemberCSV {
       let cell = index < record.fields.count ? record.fields[index] : ""
       let value = KoreanText.clean(formulaGuarded ? FormulaGuard.restored(cell) : cell)
       do {
-        try apply(value, to: column, of: &member, division: &divisionName, unit: units[index] ?? "")
+        try apply(value, to: column, of: &member, texts: &texts, unit: units[index] ?? "")
       } catch {
         var located = error
         located.line = record.line
@@ -289,12 +324,31 @@ public enum MemberCSV {
       errors.append(located)
     }
     return MemberCSVRow(
-      line: record.line, member: normalised, divisionName: divisionName, errors: errors)
+      line: record.line, member: normalised, divisionName: texts.division,
+      clusterName: texts.cluster, profileSubmitted: texts.profileSubmitted, errors: errors)
+  }
+
+  /// What a row says besides the member's own fields.
+  private struct RowTexts {
+    var division: String?
+    var cluster: String?
+    var profileSubmitted: Bool?
+  }
+
+  /// `Y`/`N` and the other ways a spreadsheet says yes or no; empty is not said.
+  static func yesNo(_ text: String, field: String) throws(FieldError) -> Bool? {
+    switch text.lowercased() {
+    case "": return nil
+    case "y", "yes", "o", "true", "예", "제출", "1": return true
+    case "n", "no", "x", "false", "아니요", "아니오", "미제출", "0": return false
+    default:
+      throw FieldError(field: field, problem: .unknownValue(allowed: ["Y", "N"]), value: text)
+    }
   }
 
   private static func apply(
     _ value: String, to column: MemberColumn, of member: inout Member,
-    division: inout String?, unit: String
+    texts: inout RowTexts, unit: String
   ) throws(FieldError) {
     let field = column.field
     switch column {
@@ -306,7 +360,9 @@ public enum MemberCSV {
     case .address: member.address = value
     case .products: member.products = value
     case .website: member.website = value
-    case .division: division = value.isEmpty ? nil : value
+    case .division: texts.division = value.isEmpty ? nil : value
+    case .cluster: texts.cluster = value.isEmpty ? nil : value
+    case .directoryBook: texts.profileSubmitted = try yesNo(value, field: field)
     case .kind: if !value.isEmpty { member.kind = try MemberRules.parseKind(value, field: field) }
     case .role: if !value.isEmpty { member.role = try MemberRules.parseRole(value, field: field) }
     case .status:
@@ -363,9 +419,16 @@ public enum MemberCSV {
     MemberColumn.allCases.map { $0.header(language) }
   }
 
-  public static func row(_ member: Member, divisionName: String?, language: Language) -> [String] {
+  /// `clusterName` and `profileSubmitted` (for the current directory-book edition) are left
+  /// empty when not given.
+  public static func row(
+    _ member: Member, divisionName: String?, clusterName: String = "",
+    profileSubmitted: Bool? = nil, language: Language
+  ) -> [String] {
     MemberColumn.allCases.map { column in
       switch column {
+      case .cluster: clusterName
+      case .directoryBook: profileSubmitted.map { $0 ? "Y" : "N" } ?? ""
       case .name: member.name
       case .representative: member.representative
       case .businessNumber: BusinessNumber.format(member.businessNumber)
@@ -385,6 +448,12 @@ public enum MemberCSV {
       case .status: member.status.label(language)
       }
     }
+  }
+
+  public static func row(_ export: MemberExport, language: Language) -> [String] {
+    row(
+      export.member, divisionName: export.division, clusterName: export.cluster,
+      profileSubmitted: export.profileSubmitted, language: language)
   }
 
   /// A whole file: header and one row per member.

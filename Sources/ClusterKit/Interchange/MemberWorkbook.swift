@@ -111,13 +111,24 @@ public enum MemberWorkbook {
   public static func sheet(
     _ members: [(member: Member, divisionName: String?)], language: Language
   ) -> Sheet {
-    Sheet.table(
-      name: sheetName(language), header: MemberCSV.header(language),
-      rows: members.map { row($0.member, divisionName: $0.divisionName, language: language) })
+    sheet(
+      members.map {
+        MemberExport(
+          member: $0.member, division: $0.divisionName, cluster: "", profileSubmitted: nil)
+      }, language: language)
   }
 
-  static func row(_ member: Member, divisionName: String?, language: Language) -> [CellValue] {
-    let text = MemberCSV.row(member, divisionName: divisionName, language: language)
+  /// The members as `members list --format xlsx` writes them, with their mini-cluster and
+  /// directory-book state.
+  public static func sheet(_ members: [MemberExport], language: Language) -> Sheet {
+    Sheet.table(
+      name: sheetName(language), header: MemberCSV.header(language),
+      rows: members.map { row($0, language: language) })
+  }
+
+  static func row(_ export: MemberExport, language: Language) -> [CellValue] {
+    let member = export.member
+    let text = MemberCSV.row(export, language: language)
     return MemberColumn.allCases.enumerated().map { index, column in
       switch column {
       case .employees: member.employees.map { .number(Double($0), .grouped) } ?? .empty

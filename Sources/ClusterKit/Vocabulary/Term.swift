@@ -49,7 +49,7 @@ public struct Term: Labelled, Hashable, Sendable {
     pending, committed, disbursed, remaining,
     expert, expertName, affiliation, expertKind, fields, capacity, load, matched, mentor,
     mentoringField, started, ended, topic, sessions, sig, sigName, theme, leader, sigMembers,
-    owner, task, done, overdue, at, actor, auditField, before, after,
+    owner, task, done, overdue, at, actor, auditField, before, after, contact, contactTitle,
   ]
 
   // Members
@@ -77,6 +77,10 @@ public struct Term: Labelled, Hashable, Sendable {
   /// The member a visit is to, as the visit form asks for it.
   public static let company = Term("company", "company", "회사")
   public static let member = Term("member", "member", "회원")
+
+  // A member's contact people (담당자)
+  public static let contact = Term("contact", "contact", "담당자")
+  public static let contactTitle = Term("contactTitle", "job title", "직함", title: "Title")
 
   // The directory book (디렉토리북), one edition a year
   public static let directoryBook = Term("directoryBook", "directory book", "디렉토리북")

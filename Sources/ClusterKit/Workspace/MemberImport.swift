@@ -2,36 +2,70 @@ import GRDB
 
 /// What a member import did.
 public struct MemberImportResult: Sendable {
-  public var cluster: Cluster
-  public var clusterCreated: Bool
+  /// Each mini-cluster members went into, in the order first met, with how many and whether
+  /// the import created it.
+  public var clusters: [(name: String, added: Int, created: Bool)]
   public var divisionsCreated: [String]
   public var added: Int
+
+  public var clustersCreated: [String] { clusters.filter(\.created).map(\.name) }
 }
 
 extension Workspace {
-  /// Adds every row of a member file to a cluster as one action. The cluster and any division
-  /// named in the file are created when missing. If any row is bad — in the file, or because it
-  /// duplicates a member already here — nothing is written and every problem is reported with
-  /// its line.
-  public func importMembers(_ file: MemberCSVFile, clusterName: String) throws -> MemberImportResult
-  {
+  /// Adds every row of a member file as one action, each to the mini-cluster its row names, else
+  /// to `clusterName`. The mini-clusters and divisions named are created when missing. If any
+  /// row is bad — in the file, or because it duplicates a member already in its mini-cluster —
+  /// nothing is written and every problem is reported with its line. A row whose name another
+  /// mini-cluster already has (or an earlier row, in another mini-cluster) is imported only with
+  /// `allowDuplicate`; else `PossibleDuplicates` names every such row and nothing is written.
+  /// A row's directory-book Y is recorded as submitted today for the current edition.
+  public func importMembers(
+    _ file: MemberCSVFile, clusterName: String?, allowDuplicate: Bool = false,
+    today: Day = .officeToday
+  ) throws -> MemberImportResult {
     var errors = file.errors
+    var possible: [PossibleDuplicate] = []
     let result = try write { db -> MemberImportResult? in
-      let (cluster, clusterCreated) = try Workspace.ensureCluster(named: clusterName, db)
+      var clusters: [String: Cluster] = [:]
+      var counts: [(name: String, added: Int, created: Bool)] = []
       var divisionsCreated: [String] = []
       var divisions: [String: Int64] = [:]
+      var lines: [Int64: Int] = [:]
       var added = 0
+      let edition = try Workspace.newestDirectoryEdition(db) ?? today.year
       for row in file.rows where row.errors.isEmpty {
+        guard let named = row.clusterName ?? clusterName else {
+          errors.append(
+            FieldError(
+              field: "cluster",
+              problem: .other(
+                english: "names no mini-cluster; fill it in, or give --cluster NAME for such rows",
+                korean: "미니클러스터가 없습니다. 칸을 채우거나 이런 행에 쓸 --cluster 이름을 주세요"),
+              line: row.line))
+          continue
+        }
+        let cluster: Cluster
+        if let known = clusters[named] {
+          cluster = known
+        } else {
+          let (found, created) = try Workspace.ensureCluster(named: named, db)
+          cluster = found
+          clusters[named] = found
+          if !counts.contains(where: { $0.name == found.name }) {
+            counts.append((found.name, 0, created))
+          }
+        }
         var member = row.member
         member.clusterId = cluster.id
         if let name = row.divisionName, !name.isEmpty {
-          if let id = divisions[name] {
+          let key = "\(cluster.id)/\(name)"
+          if let id = divisions[key] {
             member.divisionId = id
           } else {
             let (division, created) = try Workspace.ensureDivision(
               named: name, clusterId: cluster.id, db)
             if created { divisionsCreated.append(division.name) }
-            divisions[name] = division.id
+            divisions[key] = division.id
             member.divisionId = division.id
           }
         }
@@ -44,34 +78,140 @@ extension Workspace {
           }
           continue
         }
+        let matches = try Workspace.otherClusterMatches(member, db)
+        if !matches.isEmpty {
+          possible.append(
+            PossibleDuplicate(
+              line: row.line, name: member.name,
+              existing: matches.map { match in
+                lines[match.id].map { .row($0) } ?? .member(match.reference)
+              }
+            ))
+        }
         member.id = try Workspace.nextId("member", db)
         member.profileChanged = Day.officeToday
         try Workspace.storeMember(member, db)
+        lines[member.id] = row.line
+        if row.profileSubmitted == true {
+          _ = try Workspace.recordDirectoryBook(
+            memberId: member.id, edition: edition, .submitted(today), today: today, db)
+        }
+        if let index = counts.firstIndex(where: { $0.name == cluster.name }) {
+          counts[index].added += 1
+        }
         added += 1
       }
       if !errors.isEmpty {
         throw ValidationError(errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
       }
-      return MemberImportResult(
-        cluster: cluster, clusterCreated: clusterCreated, divisionsCreated: divisionsCreated,
-        added: added)
+      if !possible.isEmpty, !allowDuplicate { throw PossibleDuplicates(possible) }
+      return MemberImportResult(clusters: counts, divisionsCreated: divisionsCreated, added: added)
     }
     return result!
   }
 
-  /// Every member a query matches, sorted by name, with division names: for CSV export.
-  public func membersForExport(_ query: MemberQuery = MemberQuery()) throws -> [(
-    member: Member, division: String?
+  /// Adds the contacts of a contacts CSV as one action: each to the member its row names (by
+  /// business number, else by name in the row's mini-cluster, else by name). If any row is bad
+  /// or names no member, nothing is added and every problem is reported with its line.
+  public func importContacts(_ rows: [ContactCSVRow]) throws -> Int {
+    var errors = rows.flatMap(\.errors)
+    return try write { db in
+      var added = 0
+      for row in rows where row.errors.isEmpty {
+        let member: Member
+        do {
+          member = try Workspace.member(of: row, db)
+        } catch let error as ValidationError {
+          errors += error.errors.map {
+            var error = $0
+            error.line = row.line
+            return error
+          }
+          continue
+        } catch WorkspaceError.recordNotFound {
+          errors.append(
+            FieldError(field: "member", problem: .notFound, value: row.member, line: row.line))
+          continue
+        }
+        var contact = row.contact
+        contact.memberId = member.id
+        contact.id = try Workspace.nextId("contact", db)
+        try contact.insert(db)
+        added += 1
+      }
+      if !errors.isEmpty {
+        throw ValidationError(errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+      }
+      return added
+    }
+  }
+
+  /// Every contact person, with the member and its mini-cluster, in the order of the member
+  /// directory (then as entered): for `members contacts`.
+  public func contactsForExport(clusterId: Int64? = nil) throws -> [(
+    contact: Contact, member: Member, cluster: String
   )] {
     try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT k.id AS contactId, k.name AS contactName, k.title, k.phone AS contactPhone,
+            k.email AS contactEmail, m.*, c.name AS clusterName
+          FROM contact k JOIN member m ON m.id = k.memberId JOIN cluster c ON c.id = m.clusterId
+          WHERE ? IS NULL OR m.clusterId = ? ORDER BY m.nameKey, m.id, k.id
+          """, arguments: [clusterId, clusterId]
+      ).map { row in
+        let member = Member(row: row)
+        return (
+          Contact(
+            id: row["contactId"], memberId: member.id, name: row["contactName"],
+            title: row["title"], phone: row["contactPhone"], email: row["contactEmail"]),
+          member, row["clusterName"]
+        )
+      }
+    }
+  }
+
+  /// The member a contacts row names.
+  static func member(of row: ContactCSVRow, _ db: Database) throws -> Member {
+    if let number = try? BusinessNumber.normalize(row.businessNumber), !number.isEmpty,
+      let member = try Member.filter(Column("businessNumber") == number).fetchOne(db)
+    {
+      return member
+    }
+    if let name = row.cluster, let cluster = try Workspace.cluster(named: name, db) {
+      let named = try Member.filter(
+        Column("clusterId") == cluster.id && Column("nameKey") == KoreanText.nameKey(row.member)
+      ).fetchAll(db)
+      if let member = named.count == 1 ? named[0] : named.first(where: { $0.name == row.member }) {
+        return member
+      }
+    }
+    return try Workspace.findMember(row.member, db)
+  }
+
+  /// Every member a query matches, sorted by name, with division and mini-cluster names and
+  /// whether its profile is submitted for the current directory-book edition: for export.
+  public func membersForExport(_ query: MemberQuery = MemberQuery(), today: Day = .officeToday)
+    throws -> [MemberExport]
+  {
+    try read { db in
       let clause = Workspace.searchClause(query)
+      let edition = try Workspace.newestDirectoryEdition(db) ?? today.year
       return try Row.fetchAll(
         db,
         sql: """
-          SELECT m.*, d.name AS divisionName FROM member m LEFT JOIN division d ON d.id = m.divisionId
+          SELECT m.*, d.name AS divisionName, c.name AS clusterName,
+            EXISTS (SELECT 1 FROM directoryBook b WHERE b.memberId = m.id AND b.edition = ?
+              AND b.status = 'submitted') AS profileSubmitted
+          FROM member m LEFT JOIN division d ON d.id = m.divisionId JOIN cluster c ON c.id = m.clusterId
           WHERE \(clause.sql) ORDER BY m.nameKey, m.id
-          """, arguments: clause.arguments
-      ).map { (member: Member(row: $0), division: $0["divisionName"]) }
+          """, arguments: StatementArguments([edition]) + clause.arguments
+      ).map {
+        MemberExport(
+          member: Member(row: $0), division: $0["divisionName"], cluster: $0["clusterName"],
+          profileSubmitted: $0["profileSubmitted"])
+      }
     }
   }
 }

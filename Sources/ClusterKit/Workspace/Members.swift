@@ -266,6 +266,10 @@ extension Workspace {
     let key = KoreanText.nameKey(text)
     let exact = try Member.filter(Column("nameKey") == key).order(Column("id")).fetchAll(db)
     if exact.count == 1 { return exact[0] }
+    // Names that differ only in the legal form (`(주)한강로보텍`, `한강로보텍 주식회사`) share a key:
+    // the one written exactly as typed is meant.
+    let written = exact.filter { $0.name == text }
+    if written.count == 1 { return written[0] }
     var ids = exact.map(\.id)
     if exact.isEmpty {
       let clause = searchClause(MemberQuery(search: text))
@@ -283,7 +287,7 @@ extension Workspace {
         SELECT m.id, m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
         WHERE m.id IN (\(databaseQuestionMarks(count: min(ids.count, 10)))) ORDER BY m.nameKey, m.id
         """, arguments: StatementArguments(ids.prefix(10))
-    ).map { "#\($0["id"] as Int64) \($0["name"] as String) (\($0["cluster"] as String))" }
+    ).map { memberReference(id: $0["id"], name: $0["name"], cluster: $0["cluster"]) }
     throw ambiguity(
       field: field, reference: reference, english: "members", korean: "회원",
       candidates: candidates, more: ids.count > 10)
@@ -307,13 +311,16 @@ extension Workspace {
   }
 
   /// Validates and adds a member. `divisionName`, when given, is created in the member's cluster
-  /// if missing; `directoryBook`, when given, is recorded for it in the same transaction.
+  /// if missing; `directoryBook`, when given, is recorded for it in the same transaction. A name
+  /// that another mini-cluster already has throws `PossibleDuplicates` unless `allowDuplicate`.
   @discardableResult
   public func addMember(
-    _ member: Member, divisionName: String? = nil, directoryBook: DirectoryBookEdit? = nil
+    _ member: Member, divisionName: String? = nil, directoryBook: DirectoryBookEdit? = nil,
+    allowDuplicate: Bool = false
   ) throws -> Member {
     try write { db in
-      let added = try Workspace.insertMember(member, divisionName: divisionName, db)
+      let added = try Workspace.insertMember(
+        member, divisionName: divisionName, allowDuplicate: allowDuplicate, db)
       try Workspace.record(directoryBook, memberId: added.id, db)
       return added
     }
@@ -321,19 +328,24 @@ extension Workspace {
 
   /// Adds a member to the cluster of that name, creating the cluster when it is missing — all
   /// as one action, so a refused member leaves no empty cluster behind.
-  public func addMember(_ member: Member, clusterName: String, divisionName: String? = nil) throws
-    -> (member: Member, clusterCreated: Bool)
-  {
+  public func addMember(
+    _ member: Member, clusterName: String, divisionName: String? = nil,
+    allowDuplicate: Bool = false
+  ) throws -> (member: Member, clusterCreated: Bool) {
     try write { db in
       let (cluster, created) = try Workspace.ensureCluster(named: clusterName, db)
       var member = member
       member.clusterId = cluster.id
-      return (try Workspace.insertMember(member, divisionName: divisionName, db), created)
+      return (
+        try Workspace.insertMember(
+          member, divisionName: divisionName, allowDuplicate: allowDuplicate, db), created
+      )
     }
   }
 
-  static func insertMember(_ member: Member, divisionName: String?, _ db: Database) throws -> Member
-  {
+  static func insertMember(
+    _ member: Member, divisionName: String?, allowDuplicate: Bool = false, _ db: Database
+  ) throws -> Member {
     var (member, errors) = MemberRules.validate(member)
     guard try Cluster.exists(db, key: member.clusterId) else {
       throw ValidationError([FieldError(field: "cluster", problem: .notFound)])
@@ -344,6 +356,12 @@ extension Workspace {
     }
     errors += try duplicateErrors(member, db)
     if !errors.isEmpty { throw ValidationError(errors) }
+    let matches = try otherClusterMatches(member, db)
+    if !allowDuplicate, !matches.isEmpty {
+      throw PossibleDuplicates([
+        PossibleDuplicate(name: member.name, existing: matches.map { .member($0.reference) })
+      ])
+    }
     member.id = try nextId("member", db)
     member.profileChanged = member.profileChanged ?? Day.officeToday
     try storeMember(member, db)
@@ -382,14 +400,17 @@ extension Workspace {
       let other = try Row.fetchOne(
         db.cachedStatement(
           sql:
-            "SELECT id, name FROM member WHERE businessNumber = ? AND businessNumber <> '' AND id <> ?"
+            """
+            SELECT m.id, m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
+            WHERE m.businessNumber = ? AND m.businessNumber <> '' AND m.id <> ?
+            """
         ),
         arguments: [member.businessNumber, member.id]
-      ).map({ (id: $0["id"] as Int64, name: $0["name"] as String) })
+      ).map({ memberReference(id: $0["id"], name: $0["name"], cluster: $0["cluster"]) })
     {
       errors.append(
         FieldError(
-          field: "businessNumber", problem: .duplicate(of: "#\(other.id) \(other.name)"),
+          field: "businessNumber", problem: .duplicate(of: other),
           value: BusinessNumber.format(member.businessNumber)))
     }
     let key = KoreanText.nameKey(member.name)

@@ -185,10 +185,20 @@ enum FormDialog {
     }
   }
 
-  /// Shows why the form on top was not saved: on its fields, or above them.
-  static func failed(_ error: Error, _ app: inout AppState) {
+  /// Shows why the form on top was not saved: on its fields, or above them. A member that may
+  /// already be in another mini-cluster is asked about instead: `y` adds it anyway.
+  static func failed(_ error: Error, _ app: inout AppState, change: Change? = nil) {
     guard case .form(var f) = app.top else { return }
     let l = app.language
+    if let duplicates = error as? PossibleDuplicates,
+      case .addMember(let m, let division, let book, false)? = change
+    {
+      ConfirmModal.ask(
+        duplicates.message(.en) + ".", duplicates.message(.ko) + ".",
+        .addMember(m, division: division, directoryBook: book, allowDuplicate: true), &app,
+        saving: true)
+      return
+    }
     if let error = error as? ValidationError {
       var unplaced: [String] = []
       for e in error.errors {
