@@ -1,12 +1,38 @@
 import ClusterKit
 import TerminalKit
 
-/// A question before a change that removes something: `y` makes the change, `n` or Esc leaves
-/// everything as it is.
+/// What a confirmed change does to what is there: the box's title and its answers say it.
+enum ConfirmVerb: Hashable, Sendable {
+  case delete
+  case merge
+
+  func title(_ l: Language) -> String {
+    switch self {
+    case .delete: l.pick("Delete?", "삭제할까요?")
+    case .merge: l.pick("Merge?", "합칠까요?")
+    }
+  }
+  func answer(_ l: Language) -> String {
+    switch self {
+    case .delete: l.pick("y: yes, delete   n: no", "y: 예, 삭제   n: 아니요")
+    case .merge: l.pick("y: yes, merge   n: no", "y: 예, 합치기   n: 아니요")
+    }
+  }
+  func unchanged(_ l: Language) -> String {
+    switch self {
+    case .delete: l.pick("Nothing was deleted.", "아무것도 지우지 않았습니다.")
+    case .merge: l.pick("Nothing was merged.", "아무것도 합치지 않았습니다.")
+    }
+  }
+}
+
+/// A question before a change that removes or moves something: `y` makes the change, `n` or
+/// Esc leaves everything as it is.
 struct ConfirmState: Hashable, Sendable {
   var english: String
   var korean: String
   var change: Change
+  var verb = ConfirmVerb.delete
 
   func question(_ l: Language) -> String { l.pick(english, korean) }
 }
@@ -17,23 +43,34 @@ enum ConfirmModal {
   static let no = Action("confirmNo")
 
   static let bindings: [Binding] = [
-    Binding([.char("y")], yes, scope, "yes, delete", "예, 삭제", hint: true),
+    Binding([.char("y")], yes, scope, "yes, do it", "예, 실행", hint: true),
     Binding([.char("n"), .escape], no, scope, "no, keep it", "아니요, 그대로", hint: true),
   ]
 
   /// Asks before `change`; the question names what would go.
-  static func ask(_ english: String, _ korean: String, _ change: Change, _ app: inout AppState) {
-    app.modals.append(.confirm(ConfirmState(english: english, korean: korean, change: change)))
+  static func ask(
+    _ english: String, _ korean: String, _ change: Change, verb: ConfirmVerb = .delete,
+    _ app: inout AppState
+  ) {
+    app.modals.append(
+      .confirm(ConfirmState(english: english, korean: korean, change: change, verb: verb)))
   }
 
   static func update(_ action: Action, _ c: ConfirmState, _ app: inout AppState) -> [Effect] {
     switch action {
     case yes:
       app.modals.removeLast()
+      // A merged member's detail goes on with the record kept.
+      if case .mergeMember(let duplicate, let kept, _) = c.change,
+        case .detail(var d)? = app.modals.last, d.subject == .member(duplicate.id)
+      {
+        d = DetailState(subject: .member(kept))
+        app.replaceTop(.detail(d))
+      }
       return [Effect(c.change)]
     case no:
       app.modals.removeLast()
-      app.say(app.language.pick("Nothing was deleted.", "아무것도 지우지 않았습니다."))
+      app.say(c.verb.unchanged(app.language))
     default: break
     }
     return []
@@ -44,9 +81,9 @@ enum ConfirmModal {
   ) {
     let width = min(rect.width, 60)
     let lines = TextLayout.wrap(c.question(l), width: max(1, width - 4))
-    let answer = l.pick("y: yes, delete   n: no", "y: 예, 삭제   n: 아니요")
+    let answer = c.verb.answer(l)
     let box = rect.centered(width: width, height: min(rect.height, lines.count + 4))
-    let inner = Box(title: l.pick("Delete?", "삭제할까요?"), fillStyle: theme.normal).render(
+    let inner = Box(title: c.verb.title(l), fillStyle: theme.normal).render(
       into: &grid, in: box, theme: theme)
     let area = inner.inset(dx: 1, dy: 0)
     for (i, line) in lines.prefix(max(0, area.height - 2)).enumerated() {

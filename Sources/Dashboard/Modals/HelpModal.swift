@@ -26,8 +26,30 @@ enum HelpModal {
   {
     HelpOverlay(
       title: l.pick("Keys — ? or Esc closes", "단축키 — ? 또는 Esc로 닫기"),
-      sections: Keymap.helpSections(first: below, l, unavailable: unavailable),
+      sections: [rules(l)] + Keymap.helpSections(first: below, l, unavailable: unavailable),
       offset: help.offset)
+  }
+
+  /// How the letters are shared out, so that a key meant for one pane does no harm in another.
+  static func rules(_ l: Language) -> HelpOverlay.Section {
+    HelpOverlay.Section(
+      l.pick("How the keys go", "키 규칙"),
+      [
+        KeyHint(
+          "A R C D L M",
+          l.pick(
+            "capitals decide, delete, mark as left or merge, each behind a form or a question",
+            "대문자는 결정·삭제·탈퇴·합치기: 입력 양식이나 확인을 거칩니다")),
+        KeyHint(
+          "f r c d b",
+          l.pick(
+            "filter the members; no lower-case letter approves, rejects or deletes",
+            "회원 필터; 승인·반려·삭제는 소문자 키로 하지 않습니다")),
+        KeyHint(
+          "x", l.pick("closes or ends the selected item", "선택한 항목을 완료하거나 끝냅니다")),
+        KeyHint(
+          "Esc", l.pick("back; clears a search, then the filters", "뒤로; 검색을, 다음엔 필터를 지웁니다")),
+      ])
   }
 
   static func update(
