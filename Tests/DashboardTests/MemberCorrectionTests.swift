@@ -30,7 +30,7 @@ import Testing
     ScreenCase(name: "member-merge-confirm", language: .en) { _ in
       ["2", "/", "에이원머티", .key(.enter), "M", "에이원소재", .key(.enter), .key(.enter)]
     },
-    ScreenCase(name: "member-left-form", language: .en) { _ in ["2", "L"] },
+    ScreenCase(name: "member-left-form", language: .en) { _ in ["2", "W"] },
   ]
 
   @Test func goldenScreens() throws {
@@ -42,7 +42,7 @@ import Testing
   @Test func markingAMemberAsLeftKeepsThemWithTheDate() throws {
     let fixture = try Fixture()
     let app = app(fixture, "members")
-    press(app, ["/", "ㅇㅅㅌㅋ", .key(.enter), "L"])
+    press(app, ["/", "ㅇㅅㅌㅋ", .key(.enter), "W"])
     guard case .form(let form) = app.state.top else {
       Issue.record("no form")
       return
@@ -55,8 +55,12 @@ import Testing
     #expect(member.left == Day(parsing: "2026-11-20"))
     #expect(screen(app).contains("2026-11-20"))
     // Already left: the key says so.
-    press(app, ["L"])
+    press(app, ["W"])
     #expect(app.state.status?.text.contains("이미 탈퇴") == true)
+    // `L` is still the language, in the detail too.
+    press(app, ["L"])
+    #expect(app.state.language == .en)
+    press(app, ["L"])
     app.handle(.escape)
     press(app, ["u"])
     #expect(try fixture.workspace.member(id: id)?.status == .active)

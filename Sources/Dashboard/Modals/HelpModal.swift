@@ -36,19 +36,19 @@ enum HelpModal {
       l.pick("How the keys go", "키 규칙"),
       [
         KeyHint(
-          "A R C D L M",
+          "A R C D W M",
           l.pick(
-            "capitals decide, delete, mark as left or merge, each behind a form or a question",
-            "대문자는 결정·삭제·탈퇴·합치기: 입력 양식이나 확인을 거칩니다")),
+            "capitals decide, delete, mark left, merge: asked first",
+            "대문자: 결정·삭제·탈퇴·합치기 (먼저 묻습니다)")),
         KeyHint(
           "f r c d b",
           l.pick(
-            "filter the members; no lower-case letter approves, rejects or deletes",
-            "회원 필터; 승인·반려·삭제는 소문자 키로 하지 않습니다")),
+            "filter members; no lower-case key decides or deletes",
+            "회원 필터; 소문자 키는 결정·삭제를 하지 않습니다")),
         KeyHint(
           "x", l.pick("closes or ends the selected item", "선택한 항목을 완료하거나 끝냅니다")),
         KeyHint(
-          "Esc", l.pick("back; clears a search, then the filters", "뒤로; 검색을, 다음엔 필터를 지웁니다")),
+          "Esc", l.pick("back; clears a search, then the filters", "뒤로; 검색, 다음엔 필터 지우기")),
       ])
   }
 

@@ -11,10 +11,11 @@ enum MemberCorrections {
   static let deleteContact = Action("deleteContact")
 
   /// The keys, the same in the pane and the detail (capitals: none of them is one slip away
-  /// from a harmless lower-case key).
+  /// from a harmless lower-case key; `L` is the language everywhere, so leaving is `W`,
+  /// withdrawal, 탈퇴).
   static func bindings(_ scope: Scope) -> [Binding] {
     [
-      Binding([.char("L")], markLeft, scope, "mark as left (with a date)", "탈퇴 처리 (날짜)"),
+      Binding([.char("W")], markLeft, scope, "mark as left (with a date)", "탈퇴 처리 (날짜)"),
       Binding(
         [.char("M")], merge, scope, "merge into another record (asks first)",
         "다른 기록에 합치기 (먼저 묻습니다)"),
