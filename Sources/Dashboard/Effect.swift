@@ -11,6 +11,9 @@ enum Change: Hashable, Sendable {
     Member, original: Member, division: String, directoryBook: DirectoryBookEdit?)
   case deleteMember(id: Int64, name: String)
   case deleteContact(Contact)
+  /// A member marked as left (`member` is `original` with its status and date changed).
+  case markLeft(Member, original: Member)
+  case mergeMember(duplicate: Member, into: Int64, name: String)
   case addMeeting(Meeting)
   case updateMeeting(Meeting)
   case deleteMeeting(Meeting)
@@ -82,6 +85,20 @@ extension Change {
     case .deleteContact(let contact):
       try workspace.deleteContact(id: contact.id)
       return { $0.pick("Deleted contact \(contact.name).", "담당자 \(contact.name, .object) 삭제했습니다.") }
+    case .markLeft(let m, let original):
+      try workspace.updateMember(m, original: original)
+      let day = m.left?.description ?? ""
+      return {
+        $0.pick("Marked \(m.name) as left on \(day).", "\(m.name, .object) \(day) 탈퇴로 표시했습니다.")
+      }
+    case .mergeMember(let duplicate, let kept, let name):
+      try workspace.mergeMember(duplicate.id, into: kept)
+      return {
+        $0.pick(
+          "Merged \(duplicate.name) (#\(duplicate.id)) into \(name) (#\(kept)).",
+          "\(duplicate.name)(#\(duplicate.id))\(Particle.object.after(duplicate.id)) \(name)(#\(kept))에 합쳤습니다."
+        )
+      }
     case .addMeeting(let meeting):
       let saved = try workspace.addMeeting(meeting)
       return {

@@ -100,6 +100,20 @@ import Testing
     #expect(try temp.workspace.integrityProblems().isEmpty)
   }
 
+  @Test func aMergeIsInTheAuditLogAndTheChainStillVerifies() throws {
+    let f = try SupportFixture()
+    let moved = try f.pending(f.hanbit, 10_000_000)
+    let (_, merge) = try f.recorded { try f.w.mergeMember(f.hanbit.id, into: f.yushin.id) }
+    let entry = try #require(try f.w.auditLog(requestId: moved.id).last)
+    #expect(entry.field == "memberId")
+    #expect((entry.before, entry.after) == ("\(f.hanbit.id)", "\(f.yushin.id)"))
+    #expect(entry.actor == f.w.actor)
+    #expect(try f.w.verifyAuditChain().entries == 2)
+    try f.w.undoChange(id: merge.id)
+    #expect(try f.w.request(id: moved.id)?.memberId == f.hanbit.id)
+    #expect(try f.w.verifyAuditChain().entries == 3)
+  }
+
   @Test func undoAndRedoPutEveryRowBack() throws {
     let temp = try TemporaryWorkspace()
     let member = try temp.member("(주)유신테크")

@@ -17,7 +17,39 @@ import Testing
         .key(.tab), .key(.tab), "12-34", .key(.ctrl("s")),
       ]
     },
+    // Six errors, the business number's the longest: each wraps inside the box, and those out
+    // of sight on a short screen are named on the form's last line.
+    ScreenCase(name: "member-form-six-errors") { _ in MembersPaneTests.sixErrors },
+    ScreenCase(name: "member-form-six-errors-en", language: .en) { _ in MembersPaneTests.sixErrors
+    },
   ]
+
+  static let sixErrors: [Input] = [
+    "2", "n", .key(.tab), .key(.tab), "124-81-00990", .key(.tab), .key(.tab), .key(.tab),
+    .key(.tab), .key(.tab), "12-34", .key(.tab), "kim@", .key(.tab), .key(.tab), .key(.tab),
+    "many", .key(.tab), .key(.tab), "2001-13-45", .key(.ctrl("s")),
+  ]
+
+  @Test func aFieldsErrorGoesOnceTheFieldIsChanged() throws {
+    let fixture = try Fixture()
+    let app = app(fixture)
+    press(app, Self.sixErrors)
+    guard case .form(let before) = app.state.top else {
+      Issue.record("form closed")
+      return
+    }
+    #expect(before.form.fields.filter { $0.error != nil }.count == 6)
+    #expect(before.form.focus == 0)
+    press(app, ["(주)새빛광학", .key(.tab), .key(.tab), .key(.backspace)])
+    guard case .form(let after) = app.state.top else {
+      Issue.record("form closed")
+      return
+    }
+    #expect(after.form.fields[0].error == nil)
+    #expect(after.form.fields[2].error == nil)
+    #expect(after.form.fields.filter { $0.error != nil }.count == 4)
+    #expect(!screen(app, 120, 40).contains("검증번호"))
+  }
 
   @Test func goldenScreens() throws {
     expectGoldens("members", Self.cases, try Fixture())
@@ -100,7 +132,7 @@ import Testing
   @Test func undoTakesBackTheLastChangeNotAnOlderOne() throws {
     let fixture = try Fixture()
     let app = app(fixture, "requests", .en)
-    press(app, ["a", .key(.enter), "시급한 수출 일정", .key(.enter)])
+    press(app, ["A", .key(.enter), "시급한 수출 일정", .key(.enter)])
     let approved = fixture.requests["prototype"]!
     #expect(try fixture.workspace.request(id: approved)?.status == .approved)
     press(app, ["2", "n", "(주)새빛광학", .key(.ctrl("s"))])
@@ -136,11 +168,16 @@ import Testing
     #expect(app.data(MembersPane.self).count == 12)
     app.handle(.char("r"))  // and chairs
     #expect(app.data(MembersPane.self).count == 2)
+    // `x` is not a filter key (it closes or ends things elsewhere); Esc clears the filters.
     app.handle(.char("x"))
+    #expect(app.data(MembersPane.self).count == 2)
+    app.handle(.escape)
     #expect(app.data(MembersPane.self).count == 15)
+    app.handle(.escape)
+    #expect(app.state.status?.text == "지울 검색이나 필터가 없습니다.")
     app.handle(.char("c"))
     #expect(app.data(MembersPane.self).count == 3)  // the first cluster by name: 구로
-    app.handle(.char("x"))
+    app.handle(.escape)
     app.handle(.char("s"))
     #expect(app.pane(MembersPane.self).query.sort == .kind)
     app.handle(.char("S"))
@@ -155,7 +192,7 @@ import Testing
     let app = app(fixture, "members")
     press(app, [.action(MembersPane.filterKind), .action(MembersPane.filterRole)])
     #expect(app.data(MembersPane.self).count == 2)
-    press(app, [.action(MembersPane.clearFilters), .action(.bottom)])
+    press(app, [.action(MembersPane.clearSearch), .action(.bottom)])
     #expect(app.pane(MembersPane.self).list.cursor == 14)
     // Filtering is not a key of the search field.
     press(app, [.action(.search)])
@@ -219,7 +256,7 @@ import Testing
     #expect(screen(app).contains("디렉토리북 2026: 제출"))
     // With the filter on, the column follows the name, also at 80 columns.
     #expect(screen(app).contains("제출 10.02"))
-    press(app, ["x"])
+    press(app, [.key(.escape)])
     #expect(app.pane(MembersPane.self).directoryBook == nil)
   }
 

@@ -15,6 +15,23 @@ import Testing
     expectGoldens("overview", Self.cases, try Fixture())
   }
 
+  /// The sample office's overview, whole screens: every list that does not fit says how many
+  /// more there are, lines cut end in an ellipsis, every request status is counted and the
+  /// hint bar keeps `? help`.
+  @Test func theSampleOfficesOverviewSaysWhatDoesNotFit() throws {
+    guard let workspace = try sampleOffice() else { return }
+    for language in Language.allCases {
+      for (w, h) in [(80, 24), (120, 40)] {
+        let app = DashboardApp(workspace: workspace, language: language, today: Fixture.today)
+        let lines = app.render(width: w, height: h, theme: .monochrome).grid.lines
+        expectGolden("overview/sample-\(language.rawValue)-\(w)x\(h)", lines)
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains(language.pick("… ", "… 외 ")), "\(language) \(w)x\(h)")
+        #expect(lines[h - 1].contains(language.pick("? help", "? 도움말")))
+      }
+    }
+  }
+
   /// `:report` opens the overview: the report's figures on screen.
   @Test func reportVerbOpensTheOverview() throws {
     let fixture = try Fixture()

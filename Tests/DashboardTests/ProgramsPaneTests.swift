@@ -234,7 +234,7 @@ extension Fixture {
     let fixture = try Fixture.supportChain()
     let id = fixture.requests["cert"]!
     let app = detail(fixture, "cert")
-    press(app, ["a", .key(.ctrl("u")), "2000만", .key(.enter)])
+    press(app, ["A", .key(.ctrl("u")), "2000만", .key(.enter)])
     #expect(try fixture.workspace.request(id: id)?.status == .approved)
     // The program asks no share: any co-funding goes; here 0 is typed.
     press(app, ["g", .key(.ctrl("u")), "0", .key(.enter), .key(.enter)])

@@ -9,7 +9,7 @@ import Testing
   static let cases: [ScreenCase] = [
     ScreenCase(name: "requests") { _ in ["5"] },
     ScreenCase(name: "request-detail") { _ in ["5", .key(.enter)] },
-    ScreenCase(name: "approve-over-budget") { _ in ["5", "a", .key(.enter)] },
+    ScreenCase(name: "approve-over-budget") { _ in ["5", "A", .key(.enter)] },
   ]
 
   @Test func goldenScreens() throws {
@@ -21,7 +21,7 @@ import Testing
     let app = app(fixture, "requests")
     let id = fixture.requests["cert"]!
     // The queue is oldest first: prototype (10-20), cert (11-02), expo2 (11-12).
-    press(app, [.key(.down), "a"])
+    press(app, [.key(.down), "A"])
     guard case .form(let form) = app.state.top, case .approve(let request) = form.purpose else {
       Issue.record("no approve form")
       return
@@ -49,7 +49,7 @@ import Testing
     let fixture = try Fixture()
     let app = app(fixture, "requests")
     let id = fixture.requests["prototype"]!
-    press(app, ["a", .key(.enter)])
+    press(app, ["A", .key(.enter)])
     guard case .form(let form) = app.state.top else {
       Issue.record("the approve form closed")
       return
@@ -68,7 +68,7 @@ import Testing
     let fixture = try Fixture()
     let app = app(fixture, "requests")
     let id = fixture.requests["prototype"]!
-    press(app, ["r", .key(.enter)])
+    press(app, ["R", .key(.enter)])
     guard case .form(let form) = app.state.top else {
       Issue.record("the reject form closed")
       return
@@ -84,7 +84,7 @@ import Testing
     let fixture = try Fixture()
     let app = app(fixture, "requests")
     let id = fixture.requests["prototype"]!
-    press(app, [.key(.enter), "c", "견적서 보완", .key(.enter)])
+    press(app, [.key(.enter), "C", "견적서 보완", .key(.enter)])
     #expect(try fixture.workspace.request(id: id)?.status == .draft)
   }
 

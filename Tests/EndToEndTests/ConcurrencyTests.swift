@@ -110,7 +110,7 @@ import Testing
     // Request: the dashboard opens the approval form; meanwhile the shell rejects the request.
     tmux.keys(["5"])
     #expect(tmux.waitFor(text: "1,000,000원"), "\(tmux.screenText)")
-    tmux.keys(["a"])
+    tmux.keys(["A"])
     #expect(tmux.waitFor(text: "Approve"), "no approval form:\n\(tmux.screenText)")
     let rejected = try cli.run(["requests", "reject", "1", "--reason", "예산 부족"])
     #expect(rejected.status == 0, "\(rejected.stderr)")

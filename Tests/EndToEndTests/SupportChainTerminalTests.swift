@@ -48,7 +48,7 @@ import Testing
     // The newest submission is the queue's last line.
     try tmux.press("G", "Enter")
     try #require(try tmux.waitFor("#\(id) 스마트 센서 시험 인증"), "\(tmux.text)")
-    try tmux.press("a")
+    try tmux.press("A")
     try #require(try tmux.waitFor("Approve request"))
     try tmux.press("Enter")
     try #require(try tmux.waitFor("Request #\(id) is now approved"), "\(tmux.text)")

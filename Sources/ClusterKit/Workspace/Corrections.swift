@@ -219,7 +219,9 @@ extension Workspace {
   /// Merges two records of one company: everything that points at `duplicate` (visits,
   /// attendance, requests, contacts, mentoring, SIGs, directory book) moves to `kept`, and the
   /// duplicate is deleted. Where both have a record of the same thing (an attendance mark, a
-  /// SIG membership, a directory-book edition), the kept member's stays.
+  /// SIG membership, a directory-book edition), the kept member's stays. Each support request
+  /// moved gets its `memberId` entry in the audit log (who, when, the duplicate's id into the
+  /// kept one's), so the log says which record it came from and `audit --verify` still holds.
   public func mergeMember(_ duplicate: Int64, into kept: Int64) throws {
     try write { db in
       for id in [duplicate, kept] where try !Member.exists(db, key: id) {
@@ -242,12 +244,19 @@ extension Workspace {
             WHERE memberId = ? AND ended IS NULL
             """, arguments: [duplicate])
       }
+      let moved = try SupportRequest.filter(Column("memberId") == duplicate).order(Column("id"))
+        .fetchAll(db)
       for (table, column) in try Workspace.memberReferences(db) {
         let t = table.quotedDatabaseIdentifier
         let c = column.quotedDatabaseIdentifier
         try db.execute(
           sql: "UPDATE OR IGNORE \(t) SET \(c) = ? WHERE \(c) = ?", arguments: [kept, duplicate])
         try db.execute(sql: "DELETE FROM \(t) WHERE \(c) = ?", arguments: [duplicate])
+      }
+      for before in moved {
+        var after = before
+        after.memberId = kept
+        try Workspace.recordAudit(before: before, after: after, actor: actor, db)
       }
       try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [duplicate])
     }

@@ -1,14 +1,44 @@
 import ClusterKit
 import TerminalKit
 
-/// A question before a change that removes something, or before saving a form whose change
-/// needs a second thought (`saving`): `y` makes the change, `n` or Esc leaves everything as it is.
+/// What a confirmed change does to what is there: the box's title and its answers say it.
+enum ConfirmVerb: Hashable, Sendable {
+  case delete
+  case merge
+  /// Saving a form whose change needs a second thought: `y` saves it (the form closes once
+  /// saved), `n` goes back to it.
+  case save
+
+  func title(_ l: Language) -> String {
+    switch self {
+    case .delete: l.pick("Delete?", "삭제할까요?")
+    case .merge: l.pick("Merge?", "합칠까요?")
+    case .save: l.pick("Save anyway?", "그래도 저장할까요?")
+    }
+  }
+  func answer(_ l: Language) -> String {
+    switch self {
+    case .delete: l.pick("y: yes, delete   n: no", "y: 예, 삭제   n: 아니요")
+    case .merge: l.pick("y: yes, merge   n: no", "y: 예, 합치기   n: 아니요")
+    case .save: l.pick("y: yes, save   n: no, back to the form", "y: 예, 저장   n: 아니요, 양식으로")
+    }
+  }
+  func unchanged(_ l: Language) -> String {
+    switch self {
+    case .delete: l.pick("Nothing was deleted.", "아무것도 지우지 않았습니다.")
+    case .merge: l.pick("Nothing was merged.", "아무것도 합치지 않았습니다.")
+    case .save: l.pick("Not saved.", "저장하지 않았습니다.")
+    }
+  }
+}
+
+/// A question before a change that removes or moves something, or before saving a form whose
+/// change needs a second thought: `y` makes the change, `n` or Esc leaves everything as it is.
 struct ConfirmState: Hashable, Sendable {
   var english: String
   var korean: String
   var change: Change
-  /// Asked over a form: `y` saves it (the form closes once saved), `n` goes back to it.
-  var saving = false
+  var verb = ConfirmVerb.delete
 
   func question(_ l: Language) -> String { l.pick(english, korean) }
 }
@@ -19,30 +49,34 @@ enum ConfirmModal {
   static let no = Action("confirmNo")
 
   static let bindings: [Binding] = [
-    Binding([.char("y")], yes, scope, "yes", "예", hint: true),
-    Binding([.char("n"), .escape], no, scope, "no", "아니요", hint: true),
+    Binding([.char("y")], yes, scope, "yes, do it", "예, 실행", hint: true),
+    Binding([.char("n"), .escape], no, scope, "no, keep it", "아니요, 그대로", hint: true),
   ]
 
   /// Asks before `change`; the question names what would go.
   static func ask(
-    _ english: String, _ korean: String, _ change: Change, _ app: inout AppState,
-    saving: Bool = false
+    _ english: String, _ korean: String, _ change: Change, verb: ConfirmVerb = .delete,
+    _ app: inout AppState
   ) {
     app.modals.append(
-      .confirm(ConfirmState(english: english, korean: korean, change: change, saving: saving)))
+      .confirm(ConfirmState(english: english, korean: korean, change: change, verb: verb)))
   }
 
   static func update(_ action: Action, _ c: ConfirmState, _ app: inout AppState) -> [Effect] {
     switch action {
     case yes:
       app.modals.removeLast()
-      return [Effect(c.change, fromDialog: c.saving)]
+      // A merged member's detail goes on with the record kept.
+      if case .mergeMember(let duplicate, let kept, _) = c.change,
+        case .detail(var d)? = app.modals.last, d.subject == .member(duplicate.id)
+      {
+        d = DetailState(subject: .member(kept))
+        app.replaceTop(.detail(d))
+      }
+      return [Effect(c.change, fromDialog: c.verb == .save)]
     case no:
       app.modals.removeLast()
-      app.say(
-        c.saving
-          ? app.language.pick("Not saved.", "저장하지 않았습니다.")
-          : app.language.pick("Nothing was deleted.", "아무것도 지우지 않았습니다."))
+      app.say(c.verb.unchanged(app.language))
     default: break
     }
     return []
@@ -53,13 +87,9 @@ enum ConfirmModal {
   ) {
     let width = min(rect.width, 60)
     let lines = TextLayout.wrap(c.question(l), width: max(1, width - 4))
-    let answer =
-      c.saving
-      ? l.pick("y: yes, save   n: no, back to the form", "y: 예, 저장   n: 아니요, 양식으로")
-      : l.pick("y: yes, delete   n: no", "y: 예, 삭제   n: 아니요")
-    let title = c.saving ? l.pick("Save anyway?", "그래도 저장할까요?") : l.pick("Delete?", "삭제할까요?")
+    let answer = c.verb.answer(l)
     let box = rect.centered(width: width, height: min(rect.height, lines.count + 4))
-    let inner = Box(title: title, fillStyle: theme.normal).render(
+    let inner = Box(title: c.verb.title(l), fillStyle: theme.normal).render(
       into: &grid, in: box, theme: theme)
     let area = inner.inset(dx: 1, dy: 0)
     for (i, line) in lines.prefix(max(0, area.height - 2)).enumerated() {

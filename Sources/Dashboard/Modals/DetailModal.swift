@@ -32,24 +32,28 @@ enum DetailModal {
   /// A new request for a difficulty of the member's, the newest not yet answered first chosen.
   static let requestForDifficulty = Action("requestForDifficulty")
 
-  static let bindings: [Binding] = [
-    Binding([.escape, .char("h")], .back, scope, "back", "뒤로", hint: true),
-    Binding([.char("e")], .edit, memberScope, "edit member", "회원 수정", hint: true),
-    Binding([.char("a")], .approve, requestScope, "approve request", "승인", hint: true),
-    Binding([.char("r")], .reject, requestScope, "reject request", "반려", hint: true),
-    Binding([.char("c")], .askChanges, requestScope, "ask for changes", "보완 요청"),
-    Binding([.char("e")], .edit, requestScope, "edit draft or pending", "작성중·심사대기 수정"),
-    Binding([.char("s")], .submit, requestScope, "submit draft", "제출", hint: true),
-    Binding([.char("w")], .withdraw, requestScope, "withdraw", "철회"),
-    Binding([.char("g")], .agree, requestScope, "agreement (협약)", "협약", hint: true),
-    Binding([.char("p")], .pay, requestScope, "pay an instalment (교부)", "교부", hint: true),
-    Binding([.char("S")], .settle, requestScope, "settle (정산)", "정산", hint: true),
-    Binding([.char("n")], .newRequest, memberScope, "new support request", "지원신청 접수", hint: true),
-    Binding(
-      [.char("s")], requestForDifficulty, memberScope, "request for a difficulty",
-      "애로사항 지원신청"),
-    Binding([.char("e")], .edit, programScope, "edit program", "지원사업 수정", hint: true),
-  ]
+  static let bindings: [Binding] =
+    [
+      Binding([.escape, .char("h")], .back, scope, "back", "뒤로", hint: true),
+      Binding([.char("e")], .edit, memberScope, "edit member", "회원 수정", hint: true),
+      Binding([.char("A")], .approve, requestScope, "approve request", "승인", hint: true),
+      Binding([.char("R")], .reject, requestScope, "reject request", "반려", hint: true),
+      Binding([.char("C")], .askChanges, requestScope, "ask for changes", "보완 요청"),
+      Binding([.char("e")], .edit, requestScope, "edit draft or pending", "작성중·심사대기 수정"),
+      Binding([.char("s")], .submit, requestScope, "submit draft", "제출", hint: true),
+      Binding([.char("w")], .withdraw, requestScope, "withdraw", "철회"),
+      Binding([.char("g")], .agree, requestScope, "agreement (협약)", "협약", hint: true),
+      Binding([.char("p")], .pay, requestScope, "pay an instalment (교부)", "교부", hint: true),
+      Binding([.char("S")], .settle, requestScope, "settle (정산)", "정산", hint: true),
+      Binding([.char("n")], .newRequest, memberScope, "new support request", "지원신청 접수", hint: true),
+      Binding(
+        [.char("s")], requestForDifficulty, memberScope, "request for a difficulty",
+        "애로사항 지원신청"),
+      Binding([.char("e")], .edit, programScope, "edit program", "지원사업 수정", hint: true),
+      Binding(
+        [.char("C")], MemberCorrections.deleteContact, memberScope, "delete a contact (asks first)",
+        "담당자 삭제 (먼저 묻습니다)"),
+    ] + MemberCorrections.bindings(memberScope)
 
   static func scopes(_ d: DetailState) -> [Scope] {
     switch d.subject {
@@ -123,6 +127,11 @@ enum DetailModal {
   ) -> [Effect]? {
     var d = detail
     let page = max(1, ctx.contentHeight - 2)
+    if let m = data.member,
+      MemberCorrections.update(action, m.member, contacts: m.contacts, ctx, &app)
+    {
+      return []
+    }
     switch action {
     case .back:
       app.modals.removeLast()
@@ -168,6 +177,10 @@ enum DetailModal {
       return FormBuilder.stepUnavailable(action, data.request, l)
     case .edit where data.request != nil:
       return FormBuilder.stepUnavailable(action, data.request, l)
+    case MemberCorrections.markLeft, MemberCorrections.merge, MemberCorrections.deleteContact,
+      .delete:
+      guard let m = data.member else { return nil }
+      return MemberCorrections.unavailable(action, m.member, contacts: m.contacts, l)
     case requestForDifficulty:
       guard let m = data.member, unanswered(m).isEmpty else { return nil }
       return l.pick(
@@ -193,7 +206,8 @@ enum DetailModal {
   static func render(
     _ d: DetailState, _ data: DetailData, into grid: inout Grid, in rect: Rect, theme: Theme
   ) {
-    Box(title: data.document.title, fillStyle: theme.normal).render(
+    let title = data.document.title + (data.document.reference.map { "  " + $0 } ?? "")
+    Box(title: title, fillStyle: theme.normal).render(
       into: &grid, in: rect, theme: theme)
     let area = area(rect)
     guard !area.isEmpty else { return }

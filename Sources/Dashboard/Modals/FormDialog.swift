@@ -5,7 +5,9 @@ import TerminalKit
 /// names (if exactly one does), the program's figures for a step of a request or a program's
 /// edit, the member's cap for an approval, and the programs to choose from for a new request.
 struct FormData: Sendable {
-  var suggestions: [(id: Int64, name: String)] = []
+  /// Members whose name matches the member field, with their cluster (one company may be in
+  /// several) and id.
+  var suggestions: [(id: Int64, name: String, cluster: String)] = []
   var typedMember: (id: Int64, name: String)?
   var figures: ProgramFigures?
   /// The member's cap under the program and what the member has there, for an approval.
@@ -93,7 +95,7 @@ enum FormDialog {
       guard let text = f.memberQuery, !text.isEmpty else { return data }
       let query = MemberQuery(search: text, includeLeft: false)
       let rows = (try? workspace.memberRows(query, offset: 0, limit: 5)) ?? []
-      data.suggestions = rows.map { ($0.id, $0.name) }
+      data.suggestions = rows.map { ($0.id, $0.name, $0.clusterName) }
       data.typedMember = (try? workspace.findMember(text)).map { ($0.id, $0.name) }
       return data
     }
@@ -138,7 +140,7 @@ enum FormDialog {
       let picked = data.suggestions[f.suggestion]
       f.form.fields[i].input = TextField(picked.name)
       f.form.fields[i].error = nil
-      f.pickedMember = picked
+      f.pickedMember = (picked.id, picked.name)
       f.form.focusNext()
     case previousMatch: f.suggestion = max(0, f.suggestion - 1)
     case nextMatch: f.suggestion = min(data.suggestions.count - 1, f.suggestion + 1)
@@ -149,6 +151,7 @@ enum FormDialog {
       let current = choices.firstIndex(of: f.form.fields[i].input.value) ?? 0
       let step = action == nextChoice ? 1 : choices.count - 1
       f.form.fields[i].input = TextField(choices[(current + step) % choices.count])
+      f.form.fields[i].error = nil
     case next where i < f.form.fields.count - 1:
       f.form.focusNext()
     case next, .save:
@@ -157,7 +160,10 @@ enum FormDialog {
       return []
     default:
       guard let key = action.key else { return nil }
+      let before = f.form.fields[i].input.value
       f.form.fields[i].input.handle(key)
+      // A field's error goes once the field is changed: it was about what was there.
+      if f.form.fields[i].input.value != before { f.form.fields[i].error = nil }
       if f.specs[i].key == "member" {
         f.pickedMember = nil
         f.suggestion = 0
@@ -176,9 +182,13 @@ enum FormDialog {
     f.message = nil
     app.replaceTop(.form(f))
     do {
-      return [
-        Effect(try FormReader.effect(f, data, actor: ctx.actor, language: ctx.l), fromDialog: true)
-      ]
+      let change = try FormReader.effect(f, data, actor: ctx.actor, language: ctx.l)
+      if let q = MemberCorrections.question(change) {
+        app.modals.removeLast()
+        ConfirmModal.ask(q.english, q.korean, change, verb: q.verb, &app)
+        return []
+      }
+      return [Effect(change, fromDialog: true)]
     } catch {
       failed(error, &app)
       return []
@@ -195,8 +205,8 @@ enum FormDialog {
     {
       ConfirmModal.ask(
         duplicates.message(.en) + ".", duplicates.message(.ko) + ".",
-        .addMember(m, division: division, directoryBook: book, allowDuplicate: true), &app,
-        saving: true)
+        .addMember(m, division: division, directoryBook: book, allowDuplicate: true), verb: .save,
+        &app)
       return
     }
     if let error = error as? ValidationError {
@@ -256,7 +266,7 @@ enum FormDialog {
     var message = f.message.map { TextLayout.wrap($0, width: textWidth) } ?? []
     let showSuggestions = f.focusedKey == "member" && f.pickedMember == nil
     let suggestionRows = showSuggestions ? max(1, data.suggestions.count) + 1 : 0
-    let fieldRows = f.form.fields.reduce(0) { $0 + ($1.error == nil ? 1 : 2) }
+    let fieldRows = f.form.height(width: textWidth)
     var info =
       f.info + (data.figures.map { TextLayout.flow(figures($0, l), width: textWidth) } ?? [])
       + (data.cap.map { TextLayout.wrap($0, width: textWidth) } ?? [])
@@ -291,9 +301,24 @@ enum FormDialog {
     }
     if !message.isEmpty { y += 1 }
     let formHeight = max(0, area.maxY - y - suggestionRows)
-    let caret = f.form.render(
-      into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: max(1, formHeight)),
-      theme: theme)
+    var formRect = Rect(x: area.x, y: y, width: area.width, height: max(1, formHeight))
+    // Problems of fields out of sight are named on the form's last line, so none goes unseen.
+    func unseen(_ rect: Rect) -> [Int] {
+      let shown = f.form.shown(in: rect)
+      return f.form.fields.indices.filter { !shown.contains($0) && f.form.fields[$0].error != nil }
+    }
+    var hidden = unseen(formRect)
+    if !hidden.isEmpty, formRect.height > 1 {
+      formRect.height -= 1
+      hidden = unseen(formRect)
+      let names = hidden.map { f.form.fields[$0].label }.joined(separator: ", ")
+      let line =
+        l.pick("▼ \(hidden.count) more to fix (Tab): ", "▼ 고칠 칸 \(hidden.count)개 더 (Tab): ") + names
+      grid.put(
+        DisplayWidth.truncate(line, to: area.width), x: area.x, y: formRect.maxY,
+        style: theme.error, maxWidth: area.width)
+    }
+    let caret = f.form.render(into: &grid, in: formRect, theme: theme)
     if showSuggestions {
       var sy = y + formHeight
       if sy < area.maxY {
@@ -311,7 +336,10 @@ enum FormDialog {
         let row = Rect(x: area.x, y: sy + i, width: area.width, height: 1)
         let style = i == f.suggestion ? theme.selected : theme.normal
         grid.fill(row, style: style)
-        grid.put("  " + s.name, x: area.x, y: sy + i, style: style, maxWidth: area.width)
+        let place = "  \(s.cluster) #\(s.id)"
+        let name = DisplayWidth.truncate(
+          "  " + s.name, to: max(0, area.width - DisplayWidth.of(place)))
+        grid.put(name + place, x: area.x, y: sy + i, style: style, maxWidth: area.width)
       }
     }
     return caret

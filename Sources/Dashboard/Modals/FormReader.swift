@@ -57,6 +57,10 @@ enum FormReader {
       return 0
     }
     switch f.purpose {
+    case .markLeft, .mergeMember, .deleteContact:
+      let change = MemberCorrections.change(f, data, &errors)
+      if let change, errors.isEmpty { return change }
+      throw ValidationError(errors)
     case .addMember, .editMember:
       var m: Member
       if case .editMember(let original) = f.purpose {

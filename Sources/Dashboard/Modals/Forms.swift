@@ -5,6 +5,10 @@ import TerminalKit
 enum FormPurpose: Hashable, Sendable {
   case addMember
   case editMember(original: Member)
+  /// Corrections of a member (MemberCorrections.swift).
+  case markLeft(original: Member)
+  case mergeMember(duplicate: Member)
+  case deleteContact([Contact])
   case addMeeting
   case addVisit
   case editVisit(original: Visit, memberName: String)

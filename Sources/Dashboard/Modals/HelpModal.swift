@@ -26,8 +26,30 @@ enum HelpModal {
   {
     HelpOverlay(
       title: l.pick("Keys — ? or Esc closes", "단축키 — ? 또는 Esc로 닫기"),
-      sections: Keymap.helpSections(first: below, l, unavailable: unavailable),
+      sections: [rules(l)] + Keymap.helpSections(first: below, l, unavailable: unavailable),
       offset: help.offset)
+  }
+
+  /// How the letters are shared out, so that a key meant for one pane does no harm in another.
+  static func rules(_ l: Language) -> HelpOverlay.Section {
+    HelpOverlay.Section(
+      l.pick("How the keys go", "키 규칙"),
+      [
+        KeyHint(
+          "A R C D W M",
+          l.pick(
+            "capitals decide, delete, mark left, merge: asked first",
+            "대문자: 결정·삭제·탈퇴·합치기 (먼저 묻습니다)")),
+        KeyHint(
+          "f r c d b",
+          l.pick(
+            "filter members; no lower-case key decides or deletes",
+            "회원 필터; 소문자 키는 결정·삭제를 하지 않습니다")),
+        KeyHint(
+          "x", l.pick("closes or ends the selected item", "선택한 항목을 완료하거나 끝냅니다")),
+        KeyHint(
+          "Esc", l.pick("back; clears a search, then the filters", "뒤로; 검색, 다음엔 필터 지우기")),
+      ])
   }
 
   static func update(

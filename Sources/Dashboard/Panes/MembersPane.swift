@@ -22,33 +22,35 @@ struct MembersPane: Pane {
   static let endSearch = Action("endSearch")
   static let clearSearch = Action("clearSearch")
 
-  static let bindings: [Binding] = [
-    Binding([.char("/")], .search, scope, "search (초성 ok)", "검색 (초성 가능)", hint: true),
-    Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
-    Binding([.char("n")], .new, scope, "new member", "회원 추가", hint: true),
-    Binding([.char("e")], .edit, scope, "edit", "수정", hint: true),
-    Binding([.char("f")], filterKind, scope, "filter kind", "구분 필터"),
-    Binding([.char("r")], filterRole, scope, "filter role", "직위 필터"),
-    Binding([.char("c")], filterCluster, scope, "filter cluster", "미클 필터"),
-    Binding([.char("d")], filterDivision, scope, "filter division", "분과 필터"),
-    Binding(
-      [.char("b")], filterDirectoryBook, scope, "filter directory book (this edition)",
-      "디렉토리북 필터 (이번 발행)"),
-    Binding([.char("x")], clearFilters, scope, "clear filters", "필터 해제"),
-    Binding([.escape], clearSearch, scope, "clear the search", "검색 지우기"),
-    Binding(
-      [.char("s"), .char(">")], sortNext, scope, "sort by next column", "정렬 열 바꾸기", hint: true),
-    Binding([.char("S"), .char("<")], sortReverse, scope, "reverse sort", "정렬 뒤집기"),
-    Binding([.enter], endSearch, searchScope, "open the member", "회원 열기").hint(
-      "Enter", "open", "열기"),
-    Binding([.escape], clearSearch, searchScope, "clear the search", "검색 지우기").hint(
-      "Esc", "clear", "지우기"),
-    Binding([.up], .up, searchScope, "move up", "위로").hint("↑↓", "move", "이동"),
-    Binding([.down], .down, searchScope, "move down", "아래로"),
-    Binding([.pageUp], .pageUp, searchScope, "page up", "이전 쪽"),
-    Binding([.pageDown], .pageDown, searchScope, "page down", "다음 쪽"),
-    Binding.text(searchScope, "type the search (초성 ok)", "검색어 입력 (초성 가능)"),
-  ]
+  static let bindings: [Binding] =
+    [
+      Binding([.char("/")], .search, scope, "search (초성 ok)", "검색 (초성 가능)", hint: true),
+      Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
+      Binding([.char("n")], .new, scope, "new member", "회원 추가", hint: true),
+      Binding([.char("e")], .edit, scope, "edit", "수정", hint: true),
+      Binding([.char("f")], filterKind, scope, "filter kind", "구분 필터"),
+      Binding([.char("r")], filterRole, scope, "filter role", "직위 필터"),
+      Binding([.char("c")], filterCluster, scope, "filter cluster", "미클 필터"),
+      Binding([.char("d")], filterDivision, scope, "filter division", "분과 필터"),
+      Binding(
+        [.char("b")], filterDirectoryBook, scope, "filter directory book (this edition)",
+        "디렉토리북 필터 (이번 발행)"),
+      // Esc, not `x`: `x` closes or ends something in the other panes.
+      Binding(
+        [.escape], clearSearch, scope, "clear the search, then the filters", "검색, 다음엔 필터 지우기"),
+      Binding(
+        [.char("s"), .char(">")], sortNext, scope, "sort by next column", "정렬 열 바꾸기", hint: true),
+      Binding([.char("S"), .char("<")], sortReverse, scope, "reverse sort", "정렬 뒤집기"),
+      Binding([.enter], endSearch, searchScope, "open the member", "회원 열기").hint(
+        "Enter", "open", "열기"),
+      Binding([.escape], clearSearch, searchScope, "clear the search", "검색 지우기").hint(
+        "Esc", "clear", "지우기"),
+      Binding([.up], .up, searchScope, "move up", "위로").hint("↑↓", "move", "이동"),
+      Binding([.down], .down, searchScope, "move down", "아래로"),
+      Binding([.pageUp], .pageUp, searchScope, "page up", "이전 쪽"),
+      Binding([.pageDown], .pageDown, searchScope, "page down", "다음 쪽"),
+      Binding.text(searchScope, "type the search (초성 ok)", "검색어 입력 (초성 가능)"),
+    ] + MemberCorrections.bindings(scope)
 
   var list = ScrollState()
   var query = MemberQuery()
@@ -105,6 +107,11 @@ struct MembersPane: Pane {
     -> [Effect]
   {
     if list.apply(action, count: data.count, ctx) { return [] }
+    if let member = data.selected,
+      MemberCorrections.update(action, member, contacts: [], ctx, &app)
+    {
+      return []
+    }
     switch action {
     case .search: search = TextField(query.search)
     case .open:
@@ -145,6 +152,8 @@ struct MembersPane: Pane {
       query.sort = all[(all.firstIndex(of: query.sort)! + 1) % all.count]
       query.descending = false
     case Self.sortReverse: query.descending.toggle()
+    case Self.clearSearch where search == nil && query.search.isEmpty:
+      return update(Self.clearFilters, data, ctx, &app)
     case Self.clearSearch:
       search = nil
       filter { $0.search = "" }
@@ -177,11 +186,20 @@ struct MembersPane: Pane {
   }
 
   func unavailable(_ action: Action, _ data: Data, _ ctx: Context) -> String? {
-    if action == Self.clearSearch, search == nil, query.search.isEmpty {
-      return ctx.l.pick("No search to clear.", "지울 검색이 없습니다.")
+    if action == Self.clearSearch, search == nil, query.search.isEmpty, !filtered {
+      return ctx.l.pick("No search or filter to clear.", "지울 검색이나 필터가 없습니다.")
+    }
+    if let why = MemberCorrections.unavailable(action, data.selected, contacts: [], ctx.l) {
+      return why
     }
     guard action == .open || action == .edit, data.list.row(at: list) == nil else { return nil }
     return ctx.l.pick("No member is selected.", "선택된 회원이 없습니다.")
+  }
+
+  /// True when a filter narrows the list (Esc clears them once the search is clear).
+  var filtered: Bool {
+    directoryBook != nil || query.kind != nil || query.role != nil || query.clusterId != nil
+      || query.divisionId != nil
   }
 
   mutating func hide() { search = nil }

@@ -124,9 +124,13 @@ struct OverviewPane: Pane {
       title: l.pick("Members \(total)", "회원 \(total)명"),
       height: memberLines.count
     ) { g, r, t in
-      for (i, line) in memberLines.enumerated() where i < r.height {
+      // Lines that do not fit are counted by the kinds and divisions they hold.
+      let shown = memberLines.count <= r.height ? memberLines.count : max(0, r.height - 1)
+      for (i, line) in memberLines.prefix(shown).enumerated() {
         g.put(line, x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
       }
+      let hidden = memberLines.dropFirst(shown).map { $0.components(separatedBy: " · ").count }
+      Self.more(hidden.reduce(0, +), at: shown, &g, r, t, l)
     }
 
     // Meetings by kind.
@@ -140,13 +144,15 @@ struct OverviewPane: Pane {
           report == nil ? reading : l.pick("none yet", "아직 없음"), x: r.x, y: r.y, style: t.dim,
           maxWidth: r.width)
       }
-      for (i, m) in meetings.enumerated() where i < r.height {
+      let (shown, more) = Self.fit(meetings.count, in: r.height)
+      for (i, m) in meetings.prefix(shown).enumerated() {
         let line =
           DisplayWidth.pad(m.kind.label(l), to: min(18, r.width / 2))
           + DisplayWidth.pad(l.pick("\(m.held)×", "\(m.held)회"), to: 5, align: .right)
           + DisplayWidth.pad(Format.percent(m.participation.rate), to: 6, align: .right)
         g.put(line, x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
       }
+      Self.more(more, at: shown, &g, r, t, l)
     }
 
     // Requests by status.
@@ -192,16 +198,19 @@ struct OverviewPane: Pane {
           maxWidth: r.width)
         return
       }
-      // Per program: its name with approved / budget, then a bar against its own budget.
-      for (i, b) in budgets.enumerated() where 2 * i < r.height {
+      // Per program: its name with approved / budget, then a bar against its own budget; the
+      // programs that do not fit are counted on the last row.
+      let fits = budgets.count * 2 <= r.height
+      let shown = fits ? budgets.count : max(0, (r.height - 1) / 2)
+      Self.more(budgets.count - shown, at: 2 * shown, &g, r, t, l)
+      for (i, b) in budgets.prefix(shown).enumerated() {
         let y = r.y + 2 * i
         let figures =
           " \(Money.compactRounded(b.approvedKRW).dropLast())/\(Money.compactRounded(b.program.budgetKRW))"
         let nameWidth = max(0, r.width - DisplayWidth.of(figures))
         g.put(
-          DisplayWidth.pad(b.program.name, to: nameWidth) + figures, x: r.x, y: y,
-          style: t.normal, maxWidth: r.width)
-        guard 2 * i + 1 < r.height else { break }
+          DisplayWidth.pad(DisplayWidth.truncate(b.program.name, to: nameWidth), to: nameWidth)
+            + figures, x: r.x, y: y, style: t.normal, maxWidth: r.width)
         let over = b.approvedKRW > b.program.budgetKRW
         let rate = b.program.budgetKRW > 0 ? Double(b.approvedKRW) / Double(b.program.budgetKRW) : 0
         let pct = " " + Format.percent(rate)
@@ -222,29 +231,35 @@ struct OverviewPane: Pane {
     let overdueCount = data.overdueCount
     let overdueSection = OverviewSection(
       title: l.pick("Overdue follow-ups \(overdueCount)", "기한 지난 후속조치 \(overdueCount)건"),
-      height: max(1, overdue.count)
+      height: max(1, overdue.count + (overdueCount > overdue.count ? 1 : 0))
     ) { g, r, t in
       if overdue.isEmpty {
         g.put(l.pick("none", "없음"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
       }
-      for (i, f) in overdue.enumerated() where i < r.height {
+      let (shown, more) = Self.fit(overdue.count, of: overdueCount, in: r.height)
+      for (i, f) in overdue.prefix(shown).enumerated() {
         let due = f.followUp.due.map(Format.monthDay) ?? ""
         g.put(
-          "\(due) \(f.memberName) · \(f.followUp.action)", x: r.x, y: r.y + i, style: t.warning,
-          maxWidth: r.width)
+          DisplayWidth.truncate("\(due) \(f.memberName) · \(f.followUp.action)", to: r.width),
+          x: r.x, y: r.y + i, style: t.warning, maxWidth: r.width)
       }
+      Self.more(more, at: shown, &g, r, t, l)
     }
 
     // Requests waiting longest.
     let waiting = data.waiting
+    let pending = report?.requestsByStatus[.pending] ?? waiting.count
     let waitingSection = OverviewSection(
-      title: l.pick("Waiting longest", "오래 기다린 신청"), height: max(1, waiting.count)
+      title: l.pick("Waiting longest", "오래 기다린 신청"),
+      height: max(1, waiting.count + (pending > waiting.count ? 1 : 0))
     ) { g, r, t in
       if waiting.isEmpty {
         g.put(
           l.pick("nothing pending", "대기 중인 신청 없음"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
       }
-      for (i, w) in waiting.enumerated() where i < r.height {
+      let (shown, more) = Self.fit(waiting.count, of: pending, in: r.height)
+      Self.more(more, at: shown, &g, r, t, l)
+      for (i, w) in waiting.prefix(shown).enumerated() {
         let days = w.submitted.map { Format.days($0.days(until: today), l) } ?? "–"
         let tail = " \(Money.compactRounded(w.requestedKRW)) \(days)"
         let head = DisplayWidth.truncate(
@@ -259,15 +274,19 @@ struct OverviewPane: Pane {
     let due = data.due
     let dueSection = OverviewSection(
       title: l.pick("Due for a visit \(data.dueCount)", "방문 주기 도래 \(data.dueCount)곳"),
-      height: max(1, due.count)
+      height: max(1, due.count + (data.dueCount > due.count ? 1 : 0))
     ) { g, r, t in
       if due.isEmpty {
         g.put(l.pick("everyone visited", "모두 방문함"), x: r.x, y: r.y, style: t.dim, maxWidth: r.width)
       }
-      for (i, d) in due.enumerated() where i < r.height {
+      let (shown, more) = Self.fit(due.count, of: data.dueCount, in: r.height)
+      for (i, d) in due.prefix(shown).enumerated() {
         let since = d.daysSince.map { Format.days($0, l) } ?? l.pick("never", "기록 없음")
-        g.put("\(d.name) · \(since)", x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
+        g.put(
+          DisplayWidth.truncate("\(d.name) · \(since)", to: r.width), x: r.x, y: r.y + i,
+          style: t.normal, maxWidth: r.width)
       }
+      Self.more(more, at: shown, &g, r, t, l)
     }
 
     let leftSections = [
@@ -280,6 +299,20 @@ struct OverviewPane: Pane {
     } else {
       stack(leftSections + rightSections, into: &grid, in: rect, theme: theme)
     }
+  }
+
+  /// How many of a list's `loaded` items a section `rows` high shows, and how many of `total`
+  /// it then leaves out: when not all fit, the last row says how many more there are.
+  static func fit(_ loaded: Int, of total: Int? = nil, in rows: Int) -> (shown: Int, more: Int) {
+    let total = max(total ?? loaded, loaded)
+    let shown = total <= rows ? min(loaded, total) : min(loaded, max(0, rows - 1))
+    return (shown, total - shown)
+  }
+
+  /// `… 6 more` on row `y` of a section, when there are more.
+  static func more(_ n: Int, at y: Int, _ g: inout Grid, _ r: Rect, _ t: Theme, _ l: Language) {
+    guard n > 0, y < r.height else { return }
+    g.put(l.pick("… \(n) more", "… 외 \(n)건"), x: r.x, y: r.y + y, style: t.dim, maxWidth: r.width)
   }
 
   /// Draws sections top to bottom, each with its title. Every section first gets its minimum

@@ -49,29 +49,57 @@ public struct Form: Sendable, Hashable {
     }
   }
 
-  /// Rows used by field `i`: one, plus one for its error message.
-  private func height(_ i: Int) -> Int { fields[i].error == nil ? 1 : 2 }
+  /// The labels' width and the inputs' for a form `width` wide: labels take at most a third,
+  /// then two columns of gap.
+  private func columns(_ width: Int) -> (label: Int, input: Int) {
+    let widest = fields.map { DisplayWidth.of($0.label) }.max() ?? 0
+    let label = min(widest, width / 3)
+    return (label, max(0, width - min(label + 2, width)))
+  }
+
+  /// Field `i`'s error, wrapped to the inputs' column of a form `width` wide.
+  private func errorLines(_ i: Int, width: Int) -> [String] {
+    guard let error = fields[i].error else { return [] }
+    return TextLayout.wrap(error, width: max(1, columns(width).input))
+  }
+
+  /// Rows used by field `i`: one, plus its error message wrapped under the input.
+  public func height(of i: Int, width: Int) -> Int { 1 + errorLines(i, width: width).count }
+
+  /// Rows the whole form takes `width` wide.
+  public func height(width: Int) -> Int {
+    fields.indices.reduce(0) { $0 + height(of: $1, width: width) }
+  }
+
+  /// The fields drawn whole in `rect`: scrolled by whole fields so that the focused one (and its
+  /// error) is seen.
+  public func shown(in rect: Rect) -> Range<Int> {
+    guard !fields.isEmpty else { return 0..<0 }
+    var first = 0
+    while first < focus {
+      let used = (first...focus).reduce(0) { $0 + height(of: $1, width: rect.width) }
+      if used <= rect.height { break }
+      first += 1
+    }
+    var end = first
+    var used = 0
+    while end < fields.count, used + height(of: end, width: rect.width) <= rect.height {
+      used += height(of: end, width: rect.width)
+      end += 1
+    }
+    return first..<max(end, min(first + 1, fields.count))
+  }
 
   /// Draws the form and returns the caret position of the focused field (nil when hidden).
   @discardableResult
   public func render(into grid: inout Grid, in rect: Rect, theme: Theme) -> (x: Int, y: Int)? {
     guard !rect.isEmpty, !fields.isEmpty else { return nil }
     grid.fill(rect, style: theme.normal)
-    let widest = fields.map { DisplayWidth.of($0.label) }.max() ?? 0
-    // Labels take at most a third of the width, then two columns of gap.
-    let labelWidth = min(widest, rect.width / 3)
-    let inputX = min(rect.x + labelWidth + 2, rect.maxX)
-    let inputWidth = rect.maxX - inputX
-    // Scroll whole fields so the focused one (and its error line) is visible.
-    var first = 0
-    while first < focus {
-      let used = (first...focus).reduce(0) { $0 + height($1) }
-      if used <= rect.height { break }
-      first += 1
-    }
+    let (labelWidth, inputWidth) = columns(rect.width)
+    let inputX = rect.maxX - inputWidth
     var caret: (x: Int, y: Int)?
     var y = rect.y
-    for i in first..<fields.count {
+    for i in shown(in: rect).lowerBound..<fields.count {
       if y >= rect.maxY { break }
       let field = fields[i]
       let focused = i == focus
@@ -83,8 +111,8 @@ public struct Form: Sendable, Hashable {
         focused: focused)
       if focused { caret = position }
       y += 1
-      if let error = field.error, y < rect.maxY {
-        grid.put(error, x: inputX, y: y, style: theme.error, maxWidth: inputWidth)
+      for line in errorLines(i, width: rect.width) where y < rect.maxY {
+        grid.put(line, x: inputX, y: y, style: theme.error, maxWidth: inputWidth)
         y += 1
       }
     }
