@@ -117,7 +117,8 @@ extension TableValue {
 }
 
 /// A list ready to print: column keys (for JSON), titles (for tables, CSV and workbooks), rows
-/// of values, and the name of the sheet a workbook puts it on.
+/// of values, and the name of the sheet a workbook puts it on. The rows are read as they are
+/// printed, never all kept: a table reads them twice (its column widths, then its lines).
 struct Listing {
   struct Column {
     var key: String
@@ -126,66 +127,117 @@ struct Listing {
   }
   var sheet: String
   var columns: [Column]
-  var rows: [[TableValue]]
+  /// Hands every row to its argument, in order, each time it is called.
+  var eachRow: (_ row: ([TableValue]) throws -> Void) throws -> Void
 
-  func print(_ options: OutputOptions) throws {
-    let format = options.format
-    let text = rows.map { $0.map { $0.text(format) } }
-    switch format {
-    // A table is for people, wherever it goes; the machine formats go out as they are. On
-    // standard output it goes a line at a time, never as one string.
-    case .table:
-      if options.output == nil {
-        table(text) { writeStandardOutput(Data(KoreanText.printable($0).utf8)) }
-      } else {
-        try options.emit(Data(KoreanText.printable(table(text)).utf8))
-      }
-    case .csv:
-      try options.emit(
-        CSVWriter.encode(header: columns.map(\.title), rows: text, bom: options.excel))
-    case .json:
-      let objects = text.map { row in
-        Dictionary(uniqueKeysWithValues: zip(columns.map(\.key), row))
-      }
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      var data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
-      data.append(0x0A)
-      try options.emit(data)
-    case .xlsx:
-      try options.emit(
-        Sheet.table(name: sheet, header: columns.map(\.title), rows: rows.map { $0.map(\.cell) }))
+  init(
+    sheet: String, columns: [Column],
+    eachRow: @escaping (_ row: ([TableValue]) throws -> Void) throws -> Void
+  ) {
+    (self.sheet, self.columns, self.eachRow) = (sheet, columns, eachRow)
+  }
+
+  init(sheet: String, columns: [Column], rows: [[TableValue]]) {
+    self.init(sheet: sheet, columns: columns) { row in
+      for values in rows { try row(values) }
     }
   }
 
-  /// The list as an aligned table.
-  func table() -> String { table(rows.map { $0.map { $0.text(.table) } }) }
+  func print(_ options: OutputOptions) throws {
+    let format = options.format
+    if format == .xlsx {
+      var cells: [[CellValue]] = []
+      try eachRow { cells.append($0.map(\.cell)) }
+      try options.emit(Sheet.table(name: sheet, header: columns.map(\.title), rows: cells))
+      return
+    }
+    try writeOutput(to: options.output) { sink in
+      try withoutActuallyEscaping(sink) { try write(format, options, BufferedSink($0)) }
+    }
+  }
 
-  func table(_ rows: [[String]]) -> String {
+  private func write(_ format: OutputFormat, _ options: OutputOptions, _ out: BufferedSink) throws {
+    var out = out
+    switch format {
+    // A table is for people, wherever it goes; the machine formats go out as they are.
+    case .table:
+      try table { try out.append(KoreanText.printable($0)) }
+    case .csv:
+      if options.excel { try out.append(CSVWriter.byteOrderMark) }
+      try out.append(CSVWriter.record(columns.map(\.title)))
+      try eachRow { try out.append(CSVWriter.record($0.map { $0.text(format) })) }
+    case .json:
+      var json = JSONArrayWriter(keys: columns.map(\.key)) { try out.append($0) }
+      try eachRow { try json.append($0.map { $0.text(format) }) }
+      try json.finish()
+    case .xlsx:
+      break
+    }
+    try out.flush()
+  }
+
+  /// The list as an aligned table.
+  func table() throws -> String {
     var out = ""
-    table(rows) { out += $0 }
+    try table { out += $0 }
     return out
   }
 
   /// Columns aligned by display width, so Hangul (two columns each) lines up; each line, with
-  /// its newline, goes to `emit`.
-  func table(_ rows: [[String]], _ emit: (String) -> Void) {
+  /// its newline, goes to `emit`. A cell wider than its column was measured (a row written
+  /// between the two readings) is cut to the column.
+  func table(_ emit: (String) throws -> Void) throws {
     var widths = columns.map { DisplayWidth.of($0.title) }
-    for row in rows {
-      for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], DisplayWidth.of(cell))
+    try eachRow { row in
+      for (index, value) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], DisplayWidth.of(value.text(.table)))
       }
     }
     func line(_ cells: [String]) -> String {
-      var text = cells.enumerated().map { index, cell in
-        DisplayWidth.pad(cell, to: widths[index], align: columns[index].alignRight ? .right : .left)
-      }.joined(separator: "  ")
+      var text = ""
+      for (index, cell) in cells.enumerated() where index < widths.count {
+        if index > 0 { text += "  " }
+        let gap = widths[index] - DisplayWidth.of(cell)
+        let right = columns[index].alignRight
+        if gap < 0 {
+          text += DisplayWidth.pad(cell, to: widths[index], align: right ? .right : .left)
+          continue
+        }
+        if right { text += String(repeating: " ", count: gap) }
+        text += cell
+        if !right { text += String(repeating: " ", count: gap) }
+      }
       while text.last?.isWhitespace == true { text.removeLast() }
       return text + "\n"
     }
-    emit(line(columns.map(\.title)))
-    emit(line(widths.map { String(repeating: "─", count: $0) }))
-    for row in rows { emit(line(row)) }
+    try emit(line(columns.map(\.title)))
+    try emit(line(widths.map { String(repeating: "─", count: $0) }))
+    try eachRow { try emit(line($0.map { $0.text(.table) })) }
+  }
+}
+
+/// Collects output in pieces of 64 KiB before handing them on, so a long list makes few writes.
+struct BufferedSink {
+  private let sink: (Data) throws -> Void
+  private var buffer = Data()
+
+  init(_ sink: @escaping (Data) throws -> Void) { self.sink = sink }
+
+  mutating func append(_ text: String) throws {
+    var text = text
+    text.withUTF8 { buffer.append($0) }
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func append<Bytes: Collection>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func flush() throws {
+    guard !buffer.isEmpty else { return }
+    try sink(buffer)
+    buffer.removeAll(keepingCapacity: true)
   }
 }
 

@@ -63,15 +63,24 @@ extension Workspace {
   public func membersForExport(_ query: MemberQuery = MemberQuery()) throws -> [(
     member: Member, division: String?
   )] {
+    var members: [(member: Member, division: String?)] = []
+    try eachMemberForExport(query) { members.append(($0, $1)) }
+    return members
+  }
+
+  /// The same members handed to `body` as they are read: any number takes the same memory.
+  public func eachMemberForExport(
+    _ query: MemberQuery = MemberQuery(), _ body: (Member, _ division: String?) throws -> Void
+  ) throws {
     try read { db in
       let clause = Workspace.searchClause(query)
-      return try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT m.*, d.name AS divisionName FROM member m LEFT JOIN division d ON d.id = m.divisionId
           WHERE \(clause.sql) ORDER BY m.nameKey, m.id
-          """, arguments: clause.arguments
-      ).map { (member: Member(row: $0), division: $0["divisionName"]) }
+          """, arguments: clause.arguments)
+      while let row = try rows.next() { try body(Member(row: row), row["divisionName"]) }
     }
   }
 }
