@@ -184,35 +184,117 @@ struct Listing {
   }
 
   /// Columns aligned by display width, so Hangul (two columns each) lines up; each line, with
-  /// its newline, goes to `emit`. A cell wider than its column was measured (a row written
-  /// between the two readings) is cut to the column.
+  /// its newline, goes to `emit`. The cells are measured as they are read and kept, with their
+  /// widths, in a temporary file until every width is known; without one (no room in the
+  /// temporary folder) the rows are read a second time, and a cell wider than its column was
+  /// measured (a row written between the two readings) is cut to the column.
   func table(_ emit: (String) throws -> Void) throws {
     var widths = columns.map { DisplayWidth.of($0.title) }
+    let count = widths.count
+    var spool = CellSpool()
     try eachRow { row in
-      for (index, value) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], DisplayWidth.of(value.text(.table)))
+      spool?.startRow(min(row.count, count))
+      for (index, value) in row.prefix(count).enumerated() {
+        let text = value.text(.table)
+        let width = DisplayWidth.of(text)
+        widths[index] = max(widths[index], width)
+        spool?.append(text, width: width)
       }
     }
-    func line(_ cells: [String]) -> String {
-      var text = ""
-      for (index, cell) in cells.enumerated() where index < widths.count {
+    let spaces = String(repeating: " ", count: widths.max() ?? 0)
+    var text = ""
+    func line(_ cells: some Sequence<(String, Int)>) -> String {
+      text.removeAll(keepingCapacity: true)
+      for (index, (cell, width)) in cells.enumerated() where index < count {
         if index > 0 { text += "  " }
-        let gap = widths[index] - DisplayWidth.of(cell)
+        let gap = widths[index] - width
         let right = columns[index].alignRight
         if gap < 0 {
           text += DisplayWidth.pad(cell, to: widths[index], align: right ? .right : .left)
           continue
         }
-        if right { text += String(repeating: " ", count: gap) }
+        if right { text += spaces.prefix(gap) }
         text += cell
-        if !right { text += String(repeating: " ", count: gap) }
+        // The last cell's padding would be cut below.
+        if !right && index < count - 1 { text += spaces.prefix(gap) }
+      }
+      // Trailing blanks are cut: the padding's spaces as bytes (a space never belongs to the
+      // character before it), then any white space the cells end with.
+      let spacesAtEnd = text.utf8.reversed().prefix { $0 == 0x20 }.count
+      if spacesAtEnd > 0 {
+        text = String(text[..<text.utf8.index(text.utf8.endIndex, offsetBy: -spacesAtEnd)])
       }
       while text.last?.isWhitespace == true { text.removeLast() }
       return text + "\n"
     }
-    try emit(line(columns.map(\.title)))
-    try emit(line(widths.map { String(repeating: "─", count: $0) }))
-    try eachRow { try emit(line($0.map { $0.text(.table) })) }
+    try emit(line(columns.map { ($0.title, DisplayWidth.of($0.title)) }))
+    try emit(line(widths.map { (String(repeating: "─", count: $0), $0) }))
+    if var spool, spool.readFromStart() {
+      while let cells = spool.nextRow() { try emit(line(cells)) }
+    } else {
+      try eachRow { try emit(line($0.map { ($0.text(.table), DisplayWidth.of($0.text(.table))) })) }
+    }
+  }
+}
+
+/// A table's cells with their widths, kept in an unnamed temporary file (gone when the program
+/// ends) between measuring the columns and printing the lines: a list of any length takes the
+/// same memory. Nil when no temporary file can be made.
+struct CellSpool {
+  private let file: UnsafeMutablePointer<FILE>
+  private var bytes: [UInt8] = []
+
+  init?() {
+    guard let file = tmpfile() else { return nil }
+    self.file = file
+  }
+
+  mutating func startRow(_ cells: Int) { put(cells) }
+
+  mutating func append(_ cell: String, width: Int) {
+    var cell = cell
+    put(width)
+    cell.withUTF8 {
+      put($0.count)
+      _ = fwrite_unlocked($0.baseAddress, 1, $0.count, file)
+    }
+  }
+
+  /// Back to the first row for reading; false when something could not be written.
+  mutating func readFromStart() -> Bool {
+    guard ferror(file) == 0, fflush(file) == 0 else {
+      fclose(file)
+      return false
+    }
+    rewind(file)
+    return true
+  }
+
+  /// The next row's cells and their widths; nil after the last row (the file is then closed).
+  mutating func nextRow() -> [(String, Int)]? {
+    guard let count = get() else {
+      fclose(file)
+      return nil
+    }
+    var cells: [(String, Int)] = []
+    cells.reserveCapacity(count)
+    for _ in 0..<count {
+      guard let width = get(), let length = get() else { break }
+      if bytes.count < length { bytes = Array(repeating: 0, count: length) }
+      let read = bytes.withUnsafeMutableBytes { fread_unlocked($0.baseAddress, 1, length, file) }
+      cells.append((String(decoding: bytes[..<read], as: UTF8.self), width))
+    }
+    return cells
+  }
+
+  private func put(_ value: Int) {
+    var value = Int64(value)
+    _ = fwrite_unlocked(&value, 8, 1, file)
+  }
+
+  private func get() -> Int? {
+    var value: Int64 = 0
+    return fread_unlocked(&value, 8, 1, file) == 1 ? Int(value) : nil
   }
 }
 

@@ -628,18 +628,17 @@ extension Workspace {
     return (sql, arguments)
   }
 
+  /// A row of `memberRowsSQL`, its columns read by position (by name, the lookup cost a
+  /// tenth of a long list).
   static func memberRow(_ row: Row, edition: Int?) -> MemberRow {
-    let id: Int64 = row["id"]
-    let bookStatus: DirectoryBookStatus? = edition == nil ? nil : row["bookStatus"]
+    let id: Int64 = row[0]
+    let bookStatus: DirectoryBookStatus? = edition == nil ? nil : row[10]
     return MemberRow(
-      id: id, name: row["name"], kind: row["kind"], clusterName: row["clusterName"],
-      divisionName: row["divisionName"], role: row["role"],
-      representative: row["representative"], phone: row["phone"], status: row["status"],
-      lastVisit: row["lastVisit"],
+      id: id, name: row[1], kind: row[2], clusterName: row[3], divisionName: row[4], role: row[5],
+      representative: row[6], phone: row[7], status: row[8], lastVisit: row[9],
       directoryBook: bookStatus.map {
         DirectoryBookEntry(
-          edition: edition!, memberId: id, status: $0, asked: row["bookAsked"],
-          submitted: row["bookSubmitted"])
+          edition: edition!, memberId: id, status: $0, asked: row[11], submitted: row[12])
       })
   }
 
