@@ -57,7 +57,8 @@ let package = Package(
       resources: [.copy("Golden")]
     ),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["ClusterKit", "Workbook", "SpreadsheetCheck", zip]),
+      name: "EndToEndTests", dependencies: ["ClusterKit", "Workbook", "SpreadsheetCheck", zip],
+      exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

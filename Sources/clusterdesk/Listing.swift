@@ -119,7 +119,8 @@ extension TableValue {
 }
 
 /// A list ready to print: column keys (for JSON), titles (for tables, CSV and workbooks), rows
-/// of values, and the name of the sheet a workbook puts it on.
+/// of values, and the name of the sheet a workbook puts it on. The rows are read as they are
+/// printed, never all kept: a table reads them twice (its column widths, then its lines).
 struct Listing {
   struct Column {
     var key: String
@@ -128,66 +129,199 @@ struct Listing {
   }
   var sheet: String
   var columns: [Column]
-  var rows: [[TableValue]]
+  /// Hands every row to its argument, in order, each time it is called.
+  var eachRow: (_ row: ([TableValue]) throws -> Void) throws -> Void
 
-  func print(_ options: OutputOptions) throws {
-    let format = options.format
-    let text = rows.map { $0.map { $0.text(format) } }
-    switch format {
-    // A table is for people, wherever it goes; the machine formats go out as they are. On
-    // standard output it goes a line at a time, never as one string.
-    case .table:
-      if options.output == nil {
-        table(text) { writeStandardOutput(Data(KoreanText.printable($0).utf8)) }
-      } else {
-        try options.emit(Data(KoreanText.printable(table(text)).utf8))
-      }
-    case .csv:
-      try options.emit(
-        CSVWriter.encode(header: columns.map(\.title), rows: text, bom: options.excel))
-    case .json:
-      let objects = text.map { row in
-        Dictionary(uniqueKeysWithValues: zip(columns.map(\.key), row))
-      }
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      var data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
-      data.append(0x0A)
-      try options.emit(data)
-    case .xlsx:
-      try options.emit(
-        Sheet.table(name: sheet, header: columns.map(\.title), rows: rows.map { $0.map(\.cell) }))
+  init(
+    sheet: String, columns: [Column],
+    eachRow: @escaping (_ row: ([TableValue]) throws -> Void) throws -> Void
+  ) {
+    (self.sheet, self.columns, self.eachRow) = (sheet, columns, eachRow)
+  }
+
+  init(sheet: String, columns: [Column], rows: [[TableValue]]) {
+    self.init(sheet: sheet, columns: columns) { row in
+      for values in rows { try row(values) }
     }
   }
 
-  /// The list as an aligned table.
-  func table() -> String { table(rows.map { $0.map { $0.text(.table) } }) }
+  func print(_ options: OutputOptions) throws {
+    let format = options.format
+    if format == .xlsx {
+      var cells: [[CellValue]] = []
+      try eachRow { cells.append($0.map(\.cell)) }
+      try options.emit(Sheet.table(name: sheet, header: columns.map(\.title), rows: cells))
+      return
+    }
+    try writeOutput(to: options.output) { sink in
+      try withoutActuallyEscaping(sink) { try write(format, options, BufferedSink($0)) }
+    }
+  }
 
-  func table(_ rows: [[String]]) -> String {
+  private func write(_ format: OutputFormat, _ options: OutputOptions, _ out: BufferedSink) throws {
+    var out = out
+    switch format {
+    // A table is for people, wherever it goes; the machine formats go out as they are.
+    case .table:
+      try table { try out.append(KoreanText.printable($0)) }
+    case .csv:
+      if options.excel { try out.append(CSVWriter.byteOrderMark) }
+      try out.append(CSVWriter.record(columns.map(\.title)))
+      try eachRow { try out.append(CSVWriter.record($0.map { $0.text(format) })) }
+    case .json:
+      var json = JSONArrayWriter(keys: columns.map(\.key)) { try out.append($0) }
+      try eachRow { try json.append($0.map { $0.text(format) }) }
+      try json.finish()
+    case .xlsx:
+      break
+    }
+    try out.flush()
+  }
+
+  /// The list as an aligned table.
+  func table() throws -> String {
     var out = ""
-    table(rows) { out += $0 }
+    try table { out += $0 }
     return out
   }
 
   /// Columns aligned by display width, so Hangul (two columns each) lines up; each line, with
-  /// its newline, goes to `emit`.
-  func table(_ rows: [[String]], _ emit: (String) -> Void) {
+  /// its newline, goes to `emit`. The cells are measured as they are read and kept, with their
+  /// widths, in a temporary file until every width is known; without one (no room in the
+  /// temporary folder) the rows are read a second time, and a cell wider than its column was
+  /// measured (a row written between the two readings) is cut to the column.
+  func table(_ emit: (String) throws -> Void) throws {
     var widths = columns.map { DisplayWidth.of($0.title) }
-    for row in rows {
-      for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], DisplayWidth.of(cell))
+    let count = widths.count
+    var spool = CellSpool()
+    try eachRow { row in
+      spool?.startRow(min(row.count, count))
+      for (index, value) in row.prefix(count).enumerated() {
+        let text = value.text(.table)
+        let width = DisplayWidth.of(text)
+        widths[index] = max(widths[index], width)
+        spool?.append(text, width: width)
       }
     }
-    func line(_ cells: [String]) -> String {
-      var text = cells.enumerated().map { index, cell in
-        DisplayWidth.pad(cell, to: widths[index], align: columns[index].alignRight ? .right : .left)
-      }.joined(separator: "  ")
+    let spaces = String(repeating: " ", count: widths.max() ?? 0)
+    var text = ""
+    func line(_ cells: some Sequence<(String, Int)>) -> String {
+      text.removeAll(keepingCapacity: true)
+      for (index, (cell, width)) in cells.enumerated() where index < count {
+        if index > 0 { text += "  " }
+        let gap = widths[index] - width
+        let right = columns[index].alignRight
+        if gap < 0 {
+          text += DisplayWidth.pad(cell, to: widths[index], align: right ? .right : .left)
+          continue
+        }
+        if right { text += spaces.prefix(gap) }
+        text += cell
+        // The last cell's padding would be cut below.
+        if !right && index < count - 1 { text += spaces.prefix(gap) }
+      }
+      // Trailing blanks are cut: the padding's spaces as bytes (a space never belongs to the
+      // character before it), then any white space the cells end with.
+      let spacesAtEnd = text.utf8.reversed().prefix { $0 == 0x20 }.count
+      if spacesAtEnd > 0 {
+        text = String(text[..<text.utf8.index(text.utf8.endIndex, offsetBy: -spacesAtEnd)])
+      }
       while text.last?.isWhitespace == true { text.removeLast() }
       return text + "\n"
     }
-    emit(line(columns.map(\.title)))
-    emit(line(widths.map { String(repeating: "─", count: $0) }))
-    for row in rows { emit(line(row)) }
+    try emit(line(columns.map { ($0.title, DisplayWidth.of($0.title)) }))
+    try emit(line(widths.map { (String(repeating: "─", count: $0), $0) }))
+    if var spool, spool.readFromStart() {
+      while let cells = spool.nextRow() { try emit(line(cells)) }
+    } else {
+      try eachRow { try emit(line($0.map { ($0.text(.table), DisplayWidth.of($0.text(.table))) })) }
+    }
+  }
+}
+
+/// A table's cells with their widths, kept in an unnamed temporary file (gone when the program
+/// ends) between measuring the columns and printing the lines: a list of any length takes the
+/// same memory. Nil when no temporary file can be made.
+struct CellSpool {
+  private let file: UnsafeMutablePointer<FILE>
+  private var bytes: [UInt8] = []
+
+  init?() {
+    guard let file = tmpfile() else { return nil }
+    self.file = file
+  }
+
+  mutating func startRow(_ cells: Int) { put(cells) }
+
+  mutating func append(_ cell: String, width: Int) {
+    var cell = cell
+    put(width)
+    cell.withUTF8 {
+      put($0.count)
+      _ = fwrite_unlocked($0.baseAddress, 1, $0.count, file)
+    }
+  }
+
+  /// Back to the first row for reading; false when something could not be written.
+  mutating func readFromStart() -> Bool {
+    guard ferror(file) == 0, fflush(file) == 0 else {
+      fclose(file)
+      return false
+    }
+    rewind(file)
+    return true
+  }
+
+  /// The next row's cells and their widths; nil after the last row (the file is then closed).
+  mutating func nextRow() -> [(String, Int)]? {
+    guard let count = get() else {
+      fclose(file)
+      return nil
+    }
+    var cells: [(String, Int)] = []
+    cells.reserveCapacity(count)
+    for _ in 0..<count {
+      guard let width = get(), let length = get() else { break }
+      if bytes.count < length { bytes = Array(repeating: 0, count: length) }
+      let read = bytes.withUnsafeMutableBytes { fread_unlocked($0.baseAddress, 1, length, file) }
+      cells.append((String(decoding: bytes[..<read], as: UTF8.self), width))
+    }
+    return cells
+  }
+
+  private func put(_ value: Int) {
+    var value = Int64(value)
+    _ = fwrite_unlocked(&value, 8, 1, file)
+  }
+
+  private func get() -> Int? {
+    var value: Int64 = 0
+    return fread_unlocked(&value, 8, 1, file) == 1 ? Int(value) : nil
+  }
+}
+
+/// Collects output in pieces of 64 KiB before handing them on, so a long list makes few writes.
+struct BufferedSink {
+  private let sink: (Data) throws -> Void
+  private var buffer = Data()
+
+  init(_ sink: @escaping (Data) throws -> Void) { self.sink = sink }
+
+  mutating func append(_ text: String) throws {
+    var text = text
+    text.withUTF8 { buffer.append($0) }
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func append<Bytes: Collection>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func flush() throws {
+    guard !buffer.isEmpty else { return }
+    try sink(buffer)
+    buffer.removeAll(keepingCapacity: true)
   }
 }
 

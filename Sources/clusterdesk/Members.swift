@@ -103,45 +103,50 @@ struct MembersCommand: ParsableCommand {
           return
         }
         if output.format == .csv {
-          let rows = try workspace.membersForExport(query, today: today).map {
-            MemberCSV.row($0, language: language)
+          try writeOutput(to: output.output) { sink in
+            try withoutActuallyEscaping(sink) { sink in
+              var out = BufferedSink(sink)
+              if output.excel { try out.append(CSVWriter.byteOrderMark) }
+              try out.append(CSVWriter.record(MemberCSV.header(language)))
+              try workspace.eachMemberForExport(query, today: today) { member in
+                try out.append(CSVWriter.record(MemberCSV.row(member, language: language)))
+              }
+              try out.flush()
+            }
           }
-          try output.emit(
-            CSVWriter.encode(header: MemberCSV.header(language), rows: rows, bom: output.excel))
           return
         }
-        let rows = try workspace.memberRows(query, offset: 0, limit: Int.max)
         let l = language
-        var listing = Listing(
-          sheet: MemberWorkbook.sheetName(l),
-          columns: [
-            .init(key: "id", title: "#", alignRight: true)
-          ]
-            + [
-              Term.name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
-            ].map { .init($0, l) },
-          rows: rows.map {
-            [
-              .number($0.id), .text($0.name), .text($0.kind.label(l)), .text($0.clusterName),
-              .text($0.divisionName ?? ""), .text($0.role.label(l)), .text($0.representative),
-              .text($0.phone), .date($0.lastVisit),
-            ]
-          })
+        var columns: [Listing.Column] =
+          [.init(key: "id", title: "#", alignRight: true)]
+          + [
+            Term.name, .kind, .cluster, .division, .role, .representative, .phone, .lastVisit,
+          ].map { .init($0, l) }
         if let book = query.directoryBook {
-          listing.columns += [
+          columns += [
             .init(
               key: "directoryBook", title: Term.directoryBook.title(l) + " \(book.edition)"),
             .init(.asked, l),
             .init(.profileSubmitted, l, key: "submitted"),
           ]
-          for (index, row) in rows.enumerated() {
-            let entry = row.directoryBook
-            listing.rows[index] += [
-              .text(entry?.status.label(l) ?? ""), .date(entry?.asked), .date(entry?.submitted),
-            ]
-          }
         }
-        try listing.print(output)
+        try Listing(sheet: MemberWorkbook.sheetName(l), columns: columns) { row in
+          try workspace.eachMemberRow(query) { member in
+            var values: [TableValue] = [
+              .number(member.id), .text(member.name), .text(member.kind.label(l)),
+              .text(member.clusterName), .text(member.divisionName ?? ""),
+              .text(member.role.label(l)), .text(member.representative), .text(member.phone),
+              .date(member.lastVisit),
+            ]
+            if query.directoryBook != nil {
+              let entry = member.directoryBook
+              values += [
+                .text(entry?.status.label(l) ?? ""), .date(entry?.asked), .date(entry?.submitted),
+              ]
+            }
+            try row(values)
+          }
+        }.print(output)
       }
     }
   }
@@ -500,7 +505,7 @@ enum MemberText {
   }
 
   /// Member companies as a work list (those without a mentor, or in no SIG).
-  static func companyListing(_ rows: [MemberRow]) -> Listing {
+  static func companyListing(_ workspace: Workspace, _ query: MemberQuery) -> Listing {
     let l = language
     return Listing(
       sheet: l.pick("Companies", "기업"),
@@ -512,12 +517,14 @@ enum MemberText {
         .init(.representative, l),
         .init(.phone, l),
         .init(.lastVisit, l),
-      ],
-      rows: rows.map {
-        [
+      ]
+    ) { row in
+      try workspace.eachMemberRow(query) {
+        try row([
           .number($0.id), .text($0.name), .text($0.clusterName), .text($0.divisionName ?? ""),
           .text($0.representative), .text($0.phone), .date($0.lastVisit),
-        ]
-      })
+        ])
+      }
+    }
   }
 }

@@ -45,10 +45,8 @@ struct MentoringCommand: ParsableCommand {
               "\(option) cannot be used with --without-mentor.",
               "\(option, .topic) --without-mentor와 함께 쓸 수 없습니다.")
           }
-          try MemberText.companyListing(
-            try workspace.memberRows(
-              .companiesWithoutMentor(clusterId: clusterId), offset: 0, limit: Int.max)
-          ).print(output)
+          try MemberText.companyListing(workspace, .companiesWithoutMentor(clusterId: clusterId))
+            .print(output)
           return
         }
         let filter = MentoringFilter(
@@ -126,7 +124,7 @@ struct MentoringCommand: ParsableCommand {
               "\n"
               + language.pick(
                 "Experts with room who fit \(company.name):", "\(company.name)에 맞고 여유가 있는 전문가:")
-              + "\n" + MentoringText.suggestions(Array(others)).table()
+              + "\n" + (try MentoringText.suggestions(Array(others)).table())
           }
           printError(text.hasSuffix("\n") ? String(text.dropLast()) : text)
           throw ExitCode(1)

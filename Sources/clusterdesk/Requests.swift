@@ -96,6 +96,7 @@ struct RequestsCommand: ParsableCommand {
         if let member { filter.memberId = try workspace.findMember(member).id }
         let rows = try workspace.requestRows(filter, limit: Int.max)
         let f = output.format
+        let today = today
         try Listing(
           sheet: l.pick("Requests", "지원신청"),
           columns: [

@@ -37,10 +37,8 @@ struct SIGsCommand: ParsableCommand {
         let l = language
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         if uncovered {
-          try MemberText.companyListing(
-            try workspace.memberRows(
-              .companiesWithoutSIG(clusterId: clusterId), offset: 0, limit: Int.max)
-          ).print(output)
+          try MemberText.companyListing(workspace, .companiesWithoutSIG(clusterId: clusterId))
+            .print(output)
           return
         }
         try Listing(

@@ -60,8 +60,6 @@ struct VisitsCommand: ParsableCommand {
         }
         let end = try to.map { try parseDay($0, field: "to") } ?? today
         let start = try from.map { try parseDay($0, field: "from") } ?? end.adding(days: -84)
-        let visits = try workspace.visits(from: start, through: end, limit: Int.max)
-        let names = try workspace.memberNames(ids: Set(visits.map(\.memberId)))
         try Listing(
           sheet: l.pick("Visits", "방문"),
           columns: [
@@ -73,15 +71,17 @@ struct VisitsCommand: ParsableCommand {
             .init(.difficulty, l, key: "difficulties"),
             .init(.followUp, l, key: "followUps"),
           ],
-          rows: visits.map { visit in
-            [
-              .number(visit.id), .date(visit.date), .text(names[visit.memberId] ?? ""),
-              .text(visit.purpose.label(l)), .text(visit.visitor),
-              .text(
-                visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(
-                  separator: "; ")),
-              .text(visit.followUps.map(\.action).joined(separator: "; ")),
-            ]
+          eachRow: { row in
+            try workspace.eachVisit(from: start, through: end) { visit, memberName in
+              try row([
+                .number(visit.id), .date(visit.date), .text(memberName),
+                .text(visit.purpose.label(l)), .text(visit.visitor),
+                .text(
+                  visit.difficulties.map { "[\($0.category.label(l))] \($0.text)" }.joined(
+                    separator: "; ")),
+                .text(visit.followUps.map(\.action).joined(separator: "; ")),
+              ])
+            }
           }
         ).print(output)
       }

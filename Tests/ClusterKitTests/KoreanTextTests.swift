@@ -129,3 +129,22 @@ import Testing
     }
   }
 }
+
+/// Text printed to a terminal loses every control and invisible character, and nothing else:
+/// checked for every Unicode scalar, between Hangul and ASCII, so that the byte-level shortcut
+/// for clean text can let none through.
+@Suite struct PrintableTextTests {
+  @Test func everyUnsafeScalarIsRemovedAndEveryOtherKept() {
+    var wrong: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let unsafe =
+        KoreanText.isInvisible(scalar) || (value < 0x20 && value != 0x0A && value != 0x09)
+        || value == 0x85 || value == 0x2028 || value == 0x2029
+      let text = "가" + String(scalar) + "a"
+      if KoreanText.printable(text) != (unsafe ? "가a" : text) { wrong.append(value) }
+    }
+    #expect(wrong.isEmpty, "\(wrong.prefix(20).map { String($0, radix: 16) })")
+    #expect(KoreanText.printable("\u{1B}]52;c;ZWNobw==\u{07}유신\u{1B}[2J") == "]52;c;ZWNobw==유신[2J")
+  }
+}

@@ -11,6 +11,16 @@ import Testing
     #expect(DisplayWidth.of(Character("a")) == 1)
   }
 
+  /// A string measures what its grapheme clusters measure, the text measured scalar by scalar
+  /// (Latin and Hangul syllables only) included.
+  @Test(arguments: [
+    "유신정밀 (주)", "café\t\r\n", "\u{1}\u{7F}\u{9F}\u{AD}é", "ñ", "e\u{301}", "가\u{11A8}",
+    "\u{1100}\u{1161}\u{11A8}", "❤\u{FE0F}", "🇰🇷", "👨\u{200D}👩\u{200D}👧", "G\u{200B}밸리", "㈜유신",
+  ])
+  func aStringIsItsCharacters(_ text: String) {
+    #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+  }
+
   @Test func enclosedCJKAndCompatibilityJamoAreWide() {
     #expect(DisplayWidth.of(Character("㈜")) == 2)
     #expect(DisplayWidth.of("㈜유신") == 6)

@@ -5,14 +5,22 @@ import Foundation
 public enum CSVWriter {
   /// With `bom`, Excel on Windows opens the file as UTF-8 instead of CP949.
   public static func encode(header: [String], rows: [[String]], bom: Bool) -> Data {
-    var text = ""
-    for record in [header] + rows {
-      text += record.map { quoted(FormulaGuard.neutralised($0)) }.joined(separator: ",")
-      text += "\r\n"
+    var text = bom ? byteOrderMark : ""
+    for record in [header] + rows { text += Self.record(record) }
+    return Data(text.utf8)
+  }
+
+  /// Written first, so that Excel reads the file as UTF-8.
+  public static let byteOrderMark = "\u{FEFF}"
+
+  /// One line of the file, with its CRLF.
+  public static func record(_ fields: [String]) -> String {
+    var line = ""
+    for (index, field) in fields.enumerated() {
+      if index > 0 { line += "," }
+      line += quoted(FormulaGuard.neutralised(field))
     }
-    var data = Data(bom ? [0xEF, 0xBB, 0xBF] : [])
-    data.append(contentsOf: Array(text.utf8))
-    return data
+    return line + "\r\n"
   }
 
   /// The field as written: quoted when it holds a comma, quote, tab, line break, or leading or

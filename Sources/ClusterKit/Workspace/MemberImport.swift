@@ -195,10 +195,20 @@ extension Workspace {
   public func membersForExport(_ query: MemberQuery = MemberQuery(), today: Day = .officeToday)
     throws -> [MemberExport]
   {
+    var members: [MemberExport] = []
+    try eachMemberForExport(query, today: today) { members.append($0) }
+    return members
+  }
+
+  /// The same members handed to `body` as they are read: any number takes the same memory.
+  public func eachMemberForExport(
+    _ query: MemberQuery = MemberQuery(), today: Day = .officeToday,
+    _ body: (MemberExport) throws -> Void
+  ) throws {
     try read { db in
       let clause = Workspace.searchClause(query)
       let edition = try Workspace.newestDirectoryEdition(db) ?? today.year
-      return try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT m.*, d.name AS divisionName, c.name AS clusterName,
@@ -206,11 +216,12 @@ extension Workspace {
               AND b.status = 'submitted') AS profileSubmitted
           FROM member m LEFT JOIN division d ON d.id = m.divisionId JOIN cluster c ON c.id = m.clusterId
           WHERE \(clause.sql) ORDER BY m.nameKey, m.id
-          """, arguments: StatementArguments([edition]) + clause.arguments
-      ).map {
-        MemberExport(
-          member: Member(row: $0), division: $0["divisionName"], cluster: $0["clusterName"],
-          profileSubmitted: $0["profileSubmitted"])
+          """, arguments: StatementArguments([edition]) + clause.arguments)
+      while let row = try rows.next() {
+        try body(
+          MemberExport(
+            member: Member(row: row), division: row["divisionName"], cluster: row["clusterName"],
+            profileSubmitted: row["profileSubmitted"]))
       }
     }
   }

@@ -588,64 +588,87 @@ extension Workspace {
   /// One window of the directory, sorted in SQL.
   public func memberRows(_ query: MemberQuery, offset: Int, limit: Int) throws -> [MemberRow] {
     try read { db in
-      // A short search in name order matches so many members that the first window is found
-      // sooner by reading the name index in order than by collecting every candidate and sorting.
-      let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook == nil
-      let clause = Workspace.searchClause(query, narrowed: !inOrder)
-      let direction = query.descending ? "DESC" : "ASC"
-      let order: String
-      switch query.sort {
-      case .name: order = "m.nameKey \(direction)"
-      case .kind:
-        let byName = MemberKind.allCases.sorted {
-          $0.label(query.language).compare($1.label(query.language)) == .orderedAscending
-        }
-        let rank = byName.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(
-          separator: " ")
-        order = "CASE m.kind \(rank) END \(direction), m.nameKey"
-      case .division: order = "d.name \(direction), m.nameKey"
-      case .cluster: order = "c.name \(direction), m.nameKey"
-      case .role:
-        order =
-          "CASE m.role WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1 WHEN 'steering' THEN 2 ELSE 3 END \(direction), m.nameKey"
-      case .representative: order = "m.representative \(direction), m.nameKey"
-      case .phone: order = "m.phone \(direction), m.nameKey"
-      case .lastVisit: order = "m.lastVisit \(direction), m.nameKey"
-      }
-      let edition = query.directoryBook?.edition
-      let bookColumns =
-        edition == nil
-        ? "" : ", b.status AS bookStatus, b.asked AS bookAsked, b.submitted AS bookSubmitted"
-      let bookJoin =
-        edition.map { "LEFT JOIN directoryBook b ON b.edition = \($0) AND b.memberId = m.id" } ?? ""
-      let sql = """
-        SELECT m.id, m.name, m.kind, c.name AS clusterName, d.name AS divisionName, m.role,
-               m.representative, m.phone, m.status, m.lastVisit\(bookColumns)
-        FROM member m
-        JOIN cluster c ON c.id = m.clusterId
-        LEFT JOIN division d ON d.id = m.divisionId
-        \(bookJoin)
-        WHERE \(clause.sql)
-        ORDER BY \(order), m.id
-        LIMIT ? OFFSET ?
-        """
-      var arguments = clause.arguments
-      _ = arguments.append(contentsOf: [limit, offset])
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        let id: Int64 = row["id"]
-        let bookStatus: DirectoryBookStatus? = edition == nil ? nil : row["bookStatus"]
-        return MemberRow(
-          id: id, name: row["name"], kind: row["kind"], clusterName: row["clusterName"],
-          divisionName: row["divisionName"], role: row["role"],
-          representative: row["representative"], phone: row["phone"], status: row["status"],
-          lastVisit: row["lastVisit"],
-          directoryBook: bookStatus.map {
-            DirectoryBookEntry(
-              edition: edition!, memberId: id, status: $0, asked: row["bookAsked"],
-              submitted: row["bookSubmitted"])
-          })
+      let (sql, arguments) = Workspace.memberRowsSQL(query, offset: offset, limit: limit)
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+        Workspace.memberRow($0, edition: query.directoryBook?.edition)
       }
     }
+  }
+
+  /// Every row of the directory in its order, handed to `body` as it is read: any number of
+  /// members takes the same memory.
+  public func eachMemberRow(_ query: MemberQuery, _ body: (MemberRow) throws -> Void) throws {
+    try read { db in
+      let (sql, arguments) = Workspace.memberRowsSQL(query, offset: 0, limit: -1)
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+      while let row = try rows.next() {
+        try body(Workspace.memberRow(row, edition: query.directoryBook?.edition))
+      }
+    }
+  }
+
+  /// The query of a window of the directory (a negative limit: to the end).
+  static func memberRowsSQL(_ query: MemberQuery, offset: Int, limit: Int) -> (
+    String, StatementArguments
+  ) {
+    // A short search in name order matches so many members that the first window is found
+    // sooner by reading the name index in order than by collecting every candidate and sorting.
+    let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook == nil
+    let clause = Workspace.searchClause(query, narrowed: !inOrder)
+    let direction = query.descending ? "DESC" : "ASC"
+    let order: String
+    switch query.sort {
+    case .name: order = "m.nameKey \(direction)"
+    case .kind:
+      let byName = MemberKind.allCases.sorted {
+        $0.label(query.language).compare($1.label(query.language)) == .orderedAscending
+      }
+      let rank = byName.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(
+        separator: " ")
+      order = "CASE m.kind \(rank) END \(direction), m.nameKey"
+    case .division: order = "d.name \(direction), m.nameKey"
+    case .cluster: order = "c.name \(direction), m.nameKey"
+    case .role:
+      order =
+        "CASE m.role WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1 WHEN 'steering' THEN 2 ELSE 3 END \(direction), m.nameKey"
+    case .representative: order = "m.representative \(direction), m.nameKey"
+    case .phone: order = "m.phone \(direction), m.nameKey"
+    case .lastVisit: order = "m.lastVisit \(direction), m.nameKey"
+    }
+    let edition = query.directoryBook?.edition
+    let bookColumns =
+      edition == nil
+      ? "" : ", b.status AS bookStatus, b.asked AS bookAsked, b.submitted AS bookSubmitted"
+    let bookJoin =
+      edition.map { "LEFT JOIN directoryBook b ON b.edition = \($0) AND b.memberId = m.id" } ?? ""
+    let sql = """
+      SELECT m.id, m.name, m.kind, c.name AS clusterName, d.name AS divisionName, m.role,
+             m.representative, m.phone, m.status, m.lastVisit\(bookColumns)
+      FROM member m
+      JOIN cluster c ON c.id = m.clusterId
+      LEFT JOIN division d ON d.id = m.divisionId
+      \(bookJoin)
+      WHERE \(clause.sql)
+      ORDER BY \(order), m.id
+      LIMIT ? OFFSET ?
+      """
+    var arguments = clause.arguments
+    _ = arguments.append(contentsOf: [limit, offset])
+    return (sql, arguments)
+  }
+
+  /// A row of `memberRowsSQL`, its columns read by position (by name, the lookup cost a
+  /// tenth of a long list).
+  static func memberRow(_ row: Row, edition: Int?) -> MemberRow {
+    let id: Int64 = row[0]
+    let bookStatus: DirectoryBookStatus? = edition == nil ? nil : row[10]
+    return MemberRow(
+      id: id, name: row[1], kind: row[2], clusterName: row[3], divisionName: row[4], role: row[5],
+      representative: row[6], phone: row[7], status: row[8], lastVisit: row[9],
+      directoryBook: bookStatus.map {
+        DirectoryBookEntry(
+          edition: edition!, memberId: id, status: $0, asked: row[11], submitted: row[12])
+      })
   }
 
   public func memberDetail(id: Int64) throws -> MemberDetail {

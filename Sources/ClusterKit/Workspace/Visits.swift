@@ -30,6 +30,11 @@ extension Workspace {
     let rows = try VisitRow.fetchAll(
       db, sql: "SELECT v.* FROM visit v WHERE \(condition) ORDER BY \(order) LIMIT \(limit)",
       arguments: arguments)
+    return try withChildren(rows, db)
+  }
+
+  /// The visits of these rows with their difficulties and follow-ups.
+  static func withChildren(_ rows: [VisitRow], _ db: Database) throws -> [Visit] {
     guard !rows.isEmpty else { return [] }
     var difficulties: [Int64: [Difficulty]] = [:]
     var followUps: [Int64: [FollowUp]] = [:]
@@ -185,6 +190,36 @@ extension Workspace {
         db, where: "v.date BETWEEN ? AND ?", arguments: [start, end],
         order: "v.date DESC, v.id DESC",
         limit: limit)
+    }
+  }
+
+  /// The same visits, each with its member's name, handed to `body` as they are read, a few
+  /// hundred at a time: any number of them takes the same memory.
+  public func eachVisit(
+    from start: Day, through end: Day, _ body: (Visit, _ memberName: String) throws -> Void
+  ) throws {
+    try read { db in
+      let cursor = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT v.*, m.name AS memberName FROM visit v JOIN member m ON m.id = v.memberId
+          WHERE v.date BETWEEN ? AND ? ORDER BY v.date DESC, v.id DESC
+          """, arguments: [start, end])
+      var rows: [VisitRow] = []
+      var names: [String] = []
+      func handOn() throws {
+        for (visit, name) in zip(try Workspace.withChildren(rows, db), names) {
+          try body(visit, name)
+        }
+        rows.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+      }
+      while let row = try cursor.next() {
+        rows.append(VisitRow(row: row))
+        names.append(row["memberName"])
+        if rows.count == 500 { try handOn() }
+      }
+      try handOn()
     }
   }
 
