@@ -7,12 +7,14 @@ import Testing
 @Suite struct MigrationTests {
   /// A workspace file as an older ClusterDesk left it: schema `version`, one member, one visit,
   /// one approved request with its audit entries (one actor's name holding an escape sequence,
-  /// as versions before the cleaning of every field let in).
+  /// as versions before the cleaning of every field let in). The records are written in the
+  /// schema of version 5 at most and brought up to `version` by its own migrations.
   func oldWorkspace(version: Int, in folder: URL) throws -> String {
     let path = folder.appendingPathComponent("old-v\(version).clusterdesk").path
     let queue = try DatabaseQueue(path: path)
+    let written = min(version, 5)
     try queue.write { db in
-      try Schema.migrate(db, from: 0, to: version)
+      try Schema.migrate(db, from: 0, to: written)
       try db.execute(
         sql: """
           INSERT INTO office (id, name) VALUES (1, '옛 사무국');
@@ -69,6 +71,7 @@ import Testing
           id: 1, nameKey: "유신테크", initials: "ㅇㅅㅌㅋ", representative: "", products: "",
           replacing: false, db)
       }
+      try Schema.migrate(db, from: written, to: version)
     }
     try queue.close()
     return path
@@ -130,10 +133,17 @@ import Testing
     #expect(throws: (any Error).self) {
       try workspace.write { try $0.execute(sql: "UPDATE auditEntry SET actor = 'x'") }
     }
+    // Version 8: the kept figures filled from the rows already there.
+    let figures = try workspace.yearFigures(year: 2026, today: today)
+    #expect(figures.programs.map(\.approvedKRW) == [3_000_000])
+    #expect(figures.requestsByStatus == [.approved: 1])
+    #expect(figures.membersByKind == [.company: 1])
     // The next step is chained on: the agreement records its status, day and co-funding.
     try workspace.decide(
       requestId: 1, .agree(cofunding: 0, date: nil, overrideReason: nil), on: today)
     #expect(try workspace.verifyAuditChain().entries == 5)
+    #expect(try workspace.programFigures(id: 1).cofundingKRW == 0)
+    #expect(try workspace.yearFigures(year: 2026, today: today).requestsByStatus == [.agreed: 1])
   }
 }
 

@@ -530,9 +530,10 @@ extension Workspace {
   public func memberCountsByDivision() throws -> [Int64: Int] {
     try read { db in
       var counts: [Int64: Int] = [:]
-      let sql = "SELECT divisionId, COUNT(*) AS n FROM member"
-        + " WHERE divisionId IS NOT NULL AND status <> 'left' GROUP BY divisionId"
-      for row in try Row.fetchAll(db, sql: sql) { counts[row["divisionId"]] = row["n"] }
+      // Kept by the workspace (migration 8): members who have not left, per division.
+      for row in try Row.fetchAll(db, sql: "SELECT divisionId, members FROM divisionMembers") {
+        counts[row["divisionId"]] = row["members"]
+      }
       return counts
     }
   }

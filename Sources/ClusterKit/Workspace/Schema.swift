@@ -13,6 +13,7 @@ enum Schema {
     (4, chainAuditLog),
     (5, addProgramTermsAndSupportSteps),
     (6, addProgrammes),
+    (8, addKeptFigures),
   ]
 
   static var currentVersion: Int { migrations.last!.version }
