@@ -9,18 +9,23 @@ import Testing
 /// The statements the workspace runs while `body` does, counted on its one in-memory connection
 /// (the transaction and read-only bookkeeping around each read left out).
 func countStatements(_ workspace: Workspace, _ body: () -> Void) -> Int {
-  final class Count: @unchecked Sendable { var value = 0 }
-  let count = Count()
+  statements(workspace, body).count
+}
+
+/// The statements `body` has the workspace run, less the transactions' bookkeeping.
+func statements(_ workspace: Workspace, _ body: () -> Void) -> [String] {
+  final class Seen: @unchecked Sendable { var sql: [String] = [] }
+  let seen = Seen()
   let bookkeeping = ["PRAGMA query_only", "BEGIN", "COMMIT", "ROLLBACK"]
   workspace.pool.writeWithoutTransaction { db in
     db.trace { event in
       let sql = "\(event)"
-      if !bookkeeping.contains(where: { sql.hasPrefix($0) }) { count.value += 1 }
+      if !bookkeeping.contains(where: { sql.hasPrefix($0) }) { seen.sql.append(sql) }
     }
   }
   body()
   workspace.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
-  return count.value
+  return seen.sql
 }
 
 /// Every pane's state, as text.

@@ -567,7 +567,8 @@ extension Workspace {
     try read { db in
       // A short search in name order matches so many members that the first window is found
       // sooner by reading the name index in order than by collecting every candidate and sorting.
-      let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook == nil
+      // The directory book's columns do not change that; a filter on it, keeping few, does.
+      let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook?.state == nil
       let clause = Workspace.searchClause(query, narrowed: !inOrder)
       let direction = query.descending ? "DESC" : "ASC"
       let order: String
