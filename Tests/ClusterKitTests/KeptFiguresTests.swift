@@ -71,7 +71,24 @@ extension Workspace {
           WHERE divisionId IS NOT NULL AND status <> 'left' GROUP BY divisionId ORDER BY divisionId
           """
       ).map { "division \($0["divisionId"] as Int64) \($0["n"] as Int)" }
-      return members + meetings + statuses + programs + divisions
+      let firstMonday = today.startOfWeek.adding(days: -7 * 25)
+      var weeks = Array(repeating: 0, count: 26)
+      for date in try Day.fetchAll(
+        db, sql: "SELECT date FROM visit WHERE date BETWEEN ? AND ?",
+        arguments: [firstMonday, today])
+      {
+        weeks[firstMonday.days(until: date) / 7] += 1
+      }
+      let followUps = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) AS open, IFNULL(SUM(due < ?), 0) AS overdue FROM followUp
+          WHERE done IS NULL
+          """, arguments: [today])!
+      return members + meetings + statuses + programs + divisions + [
+        "visits per week \(weeks)",
+        "follow-ups open \(followUps["open"] as Int) overdue \(followUps["overdue"] as Int)",
+      ]
     }
   }
 
@@ -90,7 +107,11 @@ extension Workspace {
     let programs = figures.programs.map { "program \($0.program.name) \($0.totals)" }
     let divisions = try memberCountsByDivision().sorted { $0.key < $1.key }
       .map { "division \($0.key) \($0.value)" }
-    return members + meetings + statuses + programs + divisions
+    let weeks = try visitsPerWeek(endingAt: today, weeks: 26)
+    let followUps = try followUpCounts(today: today)
+    return members + meetings + statuses + programs + divisions + [
+      "visits per week \(weeks)", "follow-ups open \(followUps.open) overdue \(followUps.overdue)",
+    ]
   }
 }
 
@@ -183,12 +204,29 @@ extension Workspace {
     try sql(w, "DELETE FROM meeting WHERE id = ?", [seminar.id])
     try expectKept(w, "deleting a meeting with its attendance")
 
-    // Visits (the figures do not count them, but deleting one must not disturb them).
+    // Visits and their follow-ups.
     let visit = try w.addVisit(
       Visit(
         memberId: hanbit.id, date: Self.day("2026-11-20"), visitor: "박매니저",
-        purpose: .difficultySurvey, difficulties: [Difficulty(category: .funding, text: "운전자금")]))
-    try expectKept(w, "adding a visit")
+        purpose: .difficultySurvey, difficulties: [Difficulty(category: .funding, text: "운전자금")],
+        followUps: [
+          FollowUp(action: "자금 안내", due: Self.day("2026-11-25")),
+          FollowUp(action: "재방문", due: Self.day("2026-12-10")), FollowUp(action: "기한 없음"),
+        ]))
+    let earlier = try w.addVisit(
+      Visit(
+        memberId: school.id, date: Self.day("2026-08-03"), visitor: "박매니저", purpose: .followUp,
+        followUps: [FollowUp(action: "자료 송부", due: Self.day("2026-08-10"))]))
+    try expectKept(w, "adding visits with follow-ups")
+    let followUp = try #require(try w.visit(id: visit.id)?.followUps.first)
+    try w.setFollowUpDone(id: followUp.id, on: Self.day("2026-11-24"))
+    try expectKept(w, "a follow-up done")
+    try w.setFollowUpDone(id: followUp.id, on: nil)
+    try sql(w, "UPDATE followUp SET due = NULL WHERE visitId = ?", [earlier.id])
+    try sql(w, "UPDATE visit SET date = '2026-11-02' WHERE id = ?", [earlier.id])
+    try expectKept(w, "a follow-up open again, another's due day and a visit's day changed")
+    try sql(w, "DELETE FROM visit WHERE id = ?", [earlier.id])
+    try expectKept(w, "deleting a visit with its follow-up")
 
     // Programs: added, edited, copied.
     let program = try w.addProgram(

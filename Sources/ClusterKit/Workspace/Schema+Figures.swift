@@ -5,6 +5,7 @@ extension Schema {
   /// never recorded for undo, rebuilt by `keepFigures`).
   public static let figureTables = [
     "programTotals", "programStatusCount", "meetingFigures", "memberChange", "divisionMembers",
+    "visitDay", "openFollowUpDay",
   ]
 
   /// Migration 8: the figures the overview and the programs pane show, kept by triggers, so that
@@ -19,7 +20,10 @@ extension Schema {
   /// - `memberChange`: per day and kind of member, how many more members count from that day on
   ///   (+1 the day one joins, or `''` when unknown, −1 the day one leaves), so the members at a
   ///   day are the sum of the changes up to it;
-  /// - `divisionMembers`: per division, its members who have not left.
+  /// - `divisionMembers`: per division, its members who have not left;
+  /// - `visitDay`: visits per day, so the weeks' visits are a few rows;
+  /// - `openFollowUpDay`: open follow-ups per due day (`''` when none), so the open and the
+  ///   overdue ones are counted without reading each.
   ///
   /// Every trigger adds a row's part after the change and takes off its part before it, so an
   /// insert, update or delete in any order (an undo may put a request back after its instalments)
@@ -66,10 +70,19 @@ extension Schema {
           divisionId INTEGER PRIMARY KEY,
           members INTEGER NOT NULL
         );
+        CREATE TABLE visitDay (
+          date TEXT PRIMARY KEY,
+          visits INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE openFollowUpDay (
+          due TEXT PRIMARY KEY,
+          open INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """)
     try db.execute(sql: programTriggers)
     try db.execute(sql: meetingTriggers)
     try db.execute(sql: memberTriggers)
+    try db.execute(sql: visitTriggers)
     try fillFigures(db)
   }
 
@@ -93,6 +106,9 @@ extension Schema {
         ) GROUP BY day, kind HAVING SUM(delta) <> 0;
         INSERT INTO divisionMembers SELECT divisionId, COUNT(*) FROM member m
           WHERE \(inDivision("m")) GROUP BY divisionId;
+        INSERT INTO visitDay SELECT date, COUNT(*) FROM visit GROUP BY date;
+        INSERT INTO openFollowUpDay SELECT IFNULL(due, ''), COUNT(*) FROM followUp
+          WHERE done IS NULL GROUP BY IFNULL(due, '');
         """)
   }
 
@@ -239,6 +255,26 @@ extension Schema {
         OLD.kind IS NOT NEW.kind OR OLD.joined IS NOT NEW.joined OR OLD."left" IS NOT NEW."left"
         OR OLD.status IS NOT NEW.status OR OLD.divisionId IS NOT NEW.divisionId
         """, change)
+  }
+
+  private static var visitTriggers: String {
+    func visit(_ sign: String, _ v: String) -> String {
+      """
+      INSERT INTO visitDay (date, visits) VALUES (\(v).date, \(sign)1)
+        ON CONFLICT (date) DO UPDATE SET visits = visits + excluded.visits;
+      DELETE FROM visitDay WHERE date = \(v).date AND visits = 0;
+      """
+    }
+    func followUp(_ sign: String, _ f: String) -> String {
+      """
+      INSERT INTO openFollowUpDay (due, open) SELECT IFNULL(\(f).due, ''), \(sign)1
+        WHERE \(f).done IS NULL
+        ON CONFLICT (due) DO UPDATE SET open = open + excluded.open;
+      DELETE FROM openFollowUpDay WHERE due = IFNULL(\(f).due, '') AND open = 0;
+      """
+    }
+    return partTriggers("visit_figures", on: "visit", updateOf: "date", visit)
+      + partTriggers("followUp_figures", on: "followUp", updateOf: "due, done", followUp)
   }
 
   /// Triggers on `table` that add a row's part (`part("+", "NEW")`) when it is inserted, take
