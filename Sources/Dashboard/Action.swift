@@ -29,6 +29,7 @@ struct Action: Hashable, Sendable, CustomStringConvertible {
   static let previousPane = Action("previousPane")
   static func show(_ pane: String) -> Action { Action("show", pane: pane) }
   static let undo = Action("undo")
+  static let redo = Action("redo")
   // Moving in lists and documents
   static let up = Action("up")
   static let down = Action("down")
@@ -41,6 +42,7 @@ struct Action: Hashable, Sendable, CustomStringConvertible {
   static let back = Action("back")
   static let new = Action("new")
   static let edit = Action("edit")
+  static let delete = Action("delete")
   static let search = Action("search")
   static let save = Action("save")
   /// A key for the focused text field (a letter, Backspace, ←, Ctrl-U, ...).

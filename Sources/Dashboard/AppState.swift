@@ -8,14 +8,7 @@ enum Modal: Hashable, Sendable {
   case detail(DetailState)
   case attendance(AttendanceState)
   case form(FormState)
-}
-
-/// Something that can be put back with `u`.
-enum UndoEntry: Hashable, Sendable {
-  case request(RequestChange)
-  case followUp(id: Int64)
-  case attendance(meetingId: Int64, previous: [Int64: AttendanceStatus?])
-  case mentoring(MentoringUndo)
+  case confirm(ConfirmState)
 }
 
 struct StatusMessage: Hashable, Sendable {
@@ -33,7 +26,10 @@ struct AppState: Hashable, Sendable {
   var actor: String
   var modals: [Modal] = []
   var status: StatusMessage?
-  var undo: [UndoEntry] = []
+  /// The changes made in this dashboard, oldest first: `u` undoes the last, Ctrl-R redoes the
+  /// last undone (a new change empties `redo`).
+  var undo: [RecordedChange] = []
+  var redo: [RecordedChange] = []
   var finished = false
   var suspendRequested = false
   /// The size of the last frame, used for paging before anything is drawn.

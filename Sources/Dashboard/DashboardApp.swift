@@ -157,6 +157,7 @@ public final class DashboardApp {
       case .form(let f): FormDialog.update(action, f, loader.form, ctx, &state)
       case .attendance(let a): AttendanceModal.update(action, a, loader.attendance, ctx, &state)
       case .detail(let d): loader.detail.flatMap { DetailModal.update(action, d, $0, ctx, &state) }
+      case .confirm(let c): ConfirmModal.update(action, c, &state)
       case nil: nil
       }
     if let modal { return modal }
@@ -164,18 +165,44 @@ public final class DashboardApp {
     return state.top == nil ? pane.update(action, ctx, &state) : []
   }
 
-  /// Performs the effects in order. A dialog's save closes the dialog when it works; when it
-  /// does not, a form shows why on its fields and an undo is kept to try again.
+  /// Performs the effects in order, each a recorded change (see `Workspace.recording`). A
+  /// dialog's save closes the dialog when it works; when it does not, a form shows why on its
+  /// fields, and an undo or redo that failed stays on its list to try again.
   func perform(_ effects: [Effect]) {
     for effect in effects {
       do {
-        let (entry, message) = try effect.change.perform(
-          on: workspace, today: state.today, state.language)
-        if let entry { state.undo.append(entry) }
+        let said: Said
+        switch effect.change {
+        case .undo(let change):
+          said = try effect.change.perform(on: workspace, today: state.today)
+          state.redo.append(change)
+        case .redo(let change):
+          said = try effect.change.perform(on: workspace, today: state.today)
+          state.undo.append(change)
+        default:
+          var words: Said = { _ in "" }
+          let (_, recorded) = try workspace.recording(.dashboard, ChangeLabel("", "")) {
+            words = try effect.change.perform(on: workspace, today: state.today)
+          }
+          said = words
+          if let recorded {
+            let label = ChangeLabel(said(.en), said(.ko))
+            try workspace.relabel(recorded.id, label)
+            var change = recorded
+            change.label = label
+            state.undo.append(change)
+            state.redo.removeAll()
+          }
+        }
         if effect.fromDialog { state.modals.removeLast() }
-        state.say(message)
+        let next = Global.undoHint(state, naming: !effect.change.isNewChange)
+        state.say(said(state.language) + (next.isEmpty ? "" : "  " + next))
       } catch {
-        if case .undo(let entry) = effect.change { state.undo.append(entry) }
+        switch effect.change {
+        case .undo(let change): state.undo.append(change)
+        case .redo(let change): state.redo.append(change)
+        default: break
+        }
         if effect.fromDialog, case .form = state.top {
           FormDialog.failed(error, &state)
         } else {
@@ -198,6 +225,7 @@ public final class DashboardApp {
     case .detail(let d): DetailModal.scopes(d) + [.global]
     case .help: [HelpModal.scope]
     case .command: [CommandLineModal.scope]
+    case .confirm: [ConfirmModal.scope]
     case nil: pane.scopes
     }
   }

@@ -28,6 +28,7 @@ enum Global {
       Binding([.pageDown], .pageDown, .global, "page down", "다음 쪽"),
       Binding([.char(":")], .command, .global, "command line", "명령줄"),
       Binding([.char("u")], .undo, .global, "undo last change", "되돌리기"),
+      Binding([.ctrl("r")], .redo, .global, "redo", "다시 하기"),
       Binding([.char("L")], .language, .global, "한국어 / English", "English / 한국어"),
       Binding([.char("q")], .quit, .global, "quit", "종료", hint: true),
     ]
@@ -45,11 +46,17 @@ enum Global {
     case .nextPane: app.pane = Registry.name(after: app.pane, by: 1)
     case .previousPane: app.pane = Registry.name(after: app.pane, by: -1)
     case .undo:
-      guard let entry = app.undo.popLast() else {
+      guard let change = app.undo.popLast() else {
         app.say(WorkspaceError.nothingToUndo.message(app.language), error: true)
         return []
       }
-      return [Effect(.undo(entry))]
+      return [Effect(.undo(change))]
+    case .redo:
+      guard let change = app.redo.popLast() else {
+        app.say(nothingToRedo(app.language), error: true)
+        return []
+      }
+      return [Effect(.redo(change))]
     default:
       guard action.name == Action.show("").name, let pane = action.pane else { return nil }
       app.pane = pane
@@ -58,6 +65,27 @@ enum Global {
   }
 
   static func unavailable(_ action: Action, _ app: AppState) -> String? {
-    action == .undo && app.undo.isEmpty ? WorkspaceError.nothingToUndo.message(app.language) : nil
+    if action == .undo && app.undo.isEmpty {
+      return WorkspaceError.nothingToUndo.message(app.language)
+    }
+    if action == .redo && app.redo.isEmpty { return nothingToRedo(app.language) }
+    return nil
+  }
+
+  static func nothingToRedo(_ l: Language) -> String {
+    l.pick("Nothing to redo.", "다시 할 작업이 없습니다.")
+  }
+
+  /// What `u` and Ctrl-R would do now, for the message line after a change: "u: undo …" (the
+  /// change just made needs no naming again).
+  static func undoHint(_ app: AppState, naming: Bool) -> String {
+    let l = app.language
+    var parts: [String] = []
+    if let last = app.undo.last {
+      parts.append(
+        l.pick("u: undo", "u: 되돌리기") + (naming ? " ‘\(last.label.text(l))’" : ""))
+    }
+    if !app.redo.isEmpty { parts.append(l.pick("Ctrl-R: redo", "Ctrl-R: 다시 하기")) }
+    return parts.joined(separator: " · ")
   }
 }

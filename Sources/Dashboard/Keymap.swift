@@ -92,7 +92,7 @@ enum Keymap {
   static let bindings: [Binding] =
     Global.bindings + Registry.panes.flatMap { $0.bindings } + DetailModal.bindings
     + AttendanceModal.bindings + FormDialog.bindings + HelpModal.bindings
-    + CommandLineModal.bindings
+    + CommandLineModal.bindings + ConfirmModal.bindings
     + Global.systemBindings
 
   /// The binding that takes `key` in the first scope that has one; in a scope, named keys win

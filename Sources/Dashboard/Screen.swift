@@ -59,6 +59,8 @@ enum Screen {
       cursor = FormDialog.render(f, app.loader.form, l, into: &grid, in: content, theme: theme)
     case .help(let h):
       app.help(h).render(into: &grid, in: content, theme: theme)
+    case .confirm(let c):
+      ConfirmModal.render(c, l, into: &grid, in: content, theme: theme)
     default: break
     }
 

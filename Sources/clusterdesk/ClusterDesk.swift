@@ -27,7 +27,7 @@ struct ClusterDesk: ParsableCommand {
       Restore.self,
       OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
       ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
-      SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self,
+      SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self, Undo.self,
       Generate.self, BenchDomain.self, WriteLoop.self,
     ],
     defaultSubcommand: Open.self
@@ -35,10 +35,18 @@ struct ClusterDesk: ParsableCommand {
 
   /// ArgumentParser's own `main`, except that its messages — which quote what was typed, as in
   /// "Unknown option '…'" — go out through `print` and `printError` like every other text, and
-  /// a failed write of what was printed is said as the process exits.
+  /// a failed write of what was printed is said as the process exits. Every change a command
+  /// makes is recorded, so that `clusterdesk undo` can revert it.
   static func main() {
     checkStandardOutputAtExit()
     if let plain = PlainOpen(CommandLine.arguments.dropFirst()) { plain.run() }
+    guard let label = CommandLineChange.label(Array(CommandLine.arguments.dropFirst())) else {
+      return parseAndRun()
+    }
+    Workspace.recordingChanges(.commandLine, label) { parseAndRun() }
+  }
+
+  private static func parseAndRun() {
     do {
       var command = try parseAsRoot()
       try command.run()

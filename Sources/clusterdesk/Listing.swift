@@ -104,10 +104,12 @@ func workbookData(_ write: @autoclosure () throws(WorkbookWriteError) -> Data) t
 }
 
 extension TableValue {
-  /// The text a table (grouped digits for amounts), CSV or JSON (plain digits) shows.
+  /// The text a table (grouped digits for amounts, instants in local time), CSV or JSON (plain
+  /// digits, instants as stored) shows.
   func text(_ format: OutputFormat) -> String {
     switch self {
-    case .text(let text), .instant(let text): text
+    case .text(let text): text
+    case .instant(let text): format == .table ? Format.localTime(text) : text
     case .number(let value): value.map(String.init) ?? ""
     case .won(let amount): amount.map { format == .table ? Money.grouped($0) : String($0) } ?? ""
     case .date(let day): day.text

@@ -5,7 +5,8 @@ import Foundation
 struct MeetingsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "meetings", abstract: language.pick("Meetings and their attendance.", "회의와 출석."),
-    subcommands: [List.self, Add.self, Attend.self], defaultSubcommand: List.self)
+    subcommands: [List.self, Add.self, Edit.self, Delete.self, Attend.self],
+    defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(

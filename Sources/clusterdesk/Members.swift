@@ -7,7 +7,10 @@ import TerminalKit
 struct MembersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "members", abstract: language.pick("The member directory.", "회원 명부."),
-    subcommands: [List.self, Show.self, Add.self, Edit.self, DirectoryBook.self],
+    subcommands: [
+      List.self, Show.self, Add.self, Edit.self, Delete.self, Merge.self, DeleteContact.self,
+      DirectoryBook.self,
+    ],
     defaultSubcommand: List.self)
 
   struct List: ParsableCommand {

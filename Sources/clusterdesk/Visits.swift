@@ -7,7 +7,9 @@ struct VisitsCommand: ParsableCommand {
     commandName: "visits",
     abstract: language.pick(
       "Company visits, their difficulties and follow-ups.", "기업 방문, 애로사항과 후속조치."),
-    subcommands: [List.self, Add.self, Due.self, Done.self], defaultSubcommand: List.self)
+    subcommands: [
+      List.self, Add.self, Edit.self, Delete.self, DeleteFollowUp.self, Due.self, Done.self,
+    ], defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -152,39 +154,8 @@ struct VisitsCommand: ParsableCommand {
         do throws(FieldError) {
           purposeValue = try MemberRules.parse(purpose, as: VisitPurpose.self, field: "purpose")
         } catch { errors.append(error) }
-        var difficulties: [Difficulty] = []
-        for (index, text) in difficulty.enumerated() {
-          let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-          guard parts.count == 2 else {
-            errors.append(
-              FieldError(
-                field: "difficulty[\(index + 1)]",
-                problem: .invalidFormat(expected: "certification:CE 인증 비용"), value: text))
-            continue
-          }
-          do throws(FieldError) {
-            let category = try MemberRules.parse(
-              parts[0], as: DifficultyCategory.self, field: "difficulty[\(index + 1)]")
-            difficulties.append(Difficulty(category: category, text: parts[1]))
-          } catch { errors.append(error) }
-        }
-        var followUps: [FollowUp] = []
-        for (index, text) in followUp.enumerated() {
-          var action = text
-          var due: Day?
-          if let colon = text.lastIndex(of: ":"),
-            let parsed = Day(parsing: String(text[text.index(after: colon)...]))
-          {
-            action = String(text[..<colon])
-            due = parsed
-          } else if text.hasSuffix(":") || text.isEmpty {
-            errors.append(
-              FieldError(
-                field: "followUp[\(index + 1)]",
-                problem: .invalidFormat(expected: "ACTION:2026-12-10"), value: text))
-          }
-          followUps.append(FollowUp(action: action, owner: owner ?? workspace.actor, due: due))
-        }
+        let difficulties = parseDifficulties(difficulty, &errors)
+        let followUps = parseFollowUps(followUp, owner: owner ?? workspace.actor, &errors)
         if !errors.isEmpty { throw ClusterKit.ValidationError(errors) }
         let visit = try workspace.addVisit(
           Visit(
@@ -289,4 +260,47 @@ struct VisitsCommand: ParsableCommand {
       }
     }
   }
+}
+
+/// `--difficulty CATEGORY:TEXT`, each; the problems are added to `errors`.
+func parseDifficulties(_ texts: [String], _ errors: inout [FieldError]) -> [Difficulty] {
+  var difficulties: [Difficulty] = []
+  for (index, text) in texts.enumerated() {
+    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else {
+      errors.append(
+        FieldError(
+          field: "difficulty[\(index + 1)]",
+          problem: .invalidFormat(expected: "certification:CE 인증 비용"), value: text))
+      continue
+    }
+    do throws(FieldError) {
+      let category = try MemberRules.parse(
+        parts[0], as: DifficultyCategory.self, field: "difficulty[\(index + 1)]")
+      difficulties.append(Difficulty(category: category, text: parts[1]))
+    } catch { errors.append(error) }
+  }
+  return difficulties
+}
+
+/// `--follow-up ACTION` or `ACTION:DUE-DATE`, each, owned by `owner`.
+func parseFollowUps(_ texts: [String], owner: String, _ errors: inout [FieldError]) -> [FollowUp] {
+  var followUps: [FollowUp] = []
+  for (index, text) in texts.enumerated() {
+    var action = text
+    var due: Day?
+    if let colon = text.lastIndex(of: ":"),
+      let parsed = Day(parsing: String(text[text.index(after: colon)...]))
+    {
+      action = String(text[..<colon])
+      due = parsed
+    } else if text.hasSuffix(":") || text.isEmpty {
+      errors.append(
+        FieldError(
+          field: "followUp[\(index + 1)]",
+          problem: .invalidFormat(expected: "ACTION:2026-12-10"), value: text))
+    }
+    followUps.append(FollowUp(action: action, owner: owner, due: due))
+  }
+  return followUps
 }

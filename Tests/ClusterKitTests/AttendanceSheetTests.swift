@@ -27,7 +27,7 @@ import Testing
     for (i, row) in marks.enumerated() {
       let m = try w.addMeeting(
         Meeting(
-          clusterId: temp.cluster.id, kind: .steeringCommittee, date: day.adding(days: dates[i]),
+          clusterId: temp.cluster.id, kind: .technicalSeminar, date: day.adding(days: dates[i]),
           title: "운영위원회 \(i + 1)"))
       meetings.append(m)
       var statuses: [Int64: AttendanceStatus?] = [:]

@@ -77,7 +77,9 @@ import Testing
         ],
         followUps: [
           FollowUp(action: "인증 지원사업 안내", owner: "김담당", due: day.adding(days: 5)),
-          FollowUp(action: "금형 업체 소개", done: day.adding(days: -10)),
+          FollowUp(
+            action: "금형 업체 소개", owner: "이담당", due: day.adding(days: -15),
+            done: day.adding(days: -10)),
         ]))
     var request = SupportRequest(
       memberId: m.id, programId: f.program.id, title: "금형 시제품", requestedKRW: 30_000_000,
@@ -109,8 +111,12 @@ import Testing
     #expect(text.contains("  1. [certification] CE 인증 비용 부담 — no request yet"))
     #expect(text.contains("  2. [technology] 시제품 금형 비용"))
     #expect(text.contains("     → #\(answering.id) 시제품제작 (2026) pending 3,000만원"))
-    #expect(text.contains("  → 인증 지원사업 안내 · 김담당 (due \(day.adding(days: 5)))"))
-    #expect(text.contains("  → 금형 업체 소개 (done \(day.adding(days: -10)))"))
+    let (first, second) = (visit.followUps[0].id, visit.followUps[1].id)
+    #expect(text.contains("  → #\(first) 인증 지원사업 안내 · 김담당 (due \(day.adding(days: 5)), open)"))
+    #expect(
+      text.contains(
+        "  → #\(second) 금형 업체 소개 · 이담당 (due \(day.adding(days: -15)), done \(day.adding(days: -10)))"
+      ))
     #expect(
       text.contains(
         "정민수 (한결대학교 전자공학과)  기술  \(day.adding(days: -60))–  1 session, last \(day.adding(days: -6))")
@@ -190,7 +196,7 @@ import Testing
     let temp = try TemporaryWorkspace()
     let w = temp.workspace
     let a = try temp.member("가나전자", role: .chair)
-    _ = try temp.member("다라정밀")
+    _ = try temp.member("다라정밀", role: .steering)
     let meeting = try w.addMeeting(
       Meeting(
         clusterId: temp.cluster.id, kind: .steeringCommittee, date: day, title: "11월 운영위원회",
@@ -202,7 +208,7 @@ import Testing
     #expect(doc.blocks.contains(.paragraph("1. 예산\n2. 방문")))
     #expect(lines(doc).contains("출석 1/1"))
     #expect(doc.blocks.contains(.line([.init("참석", width: 9), "가나전자 · 회장"], .normal)))
-    #expect(lines(doc).contains { $0.hasPrefix("미기록") && $0.hasSuffix("다라정밀 · 회원") })
+    #expect(lines(doc).contains { $0.hasPrefix("미기록") && $0.hasSuffix("다라정밀 · 운영위원") })
   }
 
   @Test func visitDocumentMarksOverdueFollowUps() throws {
@@ -219,7 +225,8 @@ import Testing
     #expect(doc.title == "Visit: 가나전자")
     #expect(fields(doc)["Visitor"] == "김매니저")
     #expect(doc.blocks.contains(.paragraph("–")))
-    #expect(doc.blocks.contains(.line(["일자리센터 연결 · due \(day.adding(days: -2))"], .warning)))
-    #expect(doc.blocks.contains(.line(["설명회 안내 · due \(day.adding(days: 5))"], .normal)))
+    #expect(
+      doc.blocks.contains(.line(["#1 일자리센터 연결 (due \(day.adding(days: -2)), open)"], .warning)))
+    #expect(doc.blocks.contains(.line(["#2 설명회 안내 (due \(day.adding(days: 5)), open)"], .normal)))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import ClusterKit
@@ -6,14 +7,27 @@ import Testing
 private let today = Day(year: 2026, month: 11, day: 26)!
 private func day(_ text: String) -> Day { Day(parsing: text)! }
 
-/// Taking back mentoring and SIG changes, as the dashboard's `u` does, and the reads it shows.
+/// Undoing mentoring and SIG changes, as the dashboard's `u` does, and the reads it shows.
 @Suite struct ProgrammeUndoTests {
   private func expert(_ temp: TemporaryWorkspace, _ name: String) throws -> Expert {
     try temp.workspace.addExpert(
       Expert(name: name, affiliation: "한결대학교", kind: .university, fields: ["기술"]))
   }
 
-  @Test func aReassignmentTakenBackBringsThePreviousMentorBack() throws {
+  /// The company's mentor as the workspace keeps it (`member.mentorId`, kept by triggers).
+  private func mentor(_ w: Workspace, _ company: Member) throws -> Int64? {
+    try w.read { db in
+      try Int64.fetchOne(
+        db, sql: "SELECT mentorId FROM member WHERE id = ?", arguments: [company.id])
+    }
+  }
+
+  /// `body` as one recorded change, as the dashboard makes every change.
+  private func recorded(_ w: Workspace, _ body: () throws -> Void) throws -> RecordedChange {
+    try #require(try w.recording(.dashboard, ChangeLabel("change", "변경")) { try body() }.change)
+  }
+
+  @Test func aReassignmentUndoneBringsThePreviousMentorBack() throws {
     let temp = try TemporaryWorkspace()
     let w = temp.workspace
     let company = try temp.member("(주)유신테크")
@@ -21,34 +35,43 @@ private func day(_ text: String) -> Day { Day(parsing: text)! }
     let second = try expert(temp, "오세라")
     try w.assignMentor(
       memberId: company.id, expertId: first.id, from: day("2026-03-02"), today: today)
-    let change = try w.assignMentor(
-      memberId: company.id, expertId: second.id, from: today, today: today)
-    try w.undo(change)
+    let change = try recorded(w) {
+      try w.assignMentor(memberId: company.id, expertId: second.id, from: today, today: today)
+    }
+    #expect(try mentor(w, company) == second.id)
+    try w.undoChange(id: change.id)
     let rows = try w.mentoringRows(MentoringFilter(memberId: company.id), limit: 10)
     #expect(rows.map(\.expertName) == ["정민수"])
     #expect(rows.first?.mentoring.isActive == true)
+    // The kept figures follow: each expert's load and the company's mentor.
     #expect(
       try w.expertRows(limit: 10).map { "\($0.expert.name) \($0.load)" } == ["오세라 0", "정민수 1"])
-    // Once taken back there is nothing of it left to take back.
-    #expect(throws: WorkspaceError.conflict(kind: "mentoring", reference: "#\(change.assigned.id)"))
-    {
-      try w.undo(change)
-    }
+    #expect(try mentor(w, company) == first.id)
+    #expect(throws: WorkspaceError.nothingToUndo) { try w.undoChange(id: change.id) }
+    try w.redoChange(id: change.id)
+    #expect(
+      try w.expertRows(limit: 10).map { "\($0.expert.name) \($0.load)" } == ["오세라 1", "정민수 0"])
+    #expect(try mentor(w, company) == second.id)
   }
 
-  @Test func anAssignmentWithASessionIsNotTakenBack() throws {
+  @Test func anAssignmentWithASessionLoggedSinceIsNotUndone() throws {
     let temp = try TemporaryWorkspace()
     let w = temp.workspace
     let company = try temp.member("(주)유신테크")
     let mentor = try expert(temp, "정민수")
-    let change = try w.assignMentor(
-      memberId: company.id, expertId: mentor.id, from: day("2026-11-02"), today: today)
-    let session = try w.logMentoringSession(
-      memberId: company.id, date: today, topic: "수출 인증", today: today)
-    #expect(throws: WorkspaceError.self) { try w.undo(change) }
-    try w.delete(session)
+    let change = try recorded(w) {
+      try w.assignMentor(
+        memberId: company.id, expertId: mentor.id, from: day("2026-11-02"), today: today)
+    }
+    let session = try recorded(w) {
+      try w.logMentoringSession(memberId: company.id, date: today, topic: "수출 인증", today: today)
+    }
+    // Undoing the assignment would take the session with it.
+    #expect(throws: WorkspaceError.self) { try w.undoChange(id: change.id) }
+    #expect(try w.mentoringSessions(limit: 10).map(\.session.topic) == ["수출 인증"])
+    try w.undoChange(id: session.id)
     #expect(try w.mentoringSessions(limit: 10).isEmpty)
-    try w.undo(change)
+    try w.undoChange(id: change.id)
     #expect(try w.memberCount(.companiesWithoutMentor()) == 1)
   }
 
@@ -60,12 +83,18 @@ private func day(_ text: String) -> Day { Day(parsing: text)! }
     let second = try expert(temp, "오세라")
     try w.assignMentor(
       memberId: company.id, expertId: first.id, from: day("2026-03-02"), today: today)
-    let ended = try w.endMentoring(memberId: company.id, on: today, today: today)
-    try w.reopen(ended)
+    let ended = try recorded(w) {
+      try w.endMentoring(memberId: company.id, on: today, today: today)
+    }
+    try w.undoChange(id: ended.id)
     #expect(try w.mentoringCount(MentoringFilter(activeOnly: true)) == 1)
-    let again = try w.endMentoring(memberId: company.id, on: today, today: today)
+    let again = try recorded(w) {
+      try w.endMentoring(memberId: company.id, on: today, today: today)
+    }
     try w.assignMentor(memberId: company.id, expertId: second.id, from: today, today: today)
-    #expect(throws: WorkspaceError.self) { try w.reopen(again) }
+    #expect(throws: WorkspaceError.self) { try w.undoChange(id: again.id) }
+    #expect(try w.mentoringCount(MentoringFilter(activeOnly: true)) == 1)
+    #expect(try mentor(w, company) == second.id)
   }
 
   @Test func theMentoringListIsSearchedByCompany() throws {
@@ -89,13 +118,14 @@ private func day(_ text: String) -> Day { Day(parsing: text)! }
     let sig = try w.addSIG(
       SIG(clusterId: temp.cluster.id, name: "스마트센서 SIG", leaderId: leader.id),
       on: day("2026-03-02"))
-    let membership = SIGMembership(sigId: sig.id, memberId: leader.id, joined: day("2026-03-02"))
-    #expect(try w.leaveSIG(sigId: sig.id, memberId: leader.id))
-    try w.restore(membership, asLeader: true)
+    var wasLeader = false
+    let left = try recorded(w) { wasLeader = try w.leaveSIG(sigId: sig.id, memberId: leader.id) }
+    #expect(wasLeader)
+    try w.undoChange(id: left.id)
     let detail = try w.sigDetail(id: sig.id)
     #expect(detail.leaderName == "(주)유신테크")
     #expect(detail.members.first?.joined == day("2026-03-02"))
-    #expect(throws: WorkspaceError.self) { try w.restore(membership, asLeader: true) }
+    #expect(throws: WorkspaceError.nothingToUndo) { try w.undoChange(id: left.id) }
   }
 
   @Test func aTaskGoesBackAStepOrAwayUnlessItChangedSince() throws {
@@ -104,15 +134,17 @@ private func day(_ text: String) -> Day { Day(parsing: text)! }
     let owner = try temp.member("(주)유신테크")
     let sig = try w.addSIG(
       SIG(clusterId: temp.cluster.id, name: "스마트센서 SIG", leaderId: owner.id), on: today)
-    let task = try w.addSIGTask(
-      SIGTask(sigId: sig.id, title: "센서 모듈", ownerId: owner.id), today: today)
-    let active = try w.moveSIGTask(sigId: sig.id, number: 1, to: .active, on: today, today: today)
-    try w.restore(task, after: active)
+    let added = try recorded(w) {
+      try w.addSIGTask(SIGTask(sigId: sig.id, title: "센서 모듈", ownerId: owner.id), today: today)
+    }
+    let moved = try recorded(w) {
+      try w.moveSIGTask(sigId: sig.id, number: 1, to: .active, on: today, today: today)
+    }
+    // The task moved since it was added: adding it is not undone over the move.
+    #expect(throws: WorkspaceError.self) { try w.undoChange(id: added.id) }
+    try w.undoChange(id: moved.id)
     #expect(try w.sigDetail(id: sig.id).tasks.map(\.task.status) == [.proposed])
-    #expect(throws: WorkspaceError.self) { try w.restore(task, after: active) }
-    let moved = try w.moveSIGTask(sigId: sig.id, number: 1, to: .active, on: today, today: today)
-    #expect(throws: WorkspaceError.self) { try w.delete(task) }
-    try w.delete(moved)
+    try w.undoChange(id: added.id)
     #expect(try w.sigDetail(id: sig.id).tasks.isEmpty)
   }
 

@@ -38,6 +38,14 @@ struct SupportFixture {
         requestedKRW: amount, submitted: submitted, status: .pending), today: Self.today)
   }
 
+  /// `body` as one recorded change, as the dashboard makes every change.
+  func recorded<T>(_ body: () throws -> T) throws -> (T, RecordedChange) {
+    let (value, change) = try w.recording(.dashboard, ChangeLabel("change", "변경")) {
+      try body()
+    }
+    return (value, try #require(change))
+  }
+
   @discardableResult
   func approved(_ member: Member? = nil, _ amount: KRW, program: Program? = nil) throws
     -> SupportRequest
@@ -109,13 +117,13 @@ struct SupportFixture {
     ) { try agree(19_999_999, nil) }
     #expect(throws: WorkspaceError.self) { try agree(19_999_999, "  ") }
     #expect(try f.w.request(id: request.id)?.status == .approved)
-    let change = try agree(15_000_000, "현물 출자분 별도 인정")
+    let (change, recorded) = try f.recorded { try agree(15_000_000, "현물 출자분 별도 인정") }
     #expect(change.after.status == .agreed)
     #expect(
       change.after.agreement
         == Agreement(
           date: SupportFixture.today, cofundingKRW: 15_000_000, overrideReason: "현물 출자분 별도 인정"))
-    try f.w.undo(change)
+    try f.w.undoChange(id: recorded.id)
     // At the share exactly no reason is needed, and none is kept.
     let exact = try agree(20_000_000, "필요 없는 사유")
     #expect(exact.after.agreement?.overrideReason == "")
@@ -581,17 +589,19 @@ struct SupportFixture {
       throws: WorkspaceError.overDisbursed(
         request: request.id, amount: 12_000_001, disbursed: 18_000_000, approved: 30_000_000)
     ) { try f.pay(request, 12_000_001) }
-    let second = try f.w.disburse(requestId: request.id, amount: 12_000_000, on: today)
+    let (_, second) = try f.recorded {
+      try f.w.disburse(requestId: request.id, amount: 12_000_000, on: today)
+    }
     #expect(
       try f.w.instalments(requestId: request.id).map(\.amountKRW) == [18_000_000, 12_000_000])
     #expect(throws: WorkspaceError.self) { try f.pay(request, 1) }
     // Undoing a payment removes it, and the log says so.
-    try f.w.undo(second)
+    try f.w.undoChange(id: second.id)
     #expect(try f.w.instalments(requestId: request.id).map(\.amountKRW) == [18_000_000])
     let log = try f.w.auditLog(requestId: request.id).suffix(2)
     #expect(log.map(\.field) == ["instalment", "instalment"])
     #expect(log.map(\.after) == ["\(today) 12000000", ""])
-    #expect(throws: WorkspaceError.self) { try f.w.undo(second) }
+    #expect(throws: WorkspaceError.self) { try f.w.undoChange(id: second.id) }
   }
 
   @Test func aSettlementMustAddUp() throws {
@@ -645,11 +655,13 @@ struct SupportFixture {
     #expect(figures.remainingKRW == 60_000_000)
     // A settlement is undone as one change.
     let agreed = try f.agreed(nil, 1_000_000)
-    let change = try f.w.decide(
-      requestId: agreed.id, .settle(spent: 0, disallowed: 0, returned: nil, reportDate: nil),
-      on: SupportFixture.today)
+    let (_, change) = try f.recorded {
+      try f.w.decide(
+        requestId: agreed.id, .settle(spent: 0, disallowed: 0, returned: nil, reportDate: nil),
+        on: SupportFixture.today)
+    }
     #expect(try f.figures.committedKRW == 40_000_000)
-    try f.w.undo(change)
+    try f.w.undoChange(id: change.id)
     #expect(try f.w.request(id: agreed.id) == agreed)
     #expect(try f.figures.committedKRW == 41_000_000)
   }

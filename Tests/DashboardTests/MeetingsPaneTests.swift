@@ -58,8 +58,8 @@ import Testing
     #expect(app.state.status?.isError == true)
     let saved = try fixture.workspace.attendanceList(meetingId: id)
     #expect(saved.first { $0.memberId == first.memberId }?.status == .excused)
-    // Esc drops the marks; a fresh list starts from what is saved now and saves.
-    press(app, [.key(.escape), "a", " "])
+    // Esc twice drops the marks; a fresh list starts from what is saved now and saves.
+    press(app, [.key(.escape), .key(.escape), "a", " "])
     app.handle(.enter)
     #expect(try fixture.workspace.attendanceList(meetingId: id).first?.status == .present)
   }
@@ -71,8 +71,25 @@ import Testing
     press(app, ["a", " ", "q"])
     #expect(!app.isFinished)
     #expect(app.state.status?.isError == true)
-    press(app, [.key(.escape), "q"])
+    press(app, [.key(.escape), .key(.escape), "q"])
     #expect(app.isFinished)
+  }
+
+  /// Esc over unsaved marks asks first: a second Esc discards them, Enter saves them.
+  @Test func leavingAttendanceWithUnsavedMarksAsksFirst() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "meetings", .en)
+    press(app, ["a", " ", .key(.escape)])
+    guard case .attendance = app.state.top else {
+      Issue.record("the unsaved marks were dropped without asking")
+      return
+    }
+    #expect(app.state.status?.text.hasPrefix("Attendance not saved (1 changed)") == true)
+    press(app, [.key(.enter)])
+    #expect(app.state.top == nil)
+    press(app, ["a", " ", .key(.escape), .key(.escape)])
+    #expect(app.state.top == nil)
+    #expect(app.state.status?.text == "Attendance changes discarded (1).")
   }
 
   /// The streak and missed columns come from the sheet's one query; drawing reads nothing.
@@ -87,6 +104,42 @@ import Testing
       _ = app.render(width: 80, height: 24, theme: .monochrome)
     }
     #expect(statements == 1, "only the data version is asked")
+  }
+
+  /// `e` corrects a meeting (its minutes too), `d` deletes it after asking, `u` puts it back.
+  @Test func aMeetingIsEditedDeletedAndUndone() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "meetings", .en)
+    let row = try #require(app.data(MeetingsPane.self).row(at: app.pane(MeetingsPane.self).list))
+    press(app, ["e"])
+    guard case .form(let form) = app.state.top else {
+      Issue.record("no edit form")
+      return
+    }
+    #expect(form.title == "Edit meeting")
+    #expect(form.value("title") == row.title)
+    press(
+      app,
+      [
+        .key(.tab), .key(.tab), .key(.tab), .key(.tab), .key(.ctrl("u")), "G밸리 비즈플라자 3층",
+        .key(.tab), .key(.tab), "원안 의결", .key(.ctrl("s")),
+      ])
+    #expect(app.state.top == nil)
+    let edited = try #require(try fixture.workspace.meeting(id: row.id))
+    #expect(edited.place == "G밸리 비즈플라자 3층")
+    #expect(edited.minutes.hasSuffix("원안 의결"))
+    let invited = try fixture.workspace.attendanceList(meetingId: row.id).filter {
+      $0.status != nil
+    }
+    press(app, ["D"])
+    #expect(screen(app).contains("Delete the meeting"))
+    press(app, ["y"])
+    #expect(try fixture.workspace.meeting(id: row.id) == nil)
+    press(app, ["u"])
+    #expect(try fixture.workspace.meeting(id: row.id) == edited)
+    #expect(
+      try fixture.workspace.attendanceList(meetingId: row.id).filter { $0.status != nil } == invited
+    )
   }
 
   @Test func keysThatNeedAMeetingSayWhyWhenThereIsNone() throws {

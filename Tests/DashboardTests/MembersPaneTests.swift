@@ -34,10 +34,14 @@ import Testing
     app.handle(.enter)
     #expect(app.state.top == .detail(DetailState(subject: .member(fixture.members["(주)유신테크"]!))))
     #expect(screen(app).contains("지능형 로봇 제어기"))
-    // Esc closes the detail; a second Esc leaves the search as it was, and / then Esc clears it.
+    // Esc closes the detail; a second Esc clears the search, as / then Esc does.
     app.handle(.escape)
     #expect(app.state.top == nil)
-    press(app, ["/", .key(.escape)])
+    #expect(app.data(MembersPane.self).count == 1)
+    app.handle(.escape)
+    #expect(app.data(MembersPane.self).count == 15)
+    #expect(!screen(app).contains("/ㅇㅅㅌㅋ"))
+    press(app, ["/", "ㅇㅅㅌㅋ", .key(.escape)])
     #expect(app.data(MembersPane.self).count == 15)
   }
 
@@ -78,6 +82,29 @@ import Testing
     let found = try fixture.workspace.findMember("새빛광학")
     #expect(found.representative == "조새빛")
     #expect(found.role == .member)
+  }
+
+  /// Adding a member is a change of its own: `u` takes it back and leaves an older approval
+  /// alone.
+  @Test func undoTakesBackTheLastChangeNotAnOlderOne() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "requests", .en)
+    press(app, ["a", .key(.enter), "시급한 수출 일정", .key(.enter)])
+    let approved = fixture.requests["prototype"]!
+    #expect(try fixture.workspace.request(id: approved)?.status == .approved)
+    press(app, ["2", "n", "(주)새빛광학", .key(.ctrl("s"))])
+    #expect(app.state.top == nil)
+    #expect((try? fixture.workspace.findMember("새빛광학")) != nil)
+    press(app, ["u"])
+    #expect(app.state.status?.text.hasPrefix("Undone: Added (주)새빛광학.") == true)
+    #expect((try? fixture.workspace.findMember("새빛광학")) == nil)
+    #expect(try fixture.workspace.request(id: approved)?.status == .approved)
+    press(app, ["u"])
+    #expect(try fixture.workspace.request(id: approved)?.status == .pending)
+    let audit = try fixture.workspace.auditLog(requestId: approved)
+    #expect(audit.last { $0.field == "status" }?.after == "pending")
+    press(app, [.key(.ctrl("r"))])
+    #expect(try fixture.workspace.request(id: approved)?.status == .approved)
   }
 
   @Test func editingAMemberKeepsOtherFields() throws {

@@ -29,22 +29,65 @@ import Testing
       [
         .key(.enter),  // pick the suggestion
         .key(.enter),  // date stays today
+        .key(.ctrl("u")), "이방문", .key(.enter),  // another visitor
         " ",  // purpose: needs survey
-        .key(.enter), .key(.right), .key(.right), .key(.enter),  // category: marketing
-        "해외 판로 부족", .key(.enter),
+        .key(.enter),
         "바이어 상담 희망", .key(.enter),
-        "수출상담회 안내", .key(.enter),
-        "2026-12-10", .key(.enter),
+        "판로: 해외 판로 부족; 인력: 영업 인력 부족", .key(.enter),
+        "수출상담회 안내 / 김대리 / 2026-12-10; 바우처 안내", .key(.enter),
       ])
     #expect(app.state.top == nil)
     let visits = try fixture.workspace.visits(from: Fixture.today, through: Fixture.today)
     let visit = try #require(visits.first)
     #expect(visit.memberId == fixture.members["(주)유신테크"]!)
     #expect(visit.purpose == .needsSurvey)
-    #expect(visit.difficulties == [Difficulty(category: .marketing, text: "해외 판로 부족")])
-    #expect(visit.followUps.first?.action == "수출상담회 안내")
-    #expect(visit.followUps.first?.due == Day(year: 2026, month: 12, day: 10))
-    #expect(visit.visitor == "김매니저")
+    #expect(
+      visit.difficulties == [
+        Difficulty(category: .marketing, text: "해외 판로 부족"),
+        Difficulty(category: .people, text: "영업 인력 부족"),
+      ])
+    #expect(visit.followUps.map(\.action) == ["수출상담회 안내", "바우처 안내"])
+    #expect(visit.followUps.map(\.owner) == ["김대리", "이방문"])
+    #expect(visit.followUps.map(\.due) == [Day(year: 2026, month: 12, day: 10), nil])
+    #expect(visit.visitor == "이방문")
+  }
+
+  /// `e` corrects a visit, `d` deletes it after asking, `u` brings it back and Ctrl-R deletes
+  /// it again.
+  @Test func aVisitIsEditedDeletedAndUndone() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "visits", .en)
+    while case .followUp = app.selectedVisitItem { app.handle(.down) }
+    guard case .visit(let visit, _) = app.selectedVisitItem else {
+      Issue.record("no visit")
+      return
+    }
+    press(app, ["e"])
+    guard case .form(let form) = app.state.top else {
+      Issue.record("no edit form")
+      return
+    }
+    #expect(form.title == "Edit visit")
+    press(app, [.key(.tab), .key(.tab), .key(.tab), .key(.ctrl("u")), "고친 메모", .key(.ctrl("s"))])
+    #expect(app.state.top == nil)
+    #expect(try fixture.workspace.visit(id: visit.id)?.notes == "고친 메모")
+    #expect(
+      try fixture.workspace.visit(id: visit.id)?.followUps.map(\.id) == visit.followUps.map(\.id))
+    press(app, ["D"])
+    #expect(screen(app).contains("Delete the visit to"))
+    press(app, ["n"])
+    #expect(try fixture.workspace.visit(id: visit.id) != nil)
+    press(app, ["D", "y"])
+    #expect(try fixture.workspace.visit(id: visit.id) == nil)
+    #expect(app.state.status?.text.contains("u: undo") == true)
+    press(app, ["u"])
+    #expect(try fixture.workspace.visit(id: visit.id)?.notes == "고친 메모")
+    #expect(app.state.status?.text.hasPrefix("Undone: Deleted the visit") == true)
+    #expect(app.state.status?.text.contains("Ctrl-R: redo") == true)
+    press(app, ["u"])
+    #expect(try fixture.workspace.visit(id: visit.id) == visit)
+    press(app, [.key(.ctrl("r")), .key(.ctrl("r"))])
+    #expect(try fixture.workspace.visit(id: visit.id) == nil)
   }
 
   /// A member typed but not picked is looked up as the form is filled: one match is enough.
@@ -53,7 +96,7 @@ import Testing
     let app = app(fixture, "visits", .en)
     press(app, ["n", "유신테크", .key(.tab), .key(.ctrl("s"))])
     #expect(app.state.top == nil)
-    #expect(app.state.status?.text == "Visit to (주)유신테크 logged.")
+    #expect(app.state.status?.text == "Visit to (주)유신테크 logged.  u: undo")
   }
 
   @Test func visitFormReportsFieldErrors() throws {
@@ -63,8 +106,8 @@ import Testing
     press(
       app,
       [
-        "n", .key(.tab), .key(.tab), .key(.tab), .key(.tab), .key(.tab), .key(.tab), "전화",
-        .key(.tab), "2026-01-01", .key(.ctrl("s")),
+        "n", .key(.tab), .key(.tab), .key(.tab), .key(.tab), .key(.tab), .key(.tab),
+        "전화 / 김 / 2026-01-01", .key(.ctrl("s")),
       ])
     guard case .form(let form) = app.state.top else {
       Issue.record("form closed")
@@ -97,17 +140,21 @@ import Testing
     #expect(screen(app, 120, 40).contains("close follow-up — Select a follow-up first."))
   }
 
-  @Test func searchingTheNotesRunsOnEnterAndEscClears() throws {
+  /// The notes are searched as the words are typed; Enter keeps the search and Esc clears it,
+  /// then or later.
+  @Test func searchingTheNotesFiltersAsTypedAndEscClears() throws {
     let fixture = try Fixture()
     let app = app(fixture, "visits", .en)
     press(app, ["/", "인증"])
-    #expect(app.pane(VisitsPane.self).found == nil)
-    #expect(screen(app).contains("Enter search"))
+    #expect(app.data(VisitsPane.self).items.first == .searchHeader(query: "인증", count: 1))
     press(app, [.key(.enter)])
     let items = app.data(VisitsPane.self).items
     #expect(items.first == .searchHeader(query: "인증", count: 1))
     #expect(screen(app).contains("Visit notes with '인증': 1"))
-    press(app, ["/", .key(.escape)])
+    press(app, [.key(.escape)])
+    #expect(app.pane(VisitsPane.self).found == nil)
+    #expect(app.data(VisitsPane.self).items.first == .followUpsHeader(open: 2, overdue: 1))
+    press(app, ["/", "인증", .key(.escape)])
     #expect(app.data(VisitsPane.self).items.first == .followUpsHeader(open: 2, overdue: 1))
   }
 
@@ -132,6 +179,24 @@ import Testing
     app.handle(.char("4"))
     let visits = app.render(width: 120, height: 40, theme: .monochrome).grid.description
     #expect(visits.contains("Open follow-ups \(counts.open) · \(counts.overdue) overdue"))
+  }
+
+  /// "Due for a visit" is one count everywhere, however few are listed.
+  @Test func dueCountsAreExactEverywhere() throws {
+    let fixture = try Fixture()
+    let cluster = try #require(try fixture.workspace.clusters().first)
+    for n in 1...70 {
+      try fixture.workspace.addMember(
+        Member(clusterId: cluster.id, kind: .company, name: "미방문기업\(n)"))
+    }
+    let due = try fixture.workspace.dueForVisit(today: Fixture.today, limit: Int.max).count
+    #expect(due > 70)
+    #expect(try fixture.workspace.dueForVisitCount(today: Fixture.today) == due)
+    let app = DashboardApp(workspace: fixture.workspace, language: .en, today: Fixture.today)
+    let overview = app.render(width: 120, height: 40, theme: .monochrome).grid.description
+    #expect(overview.contains("Due for a visit \(due)"))
+    app.handle(.char("4"))
+    #expect(app.data(VisitsPane.self).items.contains(.dueHeader(weeks: nil, count: due)))
   }
 }
 

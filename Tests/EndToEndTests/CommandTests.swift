@@ -97,8 +97,8 @@ import Testing
       #expect(added.status == 0, "\(added.stderr)")
     }
     let meeting = try cli.run([
-      "meetings", "add", "--cluster", "IT융합", "--kind", "steeringCommittee", "--date",
-      "2026-11-19", "--title", "11월 운영위원회",
+      "meetings", "add", "--cluster", "IT융합", "--kind", "technicalSeminar", "--date",
+      "2026-11-19", "--title", "11월 기술세미나",
     ])
     #expect(meeting.status == 0, "\(meeting.stderr)")
     let marked = try cli.run(["meetings", "attend", "1", "--all-present"])

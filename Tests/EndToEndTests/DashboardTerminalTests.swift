@@ -61,15 +61,13 @@ import Testing
     #expect(try tmux.waitFor("Log a visit"))
     try tmux.type("ㅅㅅㄷㅈ")
     #expect(try tmux.waitFor("matches (↑↓ Enter)"))
-    // Enter picks the company and moves on; three more pass the date, purpose and category.
+    // Enter picks the company and moves on; three more pass the date, visitor and purpose.
     for _ in 0..<4 { try tmux.press("Enter") }
-    try tmux.type("CE 인증 비용 부담")
-    try tmux.press("Enter")
     try tmux.type("유럽 수출 준비 중")
     try tmux.press("Enter")
-    try tmux.type("해외규격인증 지원사업 안내")
+    try tmux.type("인증: CE 인증 비용 부담; 인력: 품질 인력 부족")
     try tmux.press("Enter")
-    try tmux.type("2026.12.10")
+    try tmux.type("해외규격인증 지원사업 안내 / 김대리 / 2026.12.10")
     try tmux.press("Enter")
     #expect(try tmux.waitFor("Visit to (주)새성디지털 logged."), "\(tmux.text)")
     try tmux.press("q")
@@ -80,8 +78,13 @@ import Testing
     let visit = try #require(found.first { $0.notes == "유럽 수출 준비 중" })
     #expect(visit.date == Day(year: 2026, month: 11, day: 26))
     #expect(try workspace.member(id: visit.memberId)?.name == "(주)새성디지털")
-    #expect(visit.difficulties == [Difficulty(category: .technology, text: "CE 인증 비용 부담")])
+    #expect(
+      visit.difficulties == [
+        Difficulty(category: .certification, text: "CE 인증 비용 부담"),
+        Difficulty(category: .people, text: "품질 인력 부족"),
+      ])
     #expect(visit.followUps.map(\.action) == ["해외규격인증 지원사업 안내"])
+    #expect(visit.followUps.first?.owner == "김대리")
     #expect(visit.followUps.first?.due == Day(year: 2026, month: 12, day: 10))
     #expect(visit.visitor == "박매니저")
   }

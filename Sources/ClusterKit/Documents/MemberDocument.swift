@@ -150,13 +150,18 @@ extension Document {
       }
     }
     for f in v.followUps {
-      let owner = f.owner.isEmpty ? "" : " · \(f.owner)"
-      let state =
-        f.done.map { l.pick("done \($0)", "완료 \($0)") }
-        ?? f.due.map { l.pick("due \($0)", "기한 \($0)") } ?? l.pick("open", "진행 중")
       doc.line(
-        "  → \(f.action)\(owner) (\(state))",
+        "  → " + followUpText(f, l),
         f.done != nil ? .dim : f.isOverdue(on: today) ? .warning : .normal)
     }
+  }
+
+  /// A follow-up as the detail views show it: its number, action, owner, due date and whether it
+  /// is done.
+  static func followUpText(_ f: FollowUp, _ l: Language) -> String {
+    let owner = f.owner.isEmpty ? "" : " · \(f.owner)"
+    var state = f.due.map { [l.pick("due \($0)", "기한 \($0)")] } ?? []
+    state.append(f.done.map { l.pick("done \($0)", "완료 \($0)") } ?? l.pick("open", "진행 중"))
+    return "#\(f.id) \(f.action)\(owner) (\(state.joined(separator: ", ")))"
   }
 }

@@ -79,7 +79,9 @@ extension Document {
     }
     if !d.audit.isEmpty {
       doc.heading(l.pick("Audit log", "변경 기록"))
-      for e in d.audit { doc.line("\(e.at)  \(e.actor)  \(e.field): \(e.before) → \(e.after)") }
+      for e in d.audit {
+        doc.line("\(Format.localTime(e.at))  \(e.actor)  \(e.field): \(e.before) → \(e.after)")
+      }
     }
     return doc
   }

@@ -11,10 +11,8 @@ extension Document {
     doc.blocks.append(.paragraph(v.notes.isEmpty ? "–" : v.notes))
     doc.heading(Term.followUp.title(l))
     for f in v.followUps {
-      let state =
-        f.done.map { l.pick("done \($0)", "완료 \($0)") }
-        ?? (f.due.map { l.pick("due \($0)", "기한 \($0)") } ?? "")
-      doc.line("\(f.action) · \(state)", f.isOverdue(on: today) ? .warning : .normal)
+      doc.line(
+        followUpText(f, l), f.done != nil ? .dim : f.isOverdue(on: today) ? .warning : .normal)
     }
     return doc
   }

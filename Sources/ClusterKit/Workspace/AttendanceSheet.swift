@@ -18,7 +18,16 @@ extension Workspace {
       guard let meeting = try Meeting.fetchOne(db, key: meetingId) else {
         throw WorkspaceError.recordNotFound(kind: "meeting", reference: "#\(meetingId)")
       }
-      let scope = meeting.divisionId == nil ? "m.clusterId = ?" : "m.divisionId = ?"
+      // Invited by default: a division meeting its division; a steering committee the cluster's
+      // officers (chair, vice-chair, steering committee); any other meeting the whole cluster.
+      // Anyone already marked stays on the list.
+      let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
+        .joined(separator: ", ")
+      let scope =
+        meeting.divisionId != nil
+        ? "m.divisionId = ?"
+        : meeting.kind == .steeringCommittee
+          ? "m.clusterId = ? AND m.role IN (\(officers))" : "m.clusterId = ?"
       // The streak counts the present marks after the member's latest other mark (by meeting
       // date, then id): the same order `attendanceStreak` walks.
       return try Row.fetchAll(

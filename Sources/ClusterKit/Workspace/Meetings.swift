@@ -10,6 +10,8 @@ public struct MeetingRow: Hashable, Sendable, Identifiable {
   public var divisionName: String?
   public var invited: Int
   public var present: Int
+  /// The meeting itself, to edit or delete from the list.
+  public var meeting: Meeting
 
   /// Present over invited; nil before attendance is taken.
   public var participationRate: Double? {
@@ -37,16 +39,7 @@ extension Workspace {
   @discardableResult
   public func addMeeting(_ meeting: Meeting) throws -> Meeting {
     try write { db in
-      var (meeting, errors) = meeting.checked()
-      if try !Cluster.exists(db, key: meeting.clusterId) {
-        errors.append(FieldError(field: "cluster", problem: .notFound))
-      }
-      if let divisionId = meeting.divisionId,
-        try Division.fetchOne(db, key: divisionId)?.clusterId != meeting.clusterId
-      {
-        errors.append(FieldError(field: "division", problem: .notFound))
-      }
-      if !errors.isEmpty { throw ValidationError(errors) }
+      var meeting = try Workspace.validated(meeting, db)
       meeting.id = try Workspace.nextId("meeting", db)
       try meeting.insert(db)
       return meeting
@@ -84,7 +77,7 @@ extension Workspace {
       return try Row.fetchAll(
         db,
         sql: """
-          SELECT mt.id, mt.date, mt.kind, mt.title, c.name AS clusterName, d.name AS divisionName,
+          SELECT mt.*, c.name AS clusterName, d.name AS divisionName,
                  (SELECT COUNT(*) FROM attendance a WHERE a.meetingId = mt.id) AS invited,
                  (SELECT COUNT(*) FROM attendance a WHERE a.meetingId = mt.id
                     AND a.status = 'present') AS present
@@ -97,7 +90,7 @@ extension Workspace {
         MeetingRow(
           id: row["id"], date: row["date"], kind: row["kind"], title: row["title"],
           clusterName: row["clusterName"], divisionName: row["divisionName"],
-          invited: row["invited"], present: row["present"])
+          invited: row["invited"], present: row["present"], meeting: try Meeting(row: row))
       }
     }
   }

@@ -25,6 +25,8 @@ public struct MemberQuery: Hashable, Sendable {
   /// A directory-book edition: each row carries the member's entry for it, and `state`, when set,
   /// keeps only the members in that state.
   public var directoryBook: DirectoryBookQuery?
+  /// The language whose names of the kinds sort by kind (기업, 대학, 연구소, 지원기관 in Korean).
+  public var language: Language = .en
 
   /// A search of one or two letters, which thousands of members match: its first window is read
   /// by walking the directory in name order, and counting it takes longer than that.
@@ -574,7 +576,13 @@ extension Workspace {
       let order: String
       switch query.sort {
       case .name: order = "m.nameKey \(direction)"
-      case .kind: order = "m.kind \(direction), m.nameKey"
+      case .kind:
+        let byName = MemberKind.allCases.sorted {
+          $0.label(query.language).compare($1.label(query.language)) == .orderedAscending
+        }
+        let rank = byName.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(
+          separator: " ")
+        order = "CASE m.kind \(rank) END \(direction), m.nameKey"
       case .division: order = "d.name \(direction), m.nameKey"
       case .cluster: order = "c.name \(direction), m.nameKey"
       case .role:

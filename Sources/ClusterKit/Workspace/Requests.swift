@@ -679,31 +679,6 @@ extension Workspace {
     }
   }
 
-  /// Puts a request back as it was before a change (or removes the instalment it paid), if nobody
-  /// changed it since; the reversal is itself recorded in the audit log.
-  public func undo(_ change: RequestChange) throws {
-    try write { db in
-      guard let current = try SupportRequest.fetchOne(db, key: change.after.id) else {
-        throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(change.after.id)")
-      }
-      guard current == change.after else {
-        throw WorkspaceError.conflict(kind: "request", reference: "#\(current.id)")
-      }
-      if let instalment = change.instalment {
-        guard try Instalment.fetchOne(db, key: instalment.id) == instalment else {
-          throw WorkspaceError.conflict(kind: "request", reference: "#\(current.id)")
-        }
-        _ = try instalment.delete(db)
-        try Workspace.recordAudit(
-          before: current, after: current, actor: actor, db,
-          extra: [(AuditEntry.instalmentField, instalment.auditText, "")])
-        return
-      }
-      try change.before.update(db)
-      try Workspace.recordAudit(before: current, after: change.before, actor: actor, db)
-    }
-  }
-
   /// The request as stored, refused when it is not what the user saw.
   static func current(_ id: Int64, expected: SupportRequest?, _ db: Database) throws
     -> SupportRequest

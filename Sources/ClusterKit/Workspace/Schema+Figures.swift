@@ -3,7 +3,7 @@ import GRDB
 extension Schema {
   /// The tables the workspace keeps its figures in (derived from the rows: never exported,
   /// never recorded for undo, rebuilt by `keepFigures`).
-  public static let figureTables = [
+  static let figureTables = [
     "programTotals", "programStatusCount", "meetingFigures", "memberChange", "divisionMembers",
     "visitDay", "openFollowUpDay",
   ]

@@ -13,6 +13,7 @@ enum Schema {
     (4, chainAuditLog),
     (5, addProgramTermsAndSupportSteps),
     (6, addProgrammes),
+    (7, addChangeLog),
     (8, addKeptFigures),
   ]
 
@@ -26,6 +27,35 @@ enum Schema {
       try db.execute(sql: "PRAGMA user_version = \(migration.version)")
     }
     try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+  }
+
+  /// Migration 7: the change log that undo and redo read (see `Workspace.recording`). Each
+  /// recorded change is one user action (its words in both languages, who, when, where from and
+  /// whether it is undone); its rows hold each table row it touched, as JSON images before and
+  /// after.
+  private static func addChangeLog(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE recordedChange (
+          id INTEGER PRIMARY KEY,
+          origin TEXT NOT NULL CHECK (origin IN ('cli', 'dashboard')),
+          english TEXT NOT NULL,
+          korean TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          at TEXT NOT NULL,
+          undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+        );
+        CREATE INDEX recordedChange_origin ON recordedChange(origin, undone, id);
+        CREATE TABLE recordedRow (
+          changeId INTEGER NOT NULL REFERENCES recordedChange(id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          tbl TEXT NOT NULL,
+          key TEXT NOT NULL,
+          "before" TEXT,
+          "after" TEXT,
+          PRIMARY KEY (changeId, seq)
+        ) WITHOUT ROWID;
+        """)
   }
 
   /// Full-text search over visit notes, difficulties and follow-ups. Hangul words are short (two syllables

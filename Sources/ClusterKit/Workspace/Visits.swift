@@ -117,6 +117,31 @@ extension Workspace {
       .execute(arguments: [id, grams])
   }
 
+  /// What a visit's search entry was made of, as `insertVisit` indexes it; nil when there is no
+  /// such visit.
+  static func visitTexts(id: Int64, _ db: Database) throws -> [String]? {
+    guard
+      let notes = try String.fetchOne(
+        db, sql: "SELECT notes FROM visit WHERE id = ?", arguments: [id])
+    else { return nil }
+    let difficulties = try String.fetchAll(
+      db, sql: "SELECT text FROM difficulty WHERE visitId = ? ORDER BY position", arguments: [id])
+    let followUps = try String.fetchAll(
+      db, sql: "SELECT action FROM followUp WHERE visitId = ? ORDER BY id", arguments: [id])
+    return [notes] + difficulties + followUps
+  }
+
+  /// Takes a visit out of the search index. The index keeps no copy of what it holds, so the
+  /// entry is removed by giving it again, from the visit as it is now.
+  static func unindexVisit(id: Int64, _ db: Database) throws {
+    guard let texts = try visitTexts(id: id, db) else { return }
+    let grams = texts.map(TextGrams.grams).joined(separator: " ")
+    guard !grams.isEmpty else { return }
+    try db.cachedStatement(
+      sql: "INSERT INTO visitSearch (visitSearch, rowid, grams) VALUES ('delete', ?, ?)"
+    ).execute(arguments: [id, grams])
+  }
+
   /// Visits whose notes, difficulties or follow-ups contain the text, newest first: the `limit` most
   /// recently recorded matches (ids grow as visits are logged), so a common word stops after
   /// `limit` index entries instead of sorting every match by date.
@@ -269,36 +294,13 @@ extension Workspace {
   )
     throws -> [DueVisit]
   {
-    if let minimumWeeks, let error = Limits.check(minimumWeeks, Limits.dueWeeks, "weeks") {
-      throw ValidationError([error])
-    }
-    return try read { db in
-      let office = try Workspace.office(db)
-      // A rhythm stored before its range was checked cannot make the day arithmetic overflow.
-      func days(_ weeks: Int) -> Int { 7 * min(max(weeks, 1), Limits.dueWeeks.upperBound) }
-      let officerDays = days(minimumWeeks ?? office.officerVisitWeeks)
-      let memberDays = days(minimumWeeks ?? office.memberVisitWeeks)
-      // Due when the last visit is on or before today minus the rhythm.
-      let officerCutoff = today.adding(days: -officerDays)
-      let memberCutoff = today.adding(days: -memberDays)
-      let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
-        .joined(separator: ", ")
-      var sql = """
-        SELECT m.id, m.name, m.role, m.lastVisit FROM member m INDEXED BY member_due
-        WHERE m.status = 'active' AND m.kind = 'company'
-          AND (m.lastVisit IS NULL OR m.lastVisit <= ?)
-          AND (m.lastVisit IS NULL
-            OR (m.role IN (\(officers)) AND m.lastVisit <= ?)
-            OR (m.role NOT IN (\(officers)) AND m.lastVisit <= ?))
-        """
-      var arguments: StatementArguments = [
-        max(officerCutoff, memberCutoff), officerCutoff, memberCutoff,
-      ]
-      if let clusterId {
-        sql += " AND m.clusterId = ?"
-        _ = arguments.append(contentsOf: [clusterId])
-      }
-      sql += " ORDER BY m.lastVisit, m.name, m.id LIMIT ?"
+    try read { db in
+      var (condition, arguments, officerDays, memberDays) = try Workspace.dueCondition(
+        today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
+      condition += " ORDER BY m.lastVisit, m.name, m.id LIMIT ?"
+      let sql =
+        "SELECT m.id, m.name, m.role, m.lastVisit FROM member m INDEXED BY member_due WHERE "
+        + condition
       _ = arguments.append(contentsOf: [limit])
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
         let role: OfficerRole = row["role"]
@@ -309,5 +311,53 @@ extension Workspace {
           rhythmWeeks: (role.isOfficer ? officerDays : memberDays) / 7)
       }
     }
+  }
+
+  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped.
+  public func dueForVisitCount(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil)
+    throws -> Int
+  {
+    try read { db in
+      let (condition, arguments, _, _) = try Workspace.dueCondition(
+        today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
+      return try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM member m INDEXED BY member_due WHERE " + condition,
+        arguments: arguments) ?? 0
+    }
+  }
+
+  /// Who is due for a visit, as a condition over `member m`: the one definition the list and
+  /// the count share.
+  static func dueCondition(
+    today: Day, minimumWeeks: Int?, clusterId: Int64?, _ db: Database
+  ) throws -> (String, StatementArguments, officerDays: Int, memberDays: Int) {
+    if let minimumWeeks, let error = Limits.check(minimumWeeks, Limits.dueWeeks, "weeks") {
+      throw ValidationError([error])
+    }
+    let office = try Workspace.office(db)
+    // A rhythm stored before its range was checked cannot make the day arithmetic overflow.
+    func days(_ weeks: Int) -> Int { 7 * min(max(weeks, 1), Limits.dueWeeks.upperBound) }
+    let officerDays = days(minimumWeeks ?? office.officerVisitWeeks)
+    let memberDays = days(minimumWeeks ?? office.memberVisitWeeks)
+    // Due when the last visit is on or before today minus the rhythm.
+    let officerCutoff = today.adding(days: -officerDays)
+    let memberCutoff = today.adding(days: -memberDays)
+    let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
+      .joined(separator: ", ")
+    var condition = """
+      m.status = 'active' AND m.kind = 'company'
+        AND (m.lastVisit IS NULL OR m.lastVisit <= ?)
+        AND (m.lastVisit IS NULL
+          OR (m.role IN (\(officers)) AND m.lastVisit <= ?)
+          OR (m.role NOT IN (\(officers)) AND m.lastVisit <= ?))
+      """
+    var arguments: StatementArguments = [
+      max(officerCutoff, memberCutoff), officerCutoff, memberCutoff,
+    ]
+    if let clusterId {
+      condition += " AND m.clusterId = ?"
+      _ = arguments.append(contentsOf: [clusterId])
+    }
+    return (condition, arguments, officerDays, memberDays)
   }
 }

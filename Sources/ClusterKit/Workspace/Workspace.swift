@@ -306,12 +306,18 @@ public final class Workspace: Sendable {
 
   // MARK: - Transactions
 
-  /// Runs one user action as one transaction.
+  /// Runs one user action as one transaction (recorded for undo inside `recording`).
   public func write<T>(_ body: (Database) throws -> T) throws -> T {
     defer { writes.increment() }
-    if let jsonFile { return try jsonFile.change(self, body) }
+    let recorder = Workspace.recording
+    func recorded(_ db: Database) throws -> T {
+      guard let recorder else { return try body(db) }
+      return try recorder.capture(db, actor: actor, body)
+    }
+    // A JSON workspace saves the document with the change, its record included, in one commit.
+    if let jsonFile { return try jsonFile.change(self, recorded) }
     do {
-      return try pool.write(body)
+      return try pool.write(recorded)
     } catch let error as DatabaseError {
       throw Workspace.mapWriteError(error, path: path)
     }

@@ -12,6 +12,8 @@ struct AttendanceState: Hashable, Sendable {
   /// meanwhile makes the save refuse instead of overwriting it.
   var seen: [Int64: AttendanceStatus?] = [:]
   var list = ScrollState()
+  /// Esc was pressed over unsaved marks: a second Esc discards them.
+  var discarding = false
 
   func status(_ line: AttendanceLine) -> AttendanceStatus? { edits[line.memberId] ?? line.status }
 
@@ -61,9 +63,24 @@ enum AttendanceModal {
     let l = ctx.l
     switch action {
     case .back:
+      let unsaved = a.changes.count
+      guard unsaved == 0 || a.discarding else {
+        a.discarding = true
+        app.replaceTop(.attendance(a))
+        app.say(
+          l.pick(
+            "Attendance not saved (\(unsaved) changed): Esc again discards, Enter saves.",
+            "출석이 저장되지 않았습니다 (\(unsaved)건 바뀜): Esc를 한 번 더 누르면 버리고, Enter는 저장합니다."),
+          error: true)
+        return []
+      }
       app.modals.removeLast()
+      if unsaved > 0 {
+        app.say(l.pick("Attendance changes discarded (\(unsaved)).", "바뀐 출석 \(unsaved)건을 버렸습니다."))
+      }
       return []
     case toggle:
+      a.discarding = false
       let i = a.list.cursor
       let next: AttendanceStatus =
         switch a.status(lines[i].line) {
@@ -94,7 +111,8 @@ enum AttendanceModal {
       } else {
         app.say(
           l.pick(
-            "Attendance not saved: Enter saves, Esc discards.", "출석이 저장되지 않았습니다: Enter 저장, Esc 취소"),
+            "Attendance not saved: Enter saves, Esc twice discards.",
+            "출석이 저장되지 않았습니다: Enter 저장, Esc 두 번 취소"),
           error: true)
       }
       return []

@@ -110,7 +110,7 @@ enum FormReader {
       return .addMember(m, division: division.isEmpty ? nil : division, directoryBook: book)
     case .mentoring(let form):
       return try form.change(f, data)
-    case .addMeeting:
+    case .addMeeting, .editMeeting:
       let scope = (f.choice("scope") ?? "").split(separator: "/").compactMap { Int64($0) }
       let kind = f.choice("meetingKind").flatMap(MeetingKind.init(rawValue:)) ?? .steeringCommittee
       let date = day("date", required: true)
@@ -119,31 +119,50 @@ enum FormReader {
         errors.append(FieldError(field: "title", problem: .required))
       }
       if !errors.isEmpty { throw ValidationError(errors) }
-      return .addMeeting(
-        Meeting(
-          clusterId: scope[0], divisionId: scope.count > 1 ? scope[1] : nil, kind: kind,
-          date: date!, title: f.value("title"), place: f.value("place"), agenda: f.value("agenda")))
-    case .addVisit:
-      let member = member()
-      let date = day("date", required: true)
-      let due = day("due", required: false)
-      let purpose = f.choice("purpose").flatMap(VisitPurpose.init(rawValue:)) ?? .difficultySurvey
-      let category = f.choice("category").flatMap(DifficultyCategory.init(rawValue:)) ?? .other
-      let difficulty = f.value("difficulty").trimmingCharacters(in: .whitespaces)
-      let action = f.value("followUp").trimmingCharacters(in: .whitespaces)
-      if action.isEmpty, due != nil {
-        errors.append(FieldError(field: "followUp", problem: .required))
+      var meeting = Meeting(clusterId: scope[0], kind: kind, date: date!, title: "")
+      if case .editMeeting(let original) = f.purpose { meeting = original }
+      meeting.clusterId = scope[0]
+      meeting.divisionId = scope.count > 1 ? scope[1] : nil
+      meeting.kind = kind
+      meeting.date = date!
+      meeting.title = f.value("title")
+      meeting.place = f.value("place")
+      meeting.agenda = f.value("agenda")
+      if case .editMeeting = f.purpose {
+        meeting.minutes = f.value("minutes")
+        return .updateMeeting(meeting)
       }
+      return .addMeeting(meeting)
+    case .addVisit, .editVisit:
+      var original: Visit?
+      var picked: (id: Int64, name: String)?
+      if case .editVisit(let visit, let name) = f.purpose {
+        original = visit
+        picked = (visit.memberId, name)
+      } else {
+        picked = member()
+      }
+      let date = day("date", required: true)
+      let purpose = f.choice("purpose").flatMap(VisitPurpose.init(rawValue:)) ?? .difficultySurvey
+      let visitor = f.value("visitor").trimmingCharacters(in: .whitespaces)
+      if visitor.isEmpty { errors.append(FieldError(field: "visitor", problem: .required)) }
+      let difficulties = VisitEntries.difficulties(f.value("difficulty"))
+      var followUps: [FollowUp] = []
+      do {
+        followUps = try VisitEntries.followUps(
+          f.value("followUp"), owner: visitor, keeping: original?.followUps ?? [])
+      } catch let error as FieldError { errors.append(error) }
       if !errors.isEmpty { throw ValidationError(errors) }
-      return .addVisit(
-        Visit(
-          memberId: member!.id, date: date!, visitor: actor, purpose: purpose,
-          notes: f.value("notes"),
-          difficulties: difficulty.isEmpty
-            ? [] : [Difficulty(category: category, text: difficulty)],
-          followUps: action.isEmpty
-            ? [] : [FollowUp(action: action, owner: actor, due: due)]
-        ), memberName: member!.name)
+      var visit =
+        original ?? Visit(memberId: picked!.id, date: date!, visitor: visitor, purpose: purpose)
+      visit.date = date!
+      visit.visitor = visitor
+      visit.purpose = purpose
+      visit.notes = f.value("notes")
+      visit.difficulties = difficulties
+      visit.followUps = followUps
+      return original == nil
+        ? .addVisit(visit, memberName: picked!.name) : .updateVisit(visit, memberName: picked!.name)
     case .approve(let request):
       let amount = money("amount")
       if amount == nil, errors.isEmpty {

@@ -7,6 +7,8 @@ enum FormPurpose: Hashable, Sendable {
   case editMember(original: Member)
   case addMeeting
   case addVisit
+  case editVisit(original: Visit, memberName: String)
+  case editMeeting(original: Meeting)
   /// Mentoring and SIGs (MentoringActions.swift).
   case mentoring(MentoringForm)
   case approve(request: SupportRequest)
@@ -152,7 +154,7 @@ struct DirectoryBookField: Hashable, Sendable {
 /// The form key a Workspace field error belongs to (`followUps[1].due` → `due`).
 func formKey(forErrorField field: String) -> String {
   if field.hasPrefix("difficulties") { return "difficulty" }
-  if field.hasPrefix("followUps") { return field.hasSuffix(".due") ? "due" : "followUp" }
+  if field.hasPrefix("followUps") { return "followUp" }
   if field == "budget" { return "amount" }
   if field == "division" { return "scope" }
   return field
@@ -238,9 +240,12 @@ enum FormBuilder {
     return form
   }
 
-  static func meeting(clusters: [Cluster], divisions: [Division], today: Day, _ l: Language)
-    -> FormState
-  {
+  /// The meeting form, empty for a new meeting or filled with `original` to correct it (then
+  /// with its minutes too).
+  static func meeting(
+    clusters: [Cluster], divisions: [Division], today: Day, _ l: Language,
+    editing original: Meeting? = nil
+  ) -> FormState {
     var scopeNames: [String] = []
     var scopeValues: [String] = []
     for c in clusters {
@@ -252,40 +257,66 @@ enum FormBuilder {
       }
     }
     let kinds = MeetingKind.allCases
-    return make(
-      .addMeeting, title: l.pick("New meeting", "회의 추가"),
-      [
-        choice("scope", scopeNames, values: scopeValues, selected: nil, l),
-        choice(
-          "meetingKind", kinds.map { $0.label(l) }, values: kinds.map(\.rawValue), selected: nil, l),
-        field("date", today.description, l),
-        field("title", "", l),
-        field("place", "", l),
-        field("agenda", "", l),
-      ])
+    let m = original
+    let scope = m.map { m in m.divisionId.map { "\(m.clusterId)/\($0)" } ?? "\(m.clusterId)" }
+    var parts = [
+      choice("scope", scopeNames, values: scopeValues, selected: scope, l),
+      choice(
+        "meetingKind", kinds.map { $0.label(l) }, values: kinds.map(\.rawValue),
+        selected: m?.kind.rawValue, l),
+      field("date", (m?.date ?? today).description, l),
+      field("title", m?.title ?? "", l),
+      field("place", m?.place ?? "", l),
+      field("agenda", m?.agenda ?? "", l),
+    ]
+    guard let m else { return make(.addMeeting, title: l.pick("New meeting", "회의 추가"), parts) }
+    parts.append(field("minutes", m.minutes, l))
+    return make(.editMeeting(original: m), title: l.pick("Edit meeting", "회의 수정"), parts)
   }
 
-  static func visit(today: Day, _ l: Language) -> FormState {
+  /// The visit form, empty for a new visit or filled with `original` to correct it. A visit
+  /// has several difficulties (`type: text`, separated by `;`) and several follow-ups (`action
+  /// / owner / due`, separated by `;`; the owner is the visitor when left out).
+  static func visit(
+    today: Day, visitor: String, _ l: Language, editing original: Visit? = nil,
+    memberName: String = ""
+  ) -> FormState {
     let purposes = VisitPurpose.allCases
-    let categories = DifficultyCategory.allCases
-    return make(
-      .addVisit, title: l.pick("Log a visit", "방문 기록"),
-      [
-        field(
-          "member", "", l, placeholder: l.pick("name or initials", "이름 또는 초성"), term: .company),
-        field("date", today.description, l),
-        choice(
-          "purpose", purposes.map { $0.label(l) }, values: purposes.map(\.rawValue), selected: nil,
-          l),
-        choice(
-          "category", categories.map { $0.label(l) }, values: categories.map(\.rawValue),
-          selected: nil, l),
-        field("difficulty", "", l),
-        field("notes", "", l),
-        field("followUp", "", l),
-        field(
-          "due", "", l, placeholder: l.pick("e.g. ", "예: ") + today.adding(days: 7).description),
-      ])
+    let v = original
+    var parts = [
+      field("date", (v?.date ?? today).description, l),
+      field("visitor", v?.visitor ?? visitor, l),
+      choice(
+        "purpose", purposes.map { $0.label(l) }, values: purposes.map(\.rawValue),
+        selected: v?.purpose.rawValue, l),
+      field("notes", v?.notes ?? "", l),
+      field(
+        "difficulty", v.map { visitDifficulties($0.difficulties, l) } ?? "", l,
+        placeholder: l.pick("type: text; …  e.g. ", "분류: 내용; …  예: ")
+          + "\(DifficultyCategory.certification.label(l)): CE"),
+      field(
+        "followUp", v.map { visitFollowUps($0.followUps) } ?? "", l,
+        placeholder: l.pick("action / owner / due; …", "조치 / 담당 / 기한; …")),
+    ]
+    if let v {
+      return make(
+        .editVisit(original: v, memberName: memberName),
+        title: l.pick("Edit visit", "방문 수정"), info: ["#\(v.id) \(memberName)"], parts)
+    }
+    parts.insert(
+      field("member", "", l, placeholder: l.pick("name or initials", "이름 또는 초성"), term: .company),
+      at: 0)
+    return make(.addVisit, title: l.pick("Log a visit", "방문 기록"), parts)
+  }
+
+  static func visitDifficulties(_ difficulties: [Difficulty], _ l: Language) -> String {
+    difficulties.map { "\($0.category.label(l)): \($0.text)" }.joined(separator: "; ")
+  }
+
+  static func visitFollowUps(_ followUps: [FollowUp]) -> String {
+    followUps.map { f in
+      ([f.action, f.owner] + (f.due.map { [$0.description] } ?? [])).joined(separator: " / ")
+    }.joined(separator: "; ")
   }
 
   /// What a decision or step is on: the request, its member and program, the amount asked.

@@ -12,6 +12,9 @@ struct MeetingsPane: Pane {
   static let bindings: [Binding] = [
     Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
     Binding([.char("n")], .new, scope, "new meeting", "회의 추가", hint: true),
+    Binding([.char("e")], .edit, scope, "edit the meeting", "회의 수정", hint: true),
+    Binding(
+      [.char("D")], .delete, scope, "delete the meeting (asks first)", "회의 삭제 (먼저 묻습니다)"),
     Binding([.char("a")], takeAttendance, scope, "take attendance", "출석 체크", hint: true),
   ]
 
@@ -46,6 +49,19 @@ struct MeetingsPane: Pane {
           FormBuilder.meeting(
             clusters: ctx.common.clusters, divisions: ctx.common.divisions, today: ctx.today, ctx.l)
         ))
+    case .edit:
+      guard let row = data.row(at: list) else { break }
+      app.modals.append(
+        .form(
+          FormBuilder.meeting(
+            clusters: ctx.common.clusters, divisions: ctx.common.divisions, today: ctx.today, ctx.l,
+            editing: row.meeting)))
+    case .delete:
+      guard let row = data.row(at: list) else { break }
+      ConfirmModal.ask(
+        "Delete the meeting \"\(row.title)\" of \(row.date) with its attendance (\(row.invited) invited)?",
+        "\(row.date) 회의 '\(row.title)'\(Particle.object.after(row.title)) 출석 기록(초대 \(row.invited)명)과 함께 삭제할까요?",
+        .deleteMeeting(row.meeting), &app)
     case Self.takeAttendance:
       if let m = data.row(at: list) {
         app.modals.append(.attendance(AttendanceState(meetingId: m.id, title: m.title)))
@@ -56,7 +72,8 @@ struct MeetingsPane: Pane {
   }
 
   func unavailable(_ action: Action, _ data: Data, _ ctx: Context) -> String? {
-    guard action == .open || action == Self.takeAttendance, data.row(at: list) == nil else {
+    guard [.open, .edit, .delete, Self.takeAttendance].contains(action), data.row(at: list) == nil
+    else {
       return nil
     }
     return ctx.l.pick("No meetings yet; n adds one.", "회의가 없습니다. n으로 추가하세요.")

@@ -35,6 +35,7 @@ struct MembersPane: Pane {
       [.char("b")], filterDirectoryBook, scope, "filter directory book (this edition)",
       "디렉토리북 필터 (이번 발행)"),
     Binding([.char("x")], clearFilters, scope, "clear filters", "필터 해제"),
+    Binding([.escape], clearSearch, scope, "clear the search", "검색 지우기"),
     Binding(
       [.char("s"), .char(">")], sortNext, scope, "sort by next column", "정렬 열 바꾸기", hint: true),
     Binding([.char("S"), .char("<")], sortReverse, scope, "reverse sort", "정렬 뒤집기"),
@@ -80,6 +81,7 @@ struct MembersPane: Pane {
       (try? workspace.directoryEdition(today: ctx.today)) ?? ctx.today.year
     }
     var shown = query
+    shown.language = ctx.l
     shown.directoryBook = DirectoryBookQuery(edition: edition, state: directoryBook)
     let rows = cache.list.load(
       shown, at: list, ctx, countLater: query.isShortSearch,
@@ -175,6 +177,9 @@ struct MembersPane: Pane {
   }
 
   func unavailable(_ action: Action, _ data: Data, _ ctx: Context) -> String? {
+    if action == Self.clearSearch, search == nil, query.search.isEmpty {
+      return ctx.l.pick("No search to clear.", "지울 검색이 없습니다.")
+    }
     guard action == .open || action == .edit, data.list.row(at: list) == nil else { return nil }
     return ctx.l.pick("No member is selected.", "선택된 회원이 없습니다.")
   }

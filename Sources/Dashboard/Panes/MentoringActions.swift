@@ -2,8 +2,8 @@ import ClusterKit
 import TerminalKit
 
 // The writes of the mentoring & SIG pane: its forms (`FormPurpose.mentoring`), how a filled
-// form becomes a change, the changes (`Change.mentoring`) and how `u` puts each back
-// (`UndoEntry.mentoring`).
+// form becomes a change, and the changes (`Change.mentoring`); `u` undoes each like every
+// other recorded change.
 
 /// What a form of the mentoring & SIG pane is for.
 enum MentoringForm: Hashable, Sendable {
@@ -150,7 +150,7 @@ enum MentoringForm: Hashable, Sendable {
 }
 
 /// A write of the mentoring & SIG pane: one Workspace call each.
-enum MentoringChange: Sendable {
+enum MentoringChange: Hashable, Sendable {
   case assign(
     memberId: Int64, memberName: String, expert: Expert, from: Day, field: String,
     overrideReason: String?)
@@ -161,119 +161,56 @@ enum MentoringChange: Sendable {
   case addTask(SIGTask, sigName: String, ownerName: String)
   case moveTask(SIGTask, to: SIGTaskStatus, sigName: String)
 
-  func perform(on workspace: Workspace, today: Day, _ l: Language) throws -> (
-    undo: UndoEntry?, message: String
-  ) {
-    let undoes = l.pick(" (u undoes)", " (u: 되돌리기)")
+  /// Makes the call; returns what it did, in words.
+  func perform(on workspace: Workspace, today: Day) throws -> Said {
     switch self {
     case .assign(let memberId, let name, let expert, let from, let field, let reason):
       let done = try workspace.assignMentor(
         memberId: memberId, expertId: expert.id, field: field, from: from,
         overrideReason: reason, today: today)
-      return (
-        .mentoring(.assignment(done, memberName: name, expertName: expert.name)),
+      return { l in
         l.pick(
           "\(expert.name) mentors \(name) from \(from)", "\(name) 멘토: \(expert.name) (\(from)부터)")
-          + (done.ended == nil ? "" : l.pick("; the previous mentor ended", ", 이전 멘토 종료")) + undoes
-      )
+          + (done.ended == nil ? "" : l.pick("; the previous mentor ended", ", 이전 멘토 종료"))
+      }
     case .end(let memberId, let name, let day):
-      let ended = try workspace.endMentoring(memberId: memberId, on: day, today: today)
-      return (
-        .mentoring(.ended(ended, memberName: name)),
-        l.pick("Mentoring of \(name) ended on \(day)", "\(name) 멘토링을 \(day)에 종료했습니다") + undoes
-      )
+      _ = try workspace.endMentoring(memberId: memberId, on: day, today: today)
+      return { l in
+        l.pick("Mentoring of \(name) ended on \(day)", "\(name) 멘토링을 \(day)에 종료했습니다")
+      }
     case .log(let memberId, let name, let date, let topic, let note):
-      let session = try workspace.logMentoringSession(
+      _ = try workspace.logMentoringSession(
         memberId: memberId, date: date, topic: topic, note: note, today: today)
-      return (
-        .mentoring(.session(session, memberName: name)),
+      return { l in
         l.pick("Session with \(name) logged: \(date) \(topic)", "\(name) 멘토링 기록: \(date) \(topic)")
-          + undoes
-      )
+      }
     case .join(let sig, let memberId, let name, let day):
       try workspace.joinSIG(sigId: sig.id, memberId: memberId, on: day, today: today)
-      return (
-        .mentoring(.joined(sigId: sig.id, sigName: sig.name, memberId: memberId, memberName: name)),
+      return { l in
         l.pick("\(name) joined SIG \(sig.name)", "\(name, .subject) SIG \(sig.name)에 참여했습니다")
-          + undoes
-      )
+      }
     case .leave(let sig, let line):
       let wasLeader = try workspace.leaveSIG(sigId: sig.id, memberId: line.memberId)
-      return (
-        .mentoring(
-          .left(
-            SIGMembership(sigId: sig.id, memberId: line.memberId, joined: line.joined),
-            asLeader: wasLeader, sigName: sig.name, memberName: line.name)),
+      return { l in
         l.pick(
           "\(line.name) left SIG \(sig.name)", "\(line.name, .object) SIG \(sig.name)에서 제외했습니다")
-          + (wasLeader ? l.pick("; the SIG has no leader now", ", 주관기업 없음") : "") + undoes
-      )
+          + (wasLeader ? l.pick("; the SIG has no leader now", ", 주관기업 없음") : "")
+      }
     case .addTask(let task, let sigName, let owner):
       let added = try workspace.addSIGTask(task, today: today)
-      return (
-        .mentoring(.task(added, sigName: sigName)),
+      return { l in
         l.pick(
           "Task \(added.number) of \(sigName) added for \(owner)",
-          "\(sigName) 과제 \(added.number) 추가 (\(owner))") + undoes
-      )
+          "\(sigName) 과제 \(added.number) 추가 (\(owner))")
+      }
     case .moveTask(let task, let status, let sigName):
-      let moved = try workspace.moveSIGTask(
+      _ = try workspace.moveSIGTask(
         sigId: task.sigId, number: task.number, to: status, on: today, today: today)
-      return (
-        .mentoring(.moved(before: task, after: moved, sigName: sigName)),
+      return { l in
         l.pick(
           "Task \(task.number) of SIG \(sigName) is \(status.label(l)) now",
-          "SIG \(sigName) 과제 \(task.number): \(status.label(l))") + undoes
-      )
-    }
-  }
-}
-
-/// What `u` puts back after a change of the mentoring & SIG pane.
-enum MentoringUndo: Hashable, Sendable {
-  case assignment(MentorAssignment, memberName: String, expertName: String)
-  case ended(Mentoring, memberName: String)
-  case session(MentoringSession, memberName: String)
-  case joined(sigId: Int64, sigName: String, memberId: Int64, memberName: String)
-  case left(SIGMembership, asLeader: Bool, sigName: String, memberName: String)
-  case task(SIGTask, sigName: String)
-  case moved(before: SIGTask, after: SIGTask, sigName: String)
-
-  func perform(on workspace: Workspace, _ l: Language) throws -> String {
-    switch self {
-    case .assignment(let a, let name, let expert):
-      try workspace.undo(a)
-      return a.ended == nil
-        ? l.pick("\(expert) no longer mentors \(name).", "\(name)의 멘토 \(expert) 배정을 되돌렸습니다.")
-        : l.pick(
-          "\(expert) no longer mentors \(name); the previous mentor is back.",
-          "\(name)의 멘토 \(expert) 배정을 되돌리고 이전 멘토를 다시 이었습니다.")
-    case .ended(let m, let name):
-      try workspace.reopen(m)
-      return l.pick("Mentoring of \(name) goes on again.", "\(name) 멘토링 종료를 되돌렸습니다.")
-    case .session(let s, let name):
-      try workspace.delete(s)
-      return l.pick(
-        "Session of \(s.date) with \(name) removed.", "\(name)의 \(s.date) 멘토링 기록을 지웠습니다.")
-    case .joined(let sigId, let sigName, let memberId, let name):
-      try workspace.leaveSIG(sigId: sigId, memberId: memberId)
-      return l.pick(
-        "\(name) is out of SIG \(sigName) again.", "\(name)의 SIG \(sigName) 참여를 되돌렸습니다.")
-    case .left(let membership, let asLeader, let sigName, let name):
-      try workspace.restore(membership, asLeader: asLeader)
-      return l.pick(
-        "\(name) is back in SIG \(sigName).", "\(name, .object) SIG \(sigName)에 되돌렸습니다.")
-    case .task(let task, let sigName):
-      try workspace.delete(task)
-      return l.pick(
-        "Task \(task.number) of SIG \(sigName) removed.",
-        "SIG \(sigName) 과제 \(task.number, .object) 지웠습니다.")
-    case .moved(let before, let after, let sigName):
-      try workspace.restore(before, after: after)
-      return l.pick(
-        "Task \(before.number) of SIG \(sigName) is \(before.status.label(l)) again.",
-        "SIG \(sigName) 과제 \(before.number, .object) '\(before.status.label(l))'\(Particle.direction.after(before.status.label(l))) 되돌렸습니다."
-      )
+          "SIG \(sigName) 과제 \(task.number): \(status.label(l))")
+      }
     }
   }
 }

@@ -20,6 +20,8 @@ struct OverviewPane: Pane {
     var overdueCount = 0
     var waiting: [RequestRow] = []
     var due: [DueVisit] = []
+    /// Everyone due, not only those listed.
+    var dueCount = 0
   }
 
   struct Weeks: Hashable {
@@ -35,6 +37,7 @@ struct OverviewPane: Pane {
     var overdue = Memo<Day, Int>()
     var waiting = Memo<Int, [RequestRow]>()
     var due = Memo<Day, [DueVisit]>()
+    var dueCount = Memo<Day, Int>()
   }
 
   /// The left and right columns on a wide screen; the same rect twice on a narrow one.
@@ -72,7 +75,8 @@ struct OverviewPane: Pane {
       waiting: cache.waiting.get(5) {
         (try? workspace.requestRows(RequestFilter(status: .pending), offset: 0, limit: 5)) ?? []
       },
-      due: cache.due.get(today) { (try? workspace.dueForVisit(today: today, limit: 10)) ?? [] })
+      due: cache.due.get(today) { (try? workspace.dueForVisit(today: today, limit: 10)) ?? [] },
+      dueCount: cache.dueCount.get(today) { (try? workspace.dueForVisitCount(today: today)) ?? 0 })
   }
 
   mutating func update(_ action: Action, _ data: Data, _ ctx: Context, _ app: inout AppState)
@@ -240,7 +244,7 @@ struct OverviewPane: Pane {
     // Who is due for a visit by the contact rhythm.
     let due = data.due
     let dueSection = OverviewSection(
-      title: l.pick("Due for a visit \(due.count)", "방문 주기 도래 \(due.count)곳"),
+      title: l.pick("Due for a visit \(data.dueCount)", "방문 주기 도래 \(data.dueCount)곳"),
       height: max(1, due.count)
     ) { g, r, t in
       if due.isEmpty {

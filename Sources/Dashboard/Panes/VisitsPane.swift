@@ -39,14 +39,18 @@ struct VisitsPane: Pane {
   static let bindings: [Binding] = [
     Binding([.char("/")], .search, scope, "search notes", "기록 검색"),
     Binding([.char("n")], .new, scope, "log a visit", "방문 기록", hint: true),
-    Binding([.char("x")], closeFollowUp, scope, "close follow-up", "후속조치 완료", hint: true),
+    Binding([.char("e")], .edit, scope, "edit the visit", "방문 수정", hint: true),
     Binding(
-      [.enter, .char("l")], .open, scope, "open / close follow-up", "열기 / 완료", hint: true),
+      [.char("D")], .delete, scope, "delete the visit or follow-up (asks first)",
+      "방문·후속조치 삭제 (먼저 묻습니다)"),
+    Binding([.char("x")], closeFollowUp, scope, "close follow-up", "후속조치 완료", hint: true),
+    Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
     Binding(
       [.char("s")], DetailModal.requestForDifficulty, scope, "support request for a difficulty",
       "애로사항 지원신청", hint: true),
     Binding([.char("w")], dueWeeks, scope, "not visited for N weeks", "N주 미방문", hint: true),
-    Binding([.enter], runSearch, searchScope, "search", "검색", hint: true),
+    Binding([.escape], clearSearch, scope, "clear the search", "검색 지우기"),
+    Binding([.enter], runSearch, searchScope, "keep the search", "검색 유지", hint: true),
     Binding([.escape], clearSearch, searchScope, "clear the search", "검색 지우기", hint: true),
     Binding.text(searchScope, "type words of the notes", "기록에서 찾을 말 입력"),
   ]
@@ -105,7 +109,9 @@ struct VisitsPane: Pane {
     }
     let due =
       (try? workspace.dueForVisit(today: key.today, minimumWeeks: key.dueWeeks, limit: 50)) ?? []
-    items.append(.dueHeader(weeks: key.dueWeeks, count: due.count))
+    let dueCount =
+      (try? workspace.dueForVisitCount(today: key.today, minimumWeeks: key.dueWeeks)) ?? due.count
+    items.append(.dueHeader(weeks: key.dueWeeks, count: dueCount))
     return items + (due.isEmpty ? [.none] : due.map { .due($0) })
   }
 
@@ -148,15 +154,36 @@ struct VisitsPane: Pane {
         to: selectable[max(0, min(selectable.count - 1, next))], count: items.count, visible: page)
     case .search: search = TextField()
     case .new:
-      var form = FormBuilder.visit(today: ctx.today, ctx.l)
+      var form = FormBuilder.visit(today: ctx.today, visitor: ctx.actor, ctx.l)
       if case .due(let d) = selected(data) {
         form.form.fields[0].input = TextField(d.name)
         form.pickedMember = (d.memberId, d.name)
       }
       app.modals.append(.form(form))
+    case .edit:
+      if case .visit(let v, let name) = selected(data) {
+        app.modals.append(
+          .form(
+            FormBuilder.visit(
+              today: ctx.today, visitor: ctx.actor, ctx.l, editing: v, memberName: name)))
+      }
+    case .delete:
+      switch selected(data) {
+      case .visit(let v, let name):
+        ConfirmModal.ask(
+          "Delete the visit to \(name) on \(v.date), with its \(v.difficulties.count) difficulties and \(v.followUps.count) follow-ups?",
+          "\(v.date) \(name) 방문을 애로사항 \(v.difficulties.count)건, 후속조치 \(v.followUps.count)건과 함께 삭제할까요?",
+          .deleteVisit(v, memberName: name), &app)
+      case .followUp(let f):
+        ConfirmModal.ask(
+          "Delete the follow-up \"\(f.followUp.action)\" of \(f.memberName)?",
+          "\(f.memberName)의 후속조치 '\(f.followUp.action)'\(Particle.object.after(f.followUp.action)) 삭제할까요?",
+          .deleteFollowUp(f.followUp), &app)
+      default: break
+      }
     case .open:
       switch selected(data) {
-      case .followUp: return update(Self.closeFollowUp, data, ctx, &app)
+      case .followUp(let f): app.modals.append(.detail(DetailState(subject: .visit(f.visitId))))
       case .visit(let v, _): app.modals.append(.detail(DetailState(subject: .visit(v.id))))
       case .due(let d): app.modals.append(.detail(DetailState(subject: .member(d.memberId))))
       default: break
@@ -180,16 +207,19 @@ struct VisitsPane: Pane {
       let steps: [Int?] = [nil, 4, 8, 12, 26]
       dueWeeks = steps[((steps.firstIndex(of: dueWeeks) ?? 0) + 1) % steps.count]
     case Self.runSearch:
-      let query = search?.value.trimmingCharacters(in: .whitespaces) ?? ""
       search = nil
-      found = query.isEmpty ? nil : query
-      list = ScrollState()
     case Self.clearSearch:
       search = nil
       found = nil
       list = ScrollState()
     default:
-      if let key = action.key { search?.handle(key) }
+      // The list follows the search as it is typed.
+      if let key = action.key, search != nil {
+        search?.handle(key)
+        let query = search?.value.trimmingCharacters(in: .whitespaces) ?? ""
+        found = query.isEmpty ? nil : query
+        list = ScrollState()
+      }
     }
     return []
   }
@@ -229,6 +259,20 @@ struct VisitsPane: Pane {
           "Select a visit with a difficulty first.", "애로사항이 있는 방문을 먼저 고르세요.")
       }
       return nil
+    }
+    if action == Self.clearSearch, found == nil {
+      return ctx.l.pick("No search to clear.", "지울 검색이 없습니다.")
+    }
+    if action == .edit {
+      guard case .visit = selected(data) else {
+        return ctx.l.pick("Select a visit first.", "방문을 먼저 고르세요.")
+      }
+    }
+    if action == .delete {
+      switch selected(data) {
+      case .visit, .followUp: break
+      default: return ctx.l.pick("Select a visit or a follow-up first.", "방문이나 후속조치를 먼저 고르세요.")
+      }
     }
     if action == Self.closeFollowUp, case .followUp = selected(data) { return nil }
     if action == Self.closeFollowUp {

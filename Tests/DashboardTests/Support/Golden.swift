@@ -6,14 +6,14 @@ import Testing
 @testable import Dashboard
 
 /// Compares text with `Golden/<name>.txt`; `UPDATE_GOLDEN=1` writes the files in the source
-/// folder instead. The audit log records the real clock's instants, so a golden keeps their
-/// place and width (`2026-11-26T09:00:00Z`) but not their value.
+/// folder instead. The audit log records the real clock's instants, shown in local time, so a
+/// golden keeps their place and width (`2026-11-26 09:00`) but not their value.
 func expectGolden(
   _ name: String, _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation
 ) {
   let text =
     lines.joined(separator: "\n").replacingOccurrences(
-      of: "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", with: "2026-11-26T09:00:00Z",
+      of: "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d", with: "2026-11-26 09:00",
       options: .regularExpression) + "\n"
   if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
     let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
