@@ -87,9 +87,12 @@ extension Workspace {
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT kind, SUM(delta) AS n FROM memberChange WHERE day <= ? GROUP BY kind
-        HAVING SUM(delta) <> 0
-        """, arguments: [last])
+        SELECT kind, SUM(delta) AS n FROM (
+          SELECT kind, delta FROM memberYearChange WHERE year < :year
+          UNION ALL
+          SELECT kind, delta FROM memberChange WHERE day BETWEEN :first AND :last
+        ) GROUP BY kind HAVING SUM(delta) <> 0
+        """, arguments: ["year": year, "first": first, "last": last])
     {
       byKind[row["kind"]] = row["n"]
     }

@@ -4,8 +4,8 @@ extension Schema {
   /// The tables the workspace keeps its figures in (derived from the rows: never exported,
   /// never recorded for undo, rebuilt by `keepFigures`).
   static let figureTables = [
-    "programTotals", "programStatusCount", "meetingFigures", "memberChange", "divisionMembers",
-    "visitDay", "openFollowUpDay",
+    "programTotals", "programStatusCount", "meetingFigures", "memberChange", "memberYearChange",
+    "divisionMembers", "visitDay", "openFollowUpDay",
   ]
 
   /// Migration 8: the figures the overview and the programs pane show, kept by triggers, so that
@@ -19,7 +19,8 @@ extension Schema {
   ///   excused), so a year's meetings are the rows of a date range;
   /// - `memberChange`: per day and kind of member, how many more members count from that day on
   ///   (+1 the day one joins, or `''` when unknown, −1 the day one leaves), so the members at a
-  ///   day are the sum of the changes up to it;
+  ///   day are the sum of the changes up to it (`memberYearChange` sums them per year, 0 for
+  ///   `''`, so a day's count reads the years before it whole and its own year's days);
   /// - `divisionMembers`: per division, its members who have not left;
   /// - `visitDay`: visits per day, so the weeks' visits are a few rows;
   /// - `openFollowUpDay`: open follow-ups per due day (`''` when none), so the open and the
@@ -28,8 +29,16 @@ extension Schema {
   /// Every trigger adds a row's part after the change and takes off its part before it, so an
   /// insert, update or delete in any order (an undo may put a request back after its instalments)
   /// leaves the figures equal to the computation from scratch (`keepFigures` fills them with it).
+  ///
+  /// And the count of who is due for a visit gets an index of its own with each active company's
+  /// role, so counting them reads the index alone.
   static func addKeptFigures(_ db: Database) throws {
     try keepFigures(db)
+    try db.execute(
+      sql: """
+        CREATE INDEX member_dueRole ON member(lastVisit, role, status, kind)
+          WHERE status = 'active' AND kind = 'company'
+        """)
   }
 
   /// (Re)creates the kept figures' tables and triggers and fills them from the rows. A later
@@ -65,6 +74,12 @@ extension Schema {
           kind TEXT NOT NULL,
           delta INTEGER NOT NULL,
           PRIMARY KEY (day, kind)
+        ) WITHOUT ROWID;
+        CREATE TABLE memberYearChange (
+          year INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          delta INTEGER NOT NULL,
+          PRIMARY KEY (year, kind)
         ) WITHOUT ROWID;
         CREATE TABLE divisionMembers (
           divisionId INTEGER PRIMARY KEY,
@@ -104,6 +119,8 @@ extension Schema {
           UNION ALL
           SELECT "left", kind, -1 FROM member m WHERE \(memberCounts("m")) AND "left" IS NOT NULL
         ) GROUP BY day, kind HAVING SUM(delta) <> 0;
+        INSERT INTO memberYearChange SELECT \(year("day")), kind, SUM(delta) FROM memberChange
+          GROUP BY \(year("day")), kind HAVING SUM(delta) <> 0;
         INSERT INTO divisionMembers SELECT divisionId, COUNT(*) FROM member m
           WHERE \(inDivision("m")) GROUP BY divisionId;
         INSERT INTO visitDay SELECT date, COUNT(*) FROM visit GROUP BY date;
@@ -225,6 +242,11 @@ extension Schema {
           "attendance_figures", on: "attendance", updateOf: "meetingId, status", attend)
   }
 
+  /// The year of a day in `memberChange` (0 for `''`, a day not known).
+  private static func year(_ day: String) -> String {
+    "CAST(substr(\(day), 1, 4) AS INTEGER)"
+  }
+
   /// Whether member `m` counts among its division's members.
   private static func inDivision(_ m: String) -> String {
     "\(m).divisionId IS NOT NULL AND \(m).status <> 'left'"
@@ -243,6 +265,14 @@ extension Schema {
           ON CONFLICT (day, kind) DO UPDATE SET delta = delta + excluded.delta;
         DELETE FROM memberChange WHERE day IN (IFNULL(\(m).joined, ''), \(m)."left")
           AND kind = \(m).kind AND delta = 0;
+        INSERT INTO memberYearChange (year, kind, delta)
+          SELECT \(year("IFNULL(\(m).joined, '')")), \(m).kind, \(sign)1 WHERE \(memberCounts(m))
+          ON CONFLICT (year, kind) DO UPDATE SET delta = delta + excluded.delta;
+        INSERT INTO memberYearChange (year, kind, delta)
+          SELECT \(year("\(m).\"left\"")), \(m).kind, \(minus)1
+          WHERE \(memberCounts(m)) AND \(m)."left" IS NOT NULL
+          ON CONFLICT (year, kind) DO UPDATE SET delta = delta + excluded.delta;
+        DELETE FROM memberYearChange WHERE kind = \(m).kind AND delta = 0;
         INSERT INTO divisionMembers (divisionId, members)
           SELECT \(m).divisionId, \(sign)1 WHERE \(inDivision(m))
           ON CONFLICT (divisionId) DO UPDATE SET members = members + excluded.members;

@@ -313,7 +313,8 @@ extension Workspace {
     }
   }
 
-  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped.
+  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped. Its
+  /// index holds each active company's last visit and role, so the count reads no member row.
   public func dueForVisitCount(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil)
     throws -> Int
   {
@@ -321,7 +322,7 @@ extension Workspace {
       let (condition, arguments, _, _) = try Workspace.dueCondition(
         today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
       return try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM member m INDEXED BY member_due WHERE " + condition,
+        db, sql: "SELECT COUNT(*) FROM member m INDEXED BY member_dueRole WHERE " + condition,
         arguments: arguments) ?? 0
     }
   }
