@@ -181,8 +181,19 @@ extension Workspace {
   static func programFigures(_ program: Program, _ db: Database) throws -> ProgramFigures {
     let row = try Row.fetchOne(
       db, sql: "SELECT * FROM programTotals WHERE programId = ?", arguments: [program.id])
-    return ProgramFigures(
-      program: program, totals: row.map(SupportTotals.init(row:)) ?? SupportTotals())
+    return ProgramFigures(program: program, totals: try row.map(keptTotals) ?? SupportTotals())
+  }
+
+  /// A row of `programTotals`. A total past what an integer holds (amounts written before their
+  /// ranges were checked) is kept by SQLite's arithmetic as a real number: it is refused as the
+  /// sum itself would be.
+  static func keptTotals(_ row: Row) throws -> SupportTotals {
+    for value in row.databaseValues {
+      if case .double = value.storage {
+        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "integer overflow")
+      }
+    }
+    return SupportTotals(row: row)
   }
 
   static func programFigures(id: Int64, _ db: Database) throws -> ProgramFigures {
@@ -201,7 +212,7 @@ extension Workspace {
         SELECT t.* FROM programTotals t JOIN program p ON p.id = t.programId WHERE p.year = ?
         """, arguments: [year])
     {
-      totals[row["programId"]] = SupportTotals(row: row)
+      totals[row["programId"]] = try keptTotals(row)
     }
     return programs.map { ProgramFigures(program: $0, totals: totals[$0.id] ?? SupportTotals()) }
   }
