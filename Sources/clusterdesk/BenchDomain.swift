@@ -84,6 +84,36 @@ struct BenchDomain: ParsableCommand {
       try time("report for \(year)", runs: runs) {
         _ = try workspace.annualReport(year: year, today: today)
       }
+      // The overview's reads, each as after a write (nothing remembered).
+      try time("overview: the year's figures (kept)", runs: runs) {
+        _ = try workspace.yearFigures(year: year, today: today)
+      }
+      try time("overview: members per division (kept)", runs: runs) {
+        _ = try workspace.memberCountsByDivision()
+      }
+      try time("overview: visits per week (26)", runs: runs) {
+        _ = try workspace.visitsPerWeek(endingAt: today, weeks: 26)
+      }
+      try time("overview: open follow-ups (20) and the overdue count", runs: runs) {
+        _ = try workspace.openFollowUps(limit: 20)
+        _ = try workspace.followUpCounts(today: today)
+      }
+      try time("overview: the 5 requests waiting longest", runs: runs) {
+        _ = try workspace.requestRows(RequestFilter(status: .pending), offset: 0, limit: 5)
+      }
+      try time("overview: due for a visit (10)", runs: runs) {
+        _ = try workspace.dueForVisit(today: today, limit: 10)
+      }
+      try time("programs: a year's programs with their figures", runs: runs) {
+        _ = try workspace.programFigures(year: year)
+      }
+      if let largest = try workspace.programFigures(year: year).max(by: {
+        $0.requestCount < $1.requestCount
+      }) {
+        try time("programs: open the program with the most requests", runs: runs) {
+          _ = try workspace.programDetail(id: largest.program.id)
+        }
+      }
 
       // What a mentoring and SIG screen reads: windows of 40 rows with their counts.
       try time("companies without a mentor (count + 40 rows)", runs: runs) {

@@ -133,10 +133,17 @@ import Testing
     #expect(throws: (any Error).self) {
       try workspace.write { try $0.execute(sql: "UPDATE auditEntry SET actor = 'x'") }
     }
+    // Version 8: the kept figures filled from the rows already there.
+    let figures = try workspace.yearFigures(year: 2026, today: today)
+    #expect(figures.programs.map(\.approvedKRW) == [3_000_000])
+    #expect(figures.requestsByStatus == [.approved: 1])
+    #expect(figures.membersByKind == [.company: 1])
     // The next step is chained on: the agreement records its status, day and co-funding.
     try workspace.decide(
       requestId: 1, .agree(cofunding: 0, date: nil, overrideReason: nil), on: today)
     #expect(try workspace.verifyAuditChain().entries == 5)
+    #expect(try workspace.programFigures(id: 1).cofundingKRW == 0)
+    #expect(try workspace.yearFigures(year: 2026, today: today).requestsByStatus == [.agreed: 1])
   }
 }
 

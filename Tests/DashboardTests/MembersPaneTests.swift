@@ -77,6 +77,28 @@ import Testing
     #expect(app.data(MembersPane.self).count == 15)
   }
 
+  /// The first letter of a search matches thousands of members on a national workspace: its
+  /// window walks the directory in name order and stops at the window's end, instead of taking
+  /// every candidate of the search index and sorting them. The directory-book column the pane
+  /// always shows does not change that; only a filter on the directory book does.
+  @Test func aShortSearchWalksTheDirectoryInNameOrder() throws {
+    let fixture = try Fixture()
+    let app = app(fixture, "members")
+    func windows(_ inputs: [Input]) -> [String] {
+      statements(fixture.workspace) {
+        press(app, inputs)
+        _ = screen(app)
+      }.filter { $0.contains("FROM member m") && $0.contains("LIMIT") }
+    }
+    let short = windows(["/", "ㅇ"])
+    #expect(!short.isEmpty)
+    #expect(short.allSatisfy { !$0.contains("memberSearch") })
+    #expect(app.data(MembersPane.self).list.rows.contains { $0.name == "(주)유신테크" })
+    // A third letter matches few: the search index picks them.
+    #expect(windows(["ㅅ"]).allSatisfy { !$0.contains("memberSearch") })
+    #expect(windows(["ㅌ"]).allSatisfy { $0.contains("memberSearch") })
+  }
+
   @Test func addingAMemberThroughTheForm() throws {
     let fixture = try Fixture()
     let app = app(fixture, "members")

@@ -553,10 +553,10 @@ extension Workspace {
   public func memberCountsByDivision() throws -> [Int64: Int] {
     try read { db in
       var counts: [Int64: Int] = [:]
-      let sql =
-        "SELECT divisionId, COUNT(*) AS n FROM member"
-        + " WHERE divisionId IS NOT NULL AND status <> 'left' GROUP BY divisionId"
-      for row in try Row.fetchAll(db, sql: sql) { counts[row["divisionId"]] = row["n"] }
+      // Kept by the workspace (migration 8): members who have not left, per division.
+      for row in try Row.fetchAll(db, sql: "SELECT divisionId, members FROM divisionMembers") {
+        counts[row["divisionId"]] = row["members"]
+      }
       return counts
     }
   }
@@ -613,7 +613,8 @@ extension Workspace {
   ) {
     // A short search in name order matches so many members that the first window is found
     // sooner by reading the name index in order than by collecting every candidate and sorting.
-    let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook == nil
+    // The directory book's columns do not change that; a filter on it, keeping few, does.
+    let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook?.state == nil
     let clause = Workspace.searchClause(query, narrowed: !inOrder)
     let direction = query.descending ? "DESC" : "ASC"
     let order: String

@@ -3,7 +3,7 @@ import GRDB
 
 /// The money and counts of a set of support requests (a program's, a category's, a cluster's, a
 /// member's). Every figure ClusterDesk shows about supports comes from here, computed in one
-/// place (`Workspace.totalsColumns`), so the same definitions give the same numbers everywhere:
+/// place (`Workspace.requestFigures`), so the same definitions give the same numbers everywhere:
 ///
 /// - requested: what the submitted requests (everything but drafts) asked for;
 /// - pending: what the requests awaiting a decision ask for;
@@ -90,25 +90,65 @@ public struct ProgramCopy: Sendable {
 }
 
 extension Workspace {
-  /// The aggregate columns of `SupportTotals` over `supportRequest r`.
-  static let totalsColumns = """
-    IFNULL(SUM(r.status <> 'draft' AND r.submitted IS NOT NULL), 0) AS requestCount,
-    IFNULL(SUM(CASE WHEN r.status <> 'draft' AND r.submitted IS NOT NULL THEN r.requestedKRW END), 0)
-      AS requestedKRW,
-    IFNULL(SUM(r.status = 'pending'), 0) AS pendingCount,
-    IFNULL(SUM(CASE WHEN r.status = 'pending' THEN r.requestedKRW END), 0) AS pendingKRW,
-    IFNULL(SUM(r.status IN ('approved', 'agreed', 'completed')), 0) AS approvedCount,
-    IFNULL(SUM(CASE WHEN r.status IN ('approved', 'agreed', 'completed') THEN r.approvedKRW END), 0)
-      AS approvedKRW,
-    IFNULL(SUM(CASE WHEN r.status IN ('approved', 'agreed') THEN r.approvedKRW
-                    WHEN r.status = 'completed'
-                      THEN IFNULL(r.spentKRW - r.disallowedKRW, r.approvedKRW) END), 0) AS committedKRW,
-    IFNULL(SUM(CASE WHEN r.status IN ('agreed', 'completed') THEN r.agreedCofundingKRW END), 0)
-      AS cofundingKRW,
-    IFNULL(SUM((SELECT SUM(i.amountKRW) FROM instalment i WHERE i.requestId = r.id)), 0)
-      AS disbursedKRW,
-    IFNULL(SUM(CASE WHEN r.status = 'completed' THEN r.returnedKRW END), 0) AS returnedKRW
-    """
+  /// What one request adds to each figure of `SupportTotals` but the disbursed money (which is
+  /// its instalments'): the one definition of each, as an SQL expression over the request row
+  /// named by its argument (`r`, or a trigger's `NEW` and `OLD`). `totalsColumns` sums them from
+  /// scratch; the kept `programTotals` adds and takes them off as rows change (migration 8).
+  static let requestFigures: [(name: String, value: @Sendable (String) -> String)] = [
+    ("requestCount", { r in "IFNULL(\(r).status <> 'draft' AND \(r).submitted IS NOT NULL, 0)" }),
+    (
+      "requestedKRW",
+      { r in
+        "IFNULL(CASE WHEN \(r).status <> 'draft' AND \(r).submitted IS NOT NULL THEN \(r).requestedKRW END, 0)"
+      }
+    ),
+    ("pendingCount", { r in "IFNULL(\(r).status = 'pending', 0)" }),
+    (
+      "pendingKRW",
+      { r in "IFNULL(CASE WHEN \(r).status = 'pending' THEN \(r).requestedKRW END, 0)" }
+    ),
+    ("approvedCount", { r in "IFNULL(\(r).status IN ('approved', 'agreed', 'completed'), 0)" }),
+    (
+      "approvedKRW",
+      { r in
+        "IFNULL(CASE WHEN \(r).status IN ('approved', 'agreed', 'completed') THEN \(r).approvedKRW END, 0)"
+      }
+    ),
+    (
+      "committedKRW",
+      { r in
+        """
+        IFNULL(CASE WHEN \(r).status IN ('approved', 'agreed') THEN \(r).approvedKRW
+                    WHEN \(r).status = 'completed'
+                      THEN IFNULL(\(r).spentKRW - \(r).disallowedKRW, \(r).approvedKRW) END, 0)
+        """
+      }
+    ),
+    (
+      "cofundingKRW",
+      { r in
+        "IFNULL(CASE WHEN \(r).status IN ('agreed', 'completed') THEN \(r).agreedCofundingKRW END, 0)"
+      }
+    ),
+    (
+      "returnedKRW",
+      { r in "IFNULL(CASE WHEN \(r).status = 'completed' THEN \(r).returnedKRW END, 0)" }
+    ),
+  ]
+
+  /// The request columns `requestFigures` read.
+  static let requestFigureColumns = [
+    "status", "submitted", "requestedKRW", "approvedKRW", "spentKRW", "disallowedKRW",
+    "agreedCofundingKRW", "returnedKRW",
+  ]
+
+  /// The aggregate columns of `SupportTotals` over `supportRequest r`, computed from scratch.
+  static let totalsColumns =
+    requestFigures.map { "IFNULL(SUM(\($0.value("r"))), 0) AS \($0.name)" }.joined(separator: ", ")
+      + """
+      , IFNULL(SUM((SELECT SUM(i.amountKRW) FROM instalment i WHERE i.requestId = r.id)), 0)
+        AS disbursedKRW
+      """
 
   /// Totals of the requests matching `condition` (over `supportRequest r`), grouped by `key`
   /// (an expression; the result is keyed by its value).
@@ -137,10 +177,23 @@ extension Workspace {
         arguments: arguments)!)
   }
 
+  /// A program's totals as the workspace keeps them (`programTotals`, migration 8).
   static func programFigures(_ program: Program, _ db: Database) throws -> ProgramFigures {
-    ProgramFigures(
-      program: program,
-      totals: try totals(where: "r.programId = ?", arguments: [program.id], db))
+    let row = try Row.fetchOne(
+      db, sql: "SELECT * FROM programTotals WHERE programId = ?", arguments: [program.id])
+    return ProgramFigures(program: program, totals: try row.map(keptTotals) ?? SupportTotals())
+  }
+
+  /// A row of `programTotals`. A total past what an integer holds (amounts written before their
+  /// ranges were checked) is kept by SQLite's arithmetic as a real number: it is refused as the
+  /// sum itself would be.
+  static func keptTotals(_ row: Row) throws -> SupportTotals {
+    for value in row.databaseValues {
+      if case .double = value.storage {
+        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "integer overflow")
+      }
+    }
+    return SupportTotals(row: row)
   }
 
   static func programFigures(id: Int64, _ db: Database) throws -> ProgramFigures {
@@ -152,9 +205,15 @@ extension Workspace {
 
   static func programFigures(year: Int, _ db: Database) throws -> [ProgramFigures] {
     let programs = try Program.filter(Column("year") == year).order(Column("name")).fetchAll(db)
-    let totals: [Int64: SupportTotals] = try totals(
-      groupedBy: "r.programId",
-      where: "r.programId IN (SELECT id FROM program WHERE year = ?)", arguments: [year], db)
+    var totals: [Int64: SupportTotals] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT t.* FROM programTotals t JOIN program p ON p.id = t.programId WHERE p.year = ?
+        """, arguments: [year])
+    {
+      totals[row["programId"]] = try keptTotals(row)
+    }
     return programs.map { ProgramFigures(program: $0, totals: totals[$0.id] ?? SupportTotals()) }
   }
 

@@ -53,17 +53,89 @@ public struct AnnualReport: Sendable {
   public var difficultiesFound: Int { difficultiesByCategory.values.reduce(0, +) }
 }
 
+/// The year's figures the overview shows, each a lookup in what the workspace keeps
+/// (migration 8): the report takes the same ones, so the two never differ.
+public struct YearFigures: Sendable {
+  /// Members at the end of the year (or today, for the current year), by kind.
+  public var membersByKind: [MemberKind: Int]
+  public var meetings: [AnnualReport.MeetingLine]
+  public var requestsByStatus: [RequestStatus: Int]
+  public var programs: [ProgramFigures]
+
+  public var totalMembers: Int { membersByKind.values.reduce(0, +) }
+}
+
 extension Workspace {
-  /// Figures for one year; meetings count as held when their date has passed by `today`.
-  /// The year is one a program can have (2000–2100).
-  public func annualReport(year: Int, today: Day) throws -> AnnualReport {
+  /// The year's figures kept by the workspace; meetings count as held when their date has
+  /// passed by `today`. The year is one a program can have (2000–2100).
+  public func yearFigures(year: Int, today: Day) throws -> YearFigures {
+    let (first, last) = try Workspace.reportDays(year: year, today: today)
+    return try read { db in try Workspace.yearFigures(year: year, first: first, last: last, db) }
+  }
+
+  /// The first day of the year, and the day its figures are counted to.
+  static func reportDays(year: Int, today: Day) throws -> (first: Day, last: Day) {
     if let error = Limits.check(year, Limits.programYear, "year") {
       throw ValidationError([error])
     }
     let first = Day(year: year, month: 1, day: 1)!
-    let last = min(Day(year: year, month: 12, day: 31)!, max(today, first))
+    return (first, min(Day(year: year, month: 12, day: 31)!, max(today, first)))
+  }
+
+  static func yearFigures(year: Int, first: Day, last: Day, _ db: Database) throws -> YearFigures {
+    var byKind: [MemberKind: Int] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT kind, SUM(delta) AS n FROM (
+          SELECT kind, delta FROM memberYearChange WHERE year < :year
+          UNION ALL
+          SELECT kind, delta FROM memberChange WHERE day BETWEEN :first AND :last
+        ) GROUP BY kind HAVING SUM(delta) <> 0
+        """, arguments: ["year": year, "first": first, "last": last])
+    {
+      byKind[row["kind"]] = row["n"]
+    }
+    var meetings: [AnnualReport.MeetingLine] = []
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT kind, COUNT(*) AS held, SUM(invited) AS invited, SUM(present) AS present,
+               SUM(excused) AS excused
+        FROM meetingFigures WHERE date BETWEEN ? AND ? GROUP BY kind
+        """, arguments: [first, last])
+    {
+      meetings.append(
+        .init(
+          kind: row["kind"], held: row["held"],
+          participation: Participation(
+            invited: row["invited"], present: row["present"], excused: row["excused"])))
+    }
+    meetings.sort {
+      MeetingKind.allCases.firstIndex(of: $0.kind)! < MeetingKind.allCases.firstIndex(of: $1.kind)!
+    }
+    var byStatus: [RequestStatus: Int] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT s.status, SUM(s.n) AS n FROM programStatusCount s JOIN program p ON p.id = s.programId
+        WHERE p.year = ? GROUP BY s.status
+        """, arguments: [year])
+    {
+      byStatus[row["status"]] = row["n"]
+    }
+    return YearFigures(
+      membersByKind: byKind, meetings: meetings, requestsByStatus: byStatus,
+      programs: try programFigures(year: year, db))
+  }
+
+  /// Figures for one year; meetings count as held when their date has passed by `today`.
+  /// The year is one a program can have (2000–2100).
+  public func annualReport(year: Int, today: Day) throws -> AnnualReport {
+    let (first, last) = try Workspace.reportDays(year: year, today: today)
     return try read { db in
-      let programs = try Workspace.programFigures(year: year, db)
+      let kept = try Workspace.yearFigures(year: year, first: first, last: last, db)
+      let programs = kept.programs
       let office = try Workspace.office(db)
       // A member counts from joining until leaving; one marked as left with no date has left.
       let memberCondition = """
@@ -71,13 +143,6 @@ extension Workspace {
         AND NOT (m.status = 'left' AND m."left" IS NULL)
         """
       let arguments: StatementArguments = ["first": first, "last": last]
-      var byKind: [MemberKind: Int] = [:]
-      for row in try Row.fetchAll(
-        db, sql: "SELECT kind, COUNT(*) AS n FROM member m WHERE \(memberCondition) GROUP BY kind",
-        arguments: arguments)
-      {
-        byKind[row["kind"]] = row["n"]
-      }
       let byCluster = try Row.fetchAll(
         db,
         sql: """
@@ -86,27 +151,6 @@ extension Workspace {
           GROUP BY c.id ORDER BY c.name
           """, arguments: arguments
       ).map { (cluster: $0["name"] as String, count: $0["n"] as Int) }
-      var meetings: [AnnualReport.MeetingLine] = []
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT mt.kind, COUNT(DISTINCT mt.id) AS held, COUNT(a.memberId) AS invited,
-                 IFNULL(SUM(a.status = 'present'), 0) AS present,
-                 IFNULL(SUM(a.status = 'excused'), 0) AS excused
-          FROM meeting mt LEFT JOIN attendance a ON a.meetingId = mt.id
-          WHERE mt.date BETWEEN :first AND :last GROUP BY mt.kind
-          """, arguments: arguments)
-      {
-        meetings.append(
-          .init(
-            kind: row["kind"], held: row["held"],
-            participation: Participation(
-              invited: row["invited"], present: row["present"], excused: row["excused"])))
-      }
-      meetings.sort {
-        MeetingKind.allCases.firstIndex(of: $0.kind)! < MeetingKind.allCases.firstIndex(
-          of: $1.kind)!
-      }
       var categories: [ProgramCategory: AnnualReport.CategoryLine] = [:]
       for figures in programs {
         let category = figures.program.category
@@ -121,16 +165,6 @@ extension Workspace {
         where: "r.programId IN (SELECT id FROM program WHERE year = ?)", arguments: [year], db)
       let clusters = try Cluster.order(Column("name")).fetchAll(db).compactMap { cluster in
         byClusterId[cluster.id].map { AnnualReport.ClusterLine(cluster: cluster.name, totals: $0) }
-      }
-      var byStatus: [RequestStatus: Int] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.status, COUNT(*) AS n FROM supportRequest r JOIN program p ON p.id = r.programId
-          WHERE p.year = ? GROUP BY r.status
-          """, arguments: [year])
-      {
-        byStatus[row["status"]] = row["n"]
       }
       let visitRow = try Row.fetchOne(
         db,
@@ -166,11 +200,12 @@ extension Workspace {
       let nextYear = try Program.filter(Column("year") == year + 1).order(Column("name")).fetchAll(
         db)
       return AnnualReport(
-        year: year, office: office, membersByKind: byKind, membersByCluster: byCluster,
-        meetings: meetings,
+        year: year, office: office, membersByKind: kept.membersByKind, membersByCluster: byCluster,
+        meetings: kept.meetings,
         programs: programs,
         categories: ProgramCategory.allCases.compactMap { categories[$0] }, clusters: clusters,
-        requestsByStatus: byStatus, visits: visitRow["n"], companiesVisited: visitRow["companies"],
+        requestsByStatus: kept.requestsByStatus, visits: visitRow["n"],
+        companiesVisited: visitRow["companies"],
         difficultiesByCategory: difficulties, difficultiesAnswered: answered["answered"],
         difficultiesSupported: answered["supported"], followUpsDone: followRow["done"],
         followUpsOpen: followRow["open"], followUpsOverdue: followRow["overdue"],

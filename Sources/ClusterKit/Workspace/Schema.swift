@@ -14,6 +14,7 @@ enum Schema {
     (5, addProgramTermsAndSupportSteps),
     (6, addProgrammes),
     (7, addChangeLog),
+    (8, addKeptFigures),
   ]
 
   static var currentVersion: Int { migrations.last!.version }

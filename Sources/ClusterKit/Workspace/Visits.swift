@@ -230,7 +230,7 @@ extension Workspace {
   }
 
   /// Number of visits in each of the `weeks` weeks (Monday first) ending with the week of `today`,
-  /// oldest first.
+  /// oldest first (from the visits per day the workspace keeps, migration 8).
   public func visitsPerWeek(endingAt today: Day, weeks: Int) throws -> [Int] {
     let weeks = min(max(weeks, 0), Limits.dueWeeks.upperBound)
     let firstMonday = today.startOfWeek.adding(days: -7 * (weeks - 1))
@@ -238,7 +238,7 @@ extension Workspace {
       var counts = Array(repeating: 0, count: weeks)
       for row in try Row.fetchAll(
         db,
-        sql: "SELECT date, COUNT(*) AS n FROM visit WHERE date >= ? AND date <= ? GROUP BY date",
+        sql: "SELECT date, visits AS n FROM visitDay WHERE date >= ? AND date <= ?",
         arguments: [firstMonday, today])
       {
         let day: Day = row["date"]
@@ -270,14 +270,16 @@ extension Workspace {
     }
   }
 
-  /// How many follow-ups are open, and how many of those are past their due date.
+  /// How many follow-ups are open, and how many of those are past their due date (counted per
+  /// due day by the workspace, migration 8).
   public func followUpCounts(today: Day) throws -> (open: Int, overdue: Int) {
     try read { db in
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT COUNT(*) AS open, IFNULL(SUM(due < ?), 0) AS overdue
-          FROM followUp WHERE done IS NULL
+          SELECT IFNULL(SUM(open), 0) AS open,
+                 IFNULL(SUM(CASE WHEN due <> '' AND due < ? THEN open END), 0) AS overdue
+          FROM openFollowUpDay
           """, arguments: [today])!
       return (row["open"], row["overdue"])
     }
@@ -346,7 +348,8 @@ extension Workspace {
     }
   }
 
-  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped.
+  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped. Its
+  /// index holds each active company's last visit and role, so the count reads no member row.
   public func dueForVisitCount(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil)
     throws -> Int
   {
@@ -354,7 +357,7 @@ extension Workspace {
       let (condition, arguments, _, _) = try Workspace.dueCondition(
         today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
       return try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM member m INDEXED BY member_due WHERE " + condition,
+        db, sql: "SELECT COUNT(*) FROM member m INDEXED BY member_dueRole WHERE " + condition,
         arguments: arguments) ?? 0
     }
   }

@@ -15,10 +15,10 @@ struct OverviewPane: Pane {
   ]
 
   struct Data: Sendable {
-    /// The year's figures: nil until they are read after the first frame (see `DeferredReads`).
-    var report: Result<AnnualReport, ReadFailed>?
-    /// Members per division, read with the figures.
-    var divisions: [(name: String, members: Int)]?
+    /// The year's figures, kept by the workspace (a lookup, read before the first frame).
+    var report: Result<YearFigures, ReadFailed>
+    /// Members per division, kept by the workspace too.
+    var divisions: [(name: String, members: Int)]
     var perWeek: [Int] = []
     var openFollowUps: [OpenFollowUp] = []
     var overdueCount = 0
@@ -34,7 +34,7 @@ struct OverviewPane: Pane {
   }
 
   struct Cache: PaneCache {
-    var report = Memo<Day, Result<AnnualReport, ReadFailed>>()
+    var report = Memo<Day, Result<YearFigures, ReadFailed>>()
     var divisions = Memo<Int, [(name: String, members: Int)]>()
     var perWeek = Memo<Weeks, [Int]>()
     var openFollowUps = Memo<Int, [OpenFollowUp]>()
@@ -59,11 +59,11 @@ struct OverviewPane: Pane {
     let weeks = Self.weeks(Rect(x: 0, y: 1, width: ctx.width, height: ctx.contentHeight))
     let divisions = ctx.common.divisions
     return Data(
-      report: cache.report.later(today, ctx) {
-        (try? workspace.annualReport(year: today.year, today: today)).map { .success($0) }
+      report: cache.report.get(today) {
+        (try? workspace.yearFigures(year: today.year, today: today)).map { .success($0) }
           ?? .failure(ReadFailed())
       },
-      divisions: cache.divisions.later(0, ctx) {
+      divisions: cache.divisions.get(0) {
         let counts = (try? workspace.memberCountsByDivision()) ?? [:]
         return divisions.map { ($0.name, counts[$0.id] ?? 0) }
       },
@@ -97,15 +97,12 @@ struct OverviewPane: Pane {
   func render(_ data: Data, _ ctx: Context, into grid: inout Grid, in rect: Rect, theme: Theme) {
     let today = ctx.today
     let l = ctx.l
-    if case .failure = data.report {
+    guard case .success(let report) = data.report else {
       grid.put(
         l.pick("Could not read the workspace.", "워크스페이스를 읽지 못했습니다."), x: rect.x, y: rect.y,
         style: theme.error)
       return
     }
-    // Until the year's figures are read, their sections show their titles and an ellipsis.
-    let report = try? data.report?.get()
-    let reading = "…"
     let (left, right) = Self.columns(rect)
     let twoColumns = left != right
     // Sections draw their lines indented by one column (see `stack`).
@@ -114,12 +111,11 @@ struct OverviewPane: Pane {
     // Members by kind and division.
     var memberLines = TextLayout.flow(
       MemberKind.allCases.compactMap { k in
-        report?.membersByKind[k].map { "\(k.label(l)) \($0)" }
+        report.membersByKind[k].map { "\(k.label(l)) \($0)" }
       }, width: colWidth)
     memberLines += TextLayout.flow(
-      (data.divisions ?? []).map { "\($0.name) \($0.members)" }, width: colWidth)
-    if report == nil { memberLines = [reading] }
-    let total = report.map { "\($0.totalMembers)" } ?? reading
+      data.divisions.map { "\($0.name) \($0.members)" }, width: colWidth)
+    let total = "\(report.totalMembers)"
     let membersSection = OverviewSection(
       title: l.pick("Members \(total)", "회원 \(total)명"),
       height: memberLines.count
@@ -134,14 +130,14 @@ struct OverviewPane: Pane {
     }
 
     // Meetings by kind.
-    let meetings = report?.meetings.filter { $0.held > 0 } ?? []
+    let meetings = report.meetings.filter { $0.held > 0 }
     let meetingsSection = OverviewSection(
       title: l.pick("Meetings held · attendance", "회의 개최 · 참석률"),
       height: max(1, meetings.count)
     ) { g, r, t in
       if meetings.isEmpty {
         g.put(
-          report == nil ? reading : l.pick("none yet", "아직 없음"), x: r.x, y: r.y, style: t.dim,
+          l.pick("none yet", "아직 없음"), x: r.x, y: r.y, style: t.dim,
           maxWidth: r.width)
       }
       let (shown, more) = Self.fit(meetings.count, in: r.height)
@@ -156,13 +152,10 @@ struct OverviewPane: Pane {
     }
 
     // Requests by status.
-    let statusLines =
-      report == nil
-      ? [reading]
-      : TextLayout.flow(
-        RequestStatus.allCases.compactMap { s in
-          report?.requestsByStatus[s].map { "\(s.label(l)) \($0)" }
-        }, width: colWidth)
+    let statusLines = TextLayout.flow(
+      RequestStatus.allCases.compactMap { s in
+        report.requestsByStatus[s].map { "\(s.label(l)) \($0)" }
+      }, width: colWidth)
     // Every status is counted, so the lines are shown whole (the seventh, completed, was cut
     // at 80 columns).
     let requestsSection = OverviewSection(
@@ -187,13 +180,13 @@ struct OverviewPane: Pane {
     }
 
     // Budgets: approved against each program's own budget.
-    let budgets = report?.programs ?? []
+    let budgets = report.programs
     let budgetSection = OverviewSection(
       title: l.pick("Approved vs budget", "예산 대비 승인액"), height: max(1, budgets.count * 2)
     ) { g, r, t in
       if budgets.isEmpty {
         g.put(
-          report == nil ? reading : l.pick("no programs this year", "올해 지원사업 없음"), x: r.x, y: r.y,
+          l.pick("no programs this year", "올해 지원사업 없음"), x: r.x, y: r.y,
           style: t.dim,
           maxWidth: r.width)
         return
@@ -248,7 +241,7 @@ struct OverviewPane: Pane {
 
     // Requests waiting longest.
     let waiting = data.waiting
-    let pending = report?.requestsByStatus[.pending] ?? waiting.count
+    let pending = report.requestsByStatus[.pending] ?? waiting.count
     let waitingSection = OverviewSection(
       title: l.pick("Waiting longest", "오래 기다린 신청"),
       height: max(1, waiting.count + (pending > waiting.count ? 1 : 0))
