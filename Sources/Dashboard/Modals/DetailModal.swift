@@ -1,7 +1,7 @@
 import ClusterKit
 import TerminalKit
 
-/// A scrollable document over the pane: a member, meeting, request or visit.
+/// A scrollable document over the pane: a member, meeting, request, visit, program or expert.
 struct DetailState: Hashable, Sendable {
   enum Subject: Hashable, Sendable {
     case member(Int64)
@@ -9,6 +9,7 @@ struct DetailState: Hashable, Sendable {
     case request(Int64)
     case visit(Int64)
     case program(Int64)
+    case expert(Int64)
   }
   var subject: Subject
   var scroll = 0
@@ -95,6 +96,8 @@ enum DetailModal {
           throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(id)")
         }
         return DetailData(document: .program(detail, l), program: detail.figures.program)
+      case .expert(let id):
+        return DetailData(document: .expert(try workspace.expertDetail(id: id), l))
       }
     } catch {
       var document = Document(title: "")
