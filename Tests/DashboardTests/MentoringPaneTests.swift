@@ -291,7 +291,9 @@ extension Fixture {
       press(app, [.key(.escape)])
     }
     #expect(names() == ["스마트센서 SIG", "협동로봇 SIG"])
-    press(app, ["/", "유신", .key(.enter)])
+    press(app, ["/", "없는말", .key(.enter)])
+    #expect(screen(app).contains("조건에 맞는 SIG가 없습니다."))
+    press(app, ["/", .key(.escape), "/", "유신", .key(.enter)])
     #expect(screen(app).contains("SIG 1개 · SIG 참여 활동 기업 3/11 · /유신"))
   }
 

@@ -13,7 +13,7 @@ extension Document {
       .load,
       l.pick(
         "\(d.load) of \(e.capacity) companies" + (d.load < e.capacity ? "" : " (at capacity)"),
-        "\(d.load)/\(e.capacity)개사" + (d.load < e.capacity ? "" : " (정원 참)")), l)
+        "\(d.load)/\(e.capacity)개사" + (d.load < e.capacity ? "" : " (정원 도달)")), l)
     doc.field(.sessions, l.pick("\(d.sessions)", "\(d.sessions)회"), l)
     let active = d.assignments.filter(\.mentoring.isActive)
     let past = d.assignments.filter { !$0.mentoring.isActive }

@@ -104,7 +104,7 @@ extension Document {
   private static func sigs(
     _ d: MemberDetail, today: Day, into doc: inout Document, _ l: Language
   ) {
-    doc.heading("SIG \(d.sigs.count)")
+    doc.heading(d.sigs.isEmpty ? "SIG" : "SIG \(d.sigs.count)")
     if d.sigs.isEmpty { doc.line(l.pick("none", "없음"), .dim) }
     for (sig, leader, tasks) in d.sigs {
       let role =
