@@ -37,10 +37,10 @@ struct Loader {
     form = FormData()
     for modal in modals.reversed() {
       if case .detail(let d) = modal {
-        detail = detailMemo.get(.init(subject: d.subject, language: ctx.language, today: ctx.today))
-        {
-          DetailModal.load(d, ctx, workspace)
-        }
+        let key = DetailModal.Key(
+          subject: d.subject, language: ctx.language, today: ctx.today,
+          requestOffset: d.requestOffset, requestLimit: DetailModal.requestLimit(ctx))
+        detail = detailMemo.get(key) { DetailModal.load(d, ctx, workspace) }
         break
       }
       if case .attendance(let a) = modal {

@@ -83,7 +83,9 @@ struct ExpertsCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let found = try workspace.findExpert(expert)
-        print(ExpertText.detail(try workspace.expertDetail(id: found.id)), terminator: "")
+        print(
+          Document.expert(try workspace.expertDetail(id: found.id), language).plainText,
+          terminator: "")
       }
     }
   }
@@ -210,7 +212,7 @@ struct ExpertsCommand: ParsableCommand {
   }
 }
 
-/// An expert as text.
+/// An expert's kind as typed on the command line.
 enum ExpertText {
   static let kindSynonyms: [String: ExpertKind] = [
     "대학교": .university, "univ": .university, "연구소": .institute, "연구원": .institute,
@@ -220,37 +222,6 @@ enum ExpertText {
 
   static func parseKind(_ text: String) throws(FieldError) -> ExpertKind {
     try MemberRules.parse(text, as: ExpertKind.self, field: "kind", synonyms: kindSynonyms)
-  }
-
-  static func detail(_ d: ExpertDetail) -> String {
-    let l = language
-    let e = d.expert
-    var out = "\(e.name)  #\(e.id)\n"
-    func line(_ en: String, _ ko: String, _ value: String) {
-      guard !value.isEmpty else { return }
-      out += "  " + DisplayWidth.pad(l.pick(en, ko), to: 16) + value + "\n"
-    }
-    line("Affiliation", "소속", e.affiliation)
-    line("Kind", "유형", e.kind.label(l))
-    line("Fields", "전문분야", e.fields.joined(separator: ", "))
-    line(
-      "Mentoring", "멘토링",
-      l.pick("\(d.load) companies (capacity \(e.capacity))", "\(d.load)개사 (정원 \(e.capacity)개사)"))
-    line("Sessions", "멘토링 횟수", String(d.sessions))
-    line("Phone", "전화", e.phone)
-    line("E-mail", "이메일", e.email)
-    let (active, past) = (
-      d.assignments.filter(\.mentoring.isActive), d.assignments.filter { !$0.mentoring.isActive }
-    )
-    if !active.isEmpty {
-      out += l.pick("Mentors now", "멘토링 중") + "\n"
-      for row in active { out += "  " + Document.mentoringLine(row, showMember: true, l) + "\n" }
-    }
-    if !past.isEmpty {
-      out += l.pick("Mentored before", "지난 멘토링") + "\n"
-      for row in past { out += "  " + Document.mentoringLine(row, showMember: true, l) + "\n" }
-    }
-    return out
   }
 }
 

@@ -405,7 +405,7 @@ private func expert(
       missing?.message(.en).contains("SIG 스마트센서 SIG has no task of that number (it has 2)") == true)
     let row = try #require(try w.sigRows(limit: 5).first)
     #expect(row.proposed == 0 && row.active == 1 && row.done == 1)
-    #expect(try w.memberDetail(id: leader.id).sigs.first?.tasks.map(\.number) == [1])
+    #expect(try w.memberDetail(id: leader.id).sigs.first?.tasks.map(\.task.number) == [1, 2])
     let report = try w.annualReport(year: 2026, today: today)
     #expect(report.programmes.tasksByStatus == [.active: 1, .done: 1])
     #expect(report.programmes.tasksDone == 1)

@@ -17,7 +17,8 @@ extension Fixture {
     let kim = try w.addExpert(
       Expert(
         name: "김교수", affiliation: "서울테크대학교 기계공학과", kind: .university,
-        fields: ["로봇", "제어", "기술"], capacity: 2))
+        fields: ["로봇", "제어", "기술"], phone: "02-970-6000", email: "kim@seoultech.ac.kr",
+        capacity: 2))
     let park = try w.addExpert(
       Expert(
         name: "박회계사", affiliation: "세움회계법인", kind: .company, fields: ["회계", "세무"],
@@ -67,6 +68,9 @@ extension Fixture {
     ScreenCase(name: "suggestions") { _ in ["7", "a"] },
     ScreenCase(name: "assign-form") { _ in ["7", "a", .key(.enter)] },
     ScreenCase(name: "task-form") { _ in ["7", right, right, right, .key(.enter), "t"] },
+    ScreenCase(name: "expert-detail") { _ in ["7", right, right, .key(.enter)] },
+    ScreenCase(name: "sigs-search") { _ in ["7", right, right, right, "/", "유신", .key(.enter)] },
+    ScreenCase(name: "member-detail") { _ in ["7", right, .key(.enter)] },
   ]
 
   @Test func goldenScreens() throws {
@@ -190,6 +194,26 @@ extension Fixture {
     #expect(try w.mentoringCount(MentoringFilter(memberId: yusin, activeOnly: true)) == 1)
   }
 
+  @Test func enterOnAnExpertOpensTheExpertsDocument() throws {
+    let app = app(try Fixture.withProgrammes(), "mentoring", .en)
+    press(app, [Self.right, Self.right, .key(.enter)])
+    guard case .detail(let detail) = app.state.top, case .expert = detail.subject else {
+      Issue.record("no expert detail")
+      return
+    }
+    let text = screen(app, 120, 40)
+    for part in [
+      "김교수", "서울테크대학교 기계공학과", "university", "로봇, 제어, 기술", "02-970-6000",
+      "kim@seoultech.ac.kr", "1 of 2 companies", "Mentors now 1", "(주)유신테크  로봇",
+      "1 session, last 2026-10-15", "Mentored before 0",
+    ] {
+      #expect(text.contains(part), "\(part)")
+    }
+    press(app, [.key(.escape)])
+    #expect(app.state.top == nil)
+    #expect(app.pane(MentoringPane.self).view == .experts)
+  }
+
   @Test func anExpertOpensTheirCompaniesAndEscShowsEveryoneAgain() throws {
     let app = app(try Fixture.withProgrammes(), "mentoring", .en)
     press(app, [Self.right, Self.right])
@@ -197,7 +221,7 @@ extension Fixture {
       app.data(MentoringPane.self).experts.rows.map(\.expert.name) == ["김교수", "박회계사", "이연구원"])
     press(app, ["f"])
     #expect(app.data(MentoringPane.self).experts.rows.map(\.expert.name) == ["김교수", "이연구원"])
-    press(app, [.key(.enter)])
+    press(app, ["c"])
     #expect(app.pane(MentoringPane.self).view == .mentoring)
     #expect(app.data(MentoringPane.self).mentoring.rows.map(\.memberName) == ["(주)유신테크"])
     #expect(screen(app).contains("expert 김교수 (Esc: all)"))
@@ -250,6 +274,72 @@ extension Fixture {
     #expect(try w.sigDetail(id: sig.id).leaderName == "(주)미래센서")
     press(app, [.key(.escape)])
     #expect(app.pane(MentoringPane.self).openSIG == nil)
+  }
+
+  @Test func slashSearchesTheSIGsByNameThemeLeaderOrCompany() throws {
+    let app = app(try Fixture.withProgrammes(), "mentoring")
+    press(app, [Self.right, Self.right, Self.right])
+    func names() -> [String] { app.data(MentoringPane.self).sigs.rows.map(\.sig.name) }
+    #expect(names() == ["스마트센서 SIG", "협동로봇 SIG"])
+    for (search, found) in [
+      ("협동", ["협동로봇 SIG"]), ("모듈 공동", ["스마트센서 SIG"]), ("ㅋㄹㅇㄹㅂ", ["협동로봇 SIG"]),
+      ("유신", ["스마트센서 SIG"]), ("없는말", []),
+    ] {
+      press(app, ["/", .text(search)])
+      #expect(names() == found, "\(search)")
+      #expect(app.data(MentoringPane.self).sigs.count == found.count)
+      press(app, [.key(.escape)])
+    }
+    #expect(names() == ["스마트센서 SIG", "협동로봇 SIG"])
+    press(app, ["/", "없는말", .key(.enter)])
+    #expect(screen(app).contains("조건에 맞는 SIG가 없습니다."))
+    press(app, ["/", .key(.escape), "/", "유신", .key(.enter)])
+    #expect(screen(app).contains("SIG 1개 · SIG 참여 활동 기업 3/11 · /유신"))
+  }
+
+  @Test func colonCommandsAssignAMentorAndShowTheViewsSearched() throws {
+    let fixture = try Fixture.withProgrammes()
+    let w = fixture.workspace
+    let green = fixture.members["그린모터스(주)"]!
+    let app = app(fixture, "overview")
+    press(app, [":", "assign 그린모터스 이연구원", .key(.enter)])
+    let rows = try w.mentoringRows(MentoringFilter(memberId: green, activeOnly: true), limit: 5)
+    #expect(rows.map(\.expertName) == ["이연구원"])
+    #expect(rows.first?.mentoring.field == "센서")
+    #expect(app.state.status?.text.contains("u: 되돌리기") == true)
+    press(app, ["u"])
+    #expect(try w.mentoringCount(MentoringFilter(memberId: green)) == 0)
+    press(app, [":", "assign 그린모터스", .key(.enter)])
+    #expect(app.state.status?.text == "사용법: :assign 기업 전문가")
+    press(app, [":", "assign 그린모터스 없는사람", .key(.enter)])
+    #expect(app.state.status?.isError == true)
+    #expect(app.state.status?.text.contains("없는사람") == true)
+    press(app, [":", "sig 유신", .key(.enter)])
+    #expect(app.state.pane == MentoringPane.name)
+    #expect(app.pane(MentoringPane.self).view == .sigs)
+    #expect(app.data(MentoringPane.self).sigs.rows.map(\.sig.name) == ["스마트센서 SIG"])
+    press(app, [":", "mentor ㄱㄹㅁ", .key(.enter)])
+    #expect(app.pane(MentoringPane.self).view == .unmentored)
+    #expect(app.data(MentoringPane.self).unmentored.rows.map(\.name) == ["그린모터스(주)"])
+  }
+
+  /// The member's detail: the mentor with how to reach them, and each SIG with its leader, its
+  /// theme and every task of the SIG, the member's own first.
+  @Test func aMembersDetailShowsTheMentorsContactAndEveryTaskOfItsSIGs() throws {
+    let fixture = try Fixture.withProgrammes()
+    let detail = try fixture.workspace.memberDetail(id: fixture.members["(주)유신테크"]!)
+    let text = Document.member(detail, today: Fixture.today, .ko).plainText
+    for part in [
+      "02-970-6000 · kim@seoultech.ac.kr", "SIG 1\n",
+      "스마트센서 SIG · 주관기업 (주)미래센서 · 센서 모듈 공동 개발",
+      "  2. [제안] 센서 신뢰성 시험 공동 수행, 기한 2026-11-20",
+      "  1. [진행] MEMS 센서 모듈 공동 개발 — (주)미래센서, 기한 2026-12-10",
+    ] {
+      #expect(text.contains(part), "\(part)")
+    }
+    let own = try #require(text.range(of: "센서 신뢰성"))
+    let other = try #require(text.range(of: "MEMS"))
+    #expect(own.lowerBound < other.lowerBound)
   }
 
   @Test func joiningACompanyOfAnotherClusterSaysWhyOnTheForm() throws {

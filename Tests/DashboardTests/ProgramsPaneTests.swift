@@ -154,6 +154,119 @@ extension Fixture {
   }
 }
 
+extension Fixture {
+  /// The support chain with 30 pending requests more to 스마트공장 고도화, one a day from May.
+  static func busyProgram() throws -> Fixture {
+    let f = try supportChain()
+    let program = try f.workspace.findProgram("스마트공장 고도화")
+    for i in 1...30 {
+      try f.workspace.addRequest(
+        SupportRequest(
+          memberId: f.members["(주)미래센서"]!, programId: program.id, title: "센서 개선 \(i)",
+          requestedKRW: 1_000_000, submitted: day("2026-05-01").adding(days: i), status: .pending),
+        today: Fixture.today)
+    }
+    return f
+  }
+}
+
+@Suite struct ProgramDetailTests {
+  /// 스마트공장 고도화, the second program of 2026.
+  static let open: [Input] = ["6", .key(.down), .key(.enter)]
+
+  @Test func goldenScreens() throws {
+    expectGoldens(
+      "program-requests",
+      [
+        ScreenCase(name: "first-window") { _ in Self.open },
+        ScreenCase(name: "second-window") { _ in Self.open + [.key(.pageDown)] },
+        ScreenCase(name: "last-window-en", language: .en) { _ in Self.open + ["G"] },
+      ], try Fixture.busyProgram())
+  }
+
+  /// The detail reads one window of the program's requests, by status and newest first, and
+  /// PgUp/PgDn, g and G move it; the counts by status are of all of them.
+  @Test func aProgramsRequestsPageInAWindowWithCountsByStatus() throws {
+    let fixture = try Fixture.busyProgram()
+    let w = fixture.workspace
+    let app = app(fixture, "programs")
+    press(app, Self.open)
+    guard case .detail(let d) = app.state.top, case .program(let id) = d.subject else {
+      Issue.record("no program detail")
+      return
+    }
+    #expect(try w.findProgram("스마트공장 고도화").id == id)
+    let all = try #require(try w.programDetail(id: id))
+    #expect(all.requestCount == 32 && all.requests.count == 32)
+    #expect(all.statusCounts == [.pending: 30, .agreed: 1, .completed: 1])
+    #expect(all.requests.first?.title == "센서 개선 30")
+    #expect(all.requests.suffix(2).map(\.status) == [.agreed, .completed])
+    let limit = DetailModal.requestLimit(app.context)
+    func window() -> (offset: Int, count: Int, total: Int)? { app.detailData?.requestWindow }
+    #expect(window()?.offset == 0 && window()?.count == limit && window()?.total == 32)
+    let text = try #require(app.detailData?.document.plainText)
+    #expect(text.contains("심사대기 30 · 협약 1 · 완료 1"))
+    #expect(text.contains("32건 중 1–\(limit)"))
+    press(app, [.key(.pageDown)])
+    #expect(window()?.offset == limit)
+    // The view scrolls to the requests: their heading, the counts and the window show.
+    #expect(screen(app).contains("32건 중 \(limit + 1)–32"))
+    let second = try #require(try w.programDetail(id: id, offset: limit, limit: limit))
+    #expect(second.requests.map(\.id) == Array(all.requests.map(\.id)[limit..<(2 * limit)]))
+    press(app, ["G"])
+    #expect(window()?.offset == 32 - limit && window()?.count == limit)
+    #expect(screen(app).contains("#\(all.requests.last!.id)"))
+    press(app, [.key(.pageDown)])
+    #expect(window()?.offset == 32 - limit)
+    press(app, [.key(.pageUp)])
+    #expect(window()?.offset == 32 - 2 * limit)
+    press(app, ["g"])
+    #expect(window()?.offset == 0)
+    #expect(app.state.top != nil)
+  }
+
+  @Test func addingAProgramIsUndoneByUAndRedoneByCtrlR() throws {
+    let fixture = try Fixture.supportChain()
+    let w = fixture.workspace
+    let app = app(fixture, "programs")
+    press(app, ["]", "n", .key(.down), "해외규격인증", .key(.down), .key(.down), "3천만"])
+    press(app, [.action(.save)])
+    #expect(app.state.top == nil)
+    #expect(try w.programs(year: 2027).map(\.name).contains("해외규격인증"))
+    #expect(app.data(ProgramsPane.self).programs.count == 2)
+    press(app, ["u"])
+    #expect(try !w.programs(year: 2027).map(\.name).contains("해외규격인증"))
+    #expect(app.data(ProgramsPane.self).programs.count == 1)
+    press(app, [.key(.ctrl("r"))])
+    #expect(try w.programs(year: 2027).first { $0.name == "해외규격인증" }?.budgetKRW == 30_000_000)
+    #expect(app.data(ProgramsPane.self).programs.count == 2)
+  }
+
+  /// A request's audit history is never undone, so `u` after entering one says so (withdraw
+  /// it instead) and keeps it, as the command line's undo does.
+  @Test func undoingAnEnteredRequestSaysItIsKeptForItsAuditHistory() throws {
+    let fixture = try Fixture.supportChain()
+    let w = fixture.workspace
+    let yusin = fixture.members["(주)유신테크"]!
+    let app = app(fixture, "requests")
+    press(app, ["n", "ㅇㅅㅌ", .key(.enter)])
+    press(
+      app,
+      [
+        " ", " ", .key(.down), "시제품 금형", .key(.down), "2천만", .key(.down), "500만", .key(.enter),
+        .key(.enter),
+      ])
+    #expect(app.state.top == nil)
+    let added = try #require(
+      try w.requestRows(RequestFilter(memberId: yusin)).first { $0.title == "시제품 금형" })
+    press(app, ["u"])
+    #expect(app.state.status?.isError == true)
+    #expect(app.state.status?.text.contains("대신 철회하세요") == true)
+    #expect(app.state.status?.text.contains("#\(added.id)") == true)
+    #expect(try w.request(id: added.id)?.status == .pending)
+  }
+}
+
 @Suite struct RequestStepTests {
   /// The request detail of `key`'s request, opened from the requests pane showing every status.
   func detail(_ fixture: Fixture, _ key: String, _ l: Language = .ko) -> DashboardApp {

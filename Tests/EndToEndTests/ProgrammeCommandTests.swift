@@ -83,7 +83,9 @@ import Testing
       member.stdout.contains(
         "Mentor\n  정민수 (한결대학교 전자공학과)  기술  2026-09-01–  1 session, last 2026-11-20\n"))
     #expect(
-      member.stdout.contains("SIG\n  스마트센서 SIG\n    1. [active] 저전력 무선 센서 모듈, due 2027-03-31\n"))
+      member.stdout.contains(
+        "SIG 1\n  스마트센서 SIG · Leader 한빛정밀 · 센서 공동 개발\n    1. [active] 저전력 무선 센서 모듈, due 2027-03-31\n"
+      ))
     let korean = try cli.run(["members", "show", "(주)유신테크"], environment: ["LANG": "ko_KR.UTF-8"])
     #expect(
       korean.stdout.contains("멘토\n  정민수 (한결대학교 전자공학과)  기술  2026-09-01–  멘토링 1회, 최근 2026-11-20"))

@@ -30,16 +30,7 @@ extension Document {
       }
     }
     mentoring(d, into: &doc, l)
-    doc.heading("SIG")
-    if d.sigs.isEmpty { doc.line(l.pick("none", "없음"), .dim) }
-    for (sig, tasks) in d.sigs {
-      doc.line(sig.name + (sig.leaderId == m.id ? l.pick(" (leader)", " (주관)") : ""))
-      for task in tasks {
-        doc.line(
-          "  " + taskLine(task, owner: nil, today: today, l),
-          task.isOverdue(on: today) ? .warning : .normal)
-      }
-    }
+    sigs(d, today: today, into: &doc, l)
     let attended = d.meetings.filter { $0.status == .present }.count
     doc.heading(
       l.pick("Meetings attended ", "회의 참석 ")
@@ -94,12 +85,41 @@ extension Document {
     doc.heading(Term.mentor.title(l))
     if let active {
       doc.line(mentoringLine(active, showMember: false, l))
+      if let expert = d.mentor?.expert {
+        let reach = [expert.phone, expert.email].filter { !$0.isEmpty }
+        if !reach.isEmpty { doc.line("  " + reach.joined(separator: " · ")) }
+      }
     } else {
       doc.line(l.pick("none", "없음"), .dim)
     }
     if !earlier.isEmpty {
       doc.line(l.pick("Earlier mentors", "이전 멘토"), .dim)
       for row in earlier { doc.line("  " + mentoringLine(row, showMember: false, l), .dim) }
+    }
+  }
+
+  /// Each SIG the member is in, with its theme and leader, and every task of the SIG: the
+  /// member's own first, then the others' with their owners (dimmed once done, marked when
+  /// overdue).
+  private static func sigs(
+    _ d: MemberDetail, today: Day, into doc: inout Document, _ l: Language
+  ) {
+    doc.heading(d.sigs.isEmpty ? "SIG" : "SIG \(d.sigs.count)")
+    if d.sigs.isEmpty { doc.line(l.pick("none", "없음"), .dim) }
+    for (sig, leader, tasks) in d.sigs {
+      let role =
+        sig.leaderId == d.member.id
+        ? l.pick(" (leader)", " (주관)")
+        : leader.map { " · " + Term.leader.title(l) + " " + $0 } ?? ""
+      doc.line(sig.name + role + (sig.theme.isEmpty ? "" : " · " + sig.theme))
+      if tasks.isEmpty { doc.line("  " + l.pick("no task", "과제 없음"), .dim) }
+      let own = tasks.filter { $0.task.ownerId == d.member.id }
+      for t in own + tasks.filter({ $0.task.ownerId != d.member.id }) {
+        let owner = t.task.ownerId == d.member.id ? nil : t.ownerName
+        doc.line(
+          "  " + taskLine(t.task, owner: owner, today: today, l),
+          t.task.isOverdue(on: today) ? .warning : t.task.status == .done ? .dim : .normal)
+      }
     }
   }
 

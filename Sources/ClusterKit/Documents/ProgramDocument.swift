@@ -1,5 +1,6 @@
 extension Document {
-  /// A program: its terms, its figures and its requests by status.
+  /// A program: its terms, its figures, its requests counted by status and the window of them
+  /// read (all, on the command line).
   public static func program(_ d: ProgramDetail, _ l: Language) -> Document {
     let f = d.figures
     let requests = d.requests
@@ -12,15 +13,27 @@ extension Document {
     doc.field(.note, p.note, l)
     doc.heading(l.pick("Figures", "집행 현황"))
     doc.figures(f, l)
-    guard !requests.isEmpty else { return doc }
-    doc.heading(l.pick("Requests by status", "상태별 신청"))
-    for status in RequestStatus.allCases {
-      let rows = requests.filter { $0.status == status }
-      guard !rows.isEmpty else { continue }
-      doc.line("\(status.label(l)) \(rows.count)")
-      for r in rows { doc.line(["  "] + requestSummary(r, l)) }
+    guard d.requestCount > 0 else { return doc }
+    doc.heading(requestsHeading(l))
+    doc.line(
+      RequestStatus.allCases.compactMap { status in
+        d.statusCounts[status].map { "\(status.label(l)) \($0)" }
+      }.joined(separator: " · "))
+    if requests.count < d.requestCount {
+      let first = d.offset + 1
+      let last = d.offset + requests.count
+      doc.line(
+        l.pick(
+          "\(first)–\(last) of \(d.requestCount) · PgUp/PgDn page, g/G first/last",
+          "\(d.requestCount)건 중 \(first)–\(last) · PgUp/PgDn 쪽 넘김, g/G 처음/끝"), .dim)
     }
+    for r in requests { doc.line(["  "] + requestSummary(r, l)) }
     return doc
+  }
+
+  /// The heading above a program's requests (a detail view scrolls to it when paging them).
+  public static func requestsHeading(_ l: Language) -> String {
+    l.pick("Requests by status", "상태별 신청")
   }
 
   /// `#64  2026-08-24  pending   (주)한비헬스  1,370만원  title  중복지원 #60`.

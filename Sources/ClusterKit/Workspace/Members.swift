@@ -104,8 +104,9 @@ public struct MemberDetail: Sendable {
   public var mentor: (expert: Expert, mentoring: Mentoring)?
   /// Every mentoring assignment with its sessions, the active one first, then newest first.
   public var mentoring: [MentoringRow]
-  /// The SIGs the member is in, with the tasks it owns there.
-  public var sigs: [(sig: SIG, tasks: [SIGTask])]
+  /// The SIGs the member is in, each with its leader's name and every task of the SIG (with
+  /// the owner's name), by number.
+  public var sigs: [(sig: SIG, leaderName: String?, tasks: [SIGTaskLine])]
   /// The member's directory-book entries, newest edition first.
   public var directoryBook: [DirectoryBookEntry]
   /// The workspace's newest directory-book edition, nil when none is recorded.
@@ -689,20 +690,28 @@ extension Workspace {
       let mentoring = try Workspace.mentoringRows(
         MentoringFilter(memberId: id), order: "x.ended IS NOT NULL, x.started DESC, x.id DESC",
         offset: 0, limit: Int.max, db)
-      var tasks: [Int64: [SIGTask]] = [:]
-      for task in try SIGTask.filter(Column("ownerId") == id).order(
-        Column("sigId"), Column("number")
-      )
-      .fetchAll(db) {
-        tasks[task.sigId, default: []].append(task)
-      }
-      let sigs = try SIG.fetchAll(
+      var tasks: [Int64: [SIGTaskLine]] = [:]
+      for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT s.* FROM sigMember sm JOIN sig s ON s.id = sm.sigId
+          SELECT t.*, o.name AS ownerName FROM sigMember sm JOIN sigTask t ON t.sigId = sm.sigId
+          JOIN member o ON o.id = t.ownerId WHERE sm.memberId = ? ORDER BY t.sigId, t.number
+          """, arguments: [id])
+      {
+        let task = try SIGTask(row: row)
+        tasks[task.sigId, default: []].append(SIGTaskLine(task: task, ownerName: row["ownerName"]))
+      }
+      let sigs = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.*, l.name AS leaderName FROM sigMember sm JOIN sig s ON s.id = sm.sigId
+          LEFT JOIN member l ON l.id = s.leaderId
           WHERE sm.memberId = ? ORDER BY s.name, s.id
           """, arguments: [id]
-      ).map { (sig: $0, tasks: tasks[$0.id] ?? []) }
+      ).map { row in
+        let sig = try SIG(row: row)
+        return (sig: sig, leaderName: row["leaderName"] as String?, tasks: tasks[sig.id] ?? [])
+      }
       let directoryBook = try DirectoryBookEntry.filter(Column("memberId") == id)
         .order(Column("edition").desc).fetchAll(db)
       let meetings = try Row.fetchAll(

@@ -78,8 +78,16 @@ public struct ProgramFigures: Hashable, Sendable {
 /// program detail draws.
 public struct ProgramDetail: Sendable {
   public var figures: ProgramFigures
-  /// The program's requests, newest first.
+  /// How many of the program's requests are in each status; a status with none is missing.
+  public var statusCounts: [RequestStatus: Int]
+  /// One window of the program's requests: by status in the order of `RequestStatus`, newest
+  /// first within each; all of them unless a window was asked for.
   public var requests: [RequestRow]
+  /// Where the window starts among all the program's requests.
+  public var offset: Int
+
+  /// How many requests the program has.
+  public var requestCount: Int { statusCounts.values.reduce(0, +) }
 }
 
 /// What copying one year's programs to another did.
@@ -228,13 +236,32 @@ extension Workspace {
   }
 
   /// A program with its figures and its requests; nil when there is no such program.
-  public func programDetail(id: Int64) throws -> ProgramDetail? {
+  /// A program with its figures, its requests counted by status and a window of them (from
+  /// `offset`, at most `limit`; an offset past the end shows the last window).
+  public func programDetail(id: Int64, offset: Int = 0, limit: Int = Int.max) throws
+    -> ProgramDetail?
+  {
     try read { db in
       guard let program = try Program.fetchOne(db, key: id) else { return nil }
+      var counts: [RequestStatus: Int] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: "SELECT status, COUNT(*) AS n FROM supportRequest WHERE programId = ? GROUP BY status",
+        arguments: [id])
+      {
+        counts[row["status"] as RequestStatus] = row["n"]
+      }
+      let total = counts.values.reduce(0, +)
+      let start = max(0, min(offset, limit >= total ? 0 : total - limit))
+      let rank = RequestStatus.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }
+        .joined(separator: " ")
       return ProgramDetail(
-        figures: try Workspace.programFigures(program, db),
+        figures: try Workspace.programFigures(program, db), statusCounts: counts,
         requests: try Workspace.requestRows(
-          db, where: "r.programId = ?", order: "r.submitted DESC, r.id DESC", arguments: [id]))
+          db, where: "r.programId = ?",
+          order: "CASE r.status \(rank) END, r.submitted DESC, r.id DESC",
+          limit: limit == Int.max ? "" : "LIMIT \(limit) OFFSET \(start)", arguments: [id]),
+        offset: start)
     }
   }
 

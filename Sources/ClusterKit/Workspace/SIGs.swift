@@ -124,19 +124,50 @@ extension Workspace {
     }
   }
 
-  public func sigCount(clusterId: Int64? = nil) throws -> Int {
+  /// Which SIGs a list shows: one mini-cluster's, and those whose name or theme has the search
+  /// in it or whose leader or a member company matches it as a member search does (초성 too).
+  static func sigClause(clusterId: Int64?, search: String) -> (
+    sql: String, arguments: StatementArguments
+  ) {
+    var parts: [String] = []
+    var arguments: StatementArguments = []
+    if let clusterId {
+      parts.append("s.clusterId = ?")
+      _ = arguments.append(contentsOf: [clusterId])
+    }
+    let text = KoreanText.clean(search)
+    if !text.isEmpty {
+      let like = "%" + escapeLike(text) + "%"
+      let member = searchClause(MemberQuery(search: text))
+      parts.append(
+        """
+        (s.name LIKE ? ESCAPE '\\' OR s.theme LIKE ? ESCAPE '\\'
+         OR s.leaderId IN (SELECT m.id FROM member m WHERE \(member.sql))
+         OR s.id IN (SELECT sm.sigId FROM sigMember sm JOIN member m ON m.id = sm.memberId
+                     WHERE \(member.sql)))
+        """)
+      _ = arguments.append(contentsOf: [like, like])
+      _ = arguments.append(contentsOf: member.arguments)
+      _ = arguments.append(contentsOf: member.arguments)
+    }
+    return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+  }
+
+  public func sigCount(clusterId: Int64? = nil, search: String = "") throws -> Int {
     try read { db in
-      var request = SIG.all()
-      if let clusterId { request = request.filter(Column("clusterId") == clusterId) }
-      return try request.fetchCount(db)
+      let clause = Workspace.sigClause(clusterId: clusterId, search: search)
+      return try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM sig s WHERE \(clause.sql)", arguments: clause.arguments)!
     }
   }
 
   /// One window of the SIGs by name, with their leaders, member counts and task counts.
-  public func sigRows(clusterId: Int64? = nil, offset: Int = 0, limit: Int) throws -> [SIGRow] {
+  public func sigRows(
+    clusterId: Int64? = nil, search: String = "", offset: Int = 0, limit: Int
+  ) throws -> [SIGRow] {
     try read { db in
-      var arguments: StatementArguments = []
-      if let clusterId { _ = arguments.append(contentsOf: [clusterId]) }
+      let clause = Workspace.sigClause(clusterId: clusterId, search: search)
+      var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
       return try Row.fetchAll(
         db,
@@ -147,7 +178,7 @@ extension Workspace {
                  (SELECT COUNT(*) FROM sigTask t WHERE t.sigId = s.id AND t.status = 'active') AS active,
                  (SELECT COUNT(*) FROM sigTask t WHERE t.sigId = s.id AND t.status = 'done') AS done
           FROM sig s JOIN cluster c ON c.id = s.clusterId LEFT JOIN member l ON l.id = s.leaderId
-          \(clusterId == nil ? "" : "WHERE s.clusterId = ?")
+          WHERE \(clause.sql)
           ORDER BY s.name, s.id LIMIT ? OFFSET ?
           """, arguments: arguments
       ).map { row in

@@ -1,7 +1,7 @@
 import ClusterKit
 import TerminalKit
 
-/// A scrollable document over the pane: a member, meeting, request or visit.
+/// A scrollable document over the pane: a member, meeting, request, visit, program or expert.
 struct DetailState: Hashable, Sendable {
   enum Subject: Hashable, Sendable {
     case member(Int64)
@@ -9,9 +9,12 @@ struct DetailState: Hashable, Sendable {
     case request(Int64)
     case visit(Int64)
     case program(Int64)
+    case expert(Int64)
   }
   var subject: Subject
   var scroll = 0
+  /// A program's detail shows a window of its requests from here (`PgUp`/`PgDn` page it).
+  var requestOffset = 0
 }
 
 /// What a detail view reads: the document, and the record behind it for the keys that act on it.
@@ -20,6 +23,8 @@ struct DetailData: Sendable {
   var member: MemberDetail?
   var request: RequestDetail?
   var program: Program?
+  /// A program's window of requests: where it starts, how many it shows, of how many.
+  var requestWindow: (offset: Int, count: Int, total: Int)?
 }
 
 enum DetailModal {
@@ -68,7 +73,14 @@ enum DetailModal {
     var subject: DetailState.Subject
     var language: Language
     var today: Day
+    /// A program's window of requests: its first row and how many rows it has.
+    var requestOffset = 0
+    var requestLimit = 0
   }
+
+  /// How many of a program's requests its detail shows at once: the rows the view has less the
+  /// heading, the counts by status and the line saying which requests show.
+  static func requestLimit(_ ctx: Context) -> Int { max(3, area(content(ctx)).height - 3) }
 
   static func load(_ d: DetailState, _ ctx: Context, _ workspace: Workspace) -> DetailData {
     let l = ctx.l
@@ -95,10 +107,17 @@ enum DetailModal {
         let name = try workspace.member(id: visit.memberId)?.name
         return DetailData(document: .visit(visit, memberName: name, today: ctx.today, l))
       case .program(let id):
-        guard let detail = try workspace.programDetail(id: id) else {
+        guard
+          let detail = try workspace.programDetail(
+            id: id, offset: d.requestOffset, limit: requestLimit(ctx))
+        else {
           throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(id)")
         }
-        return DetailData(document: .program(detail, l), program: detail.figures.program)
+        return DetailData(
+          document: .program(detail, l), program: detail.figures.program,
+          requestWindow: (detail.offset, detail.requests.count, detail.requestCount))
+      case .expert(let id):
+        return DetailData(document: .expert(try workspace.expertDetail(id: id), l))
       }
     } catch {
       var document = Document(title: "")
@@ -136,6 +155,24 @@ enum DetailModal {
     case .back:
       app.modals.removeLast()
       return []
+    case let paging
+    where [.pageUp, .pageDown, .top, .bottom].contains(paging) && data.requestWindow != nil:
+      // A program's paging keys page its requests; the view scrolls to their heading (G to
+      // the end, where the last request is).
+      let window = data.requestWindow!
+      let limit = requestLimit(ctx)
+      switch action {
+      case .pageUp: d.requestOffset = max(0, window.offset - limit)
+      case .pageDown: d.requestOffset = window.offset + limit
+      case .top: d.requestOffset = 0
+      default: d.requestOffset = max(0, window.total - limit)
+      }
+      var above = data.document
+      above.blocks = Array(
+        above.blocks.prefix { $0 != .heading(Document.requestsHeading(ctx.l)) })
+      d.scroll =
+        action == .bottom
+        ? Int.max / 2 : DocumentView(above).height(width: max(1, area(content(ctx)).width))
     case .up: d.scroll = max(0, d.scroll - 1)
     case .down: d.scroll += 1
     case .pageUp: d.scroll = max(0, d.scroll - page)

@@ -160,6 +160,8 @@ enum MentoringChange: Hashable, Sendable {
   case leave(SIG, SIGMemberLine)
   case addTask(SIGTask, sigName: String, ownerName: String)
   case moveTask(SIGTask, to: SIGTaskStatus, sigName: String)
+  /// `:assign COMPANY EXPERT`: both as typed, found when the change is made.
+  case assignNamed(member: String, expert: String, from: Day)
 
   /// Makes the call; returns what it did, in words.
   func perform(on workspace: Workspace, today: Day) throws -> Said {
@@ -189,6 +191,13 @@ enum MentoringChange: Hashable, Sendable {
       return { l in
         l.pick("\(name) joined SIG \(sig.name)", "\(name, .subject) SIG \(sig.name)에 참여했습니다")
       }
+    case .assignNamed(let memberReference, let expertReference, let from):
+      let member = try workspace.findMember(memberReference)
+      let expert = try workspace.findExpert(expertReference)
+      return try MentoringChange.assign(
+        memberId: member.id, memberName: member.name, expert: expert, from: from,
+        field: expert.fields.first ?? "", overrideReason: nil
+      ).perform(on: workspace, today: today)
     case .leave(let sig, let line):
       let wasLeader = try workspace.leaveSIG(sigId: sig.id, memberId: line.memberId)
       return { l in

@@ -8,6 +8,7 @@ import TerminalKit
 struct MentoringPane: Pane {
   static let name = "mentoring"
   static func title(_ l: Language) -> String { l.pick("Mentoring & SIGs", "멘토링·SIG") }
+  static let verbs = ["assign", "mentor", "sig"]
 
   enum View: Int, CaseIterable, Hashable, Sendable {
     case unmentored, mentoring, experts, sigs
@@ -28,6 +29,7 @@ struct MentoringPane: Pane {
   static let mentoringScope = Scope(
     id: "mentoring.mentoring", english: "Mentoring under way", korean: "진행 중인 멘토링")
   static let expertsScope = Scope(id: "mentoring.experts", english: "Expert pool", korean: "전문가 풀")
+  static let sigsScope = Scope(id: "mentoring.sigs", english: "SIGs", korean: "SIG 목록")
   static let suggestionScope = Scope(
     id: "mentoring.suggestions", english: "Mentor suggestions", korean: "멘토 추천")
   static let sigScope = Scope(id: "mentoring.sig", english: "An open SIG", korean: "SIG 상세")
@@ -40,6 +42,7 @@ struct MentoringPane: Pane {
   static let endMentoring = Action("endMentoring")
   static let logSession = Action("logSession")
   static let withRoom = Action("expertsWithRoom")
+  static let expertCompanies = Action("expertCompanies")
   static let clearExpert = Action("clearExpert")
   static let join = Action("joinSIG")
   static let leave = Action("leaveSIG")
@@ -51,6 +54,9 @@ struct MentoringPane: Pane {
   static let bindings: [Binding] = [
     Binding([.right], nextView, scope, "next view", "다음 보기").hint("←→", "view", "보기"),
     Binding([.left], previousView, scope, "previous view", "이전 보기"),
+    Binding(
+      [.char(":")], .command, scope,
+      "command line: assign, mentor, sig", "명령줄: assign, mentor, sig"),
     Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
     Binding([.char("/")], .search, unmentoredScope, "search (초성 ok)", "검색 (초성 가능)"),
     Binding([.char("a")], assign, unmentoredScope, "assign a mentor", "멘토 배정").hint(
@@ -66,6 +72,9 @@ struct MentoringPane: Pane {
     Binding([.char("/")], .search, expertsScope, "search name or affiliation", "이름·소속 검색"),
     Binding([.char("f")], withRoom, expertsScope, "only experts with room", "여유 있는 전문가만").hint(
       "f", "with room", "여유"),
+    Binding([.char("c")], expertCompanies, expertsScope, "the expert's companies", "전문가의 멘토링 기업")
+      .hint("c", "companies", "기업"),
+    Binding([.char("/")], .search, sigsScope, "search SIG, theme or company", "SIG·주제·기업 검색"),
     Binding([.enter, .char("l")], .open, suggestionScope, "assign this expert", "이 전문가 배정").hint(
       "Enter", "assign", "배정"),
     Binding([.escape, .char("h")], .back, suggestionScope, "back", "뒤로", hint: true),
@@ -115,7 +124,7 @@ struct MentoringPane: Pane {
     case .unmentored: return [Self.unmentoredScope, Self.scope, .global]
     case .mentoring: return [Self.mentoringScope, Self.scope, .global]
     case .experts: return [Self.expertsScope, Self.scope, .global]
-    case .sigs: return [Self.scope, .global]
+    case .sigs: return [Self.sigsScope, Self.scope, .global]
     }
   }
 
@@ -148,7 +157,7 @@ struct MentoringPane: Pane {
     var unmentored = PagedList<MemberQuery, MemberRow>()
     var mentoring = PagedList<MentoringFilter, MentoringRow>()
     var experts = PagedList<ExpertQuery, ExpertRow>()
-    var sigs = PagedList<Int, SIGRow>()
+    var sigs = PagedList<String, SIGRow>()
     var sig: SIGDetail?
     var suggestions: [MentorSuggestion] = []
 
@@ -172,7 +181,7 @@ struct MentoringPane: Pane {
     var unmentored = PagedList<MemberQuery, MemberRow>.Cache()
     var mentoring = PagedList<MentoringFilter, MentoringRow>.Cache()
     var experts = PagedList<ExpertQuery, ExpertRow>.Cache()
-    var sigs = PagedList<Int, SIGRow>.Cache()
+    var sigs = PagedList<String, SIGRow>.Cache()
     var sig = Memo<Int64, SIGDetail?>()
     var suggestions = Memo<Suggesting, [MentorSuggestion]>()
   }
@@ -237,8 +246,9 @@ struct MentoringPane: Pane {
         rows: { try workspace.expertRows($0, offset: $1, limit: $2) })
     case .sigs:
       data.sigs = cache.sigs.load(
-        0, at: list, lctx, count: { _ in try workspace.sigCount() },
-        rows: { try workspace.sigRows(offset: $1, limit: $2) })
+        searches[View.sigs.rawValue], at: list, lctx,
+        count: { try workspace.sigCount(search: $0) },
+        rows: { try workspace.sigRows(search: $0, offset: $1, limit: $2) })
     }
     return data
   }
@@ -313,7 +323,7 @@ struct MentoringPane: Pane {
       }
     }
     switch action {
-    case Self.assign, Self.endMentoring, Self.logSession, .open:
+    case Self.assign, Self.endMentoring, Self.logSession, Self.expertCompanies, .open:
       guard data.count(view) == 0 else { return nil }
       switch view {
       case .unmentored:
@@ -373,7 +383,7 @@ struct MentoringPane: Pane {
       parts = [l.pick("\(data.experts.count) experts", "전문가 \(data.experts.count)명")]
       if withRoom { parts.append(l.pick("with room", "여유 있음")) }
     case .sigs:
-      parts = [l.pick("\(c.sigs) SIGs", "SIG \(c.sigs)개")]
+      parts = [l.pick("\(data.sigs.count) SIGs", "SIG \(data.sigs.count)개")]
       if let coverage = c.coverage {
         parts.append(
           l.pick(

@@ -115,7 +115,9 @@ extension MentoringPane {
       return Table(
         columns: columns, rows: rows, firstRow: list.offset, rowCount: data.sigs.count,
         scroll: data.sigs.count == 0 ? nil : list,
-        emptyMessage: l.pick("No SIG yet.", "SIG가 없습니다."))
+        emptyMessage: searches[view.rawValue].isEmpty
+          ? l.pick("No SIG yet.", "SIG가 없습니다.")
+          : l.pick("No SIG matches.", "조건에 맞는 SIG가 없습니다."))
     }
   }
 

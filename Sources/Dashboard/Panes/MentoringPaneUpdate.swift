@@ -29,9 +29,7 @@ extension MentoringPane {
         }
       case .experts:
         if let row = data.experts.row(at: list) {
-          expert = (row.id, row.expert.name)
-          view = .mentoring
-          lists[View.mentoring.rawValue] = ScrollState()
+          app.modals.append(.detail(DetailState(subject: .expert(row.id))))
         }
       case .sigs:
         if let row = data.sigs.row(at: list) {
@@ -52,6 +50,12 @@ extension MentoringPane {
       if let row = data.mentoring.row(at: list) {
         app.modals.append(.form(MentoringForm.log(row, today: ctx.today, ctx.l)))
       }
+    case Self.expertCompanies:
+      if let row = data.experts.row(at: list) {
+        expert = (row.id, row.expert.name)
+        view = .mentoring
+        lists[View.mentoring.rawValue] = ScrollState()
+      }
     case Self.withRoom:
       withRoom.toggle()
       lists[View.experts.rawValue] = ScrollState()
@@ -61,6 +65,33 @@ extension MentoringPane {
     default: break
     }
     return []
+  }
+
+  /// `:assign COMPANY EXPERT` makes the expert (the last word) the company's mentor from today;
+  /// `:mentor [TEXT]` shows the companies without a mentor, `:sig [TEXT]` the SIGs, searched.
+  mutating func command(_ verb: String, _ words: [String], _ ctx: Context, _ app: inout AppState)
+    -> [Effect]
+  {
+    app.pane = Self.name
+    guard verb == "assign" else {
+      choosing = nil
+      openSIG = nil
+      search = nil
+      view = verb == "sig" ? .sigs : .unmentored
+      searches[view.rawValue] = words.joined(separator: " ")
+      lists[view.rawValue] = ScrollState()
+      return []
+    }
+    guard words.count >= 2 else {
+      return CommandLineModal.usage(
+        ctx.l.pick(":assign COMPANY EXPERT", ":assign 기업 전문가"), &app)
+    }
+    return [
+      Effect(
+        .mentoring(
+          .assignNamed(
+            member: words.dropLast().joined(separator: " "), expert: words.last!, from: ctx.today)))
+    ]
   }
 
   /// The company under the cursor of the first two views.

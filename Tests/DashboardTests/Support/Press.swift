@@ -65,6 +65,12 @@ extension DashboardApp {
     return loader.form
   }
 
+  /// What the open detail view reads, for the current state.
+  var detailData: DetailData? {
+    refresh()
+    return loader.detail
+  }
+
   private func slot<P: Pane>(_ type: P.Type) -> Slot<P> {
     panes.compactMap { $0 as? Slot<P> }.first!
   }
