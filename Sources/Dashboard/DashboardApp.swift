@@ -198,18 +198,29 @@ public final class DashboardApp {
         let next = Global.undoHint(state, naming: !effect.change.isNewChange)
         state.say(said(state.language) + (next.isEmpty ? "" : "  " + next))
       } catch {
+        // An undo the workspace refuses (a later change to the same records, a request with an
+        // audit history) is refused for good: it leaves the list, so that `u` goes on to the
+        // change before it. One that failed for another reason stays to try again.
+        let refused = Self.isRefusal(error)
         switch effect.change {
-        case .undo(let change): state.undo.append(change)
-        case .redo(let change): state.redo.append(change)
+        case .undo(let change) where !refused: state.undo.append(change)
+        case .redo(let change) where !refused: state.redo.append(change)
         default: break
         }
         if effect.fromDialog, case .form = state.top {
           FormDialog.failed(error, &state, change: effect.change)
         } else {
-          state.say(describe(error, state.language), error: true)
+          let next = effect.change.isNewChange ? "" : Global.undoHint(state, naming: true)
+          state.say(
+            describe(error, state.language) + (next.isEmpty ? "" : "  " + next), error: true)
         }
       }
     }
+  }
+
+  /// True when the workspace said no to the change itself, rather than failing to make it.
+  static func isRefusal(_ error: Error) -> Bool {
+    error is WorkspaceError || error is FieldError || error is ValidationError
   }
 
   // MARK: - Which keys work now

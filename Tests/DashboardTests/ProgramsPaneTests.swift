@@ -267,6 +267,33 @@ extension Fixture {
   }
 }
 
+extension ProgramsPaneTests {
+  /// A refused undo leaves the list: the next `u` undoes the change before it, not the refused
+  /// one again.
+  @Test func aRefusedUndoLetsUGoOnToTheChangeBeforeIt() throws {
+    let fixture = try Fixture.supportChain()
+    let w = fixture.workspace
+    let app = app(fixture, "programs")
+    press(app, ["]", "n", .key(.down), "해외규격인증", .key(.down), .key(.down), "3천만"])
+    press(app, [.action(.save)])
+    #expect(try w.programs(year: 2027).map(\.name).contains("해외규격인증"))
+    #expect(app.send(.show("requests")))
+    press(app, ["n", "ㅇㅅㅌ", .key(.enter)])
+    press(
+      app,
+      [
+        " ", " ", .key(.down), "시제품 금형", .key(.down), "2천만", .key(.down), "500만", .key(.enter),
+        .key(.enter),
+      ])
+    press(app, ["u"])
+    #expect(app.state.status?.isError == true)
+    #expect(app.state.status?.text.contains("u: 되돌리기") == true, "says what u undoes next")
+    press(app, ["u"])
+    #expect(app.state.status?.isError == false)
+    #expect(try !w.programs(year: 2027).map(\.name).contains("해외규격인증"))
+  }
+}
+
 @Suite struct RequestStepTests {
   /// The request detail of `key`'s request, opened from the requests pane showing every status.
   func detail(_ fixture: Fixture, _ key: String, _ l: Language = .ko) -> DashboardApp {
