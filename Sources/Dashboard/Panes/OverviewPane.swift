@@ -23,6 +23,8 @@ struct OverviewPane: Pane {
     var openFollowUps: [OpenFollowUp] = []
     var overdueCount = 0
     var waiting: [RequestRow] = []
+    /// Every pending request, whatever its program's year: the requests pane's queue.
+    var pendingCount = 0
     var due: [DueVisit] = []
     /// Everyone due, not only those listed.
     var dueCount = 0
@@ -40,6 +42,7 @@ struct OverviewPane: Pane {
     var openFollowUps = Memo<Int, [OpenFollowUp]>()
     var overdue = Memo<Day, Int>()
     var waiting = Memo<Int, [RequestRow]>()
+    var pendingCount = Memo<Int, Int>()
     var due = Memo<Day, [DueVisit]>()
     var dueCount = Memo<Day, Int>()
   }
@@ -78,6 +81,9 @@ struct OverviewPane: Pane {
       },
       waiting: cache.waiting.get(5) {
         (try? workspace.requestRows(RequestFilter(status: .pending), offset: 0, limit: 5)) ?? []
+      },
+      pendingCount: cache.pendingCount.get(0) {
+        (try? workspace.requestCount(RequestFilter(status: .pending))) ?? 0
       },
       due: cache.due.get(today) { (try? workspace.dueForVisit(today: today, limit: 10)) ?? [] },
       dueCount: cache.dueCount.get(today) { (try? workspace.dueForVisitCount(today: today)) ?? 0 })
@@ -241,7 +247,8 @@ struct OverviewPane: Pane {
 
     // Requests waiting longest.
     let waiting = data.waiting
-    let pending = report.requestsByStatus[.pending] ?? waiting.count
+    // The whole queue, as the requests pane counts it: next year's programs take requests too.
+    let pending = max(data.pendingCount, waiting.count)
     let waitingSection = OverviewSection(
       title: l.pick("Waiting longest", "오래 기다린 신청"),
       height: max(1, waiting.count + (pending > waiting.count ? 1 : 0))
