@@ -315,17 +315,25 @@ struct BenchDomain: ParsableCommand {
     try? FileManager.default.removeItem(atPath: path)
     defer { try? FileManager.default.removeItem(atPath: path) }
     var opened = try Workspace.create(at: path) { try $0.importDocument(document) }
-    try time("JSON workspace\(label): open (read, decode, check, load)", slowRuns) {
+    try time("JSON workspace\(label): open, no cache (read, decode, check, load, cache)", slowRuns)
+    {
+      Workspace.removeJSONCache(of: path)
+      opened = try Workspace(path: path)
+    }
+    try time("JSON workspace\(label): open from the cache (read, hash, copy)", slowRuns) {
       opened = try Workspace(path: path)
     }
     var office = document.office
     var turn = 0
-    try time("JSON workspace\(label): save one change (export, encode, write, rename)", slowRuns) {
+    try time(
+      "JSON workspace\(label): save one change (export, encode, write, rename, cache)", slowRuns
+    ) {
       turn += 1
       office.name = "\(document.office.name) \(turn)"
       try opened.updateOffice(office)
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    Workspace.removeJSONCache(of: path)
     print("advice\tJSON workspace\(label)\t\(size)\t\(opened.storageAdvice(.en) ?? "-")")
     return size
   }

@@ -35,6 +35,9 @@ struct Binary {
     env["CLUSTERDESK_TODAY"] = "2026-11-26"
     env["CLUSTERDESK_USER"] = "박매니저"
     env["LANG"] = "C.UTF-8"
+    // A JSON workspace's cache goes beside the test's folder, not into the user's.
+    env["XDG_CACHE_HOME"] = folder.path + "-cache"
+    env.removeValue(forKey: "CLUSTERDESK_NO_CACHE")
     env.removeValue(forKey: "CLUSTERDESK_LANG")
     env.removeValue(forKey: "LC_ALL")
     environment = env
@@ -72,5 +75,8 @@ struct Binary {
       stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
   }
 
-  func cleanUp() { try? FileManager.default.removeItem(at: folder) }
+  func cleanUp() {
+    try? FileManager.default.removeItem(at: folder)
+    try? FileManager.default.removeItem(atPath: folder.path + "-cache")
+  }
 }

@@ -187,6 +187,54 @@ import Testing
     #expect(listed.status == 0, "\(listed.stderr)")
   }
 
+  /// Commands on an unchanged file copy its database from the cache (one file, 0600, in a 0700
+  /// folder under `XDG_CACHE_HOME`); a file another program changed is read again, and
+  /// `CLUSTERDESK_NO_CACHE=1` reads the file and writes no cache.
+  @Test func commandsUseTheCacheOfTheSameBytesOnly() throws {
+    let cli = try sampleOffice("office.json")
+    defer { cli.cleanUp() }
+    let cacheFolder = cli.folder.path + "-cache/clusterdesk"
+    #expect(try cli.run(["members", "list"]).status == 0)
+    let files = try FileManager.default.contentsOfDirectory(atPath: cacheFolder)
+    #expect(files.count == 1)
+    let cache = cacheFolder + "/" + files[0]
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: cacheFolder)[.posixPermissions] as? Int
+        == 0o700)
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: cache)[.posixPermissions] as? Int == 0o600)
+    // A name changed in the cache only shows that the cache is what the command read.
+    let marked = Process()
+    marked.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    marked.arguments = [
+      "sqlite3", cache, "UPDATE member SET name = '캐시표시' WHERE id = (SELECT min(id) FROM member)",
+    ]
+    try marked.run()
+    marked.waitUntilExit()
+    #expect(marked.terminationStatus == 0)
+    #expect(try cli.run(["members", "list"]).stdout.contains("캐시표시"))
+    #expect(
+      !(try cli.run(["members", "list"], environment: ["CLUSTERDESK_NO_CACHE": "1"]).stdout
+        .contains("캐시표시")))
+    // One byte more from another program: the file is read, and the cache built again.
+    let handle = try #require(FileHandle(forWritingAtPath: cli.workspacePath))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("\n".utf8))
+    try handle.close()
+    #expect(!(try cli.run(["members", "list"]).stdout.contains("캐시표시")))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder) == files)
+    // A change is saved and the next command reads its cache: one file still.
+    #expect(
+      try cli.run(["members", "add", "--cluster", "IT융합", "--name", "(주)캐시정밀", "--kind", "company"])
+        .status == 0)
+    #expect(try cli.run(["members", "list"]).stdout.contains("(주)캐시정밀"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder) == files)
+    try FileManager.default.removeItem(atPath: cacheFolder)
+    #expect(
+      try cli.run(["members", "list"], environment: ["CLUSTERDESK_NO_CACHE": "1"]).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: cacheFolder))
+  }
+
   /// SIGKILLs at random moments of changes to a JSON workspace: afterwards the file always
   /// reads and holds either the state before the change or the state after it.
   @Test func killsDuringSaveLeaveTheOldOrTheNewFile() throws {

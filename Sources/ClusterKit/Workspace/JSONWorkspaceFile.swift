@@ -22,6 +22,8 @@ final class JSONWorkspaceFile: @unchecked Sendable {
   /// The file as it was when reading it last failed, so that each frame does not try again.
   private var refused: Stamp?
   private var notices: [FileNotice] = []
+  /// The database as loaded, kept for the next command on the same bytes (nil when turned off).
+  private let cache: JSONWorkspaceCache?
 
   /// How long a change waits for another process's save before it is refused.
   static let lockWait: TimeInterval = 5
@@ -32,6 +34,7 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     self.path = path
     self.known = known
     fileVersion = version
+    cache = JSONWorkspaceCache(for: path)
     if known.bytes.count >= Self.largeSize {
       notices.append(.large(path: path, bytes: known.bytes.count))
     }
@@ -57,14 +60,25 @@ final class JSONWorkspaceFile: @unchecked Sendable {
   /// A new workspace is a JSON one when its name says so.
   static func isDocumentName(_ path: String) -> Bool { path.lowercased().hasSuffix(".json") }
 
-  /// Reads the workspace in the file at `path` into a database in memory.
+  /// Reads the workspace in the file at `path` into a database in memory: copied from the cache
+  /// when it holds these very bytes, else loaded from them and then cached.
   static func open(_ path: String) throws -> (DatabaseQueue, JSONWorkspaceFile) {
     if !FileManager.default.isWritableFile(atPath: path) {
       throw WorkspaceError.readOnly(path: path)
     }
     let (bytes, stamp) = try read(path)
-    let (document, version) = try decode(bytes, path: path, changedOutside: false)
-    let pool = try load(document, path: path, changedOutside: false)
+    let cache = JSONWorkspaceCache(for: path)
+    let digest = cache.map { _ in JSONWorkspaceCache.digest(bytes) }
+    let pool: DatabaseQueue
+    let version: Int
+    if let digest, let cached = cache?.load(digest: digest) {
+      (pool, version) = cached
+    } else {
+      let document: WorkspaceDocument
+      (document, version) = try decode(bytes, path: path, changedOutside: false)
+      pool = try load(document, path: path, changedOutside: false)
+      if let digest { cache?.store(pool, digest: digest, formatVersion: version) }
+    }
     let file = JSONWorkspaceFile(
       path: path, known: Snapshot(stamp: stamp, bytes: bytes), version: version)
     return (pool, file)
@@ -79,8 +93,10 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     let lock = try Self.lock(path)
     defer { close(lock) }
     try refresh(workspace)
+    let saved = known.bytes
+    let result: T
     do {
-      return try workspace.pool.write { db in
+      result = try workspace.pool.write { db in
         let result = try body(db)
         try save(Workspace.exportDocument(db).encoded())
         return result
@@ -88,6 +104,9 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     } catch let error as DatabaseError {
       throw Workspace.mapWriteError(error, path: path)
     }
+    // Only once committed does the memory database hold what the file now holds.
+    if known.bytes != saved { storeCache(workspace.pool) }
+    return result
   }
 
   /// Replaces everything in the workspace with `document` (a restore), after `keep` has copied
@@ -108,6 +127,7 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     } catch let error as DatabaseError {
       throw Workspace.mapWriteError(error, path: path)
     }
+    storeCache(fresh)
   }
 
   /// Called before each frame: loads the file again when it is no longer what this process
@@ -162,8 +182,15 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     known = Snapshot(stamp: stamp, bytes: bytes)
     fileVersion = version
     refused = nil
+    storeCache(fresh)
     notices.append(.reloaded(path: path))
     return true
+  }
+
+  /// Keeps `database`, which holds what the file's bytes load into, in the cache.
+  private func storeCache(_ database: some DatabaseReader) {
+    cache?.store(
+      database, digest: JSONWorkspaceCache.digest(known.bytes), formatVersion: fileVersion)
   }
 
   /// Writes the document beside the file and renames it over the file, unless nothing changed.

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// The database a JSON workspace was loaded into, kept in the user's cache folder
+/// (`$XDG_CACHE_HOME/clusterdesk/`, else `~/.cache/clusterdesk/`; the folder 0700, the files
+/// 0600), so that a command on an unchanged file copies it into memory instead of decoding,
+/// checking and inserting the whole document again. There is one file per workspace path, named
+/// by the digest of that path, so the folder does not grow with each change.
+///
+/// The JSON file stays the only truth: the cache is used only when the SHA-256 of the file's
+/// exact bytes, the schema version and the program that built it all match, and when it passes
+/// SQLite's quick check. A cache that is missing, unreadable, of another version or for other
+/// bytes is simply built again, never an error; `CLUSTERDESK_NO_CACHE=1` turns it off.
+struct JSONWorkspaceCache: Sendable {
+  /// The cache file for the workspace.
+  let path: String
+
+  /// The cache for the workspace at the absolute path `workspace`; nil when it is turned off or
+  /// there is no cache folder.
+  init?(for workspace: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+  {
+    guard environment["CLUSTERDESK_NO_CACHE"] != "1", Self.program != nil else { return nil }
+    let folder: String
+    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+      folder = base
+    } else if let home = environment["HOME"], home.hasPrefix("/") {
+      folder = home + "/.cache"
+    } else {
+      return nil
+    }
+    path = folder + "/clusterdesk/" + SHA256.hex(Array(workspace.utf8)) + ".sqlite"
+  }
+
+  /// The digest that names the bytes of a JSON file in its cache.
+  static func digest(_ bytes: Data) -> String { SHA256.hex(Array(bytes)) }
+
+  /// The program that builds a cache: its executable's size and modification time, so that a
+  /// new build (whose import may load a document differently) does not use an older one's cache.
+  static let program: String? = {
+    guard let executable = Bundle.main.executablePath else { return nil }
+    var info = stat()
+    guard stat(executable, &info) == 0 else { return nil }
+    return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+  }()
+
+  private static let table = "clusterdeskCache"
+
+  /// The database loaded from the bytes with `digest` and the format version of their document,
+  /// when the cache holds exactly that; nil otherwise.
+  func load(digest: String) -> (DatabaseQueue, Int)? {
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    do {
+      var readOnly = Configuration()
+      readOnly.readonly = true
+      let file = try DatabaseQueue(path: path, configuration: readOnly)
+      defer { try? file.close() }
+      let key = try file.read { db in
+        try Row.fetchOne(
+          db, sql: "SELECT sha256, schemaVersion, program, formatVersion FROM \(Self.table)")
+      }
+      guard let key, key["sha256"] == digest, key["schemaVersion"] == Schema.currentVersion,
+        key["program"] == Self.program, let formatVersion: Int = key["formatVersion"]
+      else { return nil }
+      let pool = try DatabaseQueue(configuration: Workspace.configuration())
+      try file.backup(to: pool)
+      let sound = try pool.write { db in
+        try db.execute(sql: "DROP TABLE \(Self.table)")
+        return try String.fetchOne(db, sql: "PRAGMA quick_check") == "ok"
+          && (try Int.fetchOne(db, sql: "PRAGMA user_version")) == Schema.currentVersion
+      }
+      return sound ? (pool, formatVersion) : nil
+    } catch {
+      return nil
+    }
+  }
+
+  /// Keeps `database`, which holds what loading the bytes with `digest` gives (its change log
+  /// aside, which a load starts without), as the cache: written beside the cache file and renamed
+  /// over it. A cache that cannot be written is left out, silently.
+  func store(_ database: some DatabaseReader, digest: String, formatVersion: Int) {
+    let partial = "\(path).\(getpid()).partial"
+    defer { unlink(partial) }
+    do {
+      try makeFolder()
+      unlink(partial)
+      // Created owner-only before SQLite opens it, which keeps the mode it finds.
+      let fd = open(partial, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+      guard fd >= 0 else { return }
+      close(fd)
+      // A partial that a crash leaves unfinished is never renamed in, so it needs no journal
+      // and no syncs.
+      var unsynced = Configuration()
+      unsynced.prepareDatabase { db in
+        try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+      }
+      let file = try DatabaseQueue(path: partial, configuration: unsynced)
+      try database.backup(to: file)
+      try file.write { db in
+        try db.execute(
+          sql: """
+            DELETE FROM recordedRow;
+            DELETE FROM recordedChange;
+            CREATE TABLE \(Self.table) (
+              sha256 TEXT NOT NULL, schemaVersion INTEGER NOT NULL, program TEXT NOT NULL,
+              formatVersion INTEGER NOT NULL);
+            INSERT INTO \(Self.table) VALUES (?, ?, ?, ?);
+            """, arguments: [digest, Schema.currentVersion, Self.program, formatVersion])
+      }
+      try file.close()
+      rename(partial, path)
+    } catch {
+      return
+    }
+  }
+
+  /// The cache folder, made owner-only.
+  private func makeFolder() throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(
+      atPath: folder, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700])
+    chmod(folder, 0o700)
+  }
+}
+
+extension Workspace {
+  /// Removes the cache of the JSON workspace at `path`, so that its next open loads the file.
+  public static func removeJSONCache(of path: String) {
+    guard let cache = JSONWorkspaceCache(for: URL(fileURLWithPath: path).path) else { return }
+    unlink(cache.path)
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ClusterKit
+
+/// The cache of a JSON workspace's loaded database: used for the same bytes only, rebuilt when
+/// missing, damaged or for other bytes, and owner-only.
+@Suite struct JSONWorkspaceCacheTests {
+  let folder: URL
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "clusterdesk-json-cache-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  /// The sample office as a JSON workspace, opened once so that its cache is written, and that
+  /// cache (removed with the folder by `cleanUp`).
+  func cachedSample() throws -> (path: String, cache: JSONWorkspaceCache) {
+    let path = folder.appendingPathComponent("office.json").path
+    let document = try WorkspaceDocument.decode(Data(contentsOf: JSONWorkspaceFileTests.sampleURL))
+    _ = try Workspace.create(at: path, actor: "박매니저") { try $0.importDocument(document) }
+    let cache = try #require(JSONWorkspaceCache(for: path))
+    try? FileManager.default.removeItem(atPath: cache.path)
+    _ = try Workspace(path: path)
+    #expect(FileManager.default.fileExists(atPath: cache.path))
+    return (path, cache)
+  }
+
+  func cleanUp(_ cache: JSONWorkspaceCache) {
+    try? FileManager.default.removeItem(atPath: cache.path)
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// Renames the first member in the cache only, so that a workspace showing that name was
+  /// copied from the cache.
+  func markCache(_ cache: JSONWorkspaceCache) throws {
+    let file = try DatabaseQueue(path: cache.path)
+    try file.write { db in
+      try db.execute(
+        sql: "UPDATE member SET name = '캐시표시' WHERE id = (SELECT min(id) FROM member)")
+    }
+    try file.close()
+  }
+
+  func firstMemberName(_ path: String) throws -> String {
+    try Workspace(path: path).exportDocument().members.min { $0.id < $1.id }!.name
+  }
+
+  @Test func aSecondOpenOfTheSameBytesCopiesTheCache() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    #expect(try firstMemberName(path) != "캐시표시")
+    try markCache(cache)
+    #expect(try firstMemberName(path) == "캐시표시")
+  }
+
+  @Test func aFileChangedByOneByteIsLoadedFromTheFile() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let original = try firstMemberName(path)
+    try markCache(cache)
+    // Another program adds one byte (a space after the document): the same records, other bytes.
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(" ".utf8))
+    try handle.close()
+    #expect(try firstMemberName(path) == original)
+    // The cache was built again for the new bytes, without the mark.
+    #expect(try firstMemberName(path) == original)
+  }
+
+  @Test func aDamagedCacheIsBuiltAgain() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let original = try firstMemberName(path)
+    let damaged = try Data(contentsOf: URL(fileURLWithPath: cache.path)).prefix(8192)
+    try (damaged + Data(repeating: 0xA5, count: 8192)).write(to: URL(fileURLWithPath: cache.path))
+    #expect(try firstMemberName(path) == original)
+    // Rebuilt: whole again, and used by the next open.
+    try markCache(cache)
+    #expect(try firstMemberName(path) == "캐시표시")
+  }
+
+  @Test func aSavedChangeLeavesTheCacheOfTheNewBytes() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let workspace = try Workspace(path: path)
+    let cluster = try workspace.clusters()[0]
+    _ = try workspace.addMember(Member(clusterId: cluster.id, kind: .company, name: "(주)캐시정밀"))
+    let reopened = try Workspace(path: path)
+    // What the file holds, as a load of it gives it: its export is the file, and no change log.
+    #expect(
+      try reopened.exportDocument().encoded() == Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect(
+      try reopened.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM recordedChange") }
+        == 0)
+    try markCache(cache)
+    #expect(try firstMemberName(path) == "캐시표시")
+  }
+
+  @Test func theCacheIsOwnerOnly() throws {
+    let (_, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let folder = (cache.path as NSString).deletingLastPathComponent
+    let folderMode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions]
+    let fileMode = try FileManager.default.attributesOfItem(atPath: cache.path)[.posixPermissions]
+    #expect(folderMode as? Int == 0o700)
+    #expect(fileMode as? Int == 0o600)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy {
+        !$0.hasSuffix(".partial")
+      })
+  }
+
+  @Test func theCacheFolderFollowsXDGAndCanBeTurnedOff() throws {
+    let path = "/srv/office.json"
+    let digest = SHA256.hex(Array(path.utf8))
+    #expect(
+      JSONWorkspaceCache(for: path, environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.path
+        == "/c/clusterdesk/\(digest).sqlite")
+    #expect(
+      JSONWorkspaceCache(for: path, environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"])?.path
+        == "/h/.cache/clusterdesk/\(digest).sqlite")
+    #expect(
+      JSONWorkspaceCache(for: path, environment: ["HOME": "/h", "CLUSTERDESK_NO_CACHE": "1"]) == nil
+    )
+  }
+}
