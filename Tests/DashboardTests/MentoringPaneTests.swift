@@ -295,6 +295,22 @@ extension Fixture {
     #expect(screen(app).contains("조건에 맞는 SIG가 없습니다."))
     press(app, ["/", .key(.escape), "/", "유신", .key(.enter)])
     #expect(screen(app).contains("SIG 1개 · SIG 참여 활동 기업 3/11 · /유신"))
+    // Esc after Enter clears the kept search, as in the members and visits panes.
+    press(app, [.key(.escape)])
+    #expect(names() == ["스마트센서 SIG", "협동로봇 SIG"])
+  }
+
+  /// In the mentoring view Esc clears a kept search first, then the expert filter.
+  @Test func escClearsAKeptSearchInEveryView() throws {
+    let app = app(try Fixture.withProgrammes(), "mentoring")
+    press(app, ["/", "ㅇㅅ", .key(.enter)])
+    let searched = app.data(MentoringPane.self).unmentored.count
+    press(app, [.key(.escape)])
+    #expect(app.data(MentoringPane.self).unmentored.count > searched)
+    press(app, [Self.right, Self.right, "/", "없는말", .key(.enter)])
+    #expect(app.data(MentoringPane.self).experts.count == 0)
+    press(app, [.key(.escape)])
+    #expect(app.data(MentoringPane.self).experts.count > 0)
   }
 
   @Test func colonCommandsAssignAMentorAndShowTheViewsSearched() throws {

@@ -50,6 +50,8 @@ struct MentoringPane: Pane {
   static let moveTask = Action("moveSIGTask")
   static let endSearch = Action("endMentoringSearch")
   static let clearSearch = Action("clearMentoringSearch")
+  /// Esc over a list whose search was kept with Enter, as in the members and visits panes.
+  static let clearKeptSearch = Action("clearKeptMentoringSearch")
 
   static let bindings: [Binding] = [
     Binding([.right], nextView, scope, "next view", "다음 보기").hint("←→", "view", "보기"),
@@ -59,6 +61,7 @@ struct MentoringPane: Pane {
       "command line: assign, mentor, sig", "명령줄: assign, mentor, sig"),
     Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
     Binding([.char("/")], .search, unmentoredScope, "search (초성 ok)", "검색 (초성 가능)"),
+    Binding([.escape], clearKeptSearch, unmentoredScope, "clear the search", "검색 지우기"),
     Binding([.char("a")], assign, unmentoredScope, "assign a mentor", "멘토 배정").hint(
       "a", "assign", "배정"),
     Binding([.char("/")], .search, mentoringScope, "search (초성 ok)", "검색 (초성 가능)"),
@@ -68,13 +71,17 @@ struct MentoringPane: Pane {
       "n", "log", "기록"),
     Binding([.char("x")], endMentoring, mentoringScope, "end the mentoring", "멘토링 종료").hint(
       "x", "end", "종료"),
-    Binding([.escape], clearExpert, mentoringScope, "every expert again", "전문가 필터 해제"),
+    Binding(
+      [.escape], clearExpert, mentoringScope, "clear the search, then the expert filter",
+      "검색 지우기, 다음은 전문가 필터 해제"),
     Binding([.char("/")], .search, expertsScope, "search name or affiliation", "이름·소속 검색"),
+    Binding([.escape], clearKeptSearch, expertsScope, "clear the search", "검색 지우기"),
     Binding([.char("f")], withRoom, expertsScope, "only experts with room", "여유 있는 전문가만").hint(
       "f", "with room", "여유"),
     Binding([.char("c")], expertCompanies, expertsScope, "the expert's companies", "전문가의 멘토링 기업")
       .hint("c", "companies", "기업"),
     Binding([.char("/")], .search, sigsScope, "search SIG, theme or company", "SIG·주제·기업 검색"),
+    Binding([.escape], clearKeptSearch, sigsScope, "clear the search", "검색 지우기"),
     Binding([.enter, .char("l")], .open, suggestionScope, "assign this expert", "이 전문가 배정").hint(
       "Enter", "assign", "배정"),
     Binding([.escape, .char("h")], .back, suggestionScope, "back", "뒤로", hint: true),
@@ -251,18 +258,6 @@ struct MentoringPane: Pane {
         rows: { try workspace.sigRows(search: $0, offset: $1, limit: $2) })
     }
     return data
-  }
-
-  static func lines(_ d: SIGDetail, _ l: Language) -> [SIGLine] {
-    let leader = d.leaderName.map { " · " + Term.leader.title(l) + " " + $0 } ?? ""
-    var out: [SIGLine] = [
-      .heading(d.sig.name + leader),
-      .heading(Term.sigMembers.title(l) + " \(d.members.count)"),
-    ]
-    out += d.members.isEmpty ? [.none] : d.members.map { .member($0) }
-    out.append(.heading(l.pick("Tasks", "과제") + " \(d.tasks.count)"))
-    out += d.tasks.isEmpty ? [.none] : d.tasks.map { .task($0) }
-    return out
   }
 
   /// Rows of the suggestions table: the content less the bar, the heading and the table header.

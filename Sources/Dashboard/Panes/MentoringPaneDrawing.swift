@@ -3,6 +3,18 @@ import TerminalKit
 
 /// How the mentoring & SIG pane draws its views, the suggestions and an open SIG.
 extension MentoringPane {
+  /// An open SIG as lines: its heading, its companies, then its tasks.
+  static func lines(_ d: SIGDetail, _ l: Language) -> [SIGLine] {
+    let leader = d.leaderName.map { " · " + Term.leader.title(l) + " " + $0 } ?? ""
+    var out: [SIGLine] = [
+      .heading(d.sig.name + leader),
+      .heading(Term.sigMembers.title(l) + " \(d.members.count)"),
+    ]
+    out += d.members.isEmpty ? [.none] : d.members.map { .member($0) }
+    out.append(.heading(l.pick("Tasks", "과제") + " \(d.tasks.count)"))
+    out += d.tasks.isEmpty ? [.none] : d.tasks.map { .task($0) }
+    return out
+  }
 
   func render(_ data: Data, _ ctx: Context, into grid: inout Grid, in rect: Rect, theme: Theme) {
     let l = ctx.l

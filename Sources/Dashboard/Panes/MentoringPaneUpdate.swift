@@ -59,6 +59,9 @@ extension MentoringPane {
     case Self.withRoom:
       withRoom.toggle()
       lists[View.experts.rawValue] = ScrollState()
+    case Self.clearExpert where !searches[view.rawValue].isEmpty, Self.clearKeptSearch:
+      searches[view.rawValue] = ""
+      lists[view.rawValue] = ScrollState()
     case Self.clearExpert:
       expert = nil
       lists[View.mentoring.rawValue] = ScrollState()
