@@ -48,6 +48,23 @@ import Testing
     try Workspace(path: path).exportDocument().members.min { $0.id < $1.id }!.name
   }
 
+  /// A cache whose workspace file is gone is removed the next time a cache is written.
+  @Test func theCacheOfAWorkspaceThatIsGoneIsRemoved() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let other = folder.appendingPathComponent("other.json").path
+    try FileManager.default.copyItem(atPath: path, toPath: other)
+    _ = try Workspace(path: other)
+    let otherCache = try #require(JSONWorkspaceCache(for: other))
+    defer { try? FileManager.default.removeItem(atPath: otherCache.path) }
+    #expect(FileManager.default.fileExists(atPath: otherCache.path))
+    try FileManager.default.removeItem(atPath: other)
+    try FileManager.default.removeItem(atPath: cache.path)
+    _ = try Workspace(path: path)
+    #expect(FileManager.default.fileExists(atPath: cache.path))
+    #expect(!FileManager.default.fileExists(atPath: otherCache.path))
+  }
+
   @Test func aSecondOpenOfTheSameBytesCopiesTheCache() throws {
     let (path, cache) = try cachedSample()
     defer { cleanUp(cache) }

@@ -14,6 +14,9 @@ import GRDB
 struct JSONWorkspaceCache: Sendable {
   /// The cache file for the workspace.
   let path: String
+  /// The workspace's absolute path, kept in the cache so that a cache whose workspace is gone
+  /// can be told and removed.
+  let workspace: String
 
   /// The cache for the workspace at the absolute path `workspace`; nil when it is turned off or
   /// there is no cache folder.
@@ -29,6 +32,7 @@ struct JSONWorkspaceCache: Sendable {
       return nil
     }
     path = folder + "/clusterdesk/" + SHA256.hex(Array(workspace.utf8)) + ".sqlite"
+    self.workspace = workspace
   }
 
   /// The digest that names the bytes of a JSON file in its cache.
@@ -102,14 +106,34 @@ struct JSONWorkspaceCache: Sendable {
             DELETE FROM recordedChange;
             CREATE TABLE \(Self.table) (
               sha256 TEXT NOT NULL, schemaVersion INTEGER NOT NULL, program TEXT NOT NULL,
-              formatVersion INTEGER NOT NULL);
-            INSERT INTO \(Self.table) VALUES (?, ?, ?, ?);
-            """, arguments: [digest, Schema.currentVersion, Self.program, formatVersion])
+              formatVersion INTEGER NOT NULL, workspace TEXT NOT NULL);
+            INSERT INTO \(Self.table) VALUES (?, ?, ?, ?, ?);
+            """,
+          arguments: [digest, Schema.currentVersion, Self.program, formatVersion, workspace])
       }
       try file.close()
       rename(partial, path)
     } catch {
       return
+    }
+    removeCachesOfWorkspacesGone()
+  }
+
+  /// Removes the other caches in the folder whose workspace file no longer exists (moved or
+  /// deleted), or that do not say whose they are, so that the folder holds only live ones.
+  func removeCachesOfWorkspacesGone() {
+    let folder = (path as NSString).deletingLastPathComponent
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasSuffix(".sqlite") {
+      let other = (folder as NSString).appendingPathComponent(name)
+      guard other != path else { continue }
+      var readOnly = Configuration()
+      readOnly.readonly = true
+      let owner = try? DatabaseQueue(path: other, configuration: readOnly).read { db in
+        try String.fetchOne(db, sql: "SELECT workspace FROM \(Self.table)")
+      }
+      if let owner, FileManager.default.fileExists(atPath: owner) { continue }
+      unlink(other)
     }
   }
 
