@@ -22,19 +22,25 @@ private func day(_ text: String) -> Day { Day(parsing: text)! }
     }
   }
 
+  /// A company mentored by 정민수 since March, and a second expert, 오세라.
+  private func mentoredCompany() throws -> (TemporaryWorkspace, Member, Expert, Expert) {
+    let temp = try TemporaryWorkspace()
+    let company = try temp.member("(주)유신테크")
+    let first = try expert(temp, "정민수")
+    let second = try expert(temp, "오세라")
+    try temp.workspace.assignMentor(
+      memberId: company.id, expertId: first.id, from: day("2026-03-02"), today: today)
+    return (temp, company, first, second)
+  }
+
   /// `body` as one recorded change, as the dashboard makes every change.
   private func recorded(_ w: Workspace, _ body: () throws -> Void) throws -> RecordedChange {
     try #require(try w.recording(.dashboard, ChangeLabel("change", "변경")) { try body() }.change)
   }
 
   @Test func aReassignmentUndoneBringsThePreviousMentorBack() throws {
-    let temp = try TemporaryWorkspace()
+    let (temp, company, first, second) = try mentoredCompany()
     let w = temp.workspace
-    let company = try temp.member("(주)유신테크")
-    let first = try expert(temp, "정민수")
-    let second = try expert(temp, "오세라")
-    try w.assignMentor(
-      memberId: company.id, expertId: first.id, from: day("2026-03-02"), today: today)
     let change = try recorded(w) {
       try w.assignMentor(memberId: company.id, expertId: second.id, from: today, today: today)
     }
@@ -76,13 +82,8 @@ private func day(_ text: String) -> Day { Day(parsing: text)! }
   }
 
   @Test func anEndedMentoringGoesOnUnlessTheCompanyHasAnotherMentor() throws {
-    let temp = try TemporaryWorkspace()
+    let (temp, company, _, second) = try mentoredCompany()
     let w = temp.workspace
-    let company = try temp.member("(주)유신테크")
-    let first = try expert(temp, "정민수")
-    let second = try expert(temp, "오세라")
-    try w.assignMentor(
-      memberId: company.id, expertId: first.id, from: day("2026-03-02"), today: today)
     let ended = try recorded(w) {
       try w.endMentoring(memberId: company.id, on: today, today: today)
     }

@@ -159,12 +159,7 @@ extension Workspace {
   private static func touchedRows(
     _ tables: some Collection<TableShape>, _ db: Database, _ body: () throws -> Void
   ) throws -> Set<String> {
-    try db.execute(sql: ChangeRecording.capturedRowTable)
-    for shape in tables { try db.execute(sql: shape.captureTriggers) }
-    try body()
-    for shape in tables { try db.execute(sql: shape.dropCaptureTriggers) }
-    let rows = try Row.fetchAll(db, sql: "SELECT * FROM temp.capturedRow ORDER BY seq")
-    try db.execute(sql: "DELETE FROM temp.capturedRow")
+    let (_, rows) = try ChangeRecording.captured(tables, db, body)
     return Set(RowChange.collapsed(rows).map { $0.table + "\u{0}" + $0.key })
   }
 
@@ -194,21 +189,28 @@ final class ChangeRecording: @unchecked Sendable {
     self.label = label
   }
 
-  static let capturedRowTable = """
-    CREATE TEMP TABLE IF NOT EXISTS capturedRow (
-      seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL, "before" TEXT, "after" TEXT)
-    """
+  /// Runs `body` with the capture triggers on `tables` in place; returns what it returned and
+  /// the rows the triggers saw (table, key, image before, image after), in the order written.
+  static func captured<T>(
+    _ tables: some Collection<TableShape>, _ db: Database, _ body: () throws -> T
+  ) throws -> (T, [Row]) {
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE IF NOT EXISTS capturedRow (
+          seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL, "before" TEXT, "after" TEXT)
+        """)
+    for shape in tables { try db.execute(sql: shape.captureTriggers) }
+    let value = try body()
+    for shape in tables { try db.execute(sql: shape.dropCaptureTriggers) }
+    let rows = try Row.fetchAll(db, sql: "SELECT * FROM temp.capturedRow ORDER BY seq")
+    try db.execute(sql: "DELETE FROM temp.capturedRow")
+    return (value, rows)
+  }
 
   /// Runs one write transaction's body with the capture triggers in place, then stores what
   /// they saw.
   func capture<T>(_ db: Database, actor: String, _ body: (Database) throws -> T) throws -> T {
-    let tables = try TableShape.all(db)
-    try db.execute(sql: Self.capturedRowTable)
-    for shape in tables.values { try db.execute(sql: shape.captureTriggers) }
-    let value = try body(db)
-    for shape in tables.values { try db.execute(sql: shape.dropCaptureTriggers) }
-    let captured = try Row.fetchAll(db, sql: "SELECT * FROM temp.capturedRow ORDER BY seq")
-    try db.execute(sql: "DELETE FROM temp.capturedRow")
+    let (value, captured) = try Self.captured(TableShape.all(db).values, db) { try body(db) }
     guard !captured.isEmpty else { return value }
     let id: Int64
     // A JSON workspace loaded again from its file between two writes no longer holds the
