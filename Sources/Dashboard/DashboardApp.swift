@@ -209,6 +209,9 @@ public final class DashboardApp {
         }
         if effect.fromDialog, case .form = state.top {
           FormDialog.failed(error, &state, change: effect.change)
+        } else if refused, case .deleteMember = effect.change {
+          ConfirmModal.refused(error, effect.change, &state)
+          state.say(ConfirmVerb.refused.unchanged(state.language), error: true)
         } else {
           let next = effect.change.isNewChange ? "" : Global.undoHint(state, naming: true)
           state.say(
@@ -248,6 +251,7 @@ public final class DashboardApp {
     switch top {
     case .detail: return loader.detail.flatMap { DetailModal.unavailable(action, $0, ctx.l) }
     case .attendance: return AttendanceModal.unavailable(action, loader.attendance, ctx.l)
+    case .confirm(let c): return ConfirmModal.unavailable(action, c, ctx.l)
     case nil: return pane.unavailable(action, ctx)
     default: return nil
     }

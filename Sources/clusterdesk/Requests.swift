@@ -678,7 +678,8 @@ struct Audit: ParsableCommand {
         ],
         rows: try workspace.auditLog(requestId: id, limit: Int.max).map {
           [
-            .instant($0.at), .text($0.actor), .text("#\($0.requestId)"), .text($0.field),
+            .instant($0.at), .text($0.actor), .text($0.requestId.map { "#\($0)" } ?? ""),
+            .text($0.field),
             .text($0.before), .text($0.after),
           ]
         }

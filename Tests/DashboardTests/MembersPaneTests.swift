@@ -103,12 +103,17 @@ import Testing
     let fixture = try Fixture()
     let app = app(fixture, "members")
     press(app, ["n", "(주)새빛광학", .key(.tab), "조새빛", .key(.tab), "124-81-00998", .key(.ctrl("s"))])
-    // The business number belongs to 유신테크: a duplicate.
-    guard case .form(let form) = app.state.top else {
+    // The business number belongs to 유신테크 of another mini-cluster: asked about first.
+    guard case .confirm(let question) = app.state.top else {
+      Issue.record("not asked")
+      return
+    }
+    #expect(question.question(.ko).contains("(주)유신테크"))
+    press(app, ["n"])
+    guard case .form = app.state.top else {
       Issue.record("form closed")
       return
     }
-    #expect(form.form.fields[2].error?.contains("유신테크") == true)
     press(app, [.key(.ctrl("u")), .key(.ctrl("k")), .key(.ctrl("s"))])
     #expect(app.state.top == nil)
     let found = try fixture.workspace.findMember("새빛광학")

@@ -259,10 +259,22 @@ extension Workspace {
     {
       return member
     }
-    if let number = try? BusinessNumber.normalize(text),
-      let member = try Member.filter(Column("businessNumber") == number).fetchOne(db)
-    {
-      return member
+    if let number = try? BusinessNumber.normalize(text) {
+      // One company may be a member of two mini-clusters, under one number.
+      let members = try Member.filter(Column("businessNumber") == number).order(Column("id"))
+        .fetchAll(db)
+      if members.count == 1 { return members[0] }
+      if members.count > 1 {
+        let candidates = try members.map { m in
+          memberReference(
+            id: m.id, name: m.name,
+            cluster: try String.fetchOne(
+              db, sql: "SELECT name FROM cluster WHERE id = ?", arguments: [m.clusterId]) ?? "")
+        }
+        throw ambiguity(
+          field: field, reference: reference, english: "members", korean: "회원",
+          candidates: candidates, more: false)
+      }
     }
     let key = KoreanText.nameKey(text)
     let exact = try Member.filter(Column("nameKey") == key).order(Column("id")).fetchAll(db)
@@ -393,7 +405,8 @@ extension Workspace {
       representative: m.representative, products: m.products, replacing: false, db)
   }
 
-  /// Errors for a member whose business number or name (legal form ignored) is already taken.
+  /// Errors for a member whose business number or name (legal form ignored) is already taken in
+  /// its mini-cluster (another cluster's is asked about: `otherClusterMatches`).
   static func duplicateErrors(_ member: Member, _ db: Database) throws -> [FieldError] {
     var errors: [FieldError] = []
     if !member.businessNumber.isEmpty,
@@ -403,10 +416,10 @@ extension Workspace {
           sql:
             """
             SELECT m.id, m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
-            WHERE m.businessNumber = ? AND m.businessNumber <> '' AND m.id <> ?
+            WHERE m.clusterId = ? AND m.businessNumber = ? AND m.businessNumber <> '' AND m.id <> ?
             """
         ),
-        arguments: [member.businessNumber, member.id]
+        arguments: [member.clusterId, member.businessNumber, member.id]
       ).map({ memberReference(id: $0["id"], name: $0["name"], cluster: $0["cluster"]) })
     {
       errors.append(
@@ -429,11 +442,12 @@ extension Workspace {
 
   /// Saves an edited member. `original` is the member as the editor loaded it: if the stored one
   /// differs, someone else changed it meanwhile and the save is refused rather than overwriting.
-  /// `directoryBook`, when given, is recorded in the same transaction.
+  /// `directoryBook`, when given, is recorded in the same transaction. A new name or number that
+  /// another mini-cluster already has throws `PossibleDuplicates` unless `allowDuplicate`.
   @discardableResult
   public func updateMember(
     _ member: Member, original: Member, divisionName: String? = nil,
-    directoryBook: DirectoryBookEdit? = nil
+    directoryBook: DirectoryBookEdit? = nil, allowDuplicate: Bool = false
   ) throws -> Member {
     try write { db in
       guard let current = try Member.fetchOne(db, key: member.id) else {
@@ -451,6 +465,19 @@ extension Workspace {
       }
       errors += try Workspace.duplicateErrors(member, db)
       if !errors.isEmpty { throw ValidationError(errors) }
+      // Asked as when adding, once: only a changed name, number or cluster can make it new.
+      if !allowDuplicate,
+        KoreanText.nameKey(member.name) != KoreanText.nameKey(current.name)
+          || member.businessNumber != current.businessNumber
+          || member.clusterId != current.clusterId
+      {
+        let matches = try Workspace.otherClusterMatches(member, db)
+        if !matches.isEmpty {
+          throw PossibleDuplicates([
+            PossibleDuplicate(name: member.name, existing: matches.map { .member($0.reference) })
+          ])
+        }
+      }
       if member.profileDiffers(from: current) { member.profileChanged = Day.officeToday }
       try member.update(db)
       let key = KoreanText.nameKey(member.name)

@@ -151,7 +151,7 @@ extension Workspace {
       request.reason = ""
       request.agreement = nil
       request.settlement = nil
-      request.id = try Workspace.nextId("supportRequest", db)
+      request.id = try Workspace.nextRequestId(db)
       try request.insert(db)
       try Workspace.recordAudit(before: nil, after: request, actor: actor, db)
       return request

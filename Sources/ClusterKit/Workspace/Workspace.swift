@@ -365,6 +365,17 @@ public final class Workspace: Sendable {
     try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(id), 0) + 1 FROM \(table)"))!
   }
 
+  /// The id of a new request: past every request's and every id the audit log names, so a
+  /// request removed by undo keeps its id and its entries are never taken for another's.
+  static func nextRequestId(_ db: Database) throws -> Int64 {
+    try Int64.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT MAX(IFNULL((SELECT MAX(id) FROM supportRequest), 0),
+            IFNULL((SELECT MAX(requestId) FROM auditEntry), 0)) + 1
+          """))!
+  }
+
   /// Runs SQLite's own consistency check; returns the problems found (empty when healthy).
   public func integrityProblems() throws -> [String] {
     try read { db in
