@@ -47,8 +47,9 @@ public struct RecordedChange: Hashable, Sendable, Identifiable {
 /// must still be absent); otherwise the undo is refused as a conflict and nothing changes.
 ///
 /// Left out: the audit log with its hash chain (it only grows; a reverted decision is audited by
-/// new entries, appended to the chain by `appendAudit` like every other), the search indexes
-/// (rebuilt for the records touched) and the change log itself.
+/// new entries, appended to the chain by `appendAudit` like every other, and an undone intake
+/// removes the request while its entries stay, with one saying so: `RequestAudit`), the search
+/// indexes (rebuilt for the records touched) and the change log itself.
 extension Workspace {
   @TaskLocal static var recording: ChangeRecording?
 
