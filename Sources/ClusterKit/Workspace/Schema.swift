@@ -15,6 +15,7 @@ enum Schema {
     (6, addProgrammes),
     (7, addChangeLog),
     (8, addKeptFigures),
+    (11, addDueCounts),
   ]
 
   static var currentVersion: Int { migrations.last!.version }
