@@ -231,7 +231,44 @@ public enum KoreanText {
   /// initial consonant (`ㅇㅅㅌㅋ` finds `유신테크`); the last query character may also be a
   /// syllable still being typed (`유시` finds `유신`).
   public static func matches(query: String, key: String) -> Bool {
-    let wanted = Array(normalizeQuery(query))
+    Matcher(query).matches(key)
+  }
+
+  /// A query normalised once, for matching many keys (the search's SQL function calls it for
+  /// every candidate row).
+  struct Matcher {
+    let query: String
+    private let wanted: [Character]
+
+    init(_ query: String) {
+      self.query = query
+      wanted = Array(normalizeQuery(query))
+    }
+
+    func matches(_ key: String) -> Bool { KoreanText.matches(wanted, key) }
+  }
+
+  /// How SQL decides `matches` for a normalised query on a member's `nameKey` and `initials`
+  /// (the initials line up with the key, one character each).
+  enum SearchForm {
+    /// No initial consonant and no last syllable that may be half-typed: the key contains it.
+    case literal
+    /// Only initial consonants: the key's initials contain it.
+    case initials
+    /// Anything else: the initials narrow and `matches` decides.
+    case mixed
+  }
+
+  static func searchForm(_ normalized: String) -> SearchForm {
+    if !normalized.isEmpty, normalized.allSatisfy(initialSet.contains) { return .initials }
+    if normalized.contains(where: initialSet.contains) { return .mixed }
+    if let last = normalized.last, let syllable = Syllable(last), syllable.final == 0 {
+      return .mixed
+    }
+    return .literal
+  }
+
+  private static func matches(_ wanted: [Character], _ key: String) -> Bool {
     guard !wanted.isEmpty else { return true }
     let text = Array(key).map(lowered)
     guard wanted.count <= text.count else { return false }

@@ -315,10 +315,10 @@ struct TableShape {
 
   /// Tables no change is recorded in: the audit log, whose rows carry its hash chain (it only
   /// grows, and each entry is chained to the one before), the change log, and the figures kept
-  /// by triggers (`Schema.figureTables`): putting back the rows they are kept from makes the
+  /// by triggers (`Schema.keptTables`): putting back the rows they are kept from makes the
   /// triggers put the figures back, exactly once.
   static let notRecorded = Set(
-    ["auditEntry", "recordedChange", "recordedRow"] + Schema.figureTables)
+    ["auditEntry", "recordedChange", "recordedRow"] + Schema.keptTables)
 
   /// Columns the schema's triggers keep from other rows (an expert's load, a company's mentor
   /// and number of SIGs). They are left out of row images: putting back the rows they are kept

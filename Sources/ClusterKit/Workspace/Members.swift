@@ -545,12 +545,25 @@ extension Workspace {
       }
       let like = "%" + escapeLike(search) + "%"
       let initials = "%" + escapeLike(KoreanText.searchPrefilter(search)) + "%"
+      // The name's match is decided in SQL when the query's form allows (see `SearchForm`):
+      // only a query mixing initials with syllables, or ending in one that may be half-typed,
+      // calls `KoreanText.matches` on each row its initials let through.
+      let name: String
+      switch KoreanText.searchForm(search) {
+      case .literal:
+        name = "m.nameKey LIKE ? ESCAPE '\\'"
+        _ = arguments.append(contentsOf: [like])
+      case .initials:
+        name = "m.initials LIKE ? ESCAPE '\\'"
+        _ = arguments.append(contentsOf: [initials])
+      case .mixed:
+        name =
+          "m.nameKey LIKE ? ESCAPE '\\' OR (m.initials LIKE ? ESCAPE '\\' AND cd_match(?, m.nameKey))"
+        _ = arguments.append(contentsOf: [like, initials, search])
+      }
       parts.append(
-        """
-        (m.nameKey LIKE ? ESCAPE '\\' OR (m.initials LIKE ? ESCAPE '\\' AND cd_match(?, m.nameKey))
-         OR m.representative LIKE ? ESCAPE '\\' OR m.products LIKE ? ESCAPE '\\')
-        """)
-      _ = arguments.append(contentsOf: [like, initials, search, like, like])
+        "(\(name) OR m.representative LIKE ? ESCAPE '\\' OR m.products LIKE ? ESCAPE '\\')")
+      _ = arguments.append(contentsOf: [like, like])
     }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
   }
@@ -616,7 +629,8 @@ extension Workspace {
   /// One window of the directory, sorted in SQL.
   public func memberRows(_ query: MemberQuery, offset: Int, limit: Int) throws -> [MemberRow] {
     try read { db in
-      let (sql, arguments) = Workspace.memberRowsSQL(query, offset: offset, limit: limit)
+      let (sql, arguments) = Workspace.memberRowsSQL(
+        query, offset: offset, limit: limit, inOrder: try Workspace.walksNameIndex(query, db))
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
         Workspace.memberRow($0, edition: query.directoryBook?.edition)
       }
@@ -627,7 +641,8 @@ extension Workspace {
   /// members takes the same memory.
   public func eachMemberRow(_ query: MemberQuery, _ body: (MemberRow) throws -> Void) throws {
     try read { db in
-      let (sql, arguments) = Workspace.memberRowsSQL(query, offset: 0, limit: -1)
+      let (sql, arguments) = Workspace.memberRowsSQL(
+        query, offset: 0, limit: -1, inOrder: try Workspace.walksNameIndex(query, db))
       let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
       while let row = try rows.next() {
         try body(Workspace.memberRow(row, edition: query.directoryBook?.edition))
@@ -635,14 +650,35 @@ extension Workspace {
     }
   }
 
-  /// The query of a window of the directory (a negative limit: to the end).
-  static func memberRowsSQL(_ query: MemberQuery, offset: Int, limit: Int) -> (
+  /// Whether a window of a short search in name order is found sooner by reading the name
+  /// index in order, stopping at the window's end, than by collecting the search index's
+  /// candidates and sorting them: when they are many (a one-letter search always has
+  /// thousands; two letters may have a few, and then the walk would read every member to fill
+  /// its window). The directory book's columns do not change that; a filter on it, keeping
+  /// few, does.
+  static func walksNameIndex(_ query: MemberQuery, _ db: Database) throws -> Bool {
+    guard query.isShortSearch, query.sort == .name, query.directoryBook?.state == nil else {
+      return false
+    }
+    let search = KoreanText.normalizeQuery(query.search)
+    guard search.count > 1, let match = TextGrams.memberMatch(search) else { return true }
+    // Counting candidates reads the search index only, and stops at the threshold.
+    let candidates = try Int.fetchOne(
+      db,
+      sql: """
+        SELECT COUNT(*) FROM (SELECT 1 FROM memberSearch WHERE memberSearch MATCH ? LIMIT ?)
+        """, arguments: [match, Self.walkingCandidates])!
+    return candidates >= Self.walkingCandidates
+  }
+
+  /// From this many candidates on, a short search's window walks the name index.
+  static let walkingCandidates = 1000
+
+  /// The query of a window of the directory (a negative limit: to the end); `inOrder`: by
+  /// walking the name index (see `walksNameIndex`).
+  static func memberRowsSQL(_ query: MemberQuery, offset: Int, limit: Int, inOrder: Bool) -> (
     String, StatementArguments
   ) {
-    // A short search in name order matches so many members that the first window is found
-    // sooner by reading the name index in order than by collecting every candidate and sorting.
-    // The directory book's columns do not change that; a filter on it, keeping few, does.
-    let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook?.state == nil
     let clause = Workspace.searchClause(query, narrowed: !inOrder)
     let direction = query.descending ? "DESC" : "ASC"
     let order: String

@@ -40,6 +40,16 @@ extension Attendance: FetchableRecord, PersistableRecord {
 }
 extension Program: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "program"
+
+  /// By hand: the overview and the programs pane read a year's programs on every data version,
+  /// and the Codable row decoder took ten times as long.
+  public init(row: Row) {
+    self.init(
+      id: row["id"], year: row["year"], name: row["name"], category: row["category"],
+      budgetKRW: row["budgetKRW"], cofundingPercent: row["cofundingPercent"],
+      memberCapKRW: row["memberCapKRW"], memberCapCount: row["memberCapCount"],
+      opens: row["opens"], closes: row["closes"], note: row["note"])
+  }
 }
 extension Instalment: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "instalment"

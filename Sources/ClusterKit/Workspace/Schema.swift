@@ -16,6 +16,7 @@ enum Schema {
     (7, addChangeLog),
     (8, addKeptFigures),
     (9, keepAuditOfRemovedRequestsAndNumbersPerCluster),
+    (11, addDueCounts),
   ]
 
   static var currentVersion: Int { migrations.last!.version }

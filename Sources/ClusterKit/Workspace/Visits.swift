@@ -348,14 +348,25 @@ extension Workspace {
     }
   }
 
-  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped. Its
-  /// index holds each active company's last visit and role, so the count reads no member row.
+  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped. The
+  /// workspace keeps the companies per day of their last visit (`dueDay`, migration 11), so the
+  /// count reads the days up to each rhythm's cutoff; one cluster's are counted on the index of
+  /// each active company's last visit and role, which reads no member row.
   public func dueForVisitCount(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil)
     throws -> Int
   {
     try read { db in
-      let (condition, arguments, _, _) = try Workspace.dueCondition(
+      let (condition, arguments, officerDays, memberDays) = try Workspace.dueCondition(
         today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
+      if clusterId == nil {
+        return try Int.fetchOne(
+          db,
+          sql: """
+            SELECT IFNULL(SUM(companies), 0) FROM dueDay
+            WHERE (officer = 1 AND lastVisit <= ?) OR (officer = 0 AND lastVisit <= ?)
+            """, arguments: [today.adding(days: -officerDays), today.adding(days: -memberDays)]
+        ) ?? 0
+      }
       return try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM member m INDEXED BY member_dueRole WHERE " + condition,
         arguments: arguments) ?? 0
@@ -378,14 +389,13 @@ extension Workspace {
     // Due when the last visit is on or before today minus the rhythm.
     let officerCutoff = today.adding(days: -officerDays)
     let memberCutoff = today.adding(days: -memberDays)
-    let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
-      .joined(separator: ", ")
+    let officer = Schema.isOfficer("m")
     var condition = """
-      m.status = 'active' AND m.kind = 'company'
+      \(Schema.isDueCandidate("m"))
         AND (m.lastVisit IS NULL OR m.lastVisit <= ?)
         AND (m.lastVisit IS NULL
-          OR (m.role IN (\(officers)) AND m.lastVisit <= ?)
-          OR (m.role NOT IN (\(officers)) AND m.lastVisit <= ?))
+          OR (\(officer) AND m.lastVisit <= ?)
+          OR (NOT \(officer) AND m.lastVisit <= ?))
       """
     var arguments: StatementArguments = [
       max(officerCutoff, memberCutoff), officerCutoff, memberCutoff,

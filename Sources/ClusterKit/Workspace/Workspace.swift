@@ -260,12 +260,15 @@ public final class Workspace: Sendable {
     // page cache, and `dataVersion()` needs the same connection every time to compare.
     config.maximumReaderCount = 1
     config.prepareDatabase { db in
+      // A search calls it for every candidate row with the same query: normalised once.
+      let last = LastMatcher()
       db.add(
         function: DatabaseFunction("cd_match", argumentCount: 2, pure: true) { values in
           guard let query = String.fromDatabaseValue(values[0]),
             let key = String.fromDatabaseValue(values[1])
           else { return false }
-          return KoreanText.matches(query: query, key: key)
+          if last.matcher?.query != query { last.matcher = KoreanText.Matcher(query) }
+          return last.matcher!.matches(key)
         })
     }
     return config
@@ -451,4 +454,10 @@ extension Array {
   func batches(of size: Int = 500) -> [ArraySlice<Element>] {
     stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
   }
+}
+
+/// The matcher of the last query `cd_match` saw on a connection (which runs one statement at a
+/// time).
+private final class LastMatcher: @unchecked Sendable {
+  var matcher: KoreanText.Matcher?
 }
