@@ -11,6 +11,10 @@ public final class DashboardApp {
   let panes: [PaneSlot] = Registry.slots()
   var loader = Loader()
   let deferred = DeferredReads()
+  /// Runs once, when the first frame is on the screen with its slow reads filled in (or a key is
+  /// already waiting): the day's automatic backup starts then, so that starting it never stands
+  /// between opening the workspace and seeing it.
+  public var afterFirstFrame: (() -> Void)?
 
   public init(
     workspace: Workspace, pane: PaneName = .first, language: Language, today: Day
@@ -39,6 +43,10 @@ public final class DashboardApp {
           draw(on: terminal)
           deferred.allowed = false
         }
+      }
+      if let start = afterFirstFrame {
+        afterFirstFrame = nil
+        start()
       }
       guard var key = waiting ?? nextKey(terminal) else { continue }
       // Keys already waiting (typed ahead, pasted, or a burst from the input method) are all

@@ -623,7 +623,23 @@ extension Workspace {
     }
     let clause = searchClause(query)
     return try Int.fetchOne(
-      db, sql: "SELECT COUNT(*) FROM member m WHERE \(clause.sql)", arguments: clause.arguments)!
+      db, sql: "SELECT COUNT(*) FROM member m\(workListIndex(plain)) WHERE \(clause.sql)",
+      arguments: clause.arguments)!
+  }
+
+  /// The partial index that holds exactly the members of a whole work list (every active company
+  /// without a mentor, or in no SIG), named so that counting the list reads that index alone.
+  /// Left to choose, SQLite (which has no statistics of the file) takes the index of active
+  /// companies and reads each one's row to look at its mentor or SIGs: 17,000 rows of the
+  /// national workspace for a count, instead of the index's few hundred pages.
+  static func workListIndex(_ query: MemberQuery) -> String {
+    var list = query
+    list.language = .en
+    switch list {
+    case .companiesWithoutMentor(): return " INDEXED BY member_unmentored"
+    case .companiesWithoutSIG(): return " INDEXED BY member_uncovered"
+    default: return ""
+    }
   }
 
   /// One window of the directory, sorted in SQL.

@@ -247,7 +247,7 @@ extension Workspace {
           SELECT e.* FROM expert e WHERE \(clause.sql)
           ORDER BY e.name, e.id LIMIT ? OFFSET ?
           """, arguments: arguments
-      ).map { ExpertRow(expert: try Expert(row: $0), load: $0["load"]) }
+      ).map { ExpertRow(expert: Expert(row: $0), load: $0["load"]) }
     }
   }
 
@@ -378,7 +378,9 @@ extension Workspace {
   }
 
   static func activeMentoring(memberId: Int64, _ db: Database) throws -> Mentoring? {
-    try Mentoring.filter(Column("memberId") == memberId && Column("ended") == nil).fetchOne(db)
+    try Mentoring.fetchOne(
+      db, sql: "SELECT * FROM mentoring WHERE memberId = ? AND ended IS NULL", arguments: [memberId]
+    )
   }
 
   static func noMentor(memberId: Int64, _ db: Database) throws -> Error {
@@ -465,7 +467,7 @@ extension Workspace {
         """, arguments: arguments
     ).map { row in
       MentoringRow(
-        mentoring: try Mentoring(row: row), memberName: row["memberName"],
+        mentoring: Mentoring(row: row), memberName: row["memberName"],
         clusterName: row["clusterName"], expertName: row["expertName"],
         expertAffiliation: row["expertAffiliation"], sessions: row["sessions"],
         lastSession: row["lastSession"])
@@ -527,7 +529,10 @@ extension Workspace {
     -> [MentorSuggestion]
   {
     try read { db in
-      guard let member = try Member.fetchOne(db, key: memberId) else {
+      guard
+        let member = try Member.fetchOne(
+          db, sql: "SELECT * FROM member WHERE id = ?", arguments: [memberId])
+      else {
         throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(memberId)")
       }
       let terms = try Workspace.matchTerms(member, today: today, db)
@@ -565,8 +570,8 @@ extension Workspace {
             ORDER BY e.load, e.name, e.id LIMIT ?
             """, arguments: StatementArguments(taken + [Int64(limit - rows.count)]))
       }
-      return try rows.map { row in
-        let expert = try Expert(row: row)
+      return rows.map { row in
+        let expert = Expert(row: row)
         return MentorSuggestion(
           expert: expert, load: row["load"], score: row["score"],
           matched: MentorMatching.matched(expert, terms: terms))

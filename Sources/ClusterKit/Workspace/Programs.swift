@@ -212,7 +212,10 @@ extension Workspace {
   }
 
   static func programFigures(year: Int, _ db: Database) throws -> [ProgramFigures] {
-    let programs = try Program.filter(Column("year") == year).order(Column("name")).fetchAll(db)
+    // In SQL, not the query interface, which builds its SQL at each call: this is the programs
+    // pane's first frame.
+    let programs = try Program.fetchAll(
+      db, sql: "SELECT * FROM program WHERE year = ? ORDER BY name", arguments: [year])
     var totals: [Int64: SupportTotals] = [:]
     for row in try Row.fetchAll(
       db,
@@ -242,7 +245,10 @@ extension Workspace {
     -> ProgramDetail?
   {
     try read { db in
-      guard let program = try Program.fetchOne(db, key: id) else { return nil }
+      guard
+        let program = try Program.fetchOne(
+          db, sql: "SELECT * FROM program WHERE id = ?", arguments: [id])
+      else { return nil }
       var counts: [RequestStatus: Int] = [:]
       for row in try Row.fetchAll(
         db,

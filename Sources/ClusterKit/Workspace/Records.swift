@@ -1,7 +1,11 @@
+import Foundation
 import GRDB
 
 // How the value types map to tables. Simple records use their Codable conformance; members and
-// visits carry derived or nested data and map their columns by hand.
+// visits carry derived or nested data and map their columns by hand, and so are read the records
+// a pane lists or opens (programs, experts, mentoring assignments): decoding a row through
+// Codable costs a dynamic cast and a case-insensitive key lookup per column, and the first use
+// of each type a scan of the binary's conformances, which the first frame would wait for.
 
 extension Day: DatabaseValueConvertible {
   public var databaseValue: DatabaseValue { description.databaseValue }
@@ -59,9 +63,24 @@ extension AuditEntry: FetchableRecord, PersistableRecord {
 }
 extension Expert: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "expert"
+
+  /// The fields are a JSON array in their column, as Codable writes them.
+  public init(row: Row) {
+    let fields: String = row["fields"]
+    self.init(
+      id: row["id"], name: row["name"], affiliation: row["affiliation"], kind: row["kind"],
+      fields: (try? JSONDecoder().decode([String].self, from: Data(fields.utf8))) ?? [],
+      phone: row["phone"], email: row["email"], capacity: row["capacity"])
+  }
 }
 extension Mentoring: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "mentoring"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], memberId: row["memberId"], expertId: row["expertId"], field: row["field"],
+      started: row["started"], ended: row["ended"], overrideReason: row["overrideReason"])
+  }
 }
 extension MentoringSession: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "mentoringSession"
