@@ -57,21 +57,27 @@ public enum KoreanText {
       return isInvisible(scalar) || (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x85
         || v == 0x2028 || v == 0x2029
     }
-    // Most text has no byte that can begin an unsafe scalar: no control byte but the line
-    // break and the tab, and none of the lead bytes of U+0080–U+00BF (C2), U+0600–U+063F (D8),
-    // U+1000–U+1FFF (E1), U+2000–U+2FFF (E2), U+3000–U+3FFF (E3) or U+F000–U+FFFF (EF), where
-    // every unsafe scalar above ASCII lies. Hangul syllables (EA–ED) and ASCII pass with one
-    // look at each byte.
-    let clean = text.utf8.allSatisfy { byte in
+    var text = text
+    guard !text.withUTF8(isPlainlyPrintable), text.unicodeScalars.contains(where: unsafe) else {
+      return text
+    }
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !unsafe($0) })
+    return String(scalars)
+  }
+
+  /// True when UTF-8 text has no byte that can begin a scalar `printable` removes: no control
+  /// byte but the line break and the tab, and none of the lead bytes of U+0080–U+00BF (C2),
+  /// U+0600–U+063F (D8), U+1000–U+1FFF (E1), U+2000–U+2FFF (E2), U+3000–U+3FFF (E3) or
+  /// U+F000–U+FFFF (EF), where every unsafe scalar above ASCII lies. Most text is: Hangul
+  /// syllables (EA–ED) and ASCII pass with one look at each byte. False says only "maybe".
+  public static func isPlainlyPrintable(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    utf8.allSatisfy { byte in
       byte < 0x20
         ? byte == 0x0A || byte == 0x09
         : byte != 0x7F && byte != 0xC2 && byte != 0xD8 && byte != 0xE1 && byte != 0xE2
           && byte != 0xE3 && byte != 0xEF
     }
-    guard !clean, text.unicodeScalars.contains(where: unsafe) else { return text }
-    var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !unsafe($0) })
-    return String(scalars)
   }
 
   /// True when text has no white space but single spaces between words — most stored text, which

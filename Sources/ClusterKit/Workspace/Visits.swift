@@ -38,26 +38,30 @@ extension Workspace {
     guard !rows.isEmpty else { return [] }
     var difficulties: [Int64: [Difficulty]] = [:]
     var followUps: [Int64: [FollowUp]] = [:]
+    // Read through cursors, the columns by position: a long list reads many of them.
     for batch in rows.batches() {
       let ids = batch.map(\.id)
       let placeholders = databaseQuestionMarks(count: ids.count)
-      for row in try Row.fetchAll(
+      let difficultyRows = try Row.fetchCursor(
         db,
-        sql:
-          "SELECT * FROM difficulty WHERE visitId IN (\(placeholders)) ORDER BY visitId, position",
+        sql: """
+          SELECT visitId, category, text FROM difficulty WHERE visitId IN (\(placeholders))
+          ORDER BY visitId, position
+          """,
         arguments: StatementArguments(ids))
-      {
-        difficulties[row["visitId"], default: []].append(
-          Difficulty(category: row["category"], text: row["text"]))
+      while let row = try difficultyRows.next() {
+        difficulties[row[0], default: []].append(Difficulty(category: row[1], text: row[2]))
       }
-      for row in try Row.fetchAll(
-        db, sql: "SELECT * FROM followUp WHERE visitId IN (\(placeholders)) ORDER BY id",
+      let followUpRows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT visitId, id, action, owner, due, done FROM followUp
+          WHERE visitId IN (\(placeholders)) ORDER BY id
+          """,
         arguments: StatementArguments(ids))
-      {
-        followUps[row["visitId"], default: []].append(
-          FollowUp(
-            id: row["id"], action: row["action"], owner: row["owner"], due: row["due"],
-            done: row["done"]))
+      while let row = try followUpRows.next() {
+        followUps[row[0], default: []].append(
+          FollowUp(id: row[1], action: row[2], owner: row[3], due: row[4], done: row[5]))
       }
     }
     return rows.map { row in
@@ -202,7 +206,7 @@ extension Workspace {
       let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT v.*, m.name AS memberName FROM visit v JOIN member m ON m.id = v.memberId
+          SELECT \(VisitRow.columns), m.name FROM visit v JOIN member m ON m.id = v.memberId
           WHERE v.date BETWEEN ? AND ? ORDER BY v.date DESC, v.id DESC
           """, arguments: [start, end])
       var rows: [VisitRow] = []
@@ -215,8 +219,8 @@ extension Workspace {
         names.removeAll(keepingCapacity: true)
       }
       while let row = try cursor.next() {
-        rows.append(VisitRow(row: row))
-        names.append(row["memberName"])
+        rows.append(VisitRow(columns: row))
+        names.append(row[VisitRow.columnCount])
         if rows.count == 500 { try handOn() }
       }
       try handOn()

@@ -449,6 +449,14 @@ private final class WriteCounter: @unchecked Sendable {
 }
 
 extension Array {
+  /// What a function that hands on its elements one at a time (an `each…` of the workspace)
+  /// handed on, in order.
+  init(collecting each: (_ body: (Element) throws -> Void) throws -> Void) rethrows {
+    var elements: [Element] = []
+    try each { elements.append($0) }
+    self = elements
+  }
+
   /// The array in pieces of at most `size`: SQLite limits how many values one statement takes,
   /// so long `IN (…)` lists are read in batches.
   func batches(of size: Int = 500) -> [ArraySlice<Element>] {
