@@ -110,6 +110,9 @@ public final class NcursesTerminal {
   private var colorsEnabled = false
   private var resizePending = false
   private var lastDrawnSize: (width: Int, height: Int) = (-1, -1)
+  private var lastScreenSize: (width: Int, height: Int) = (-1, -1)
+  /// What the screen shows, so that a frame hands ncurses only the cells that changed.
+  private var frames = FrameDiff()
 
   private struct PairKey: Hashable {
     var fg: Int16
@@ -193,6 +196,8 @@ public final class NcursesTerminal {
     pairs = [:]
     nextPair = 1
     lastDrawnSize = (-1, -1)
+    lastScreenSize = (-1, -1)
+    frames.invalidate()
   }
 
   /// Restores the terminal. Safe to call any number of times and on every exit path.
@@ -236,31 +241,32 @@ public final class NcursesTerminal {
       style.bold ? 1 : 0, style.dim ? 1 : 0, style.reverse ? 1 : 0, style.underline ? 1 : 0)
   }
 
-  /// Copies the grid to the screen, places (or hides) the cursor and refreshes once.
-  /// Every cell is overwritten, so no erase is needed and nothing flickers.
+  /// Copies to the screen the cells that differ from the last frame, places (or hides) the
+  /// cursor and refreshes once. A new grid or screen size, or a grid smaller than the screen
+  /// (mid-resize, which would leave stale cells behind), erases and copies every cell.
   public func draw(_ grid: Grid, cursor: (x: Int, y: Int)?) {
     guard isStarted, let win = cd_stdscr() else { return }
     let (cols, rows) = size
-    if lastDrawnSize != (grid.width, grid.height) || grid.width < cols || grid.height < rows {
-      // A grid smaller than the screen (mid-resize) would leave stale cells behind.
+    if lastDrawnSize != (grid.width, grid.height) || lastScreenSize != (cols, rows)
+      || grid.width < cols || grid.height < rows
+    {
       if grid.width < cols || grid.height < rows { werase(win) }
       lastDrawnSize = (grid.width, grid.height)
+      lastScreenSize = (cols, rows)
+      frames.invalidate()
     }
     var cc = cchar_t()
     var text = [wchar_t](repeating: 0, count: 8)
     let maxX = min(grid.width, cols)
-    for y in 0..<min(grid.height, rows) {
-      for x in 0..<maxX {
-        let cell = grid[x, y]
-        if cell.isRightHalf { continue }
-        // Never hand the terminal half of a wide character at the screen edge.
-        var scalars = Array(cell.grapheme.unicodeScalars.prefix(5))
-        if scalars.isEmpty || (cell.width == 2 && x + 1 >= maxX) { scalars = [" "] }
-        for (i, s) in scalars.enumerated() { text[i] = wchar_t(bitPattern: s.value) }
-        text[scalars.count] = 0
-        setcchar(&cc, text, attributes(for: cell.style), pair(for: cell.style), nil)
-        mvwadd_wch(win, Int32(y), Int32(x), &cc)
-      }
+    frames.changes(to: grid) { cell, x, y in
+      guard x < maxX, y < rows else { return }
+      // Never hand the terminal half of a wide character at the screen edge.
+      var scalars = Array(cell.grapheme.unicodeScalars.prefix(5))
+      if scalars.isEmpty || (cell.width == 2 && x + 1 >= maxX) { scalars = [" "] }
+      for (i, s) in scalars.enumerated() { text[i] = wchar_t(bitPattern: s.value) }
+      text[scalars.count] = 0
+      setcchar(&cc, text, attributes(for: cell.style), pair(for: cell.style), nil)
+      mvwadd_wch(win, Int32(y), Int32(x), &cc)
     }
     if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < cols, cursor.y < rows {
       wmove(win, Int32(cursor.y), Int32(cursor.x))
@@ -274,6 +280,7 @@ public final class NcursesTerminal {
   /// Forces a full repaint on the next `draw` (e.g. after another program wrote to the tty).
   public func invalidate() {
     guard isStarted, let win = cd_stdscr() else { return }
+    frames.invalidate()
     clearok(win, true)
   }
 
@@ -369,6 +376,7 @@ public final class NcursesTerminal {
     signal(SIGTSTP, previous)
     cursesActive = 1
     reset_prog_mode()
+    frames.invalidate()
     clearok(win, true)
     wrefresh(win)
     resizePending = true

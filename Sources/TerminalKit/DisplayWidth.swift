@@ -142,6 +142,11 @@ public enum DisplayWidth {
   public static func truncate(_ s: String, to width: Int, ellipsis: Bool = true) -> String {
     guard width > 0 else { return "" }
     if of(s) <= width { return s }
+    return cut(s, to: width, ellipsis: ellipsis)
+  }
+
+  /// `s`, known to be wider than `width` columns, cut to `width`.
+  private static func cut(_ s: String, to width: Int, ellipsis: Bool) -> String {
     let budget = ellipsis ? width - 1 : width
     var out = ""
     var used = 0
@@ -166,15 +171,17 @@ public enum DisplayWidth {
   /// with spaces otherwise.
   public static func pad(_ s: String, to width: Int, align: Alignment = .left) -> String {
     guard width > 0 else { return "" }
-    let cut = truncate(s, to: width)
-    let gap = width - of(cut)
-    if gap <= 0 { return cut }
+    // Measured once: a table pads every cell of every frame.
+    let measured = of(s)
+    if measured > width { return cut(s, to: width, ellipsis: true) }
+    let gap = width - measured
+    if gap == 0 { return s }
     switch align {
-    case .left: return cut + String(repeating: " ", count: gap)
-    case .right: return String(repeating: " ", count: gap) + cut
+    case .left: return s + String(repeating: " ", count: gap)
+    case .right: return String(repeating: " ", count: gap) + s
     case .center:
       let left = gap / 2
-      return String(repeating: " ", count: left) + cut
+      return String(repeating: " ", count: left) + s
         + String(repeating: " ", count: gap - left)
     }
   }

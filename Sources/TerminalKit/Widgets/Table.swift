@@ -110,8 +110,8 @@ public struct Table: Sendable, Hashable {
       let y = rect.y + 1 + r
       let index = first + r
       let row = Rect(x: rect.x, y: y, width: rect.width, height: 1)
-      grid.fill(row, style: theme.normal)
       guard rows.indices.contains(index - firstRow) else {
+        grid.fill(row, style: theme.normal)
         if count == 0 && r == 0 && !emptyMessage.isEmpty {
           grid.put(emptyMessage, x: rect.x, y: y, style: theme.dim, maxWidth: rect.width)
         }
