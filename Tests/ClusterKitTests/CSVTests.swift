@@ -62,6 +62,21 @@ import Testing
     #expect(records.map(\.line) == [1, 2, 3, 6])
   }
 
+  @Test func koreanFieldsWithEveryDelimiter() throws {
+    for delimiter in [",", "\t", ";"] {
+      let text =
+        ["회사명", "비고"].joined(separator: delimiter) + "\r\n"
+        + ["(주)유신테크", "\"큰 \"\"금형\"\"\(delimiter)\n둘째 줄\" "].joined(separator: delimiter) + "\r\n"
+        + ["㈜ 한빛 😀", "é"].joined(separator: delimiter)
+      let records = try CSVReader.parse(text, delimiter: Unicode.Scalar(delimiter)!)
+      #expect(
+        records.map(\.fields) == [
+          ["회사명", "비고"], ["(주)유신테크", "큰 \"금형\"\(delimiter)\n둘째 줄"], ["㈜ 한빛 😀", "é"],
+        ])
+      #expect(records.map(\.line) == [1, 2, 4])
+    }
+  }
+
   @Test func missingTrailingLineBreakAndEmptyFields() throws {
     let records = try CSVReader.parse("a,,c\n,,\nx")
     #expect(records.map(\.fields) == [["a", "", "c"], ["", "", ""], ["x"]])

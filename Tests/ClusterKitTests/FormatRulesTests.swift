@@ -10,6 +10,14 @@ import Testing
     #expect(BusinessNumber.format("1248100998") == "124-81-00998")
   }
 
+  @Test func spacesAroundAndInsideAreDropped() throws {
+    #expect(try BusinessNumber.normalize(" 124-81-00998 ") == "1248100998")
+    #expect(try BusinessNumber.normalize("124 81 00998") == "1248100998")
+    #expect(
+      throws: FieldError(field: "businessNumber", problem: .checkDigit, value: "1248100997")
+    ) { try BusinessNumber.normalize("1248100997") }
+  }
+
   @Test func wrongCheckDigit() {
     #expect(
       throws: FieldError(field: "businessNumber", problem: .checkDigit, value: "124-81-00997")
@@ -24,7 +32,7 @@ import Testing
     #expect(!BusinessNumber.isValid(text))
   }
 
-  @Test(arguments: ["1248-1-00998", "124-8100-998", "12-481-00998"])
+  @Test(arguments: ["1248-1-00998", "124-8100-998", "12-481-00998", "124-81 00998", "１２４８１００９９８"])
   func wrongHyphenPositions(_ text: String) {
     #expect(
       throws: FieldError(
@@ -224,6 +232,24 @@ import Testing
   @Test func amountsPastTheLargestAreRefused() throws {
     #expect(throws: FieldError.self) { try Money.parse("1001조") }
     #expect(try Money.parse("1000조") == 1_000_000_000_000_000)
+  }
+
+  @Test func plainDigitsAndGroupsAtTheEdges() throws {
+    #expect(try Money.parse("1,000,000,000,000,000") == Money.maximum)
+    #expect(try Money.parse("0001000원") == 1000)
+    #expect(try Money.parse("7원") == 7)
+    for text in ["1,000,000,000,000,001", "9999999999999999999", "12345678901234567890원"] {
+      #expect(
+        throws: FieldError(
+          field: "amount", problem: .outOfRange("0…" + Money.compact(Money.maximum)), value: text)
+      ) { try Money.parse(text) }
+    }
+    for text in ["1,0000", "12,34", "0001,000", ",000", "1,", "원", ""] {
+      #expect(
+        throws: FieldError(
+          field: "amount", problem: .invalidFormat(expected: Money.expected), value: text)
+      ) { try Money.parse(text) }
+    }
   }
 
   @Test func roundTripsItsOwnFormats() throws {

@@ -34,6 +34,9 @@ import Testing
     #expect(KoreanText.nameKey("합자회사 미래") == "미래")
     #expect(KoreanText.nameKey("Yusin Tech Co., Ltd.") == "yusintech")
     #expect(KoreanText.nameKey("ZINC Inc.") == "zinc")
+    // A Hangul name ending in Latin legal words, and one with no Latin letter at all.
+    #expect(KoreanText.nameKey("유신테크 Co., Ltd.") == "유신테크")
+    #expect(KoreanText.nameKey("유신, 테크. 코") == "유신테크코")
     #expect(KoreanText.nameKey("(주)") == "주")
   }
 

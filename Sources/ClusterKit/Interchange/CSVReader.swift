@@ -144,14 +144,21 @@ public enum CSVReader {
 
   /// Splits text into records: quoted fields may hold delimiters, doubled quotes and line
   /// breaks; lines end in CRLF, LF or CR; blank lines are skipped. A quote inside an unquoted
-  /// field is kept as it is.
+  /// field is kept as it is. The delimiter is ASCII; the text is read as UTF-8 bytes, since
+  /// every byte of a letter beyond ASCII is above 0x7F and none of them is a quote, a delimiter
+  /// or a line break.
   public static func parse(_ text: String, delimiter: Unicode.Scalar = ",") throws(CSVError)
     -> [CSVRecord]
   {
+    precondition(delimiter.isASCII, "a CSV delimiter is an ASCII character")
+    let delimiter = UInt8(delimiter.value)
+    let quote = UInt8(ascii: "\"")
+    let lf = UInt8(ascii: "\n")
+    let cr = UInt8(ascii: "\r")
     enum State { case fieldStart, unquoted, quoted, afterQuote }
     var records: [CSVRecord] = []
     var fields: [String] = []
-    var field = String.UnicodeScalarView()
+    var field: [UInt8] = []
     var state = State.fieldStart
     var line = 1
     var recordLine = 1
@@ -160,8 +167,8 @@ public enum CSVReader {
     var previousWasCR = false
 
     func endField() {
-      fields.append(String(field))
-      field = String.UnicodeScalarView()
+      fields.append(String(decoding: field, as: UTF8.self))
+      field.removeAll(keepingCapacity: true)
     }
     func endRecord() {
       endField()
@@ -173,18 +180,18 @@ public enum CSVReader {
       state = .fieldStart
     }
 
-    for scalar in text.unicodeScalars {
-      let isBreak = scalar == "\n" || scalar == "\r"
+    for byte in text.utf8 {
+      let isBreak = byte == lf || byte == cr
       // Count physical lines; CR LF is one line break.
       defer {
-        if scalar == "\n" && previousWasCR {
+        if byte == lf && previousWasCR {
           // already counted at the CR
         } else if isBreak {
           line += 1
         }
-        previousWasCR = scalar == "\r"
+        previousWasCR = byte == cr
       }
-      if scalar == "\n" && previousWasCR && state == .fieldStart && fields.isEmpty
+      if byte == lf && previousWasCR && state == .fieldStart && fields.isEmpty
         && field.isEmpty && !recordHasContent
       {
         // The LF of a CRLF that ended the previous record.
@@ -196,36 +203,36 @@ public enum CSVReader {
         if state == .fieldStart && fields.isEmpty && field.isEmpty && !recordHasContent {
           recordLine = line
         }
-        if scalar == "\"" && state == .fieldStart {
+        if byte == quote && state == .fieldStart {
           state = .quoted
           quoteLine = line
           recordHasContent = true
-        } else if scalar == delimiter {
+        } else if byte == delimiter {
           endField()
           state = .fieldStart
         } else if isBreak {
           endRecord()
         } else {
-          field.append(scalar)
+          field.append(byte)
           recordHasContent = true
           state = .unquoted
         }
       case .quoted:
-        if scalar == "\"" {
+        if byte == quote {
           state = .afterQuote
         } else {
-          field.append(scalar)
+          field.append(byte)
         }
       case .afterQuote:
-        if scalar == "\"" {
-          field.append(scalar)
+        if byte == quote {
+          field.append(byte)
           state = .quoted
-        } else if scalar == delimiter {
+        } else if byte == delimiter {
           endField()
           state = .fieldStart
         } else if isBreak {
           endRecord()
-        } else if scalar == " " || scalar == "\t" {
+        } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
           continue
         } else {
           throw CSVError(.textAfterQuote, line: line)

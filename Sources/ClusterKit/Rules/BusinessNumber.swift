@@ -16,6 +16,18 @@ public enum BusinessNumber {
   public static func normalize(_ text: String, field: String = "businessNumber") throws(FieldError)
     -> String
   {
+    // Most numbers come as ten ASCII digits or `123-45-67890`: read those from their bytes.
+    let bytes = Array(text.utf8)
+    let hyphens = bytes.count == 12 ? [3, 6] : []
+    if bytes.count == 10 || bytes.count == 12,
+      bytes.indices.allSatisfy({ hyphens.contains($0) ? bytes[$0] == 0x2D : isDigit(bytes[$0]) })
+    {
+      let values = bytes.filter(isDigit).map { Int($0 - 0x30) }
+      guard checkDigit(Array(values.prefix(9))) == values[9] else {
+        throw FieldError(field: field, problem: .checkDigit, value: text)
+      }
+      return String(decoding: bytes.filter(isDigit), as: UTF8.self)
+    }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let digits = trimmed.filter { $0 != "-" && $0 != " " }
     let hyphenated = trimmed.contains("-")
@@ -30,6 +42,8 @@ public enum BusinessNumber {
     }
     return digits
   }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
   public static func isValid(_ text: String) -> Bool {
     (try? normalize(text)) != nil

@@ -3,6 +3,7 @@ import Foundation
 /// E-mail addresses: trimmed, `local@domain.tld`, the domain lower-cased.
 public enum EmailAddress {
   public static let expected = "name@example.co.kr"
+  private static let localSymbols = Set("!#$%&'*+/=?^_`{|}~.-")
 
   public static func normalize(_ text: String, field: String = "email") throws(FieldError)
     -> String
@@ -14,7 +15,6 @@ public enum EmailAddress {
     guard parts.count == 2 else { throw failure }
     let local = parts[0]
     let domain = parts[1].lowercased()
-    let localSymbols = Set("!#$%&'*+/=?^_`{|}~.-")
     guard !local.isEmpty, local.count <= 64,
       local.allSatisfy({ $0.isLetter || $0.isNumber || localSymbols.contains($0) }),
       !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..")

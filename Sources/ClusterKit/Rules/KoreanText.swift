@@ -156,13 +156,16 @@ public enum KoreanText {
   /// `유신테크 주식회사` all give `유신테크`.
   public static func nameKey(_ name: String) -> String {
     var text = unifyParentheses(nfc(removingInvisible(name)))
-    // Latin legal words at the end ("Yusin Tech Co., Ltd.").
-    var words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "." })
-    let wordCount = words.count
-    while words.count > 1, let last = words.last, latinLegalWords.contains(last.lowercased()) {
-      words.removeLast()
+    // Latin legal words at the end ("Yusin Tech Co., Ltd."); a name without a Latin letter,
+    // most of them, has none, and is not split to look.
+    if text.utf8.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
+      var words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "." })
+      let wordCount = words.count
+      while words.count > 1, let last = words.last, latinLegalWords.contains(last.lowercased()) {
+        words.removeLast()
+      }
+      if words.count < wordCount { text = words.joined(separator: " ") }
     }
-    if words.count < wordCount { text = words.joined(separator: " ") }
     var compact = text.filter { !$0.isWhitespace }
     // Every legal form holds one of these; most names hold none, and then none is looked for.
     if compact.unicodeScalars.contains(where: { "(회법㈜㈔".unicodeScalars.contains($0) }) {

@@ -94,6 +94,7 @@ public enum Money {
   /// fractions of a won and amounts over `maximum`: for money that is approved, a misread
   /// amount is worse than a refusal.
   public static func parse(_ text: String, field: String = "amount") throws(FieldError) -> KRW {
+    if let amount = plainWon(text) { return amount }
     let invalid = FieldError(field: field, problem: .invalidFormat(expected: expected), value: text)
     var body = KoreanText.nfc(text).filter { !$0.isWhitespace }[...]
     var negative = false
@@ -222,6 +223,25 @@ public enum Money {
     }
     guard total <= maximum else { throw overflowError(text, field) }
     return total
+  }
+
+  /// `1370000000`, `1,370,000,000` or either with 원, read from its bytes as `parse` reads it;
+  /// nil for anything else (spaces, units, signs, a fraction, a bad grouping, over `maximum`),
+  /// which `parse` reads the long way.
+  private static func plainWon(_ text: String) -> KRW? {
+    var bytes = Array(text.utf8)
+    if bytes.count > 3, bytes.suffix(3).elementsEqual([0xEC, 0x9B, 0x90]) {  // 원
+      bytes.removeLast(3)
+    }
+    let groups = bytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+    guard groups.allSatisfy({ $0.allSatisfy { (0x30...0x39).contains($0) } }),
+      groups.count == 1
+        || (1...3).contains(groups[0].count)
+          && groups.dropFirst().allSatisfy({ $0.count == 3 }),
+      case let digits = groups.joined(), (1...18).contains(digits.count)
+    else { return nil }
+    let amount = digits.reduce(KRW(0)) { $0 * 10 + KRW($1 - 0x30) }
+    return amount <= maximum ? amount : nil
   }
 
   private static func unitWithoutNumber(_ text: String, _ field: String) -> FieldError {

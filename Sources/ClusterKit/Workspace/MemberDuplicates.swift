@@ -59,10 +59,10 @@ extension Workspace {
 
   /// The members of other mini-clusters whose name key or business registration number is the
   /// member's, as references.
-  static func otherClusterMatches(_ member: Member, _ db: Database) throws -> [(
-    id: Int64, reference: String
-  )] {
-    let key = KoreanText.nameKey(member.name)
+  static func otherClusterMatches(_ member: Member, nameKey: String? = nil, _ db: Database) throws
+    -> [(id: Int64, reference: String)]
+  {
+    let key = nameKey ?? KoreanText.nameKey(member.name)
     guard !key.isEmpty || !member.businessNumber.isEmpty else { return [] }
     // `<> ''` lets SQLite use the partial index on business numbers.
     return try Row.fetchAll(

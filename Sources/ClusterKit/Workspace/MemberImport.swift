@@ -69,7 +69,9 @@ extension Workspace {
             member.divisionId = division.id
           }
         }
-        let duplicates = try Workspace.duplicateErrors(member, db)
+        // The name's key, worked out once for the three places that need it.
+        let key = KoreanText.nameKey(member.name)
+        let duplicates = try Workspace.duplicateErrors(member, nameKey: key, db)
         if !duplicates.isEmpty {
           errors += duplicates.map {
             var error = $0
@@ -78,7 +80,7 @@ extension Workspace {
           }
           continue
         }
-        let matches = try Workspace.otherClusterMatches(member, db)
+        let matches = try Workspace.otherClusterMatches(member, nameKey: key, db)
         if !matches.isEmpty {
           possible.append(
             PossibleDuplicate(
@@ -90,7 +92,7 @@ extension Workspace {
         }
         member.id = try Workspace.nextId("member", db)
         member.profileChanged = Day.officeToday
-        try Workspace.storeMember(member, db)
+        try Workspace.storeMember(member, nameKey: key, db)
         lines[member.id] = row.line
         if row.profileSubmitted == true {
           _ = try Workspace.recordDirectoryBook(

@@ -383,9 +383,9 @@ extension Workspace {
 
   /// Inserts a member row and its search index entry: the one way a member is added (by hand,
   /// from a CSV file, from a whole-workspace document). One cached statement, as an import
-  /// runs it thousands of times.
-  static func storeMember(_ m: Member, _ db: Database) throws {
-    let key = KoreanText.nameKey(m.name)
+  /// runs it thousands of times; an import that has the name's key already passes it.
+  static func storeMember(_ m: Member, nameKey: String? = nil, _ db: Database) throws {
+    let key = nameKey ?? KoreanText.nameKey(m.name)
     let initials = KoreanText.initials(key)
     try db.cachedStatement(
       sql: """
@@ -407,7 +407,9 @@ extension Workspace {
 
   /// Errors for a member whose business number or name (legal form ignored) is already taken in
   /// its mini-cluster (another cluster's is asked about: `otherClusterMatches`).
-  static func duplicateErrors(_ member: Member, _ db: Database) throws -> [FieldError] {
+  static func duplicateErrors(_ member: Member, nameKey: String? = nil, _ db: Database) throws
+    -> [FieldError]
+  {
     var errors: [FieldError] = []
     if !member.businessNumber.isEmpty,
       // `<> ''` lets SQLite use the partial unique index instead of scanning every member.
@@ -427,7 +429,7 @@ extension Workspace {
           field: "businessNumber", problem: .duplicate(of: other),
           value: BusinessNumber.format(member.businessNumber)))
     }
-    let key = KoreanText.nameKey(member.name)
+    let key = nameKey ?? KoreanText.nameKey(member.name)
     if let other = try Row.fetchOne(
       db.cachedStatement(
         sql: "SELECT id, name FROM member WHERE clusterId = ? AND nameKey = ? AND id <> ?"),
