@@ -4,6 +4,7 @@ import Foundation
 
 struct Backup: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "backup",
     abstract: language.pick(
       "Take a consistent copy of the workspace, even while dashboards are open.",
       "대시보드가 열려 있어도 워크스페이스의 일관된 복사본을 만듭니다."),
@@ -55,6 +56,7 @@ struct Backup: ParsableCommand {
 
 struct Restore: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "restore",
     abstract: language.pick(
       "Put a backup back: check it, keep the current workspace as a backup, then replace it.",
       "백업을 되살립니다: 백업을 검사하고, 지금 워크스페이스를 백업으로 남긴 뒤 바꿉니다."),

@@ -4,6 +4,7 @@ import Foundation
 
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "convert",
     abstract: language.pick(
       "Turn a workspace into the other form: SQLite into JSON, or JSON into SQLite.",
       "워크스페이스를 다른 형식으로 바꿉니다: SQLite를 JSON으로, JSON을 SQLite로."),

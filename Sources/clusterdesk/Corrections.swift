@@ -28,6 +28,7 @@ struct Confirmation: ParsableArguments {
 extension VisitsCommand {
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: language.pick("Correct a visit.", "방문 기록을 고칩니다."),
       discussion: language.pick(
         """
@@ -117,6 +118,7 @@ extension VisitsCommand {
 
   struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "delete",
       abstract: language.pick(
         "Delete a visit with its difficulties and follow-ups (asks first).",
         "방문을 애로사항, 후속조치와 함께 삭제합니다 (먼저 묻습니다)."))
@@ -170,6 +172,7 @@ extension VisitsCommand {
 extension MeetingsCommand {
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: language.pick(
         "Correct a meeting (only what is given changes).", "회의를 고칩니다 (준 항목만 바뀝니다)."))
 
@@ -233,6 +236,7 @@ extension MeetingsCommand {
 
   struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "delete",
       abstract: language.pick(
         "Delete a meeting with its attendance (asks first).", "회의를 출석 기록과 함께 삭제합니다 (먼저 묻습니다)."))
 
@@ -260,6 +264,7 @@ extension MeetingsCommand {
 extension MembersCommand {
   struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "delete",
       abstract: language.pick(
         "Delete a member entered by mistake (one with no history; asks first).",
         "잘못 입력한 회원을 삭제합니다 (기록이 없는 회원만; 먼저 묻습니다)."),
@@ -290,6 +295,7 @@ extension MembersCommand {
 
   struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "merge",
       abstract: language.pick(
         "Merge two records of one company: the history moves to the one kept (asks first).",
         "한 회사의 두 기록을 합칩니다: 기록은 남기는 쪽으로 옮겨집니다 (먼저 묻습니다)."))
@@ -347,6 +353,7 @@ extension MembersCommand {
 /// `clusterdesk undo`: reverts the last change made through the command line.
 struct Undo: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "undo",
     abstract: language.pick(
       "Undo the last change made through the command line (asks first).",
       "명령줄로 한 마지막 변경을 되돌립니다 (먼저 묻습니다)."),

@@ -12,6 +12,7 @@ struct ExpertsCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: language.pick(
         "List experts by name with how many companies each mentors now.",
         "전문가를 이름순으로, 지금 멘토링하는 기업 수와 함께 보여 줍니다."))
@@ -71,6 +72,7 @@ struct ExpertsCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: language.pick(
         "Show an expert, the companies they mentor and mentored, and their sessions.",
         "전문가 한 명과 멘토링 중인 기업, 지난 멘토링, 멘토링 횟수를 보여 줍니다."))
@@ -149,6 +151,7 @@ struct ExpertsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: language.pick("Add an expert to the pool.", "전문가 풀에 전문가를 추가합니다."),
       discussion: language.pick(
         """
@@ -187,6 +190,7 @@ struct ExpertsCommand: ParsableCommand {
 
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: language.pick(
         "Change an expert's record (the capacity not below the companies they mentor now).",
         "전문가 정보를 수정합니다 (정원은 지금 멘토링하는 기업 수보다 작게 할 수 없습니다)."))

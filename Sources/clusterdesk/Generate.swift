@@ -7,6 +7,7 @@ extension WorkspaceGenerator.Scale: ExpressibleByArgument {}
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "generate",
     abstract: language.pick(
       "Generate a realistic, invented workspace: the sample office, one cluster, or a national one.",
       "실제와 비슷한 가상의 워크스페이스를 만듭니다: 예시 사무국, 미니클러스터 하나 또는 전국 규모."),

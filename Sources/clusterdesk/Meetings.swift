@@ -10,6 +10,7 @@ struct MeetingsCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: language.pick(
         "List meetings, newest first, with attendance rates.", "회의를 최신순으로 출석률과 함께 보여 줍니다."))
 
@@ -55,6 +56,7 @@ struct MeetingsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: language.pick("Add a meeting.", "회의를 추가합니다."))
 
     @OptionGroup var location: WorkspaceLocation
@@ -121,6 +123,7 @@ struct MeetingsCommand: ParsableCommand {
 
   struct Attend: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "attend",
       abstract: language.pick(
         "Record attendance: who was present, absent or excused.", "출석을 기록합니다: 참석, 불참, 사유불참."),
       discussion: language.pick(

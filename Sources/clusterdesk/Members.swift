@@ -15,6 +15,7 @@ struct MembersCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: language.pick(
         "List members (every field with --format csv or xlsx, which import back).",
         "회원 목록을 보여 줍니다 (--format csv나 xlsx는 모든 항목을 담으며, 다시 가져올 수 있습니다)."))
@@ -153,6 +154,7 @@ struct MembersCommand: ParsableCommand {
 
   struct Contacts: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "contacts",
       abstract: language.pick(
         "List the members' contact people (with --format csv, a file `import FILE --contacts` reads back).",
         "회원의 담당자 목록을 보여 줍니다 (--format csv는 `import FILE --contacts`로 다시 가져올 수 있습니다)."))
@@ -183,6 +185,7 @@ struct MembersCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: language.pick(
         "Show one member's profile, contacts, mentor, SIGs, meetings, visits and requests.",
         "회원 한 곳의 기업 정보, 연락처, 멘토, SIG, 회의, 방문, 지원신청을 보여 줍니다."))
@@ -332,6 +335,7 @@ struct MembersCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: language.pick("Add a member to a mini-cluster.", "미니클러스터에 회원을 추가합니다."))
 
     @OptionGroup var location: WorkspaceLocation
@@ -370,6 +374,7 @@ struct MembersCommand: ParsableCommand {
 
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: language.pick("Change fields of a member.", "회원 정보를 수정합니다."))
 
     @OptionGroup var location: WorkspaceLocation

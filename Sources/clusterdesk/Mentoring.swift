@@ -14,6 +14,7 @@ struct MentoringCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: language.pick(
         "List every mentoring assignment, past ones included (until is empty while active); with --without-mentor, the active companies that have none.",
         "모든 멘토링 배정을 지난 것까지 보여 줍니다 (진행 중이면 종료일이 비어 있습니다); --without-mentor이면 멘토가 없는 활동 기업을 보여 줍니다."
@@ -76,6 +77,7 @@ struct MentoringCommand: ParsableCommand {
 
   struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "assign",
       abstract: language.pick(
         "Make an expert a company's mentor; the current mentor, if any, ends that day and stays in the history. An expert at capacity needs --override REASON.",
         "전문가를 기업의 멘토로 배정합니다. 현재 멘토가 있으면 그날로 종료되어 이력에 남습니다. 정원이 찬 전문가는 --override 사유가 있어야 합니다."
@@ -158,6 +160,7 @@ struct MentoringCommand: ParsableCommand {
 
   struct End: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "end",
       abstract: language.pick(
         "End a company's mentoring; it stays in the history.", "기업의 멘토링을 종료합니다. 이력에 남습니다."))
 
@@ -185,6 +188,7 @@ struct MentoringCommand: ParsableCommand {
 
   struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "log",
       abstract: language.pick(
         "Log a mentoring session with the company's mentor of that day.",
         "그날의 멘토와 가진 멘토링을 기록합니다."))
@@ -226,6 +230,7 @@ struct MentoringCommand: ParsableCommand {
 
   struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "sessions",
       abstract: language.pick(
         "List logged mentoring sessions, newest first.", "기록된 멘토링을 최신순으로 보여 줍니다."))
 
@@ -268,6 +273,7 @@ struct MentoringCommand: ParsableCommand {
 
   struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "suggest",
       abstract: language.pick(
         "Suggest mentors for a company: experts whose fields match its division, products and recent difficulties, with their load.",
         "기업에 맞는 멘토를 추천합니다: 분과, 주요 제품, 최근 애로사항과 전문분야가 맞는 전문가를 현재 멘토링 수와 함께 보여 줍니다."

@@ -26,6 +26,7 @@ struct ProgramsCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: language.pick(
         "List programs with their budget, pending, approved, committed, disbursed, returned and remaining money.",
         "지원사업 목록과 예산, 심사중, 승인, 배정, 교부, 반환, 잔액을 보여 줍니다."))
@@ -74,6 +75,7 @@ struct ProgramsCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: language.pick(
         "Show a program: its terms, its figures and its requests by status.",
         "지원사업 하나의 조건, 집행 현황, 상태별 신청을 보여 줍니다."))
@@ -203,6 +205,7 @@ struct ProgramsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: language.pick(
         "Add a program for a year with its budget and terms.", "한 해의 지원사업을 예산과 조건과 함께 추가합니다."))
 
@@ -240,6 +243,7 @@ struct ProgramsCommand: ParsableCommand {
 
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: language.pick(
         "Change a program's name, category, budget or terms (the budget never below what is committed).",
         "지원사업의 이름, 분야, 예산, 조건을 바꿉니다 (예산은 이미 배정된 금액보다 줄일 수 없습니다)."))
@@ -270,6 +274,7 @@ struct ProgramsCommand: ParsableCommand {
 
   struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "copy",
       abstract: language.pick(
         "Set a year's programs up from another year's: the same terms, budgets scaled and rounded to 만원.",
         "다른 해의 지원사업으로 한 해를 준비합니다: 조건은 같게, 예산은 배율을 곱해 만원 단위로 맞춥니다."))

@@ -6,6 +6,7 @@ import Workbook
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "report",
     abstract: language.pick(
       "The year's figures for the annual report (실적보고): members, meetings, supports, visits, mentoring, SIGs and the directory book; as text, JSON or an Excel workbook.",
       "연간 실적보고용 수치: 회원, 회의, 지원, 방문, 멘토링, SIG, 디렉토리북. 텍스트, JSON 또는 엑셀 통합 문서로."),

@@ -61,6 +61,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: language.pick(
         "List support requests; the pending queue (oldest first) with --status pending. A second live request of a member to the same program is flagged (중복지원).",
         "지원신청 목록을 보여 줍니다; --status pending이면 심사대기 목록(오래된 순). 같은 회원이 같은 지원사업에 다시 낸 신청은 중복지원으로 표시합니다."
@@ -132,6 +133,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: language.pick(
         "Show a request with its agreement, instalments and settlement, its program's figures, the member's support history and the audit log.",
         "지원신청 한 건과 협약·교부·정산 내용, 지원사업 집행 현황, 그 회원의 지원 이력, 감사 기록을 보여 줍니다."))
@@ -203,6 +205,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: language.pick(
         "Enter a request a member brings in: pending (submitted today or on --submitted), or a draft.",
         "회원이 낸 지원신청을 접수합니다: 심사대기(오늘 또는 --submitted 날짜에 제출) 또는 작성중(--draft)."))
@@ -275,6 +278,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: language.pick(
         "Change a draft or pending request: title, amount, co-funding, program, difficulty, submission date.",
         "작성중이거나 심사대기인 신청을 고칩니다: 과제명, 금액, 자부담, 지원사업, 애로사항, 제출일."))
@@ -341,6 +345,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Submit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "submit",
       abstract: language.pick(
         "Submit a draft: it becomes pending, within the program's application window.",
         "작성중 신청을 제출합니다: 접수기간 안에서 심사대기가 됩니다."))
@@ -362,6 +367,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Withdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "withdraw",
       abstract: language.pick(
         "Withdraw a request that has no agreement yet; a reason is required.",
         "협약 전인 신청을 철회합니다; 사유가 필요합니다."))
@@ -382,6 +388,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "approve",
       abstract: language.pick(
         "Approve a pending request (refused past the program's remaining budget or the member's yearly cap unless --override is given).",
         "심사대기 중인 지원신청을 승인합니다 (지원사업 잔액이나 기업당 연간 한도를 넘으면 --override 없이는 승인되지 않습니다).")
@@ -423,6 +430,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Reject: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "reject",
       abstract: language.pick(
         "Reject a pending request; a reason is required.", "심사대기 중인 지원신청을 반려합니다; 사유가 필요합니다."))
 
@@ -465,6 +473,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Agree: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "agree",
       abstract: language.pick(
         "Record the agreement (협약) of an approved request with the company's co-funding (refused below the program's share unless --override is given).",
         "승인된 신청의 협약을 기업 자부담과 함께 기록합니다 (지원사업의 자부담 비율에 못 미치면 --override 없이는 기록되지 않습니다)."))
@@ -502,6 +511,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Disburse: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "disburse",
       abstract: language.pick(
         "Pay an instalment (교부) of an agreed request; the instalments never add up to more than the approved amount.",
         "협약된 신청에 교부합니다; 교부액 합계는 승인액을 넘을 수 없습니다."))
@@ -540,6 +550,7 @@ struct RequestsCommand: ParsableCommand {
 
   struct Settle: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "settle",
       abstract: language.pick(
         "Settle an agreed request against its final report (정산), which completes it: returned = paid − spent + disallowed.",
         "결과보고에 따라 협약된 신청을 정산하고 완료합니다: 반환액 = 교부액 − 집행액 + 불인정액."))
@@ -592,6 +603,7 @@ struct RequestsCommand: ParsableCommand {
 
 struct Audit: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "audit",
     abstract: language.pick(
       "List the audit log of every change to support requests (it cannot be edited).",
       "지원신청의 모든 변경에 대한 감사 기록을 보여 줍니다 (수정할 수 없습니다)."),

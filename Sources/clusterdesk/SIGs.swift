@@ -15,6 +15,7 @@ struct SIGsCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: language.pick(
         "List SIGs with their members and tasks, and the coverage: how many active companies are in a SIG. With --uncovered, the active companies in none.",
         "SIG 목록을 참여 기업, 과제 수와 함께 보여 주고, 활동 기업 중 SIG에 참여한 비율을 알려 줍니다. --uncovered이면 어느 SIG에도 없는 활동 기업을 보여 줍니다."
@@ -78,6 +79,7 @@ struct SIGsCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: language.pick(
         "Show a SIG: its leader, members and numbered tasks.",
         "SIG 한 곳의 주관기업, 참여 기업, 번호가 붙은 과제를 보여 줍니다."))
@@ -99,6 +101,7 @@ struct SIGsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: language.pick(
         "Add a SIG; its leading company joins it.", "SIG를 추가합니다. 주관기업은 SIG에 참여합니다."))
 
@@ -152,6 +155,7 @@ struct SIGsCommand: ParsableCommand {
 
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: language.pick(
         "Change a SIG's name, theme or leader (--leader \"\" for none); a new leader joins it.",
         "SIG의 이름, 주제, 주관기업을 바꿉니다 (--leader \"\"이면 주관기업 없음). 새 주관기업은 SIG에 참여합니다."))
@@ -189,6 +193,7 @@ struct SIGsCommand: ParsableCommand {
 
   struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "join",
       abstract: language.pick(
         "A member company joins a SIG of its mini-cluster.", "회원 기업이 자기 미니클러스터의 SIG에 참여합니다."))
 
@@ -218,6 +223,7 @@ struct SIGsCommand: ParsableCommand {
 
   struct Leave: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "leave",
       abstract: language.pick(
         "A member company leaves a SIG; its tasks stay with the SIG.",
         "회원 기업이 SIG에서 빠집니다. 그 기업의 과제는 SIG에 남습니다."))

@@ -13,6 +13,7 @@ struct VisitsCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: language.pick("List visits, newest first.", "방문 기록을 최신순으로 보여 줍니다."))
 
     @OptionGroup var location: WorkspaceLocation
@@ -90,6 +91,7 @@ struct VisitsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: language.pick("Log a visit to a member company.", "회원 기업 방문을 기록합니다."),
       discussion: language.pick(
         """
@@ -173,6 +175,7 @@ struct VisitsCommand: ParsableCommand {
 
   struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "due",
       abstract: language.pick(
         "Members due for a visit by the contact rhythm (officers every 4 weeks, others every 12).",
         "방문 주기상 방문할 때가 된 회원 (임원은 4주, 그 밖의 회원은 12주마다)."))
@@ -220,6 +223,7 @@ struct VisitsCommand: ParsableCommand {
 
   struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "done",
       abstract: language.pick("Mark a follow-up done.", "후속조치를 완료로 표시합니다."))
 
     @OptionGroup var location: WorkspaceLocation

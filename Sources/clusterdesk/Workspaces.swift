@@ -23,6 +23,7 @@ struct Open: ParsableCommand {
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "demo",
     abstract: language.pick(
       "Open the dashboard on a fresh copy of the sample workspace (the sample is never changed).",
       "예시 워크스페이스의 새 복사본으로 대시보드를 엽니다 (예시 원본은 바뀌지 않습니다)."))
@@ -104,6 +105,7 @@ enum SampleData {
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: language.pick(
       "Create a new, empty workspace (a JSON file when --workspace ends in .json, else SQLite).",
       "비어 있는 새 워크스페이스를 만듭니다 (--workspace가 .json으로 끝나면 JSON 파일, 아니면 SQLite)."))
@@ -130,6 +132,7 @@ struct Init: ParsableCommand {
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: language.pick(
       "Import a whole workspace (FILE.json, into an empty workspace) or members (FILE.xlsx or FILE.csv --cluster NAME).",
       "워크스페이스 전체(FILE.json, 빈 워크스페이스로) 또는 회원(FILE.xlsx나 FILE.csv --cluster NAME)을 가져옵니다."),
@@ -368,6 +371,7 @@ enum ImportedFile {
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "export",
     abstract: language.pick(
       "Export the whole workspace as JSON (to standard output, or --output FILE).",
       "워크스페이스 전체를 JSON으로 내보냅니다 (표준 출력 또는 --output FILE)."))
