@@ -6,7 +6,7 @@ import Testing
 
 /// The cache of a JSON workspace's loaded database: used for the same bytes only, rebuilt when
 /// missing, damaged or for other bytes, and owner-only.
-@Suite struct JSONWorkspaceCacheTests {
+@Suite(.temporaryCache) struct JSONWorkspaceCacheTests {
   let folder: URL
 
   init() throws {
@@ -131,7 +131,23 @@ import Testing
       })
   }
 
+  /// A test keeps its caches in its own folder: nothing is written to the user's.
+  @Test func aTestsCachesStayOutOfTheUsersFolder() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let folder = try #require(JSONWorkspaceCache.folder)
+    #expect(cache.path.hasPrefix(folder + "/"))
+    let users = try #require(
+      JSONWorkspaceCache.$folder.withValue(nil) { JSONWorkspaceCache(for: path) })
+    #expect(users.path != cache.path)
+    #expect(!FileManager.default.fileExists(atPath: users.path))
+  }
+
   @Test func theCacheFolderFollowsXDGAndCanBeTurnedOff() throws {
+    try JSONWorkspaceCache.$folder.withValue(nil) { try theCacheFolderFollowsXDG() }
+  }
+
+  func theCacheFolderFollowsXDG() throws {
     let path = "/srv/office.json"
     let digest = SHA256.hex(Array(path.utf8))
     #expect(

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 /// The database a JSON workspace was loaded into, kept in the user's cache folder
-/// (`$XDG_CACHE_HOME/clusterdesk/`, else `~/.cache/clusterdesk/`; the folder 0700, the files
-/// 0600), so that a command on an unchanged file copies it into memory instead of decoding,
+/// (`$XDG_CACHE_HOME/clusterdesk/`, else `~/.cache/clusterdesk/`, or the folder a test sets in
+/// `folder`; the folder 0700, the files 0600), so that a command on an unchanged file copies it into memory instead of decoding,
 /// checking and inserting the whole document again. There is one file per workspace path, named
 /// by the digest of that path, so the folder does not grow with each change.
 ///
@@ -18,21 +18,29 @@ struct JSONWorkspaceCache: Sendable {
   /// can be told and removed.
   let workspace: String
 
-  /// The cache for the workspace at the absolute path `workspace`; nil when it is turned off or
-  /// there is no cache folder.
+  /// The folder the caches are kept in when set (a test's temporary folder), instead of the
+  /// user's cache folder.
+  @TaskLocal static var folder: String?
+
+  /// The cache for the workspace at the absolute path `workspace`, in `folder` when it is set,
+  /// else in the user's cache folder; nil when it is turned off or there is no cache folder.
   init?(for workspace: String, environment: [String: String] = ProcessInfo.processInfo.environment)
   {
-    guard environment["CLUSTERDESK_NO_CACHE"] != "1", Self.program != nil else { return nil }
-    let folder: String
-    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
-      folder = base
-    } else if let home = environment["HOME"], home.hasPrefix("/") {
-      folder = home + "/.cache"
-    } else {
-      return nil
-    }
-    path = folder + "/clusterdesk/" + SHA256.hex(Array(workspace.utf8)) + ".sqlite"
+    guard environment["CLUSTERDESK_NO_CACHE"] != "1", Self.program != nil,
+      let folder = Self.folder ?? Self.userFolder(environment)
+    else { return nil }
+    path = folder + "/" + SHA256.hex(Array(workspace.utf8)) + ".sqlite"
     self.workspace = workspace
+  }
+
+  /// `$XDG_CACHE_HOME/clusterdesk`, else `~/.cache/clusterdesk`; nil without either.
+  static func userFolder(_ environment: [String: String]) -> String? {
+    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+      return base + "/clusterdesk"
+    } else if let home = environment["HOME"], home.hasPrefix("/") {
+      return home + "/.cache/clusterdesk"
+    }
+    return nil
   }
 
   /// The digest that names the bytes of a JSON file in its cache.
