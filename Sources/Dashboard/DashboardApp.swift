@@ -11,6 +11,10 @@ public final class DashboardApp {
   let panes: [PaneSlot] = Registry.slots()
   var loader = Loader()
   let deferred = DeferredReads()
+  /// Runs once, when the first frame is on the screen with its slow reads filled in (or a key is
+  /// already waiting): the day's automatic backup starts then, so that starting it never stands
+  /// between opening the workspace and seeing it.
+  public var afterFirstFrame: (() -> Void)?
 
   public init(
     workspace: Workspace, pane: PaneName = .first, language: Language, today: Day
@@ -39,6 +43,10 @@ public final class DashboardApp {
           draw(on: terminal)
           deferred.allowed = false
         }
+      }
+      if let start = afterFirstFrame {
+        afterFirstFrame = nil
+        start()
       }
       guard var key = waiting ?? nextKey(terminal) else { continue }
       // Keys already waiting (typed ahead, pasted, or a burst from the input method) are all
@@ -209,6 +217,9 @@ public final class DashboardApp {
         }
         if effect.fromDialog, case .form = state.top {
           FormDialog.failed(error, &state, change: effect.change)
+        } else if refused, case .deleteMember = effect.change {
+          ConfirmModal.refused(error, effect.change, &state)
+          state.say(ConfirmVerb.refused.unchanged(state.language), error: true)
         } else {
           let next = effect.change.isNewChange ? "" : Global.undoHint(state, naming: true)
           state.say(
@@ -248,6 +259,7 @@ public final class DashboardApp {
     switch top {
     case .detail: return loader.detail.flatMap { DetailModal.unavailable(action, $0, ctx.l) }
     case .attendance: return AttendanceModal.unavailable(action, loader.attendance, ctx.l)
+    case .confirm(let c): return ConfirmModal.unavailable(action, c, ctx.l)
     case nil: return pane.unavailable(action, ctx)
     default: return nil
     }

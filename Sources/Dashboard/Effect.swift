@@ -4,11 +4,13 @@ import TerminalKit
 /// A change to the workspace that an update asks for. The runtime performs it: each is exactly
 /// one Workspace call, one transaction, saved at once, and recorded so that `u` undoes it.
 enum Change: Hashable, Sendable {
-  /// `allowDuplicate`: confirmed although another mini-cluster has a member of that name.
+  /// `allowDuplicate`: confirmed although another mini-cluster has a member of that name or
+  /// business registration number.
   case addMember(
     Member, division: String?, directoryBook: DirectoryBookEdit?, allowDuplicate: Bool = false)
   case updateMember(
-    Member, original: Member, division: String, directoryBook: DirectoryBookEdit?)
+    Member, original: Member, division: String, directoryBook: DirectoryBookEdit?,
+    allowDuplicate: Bool = false)
   case deleteMember(id: Int64, name: String)
   case deleteContact(Contact)
   /// A member marked as left (`member` is `original` with its status and date changed).
@@ -75,9 +77,10 @@ extension Change {
       let saved = try workspace.addMember(
         m, divisionName: division, directoryBook: book, allowDuplicate: allowDuplicate)
       return { $0.pick("Added \(saved.name).", "\(saved.name, .object) 추가했습니다.") }
-    case .updateMember(let m, let original, let division, let book):
+    case .updateMember(let m, let original, let division, let book, let allowDuplicate):
       let saved = try workspace.updateMember(
-        m, original: original, divisionName: division, directoryBook: book)
+        m, original: original, divisionName: division, directoryBook: book,
+        allowDuplicate: allowDuplicate)
       return { $0.pick("Saved \(saved.name).", "\(saved.name, .object) 저장했습니다.") }
     case .deleteMember(let id, let name):
       try workspace.deleteMember(id: id)

@@ -15,6 +15,8 @@ struct Binding: Sendable {
   enum Hint: Sendable {
     case none
     case shown
+    /// Shown only while its action can be taken (a request's steps, by its status).
+    case whenAvailable
     /// Shown under other words: `↑↓ move` for the ↑ binding.
     case custom(key: String, english: String, korean: String)
   }
@@ -51,6 +53,13 @@ struct Binding: Sendable {
   {
     var b = Binding([], action, scope, english, korean)
     b.trigger = .letters
+    return b
+  }
+
+  /// The binding hinted only while its action can be taken.
+  var hintedWhenAvailable: Binding {
+    var b = self
+    b.hint = .whenAvailable
     return b
   }
 
@@ -132,6 +141,9 @@ enum Keymap {
         switch b.hint {
         case .none: continue
         case .shown: hint = KeyHint(b.keys.first?.displayName ?? b.keyText(l), b.label(l))
+        case .whenAvailable:
+          guard unavailable(b.action) == nil else { continue }
+          hint = KeyHint(b.keys.first?.displayName ?? b.keyText(l), b.label(l))
         case .custom(let key, let en, let ko): hint = KeyHint(key, l.pick(en, ko))
         }
         seen.insert(b.action)

@@ -39,8 +39,9 @@ struct Loader {
       if case .detail(let d) = modal {
         let key = DetailModal.Key(
           subject: d.subject, language: ctx.language, today: ctx.today,
-          requestOffset: d.requestOffset, requestLimit: DetailModal.requestLimit(ctx))
-        detail = detailMemo.get(key) { DetailModal.load(d, ctx, workspace) }
+          requestOffset: d.requestOffset, requestLimit: DetailModal.requestLimit(ctx),
+          width: ctx.width)
+        detail = detailMemo.get(key) { DetailModal.loadLaidOut(d, ctx, workspace) }
         break
       }
       if case .attendance(let a) = modal {

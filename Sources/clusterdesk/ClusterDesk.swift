@@ -98,16 +98,17 @@ struct WorkspaceLocation: ParsableArguments {
 
   /// Opens the workspace; with `create`, a missing one is made (and, for the default location,
   /// its folder too). An existing workspace gets its automatic backup of the day, in the
-  /// background; a large JSON one, the advice to use SQLite (on stderr).
-  func open(create: Bool = false) throws -> Workspace {
+  /// background (the dashboard, `backingUp` false, starts it after its first frame); a large
+  /// JSON one, the advice to use SQLite (on stderr).
+  func open(create: Bool = false, backingUp: Bool = true) throws -> Workspace {
     if create { makeDefaultFolder() }
-    return try Self.open(path: path, create: create)
+    return try Self.open(path: path, create: create, backingUp: backingUp)
   }
 
-  static func open(path: String, create: Bool = false) throws -> Workspace {
+  static func open(path: String, create: Bool = false, backingUp: Bool = true) throws -> Workspace {
     let existed = FileManager.default.fileExists(atPath: path)
     let workspace = try Workspace(path: path, create: create)
-    if existed { AutomaticBackup.startIfDue(for: workspace) }
+    if existed && backingUp { AutomaticBackup.startIfDue(for: workspace) }
     if let advice = workspace.storageAdvice(language) { printError(advice) }
     return workspace
   }

@@ -22,8 +22,10 @@ func paneHelp() -> ArgumentHelp {
 
 /// Opens the dashboard on a workspace in this terminal, and gives the terminal back as it was on
 /// every way out. A signal that ended the session is passed on as the exit status 128+N, after
-/// `beforeExit`.
-func runDashboard(workspace: Workspace, pane: PaneName, beforeExit: () -> Void = {}) throws {
+/// `beforeExit`. With `backingUp`, the day's automatic backup starts after the first frame.
+func runDashboard(
+  workspace: Workspace, pane: PaneName, backingUp: Bool = true, beforeExit: () -> Void = {}
+) throws {
   let terminal = NcursesTerminal()
   do {
     try terminal.start()
@@ -31,6 +33,7 @@ func runDashboard(workspace: Workspace, pane: PaneName, beforeExit: () -> Void =
     throw CommandError(error.description, error.description)
   }
   let app = DashboardApp(workspace: workspace, pane: pane, language: language, today: today)
+  if backingUp { app.afterFirstFrame = { AutomaticBackup.startIfDue(for: workspace) } }
   defer { terminal.stop() }
   try app.run(on: terminal)
   if let signal = terminal.pendingSignal {
@@ -70,7 +73,8 @@ struct PlainOpen {
   func run() -> Never {
     do {
       try reporting {
-        let workspace = try WorkspaceLocation.open(path: WorkspaceLocation.path(workspace))
+        let workspace = try WorkspaceLocation.open(
+          path: WorkspaceLocation.path(workspace), backingUp: false)
         try runDashboard(workspace: workspace, pane: pane)
       }
       exit(0)

@@ -54,13 +54,15 @@ struct ExpertsCommand: ParsableCommand {
             .init(.phone, l),
             .init(.email, l),
           ],
-          rows: try workspace.expertRows(query, limit: Int.max).map {
-            [
-              .number($0.expert.id), .text($0.expert.name), .text($0.expert.affiliation),
-              .text($0.expert.kind.label(l)), .text($0.expert.fields.joined(separator: ", ")),
-              .number($0.load), .number($0.expert.capacity), .text($0.expert.phone),
-              .text($0.expert.email),
-            ]
+          eachRow: { row in
+            try workspace.eachExpertRow(query) {
+              try row([
+                .number($0.expert.id), .text($0.expert.name), .text($0.expert.affiliation),
+                .text($0.expert.kind.label(l)), .text($0.expert.fields.joined(separator: ", ")),
+                .number($0.load), .number($0.expert.capacity), .text($0.expert.phone),
+                .text($0.expert.email),
+              ])
+            }
           }
         ).print(output)
       }

@@ -163,7 +163,7 @@ struct Listing {
     switch format {
     // A table is for people, wherever it goes; the machine formats go out as they are.
     case .table:
-      try table { try out.append(KoreanText.printable($0)) }
+      try table { try out.append($0) }
     case .csv:
       if options.excel { try out.append(CSVWriter.byteOrderMark) }
       try out.append(CSVWriter.record(columns.map(\.title)))
@@ -180,17 +180,18 @@ struct Listing {
 
   /// The list as an aligned table.
   func table() throws -> String {
-    var out = ""
+    var out: [UInt8] = []
     try table { out += $0 }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Columns aligned by display width, so Hangul (two columns each) lines up; each line, with
-  /// its newline, goes to `emit`. The cells are measured as they are read and kept, with their
+  /// its newline, goes to `emit` as UTF-8 cleaned by `KoreanText.printable` (a table is for
+  /// people, wherever it goes). The cells are measured as they are read and kept, with their
   /// widths, in a temporary file until every width is known; without one (no room in the
   /// temporary folder) the rows are read a second time, and a cell wider than its column was
   /// measured (a row written between the two readings) is cut to the column.
-  func table(_ emit: (String) throws -> Void) throws {
+  func table(_ emit: ([UInt8]) throws -> Void) throws {
     var widths = columns.map { DisplayWidth.of($0.title) }
     let count = widths.count
     var spool = CellSpool()
@@ -203,39 +204,104 @@ struct Listing {
         spool?.append(text, width: width)
       }
     }
-    let spaces = String(repeating: " ", count: widths.max() ?? 0)
-    var text = ""
-    func line(_ cells: some Sequence<(String, Int)>) -> String {
-      text.removeAll(keepingCapacity: true)
-      for (index, (cell, width)) in cells.enumerated() where index < count {
-        if index > 0 { text += "  " }
-        let gap = widths[index] - width
-        let right = columns[index].alignRight
-        if gap < 0 {
-          text += DisplayWidth.pad(cell, to: widths[index], align: right ? .right : .left)
-          continue
-        }
-        if right { text += spaces.prefix(gap) }
-        text += cell
-        // The last cell's padding would be cut below.
-        if !right && index < count - 1 { text += spaces.prefix(gap) }
-      }
-      // Trailing blanks are cut: the padding's spaces as bytes (a space never belongs to the
-      // character before it), then any white space the cells end with.
-      let spacesAtEnd = text.utf8.reversed().prefix { $0 == 0x20 }.count
-      if spacesAtEnd > 0 {
-        text = String(text[..<text.utf8.index(text.utf8.endIndex, offsetBy: -spacesAtEnd)])
-      }
-      while text.last?.isWhitespace == true { text.removeLast() }
-      return text + "\n"
-    }
-    try emit(line(columns.map { ($0.title, DisplayWidth.of($0.title)) }))
-    try emit(line(widths.map { (String(repeating: "─", count: $0), $0) }))
+    var line = TableLine(widths: widths, alignRight: columns.map(\.alignRight))
+    try emit(line.make(columns.map { ($0.title, DisplayWidth.of($0.title)) }))
+    try emit(line.make(widths.map { (String(repeating: "─", count: $0), $0) }))
     if var spool, spool.readFromStart() {
-      while let cells = spool.nextRow() { try emit(line(cells)) }
+      while spool.nextRow() {
+        line.start()
+        for cell in 0..<min(spool.cells.count, count) {
+          let (range, width) = spool.cells[cell]
+          spool.bytes.withUnsafeBufferPointer {
+            line.append(UnsafeBufferPointer(rebasing: $0[range]), width: width)
+          }
+        }
+        try emit(line.finish())
+      }
     } else {
-      try eachRow { try emit(line($0.map { ($0.text(.table), DisplayWidth.of($0.text(.table))) })) }
+      try eachRow {
+        try emit(line.make($0.map { ($0.text(.table), DisplayWidth.of($0.text(.table))) }))
+      }
     }
+  }
+}
+
+/// One line of a table put together as UTF-8: each cell padded to its column with spaces (to
+/// the right of left-aligned cells, to the left of right-aligned ones), two spaces between
+/// columns, trailing blanks cut, then cleaned by `KoreanText.printable`.
+struct TableLine {
+  private let widths: [Int]
+  private let alignRight: [Bool]
+  private var bytes: [UInt8] = []
+  private var cell = 0
+
+  init(widths: [Int], alignRight: [Bool]) { (self.widths, self.alignRight) = (widths, alignRight) }
+
+  /// The line of these cells (text and display width).
+  mutating func make(_ cells: [(String, Int)]) -> [UInt8] {
+    start()
+    for (text, width) in cells.prefix(widths.count) {
+      var text = text
+      text.withUTF8 { append($0, width: width) }
+    }
+    return finish()
+  }
+
+  mutating func start() {
+    bytes.removeAll(keepingCapacity: true)
+    cell = 0
+  }
+
+  mutating func append(_ text: UnsafeBufferPointer<UInt8>, width: Int) {
+    let index = cell
+    cell += 1
+    guard index < widths.count else { return }
+    if index > 0 { spaces(2) }
+    let gap = widths[index] - width
+    let right = alignRight[index]
+    if gap < 0 {
+      let cut = DisplayWidth.pad(
+        String(decoding: text, as: UTF8.self), to: widths[index], align: right ? .right : .left)
+      bytes += cut.utf8
+      return
+    }
+    if right { spaces(gap) }
+    bytes.append(contentsOf: text)
+    // The last cell's padding would be cut below.
+    if !right && index < widths.count - 1 { spaces(gap) }
+  }
+
+  /// The line with its newline.
+  mutating func finish() -> [UInt8] {
+    // Trailing blanks are cut: the padding's spaces as bytes (a space never belongs to the
+    // character before it), then any white space the cells end with.
+    while bytes.last == 0x20 { bytes.removeLast() }
+    if !endsInVisibleCharacter() {
+      var text = String(decoding: bytes, as: UTF8.self)
+      while text.last?.isWhitespace == true { text.removeLast() }
+      bytes = Array(text.utf8)
+    }
+    if !bytes.withUnsafeBufferPointer(KoreanText.isPlainlyPrintable) {
+      bytes = Array(KoreanText.printable(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+    bytes.append(0x0A)
+    return bytes
+  }
+
+  private mutating func spaces(_ count: Int) {
+    bytes.append(contentsOf: repeatElement(0x20, count: count))
+  }
+
+  /// True when the line ends in a character that cannot be white space: printable ASCII or a
+  /// Hangul syllable, neither of which joins the character before it (most lines end in one).
+  private func endsInVisibleCharacter() -> Bool {
+    guard let last = bytes.last else { return true }
+    if (0x21...0x7E).contains(last) { return true }
+    guard bytes.count >= 3, (0xEA...0xED).contains(bytes[bytes.count - 3]) else { return false }
+    let scalar =
+      UInt32(bytes[bytes.count - 3] & 0x0F) << 12 | UInt32(bytes[bytes.count - 2] & 0x3F) << 6
+      | UInt32(last & 0x3F)
+    return (0xAC00...0xD7A3).contains(scalar)
   }
 }
 
@@ -244,7 +310,10 @@ struct Listing {
 /// same memory. Nil when no temporary file can be made.
 struct CellSpool {
   private let file: UnsafeMutablePointer<FILE>
-  private var bytes: [UInt8] = []
+  /// The row read last: its cells' text (UTF-8) …
+  private(set) var bytes: [UInt8] = []
+  /// … and each cell's place in `bytes` and display width.
+  private(set) var cells: [(Range<Int>, Int)] = []
 
   init?() {
     guard let file = tmpfile() else { return nil }
@@ -272,21 +341,26 @@ struct CellSpool {
     return true
   }
 
-  /// The next row's cells and their widths; nil after the last row (the file is then closed).
-  mutating func nextRow() -> [(String, Int)]? {
+  /// Reads the next row into `bytes` and `cells`; false after the last row (the file is then
+  /// closed).
+  mutating func nextRow() -> Bool {
     guard let count = get() else {
       fclose(file)
-      return nil
+      return false
     }
-    var cells: [(String, Int)] = []
-    cells.reserveCapacity(count)
+    bytes.removeAll(keepingCapacity: true)
+    cells.removeAll(keepingCapacity: true)
     for _ in 0..<count {
       guard let width = get(), let length = get() else { break }
-      if bytes.count < length { bytes = Array(repeating: 0, count: length) }
-      let read = bytes.withUnsafeMutableBytes { fread_unlocked($0.baseAddress, 1, length, file) }
-      cells.append((String(decoding: bytes[..<read], as: UTF8.self), width))
+      let start = bytes.count
+      bytes.append(contentsOf: repeatElement(0, count: length))
+      let read = bytes.withUnsafeMutableBufferPointer {
+        fread_unlocked($0.baseAddress! + start, 1, length, file)
+      }
+      bytes.removeLast(length - read)
+      cells.append((start..<bytes.count, width))
     }
-    return cells
+    return true
   }
 
   private func put(_ value: Int) {

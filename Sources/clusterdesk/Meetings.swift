@@ -25,8 +25,7 @@ struct MeetingsCommand: ParsableCommand {
         let workspace = try location.open()
         let l = language
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
-        let rows = try workspace.meetingRows(
-          year: try checkedYear(year), clusterId: clusterId, limit: Int.max)
+        let year = try checkedYear(self.year)
         try Listing(
           sheet: l.pick("Meetings", "회의"),
           columns: [
@@ -39,13 +38,15 @@ struct MeetingsCommand: ParsableCommand {
             .init(.present, l, key: "attendance", alignRight: true),
             .init(.participation, l, key: "rate", alignRight: true),
           ],
-          rows: rows.map {
-            [
-              .number($0.id), .date($0.date), .text($0.kind.label(l)), .text($0.title),
-              .text($0.clusterName), .text($0.divisionName ?? ""),
-              .text($0.invited == 0 ? "" : "\($0.present)/\($0.invited)"),
-              .percent($0.participationRate),
-            ]
+          eachRow: { row in
+            try workspace.eachMeetingRow(year: year, clusterId: clusterId) {
+              try row([
+                .number($0.id), .date($0.date), .text($0.kind.label(l)), .text($0.title),
+                .text($0.clusterName), .text($0.divisionName ?? ""),
+                .text($0.invited == 0 ? "" : "\($0.present)/\($0.invited)"),
+                .percent($0.participationRate),
+              ])
+            }
           }
         ).print(output)
       }

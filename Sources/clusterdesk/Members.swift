@@ -343,8 +343,8 @@ struct MembersCommand: ParsableCommand {
     @Flag(
       help: ArgumentHelp(
         language.pick(
-          "Add it even though another mini-cluster has a member of that name (legal form ignored).",
-          "다른 미니클러스터에 같은 이름(법인 형태 무시)의 회원이 있어도 추가합니다.")))
+          "Add it even though another mini-cluster has a member of that name (legal form ignored) or registration number.",
+          "다른 미니클러스터에 같은 이름(법인 형태 무시)이나 사업자등록번호의 회원이 있어도 추가합니다.")))
     var allowDuplicate = false
 
     func run() throws {
@@ -379,6 +379,12 @@ struct MembersCommand: ParsableCommand {
           "The member: id, business registration number, or name.", "회원: id, 사업자등록번호 또는 이름.")))
     var member: String
     @OptionGroup var fields: MemberFields
+    @Flag(
+      help: ArgumentHelp(
+        language.pick(
+          "Save it even though another mini-cluster has a member of the new name (legal form ignored) or registration number.",
+          "다른 미니클러스터에 새 이름(법인 형태 무시)이나 사업자등록번호가 같은 회원이 있어도 저장합니다.")))
+    var allowDuplicate = false
 
     func run() throws {
       try reporting {
@@ -387,7 +393,8 @@ struct MembersCommand: ParsableCommand {
         var edited = original
         try fields.apply(to: &edited)
         let saved = try workspace.updateMember(
-          edited, original: original, divisionName: fields.division)
+          edited, original: original, divisionName: fields.division,
+          allowDuplicate: allowDuplicate)
         print(
           language.pick(
             "Saved member #\(saved.id) \(saved.name).",

@@ -61,11 +61,13 @@ struct MentoringCommand: ParsableCommand {
             .init(.started, l, key: "from"),
             .init(.ended, l, key: "until"),
           ],
-          rows: try workspace.mentoringRows(filter, limit: Int.max).map {
-            [
-              .text($0.memberName), .text($0.expertName), .text($0.mentoring.field),
-              .date($0.mentoring.started), .date($0.mentoring.ended),
-            ]
+          eachRow: { row in
+            try workspace.eachMentoringRow(filter) {
+              try row([
+                .text($0.memberName), .text($0.expertName), .text($0.mentoring.field),
+                .date($0.mentoring.started), .date($0.mentoring.ended),
+              ])
+            }
           }
         ).print(output)
       }
@@ -251,11 +253,13 @@ struct MentoringCommand: ParsableCommand {
             .init(.topic, l),
             .init(.note, l),
           ],
-          rows: try workspace.mentoringSessions(filter, limit: Int.max).map {
-            [
-              .number($0.session.id), .date($0.session.date), .text($0.memberName),
-              .text($0.expertName), .text($0.session.topic), .text($0.session.note),
-            ]
+          eachRow: { row in
+            try workspace.eachMentoringSession(filter) {
+              try row([
+                .number($0.session.id), .date($0.session.date), .text($0.memberName),
+                .text($0.expertName), .text($0.session.topic), .text($0.session.note),
+              ])
+            }
           }
         ).print(output)
       }

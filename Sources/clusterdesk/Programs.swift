@@ -41,8 +41,7 @@ struct ProgramsCommand: ParsableCommand {
       try reporting {
         let workspace = try location.open()
         let l = language
-        let years = try year.map { [try SupportInput.year($0)] } ?? workspace.programYears()
-        let figures = try years.flatMap { try workspace.programFigures(year: $0) }
+        let year = try self.year.map { try SupportInput.year($0) }
         try Listing(
           sheet: l.pick("Programs", "지원사업"),
           columns: [
@@ -58,13 +57,15 @@ struct ProgramsCommand: ParsableCommand {
             .init(.returned, l, key: "returnedKRW", alignRight: true),
             .init(.remaining, l, key: "remainingKRW", alignRight: true),
           ],
-          rows: figures.map { p in
-            [
-              .number(p.program.id), .number(p.program.year), .text(p.program.name),
-              .text(p.program.category.label(l)), .won(p.budgetKRW), .won(p.pendingKRW),
-              .won(p.approvedKRW), .won(p.committedKRW), .won(p.disbursedKRW),
-              .won(p.returnedKRW), .won(p.remainingKRW),
-            ]
+          eachRow: { row in
+            try workspace.eachProgramFigures(year: year) { p in
+              try row([
+                .number(p.program.id), .number(p.program.year), .text(p.program.name),
+                .text(p.program.category.label(l)), .won(p.budgetKRW), .won(p.pendingKRW),
+                .won(p.approvedKRW), .won(p.committedKRW), .won(p.disbursedKRW),
+                .won(p.returnedKRW), .won(p.remainingKRW),
+              ])
+            }
           }
         ).print(output)
       }

@@ -94,7 +94,6 @@ struct RequestsCommand: ParsableCommand {
         }
         if let program { filter.programId = try workspace.findProgram(program, year: year).id }
         if let member { filter.memberId = try workspace.findMember(member).id }
-        let rows = try workspace.requestRows(filter, limit: Int.max)
         let f = output.format
         let today = today
         try Listing(
@@ -112,17 +111,19 @@ struct RequestsCommand: ParsableCommand {
             .init(.disbursed, l, key: "disbursedKRW", alignRight: true),
             .init(.duplicate, l, key: "duplicateOf"),
           ],
-          rows: rows.map {
-            [
-              .number($0.id), .date($0.submitted),
-              .number($0.status == .pending ? $0.submitted.map { $0.days(until: today) } : nil),
-              .text($0.status.label(l)), .text($0.memberName), .text($0.programName),
-              .text($0.title), .won($0.requestedKRW), .won($0.approvedKRW),
-              .won($0.disbursedKRW == 0 ? nil : $0.disbursedKRW),
-              $0.duplicateOf.map {
-                f == .table ? .text(Document.duplicateFlag($0, l)) : .number($0)
-              } ?? .text(""),
-            ]
+          eachRow: { row in
+            try workspace.eachRequestRow(filter) {
+              try row([
+                .number($0.id), .date($0.submitted),
+                .number($0.status == .pending ? $0.submitted.map { $0.days(until: today) } : nil),
+                .text($0.status.label(l)), .text($0.memberName), .text($0.programName),
+                .text($0.title), .won($0.requestedKRW), .won($0.approvedKRW),
+                .won($0.disbursedKRW == 0 ? nil : $0.disbursedKRW),
+                $0.duplicateOf.map {
+                  f == .table ? .text(Document.duplicateFlag($0, l)) : .number($0)
+                } ?? .text(""),
+              ])
+            }
           }
         ).print(output)
       }
@@ -678,7 +679,8 @@ struct Audit: ParsableCommand {
         ],
         rows: try workspace.auditLog(requestId: id, limit: Int.max).map {
           [
-            .instant($0.at), .text($0.actor), .text("#\($0.requestId)"), .text($0.field),
+            .instant($0.at), .text($0.actor), .text($0.requestId.map { "#\($0)" } ?? ""),
+            .text($0.field),
             .text($0.before), .text($0.after),
           ]
         }

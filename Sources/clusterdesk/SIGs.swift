@@ -54,12 +54,14 @@ struct SIGsCommand: ParsableCommand {
             .init(key: "active", title: SIGTaskStatus.active.label(l), alignRight: true),
             .init(key: "done", title: SIGTaskStatus.done.label(l), alignRight: true),
           ],
-          rows: try workspace.sigRows(clusterId: clusterId, limit: Int.max).map {
-            [
-              .number($0.sig.id), .text($0.sig.name), .text($0.clusterName), .text($0.sig.theme),
-              .text($0.leaderName ?? ""), .number($0.members), .number($0.proposed),
-              .number($0.active), .number($0.done),
-            ]
+          eachRow: { row in
+            try workspace.eachSIGRow(clusterId: clusterId) {
+              try row([
+                .number($0.sig.id), .text($0.sig.name), .text($0.clusterName), .text($0.sig.theme),
+                .text($0.leaderName ?? ""), .number($0.members), .number($0.proposed),
+                .number($0.active), .number($0.done),
+              ])
+            }
           }
         ).print(output)
         if output.format == .table {

@@ -15,7 +15,7 @@ struct Open: ParsableCommand {
 
   func run() throws {
     try reporting {
-      let workspace = try location.open()
+      let workspace = try location.open(backingUp: false)
       try runDashboard(workspace: workspace, pane: pane)
     }
   }
@@ -44,7 +44,7 @@ struct Demo: ParsableCommand {
       let removeCopy = { if let folder { Demo.remove(folder) } }
       defer { removeCopy() }
       let workspace = try Workspace.create(at: path) { try $0.importDocument(sample) }
-      try runDashboard(workspace: workspace, pane: pane, beforeExit: removeCopy)
+      try runDashboard(workspace: workspace, pane: pane, backingUp: false, beforeExit: removeCopy)
     }
   }
 

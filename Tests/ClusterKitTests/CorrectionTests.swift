@@ -71,7 +71,19 @@ import Testing
     let temp = try TemporaryWorkspace()
     let member = try temp.member("(주)유신테크")
     _ = try visit(temp, member)
-    #expect(throws: FieldError.self) { try temp.workspace.deleteMember(id: member.id) }
+    _ = try visit(temp, member)
+    _ = try temp.workspace.addContact(Contact(memberId: member.id, name: "이과장"))
+    let refusal = #expect(throws: FieldError.self) {
+      try temp.workspace.deleteMember(id: member.id)
+    }
+    // In words, not the tables' names.
+    #expect(
+      refusal?.message(.en)
+        == "member: (주)유신테크 (#\(member.id)) has 2 visits and 1 contact; mark the member as left instead"
+    )
+    #expect(
+      refusal?.message(.ko)
+        == "회원: (주)유신테크(#\(member.id))에 방문 2건, 담당자 1명이 있어 지울 수 없으니 탈퇴로 표시하세요")
     let mistake = try temp.member("유신테크 오타")
     try temp.workspace.deleteMember(id: mistake.id)
     #expect(try temp.workspace.member(id: mistake.id) == nil)
@@ -108,10 +120,10 @@ import Testing
     #expect(entry.field == "memberId")
     #expect((entry.before, entry.after) == ("\(f.hanbit.id)", "\(f.yushin.id)"))
     #expect(entry.actor == f.w.actor)
-    #expect(try f.w.verifyAuditChain().entries == 2)
+    #expect(try f.w.verifyAuditChain().entries == 3, "the request moved, and the merge")
     try f.w.undoChange(id: merge.id)
     #expect(try f.w.request(id: moved.id)?.memberId == f.hanbit.id)
-    #expect(try f.w.verifyAuditChain().entries == 3)
+    #expect(try f.w.verifyAuditChain().entries == 4)
   }
 
   @Test func undoAndRedoPutEveryRowBack() throws {

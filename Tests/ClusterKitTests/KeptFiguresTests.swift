@@ -13,6 +13,7 @@ extension Workspace {
       try db.inTransaction {
         let kept = try Self.figureRows(db)
         try Schema.fillFigures(db)
+        try Schema.fillDueDays(db)
         result = (kept, try Self.figureRows(db))
         return .rollback
       }
@@ -21,7 +22,7 @@ extension Workspace {
   }
 
   static func figureRows(_ db: Database) throws -> [String] {
-    try Schema.figureTables.flatMap { table in
+    try Schema.keptTables.flatMap { table in
       try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2").map { "\(table) \($0)" }
     }
   }
@@ -90,6 +91,13 @@ extension Workspace {
         "follow-ups open \(followUps["open"] as Int) overdue \(followUps["overdue"] as Int)",
       ]
     }
+      + (try dueCounts(today) { try dueForVisit(today: today, minimumWeeks: $0, limit: .max).count })
+  }
+
+  /// Who is due for a visit by the office's rhythms and by a few weeks not visited, each
+  /// counted by `count`.
+  func dueCounts(_ today: Day, _ count: (Int?) throws -> Int) rethrows -> [String] {
+    try [nil, 1, 4, 12, 26].map { weeks in "due \(weeks ?? 0) weeks \(try count(weeks))" }
   }
 
   /// The same figures as the overview reads them, from what the workspace keeps.
@@ -111,7 +119,7 @@ extension Workspace {
     let followUps = try followUpCounts(today: today)
     return members + meetings + statuses + programs + divisions + [
       "visits per week \(weeks)", "follow-ups open \(followUps.open) overdue \(followUps.overdue)",
-    ]
+    ] + (try dueCounts(today) { try dueForVisitCount(today: today, minimumWeeks: $0) })
   }
 }
 
@@ -227,6 +235,13 @@ extension Workspace {
     try expectKept(w, "a follow-up open again, another's due day and a visit's day changed")
     try sql(w, "DELETE FROM visit WHERE id = ?", [earlier.id])
     try expectKept(w, "deleting a visit with its follow-up")
+    try sql(w, "UPDATE member SET role = 'chair' WHERE id = ?", [hanbit.id])
+    try expectKept(w, "a company made chair (another program)")
+    try sql(w, "UPDATE member SET status = 'inactive' WHERE id = ?", [school.id])
+    try sql(w, "UPDATE member SET kind = 'company', lastVisit = NULL WHERE id = ?", [school.id])
+    try expectKept(w, "a member made inactive, then a company never visited")
+    try sql(w, "UPDATE member SET status = 'active' WHERE id = ?", [school.id])
+    try expectKept(w, "an inactive company active again")
 
     // Programs: added, edited, copied.
     let program = try w.addProgram(
@@ -413,7 +428,7 @@ extension Workspace {
     try w.decide(
       requestId: request.id, .approve(amount: 5_000_000, overrideReason: nil), on: Self.today)
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    for table in Schema.figureTables + ["committedKRW", "pendingCount"] {
+    for table in Schema.keptTables + ["committedKRW", "pendingCount"] {
       #expect(!text.contains(table))
     }
     let reopened = try Workspace(path: path)

@@ -28,15 +28,46 @@ import Testing
     #expect(added.clusterId == other.id)
   }
 
-  @Test func aBusinessNumberOfAnotherClusterNamesTheMemberAndItsCluster() throws {
+  @Test func aBusinessNumberOfAnotherClusterIsAskedAboutAndAddedWhenConfirmed() throws {
     let (temp, first, other) = try office()
+    let member = Member(clusterId: other.id, name: "한강기계", businessNumber: businessNumber(1))
+    let asked = #expect(throws: PossibleDuplicates.self) { try temp.workspace.addMember(member) }
+    #expect(asked?.matches.first?.existing == [.member("#\(first.id) (주)한강로보텍 (지능형메카트로닉스)")])
+    let added = try temp.workspace.addMember(member, allowDuplicate: true)
+    #expect(added.businessNumber == first.businessNumber)
+    // The number now names two members: each is listed with its cluster.
+    let ambiguous = #expect(throws: ValidationError.self) {
+      try temp.workspace.findMember(BusinessNumber.format(first.businessNumber))
+    }
+    #expect(ambiguous?.message(.en).contains("#\(added.id) 한강기계 (IT융합)") == true)
+  }
+
+  @Test func aBusinessNumberOfTheSameClusterIsRefusedNamingTheMember() throws {
+    let (temp, first, _) = try office()
     let error = #expect(throws: ValidationError.self) {
       try temp.workspace.addMember(
-        Member(clusterId: other.id, name: "한강기계", businessNumber: businessNumber(1)),
+        Member(clusterId: first.clusterId, name: "한강기계", businessNumber: businessNumber(1)),
         allowDuplicate: true)
     }
     #expect(
       error?.errors.first?.problem == .duplicate(of: "#\(first.id) (주)한강로보텍 (지능형메카트로닉스)"))
+  }
+
+  @Test func aRenameToANameOfAnotherClusterIsAskedAboutAndSavedWhenConfirmed() throws {
+    let (temp, first, other) = try office()
+    let second = try temp.workspace.addMember(Member(clusterId: other.id, name: "한강기계"))
+    var renamed = second
+    renamed.name = "한강로보텍\u{200B} 주식회사"
+    let asked = #expect(throws: PossibleDuplicates.self) {
+      try temp.workspace.updateMember(renamed, original: second)
+    }
+    #expect(asked?.matches.first?.existing == [.member("#\(first.id) (주)한강로보텍 (지능형메카트로닉스)")])
+    #expect(try temp.workspace.member(id: second.id)?.name == "한강기계")
+    let saved = try temp.workspace.updateMember(renamed, original: second, allowDuplicate: true)
+    // Asked once: a later edit of another field saves at once.
+    var phoned = saved
+    phoned.representative = "김한강"
+    #expect(try temp.workspace.updateMember(phoned, original: saved).representative == "김한강")
   }
 
   @Test func theExactNameFindsItsMemberAndAPartNameListsTheCandidates() throws {

@@ -97,6 +97,43 @@ import Testing
   }
 }
 
+/// Whole syllables, or initial consonants alone, are matched by SQL itself (the name key or its
+/// initials contain them); only a query mixing the two, or ending in a syllable that may be
+/// half-typed, calls the matcher, on the rows whose initials fit. (The count test above shows
+/// each form finds what the matcher finds.)
+@Test func onlyMixedOrHalfTypedQueriesCallTheMatcher() {
+  for search in ["신", "신비커뮤니케이션", "ㅅ", "ㅅㅂㅋㅁㄴㅋㅇㅅ", "abc", "2026"] {
+    #expect(
+      !Workspace.searchClause(MemberQuery(search: search)).sql.contains("cd_match"), "\(search)")
+  }
+  for search in ["시", "신비", "ㅅ비", "신ㅂ", "유시"] {
+    #expect(
+      Workspace.searchClause(MemberQuery(search: search)).sql.contains("cd_match"), "\(search)")
+  }
+}
+
+/// One letter walks the name index for its window; two letters do only when the search index
+/// holds many candidates for them, else a rare pair would read every member to fill a window.
+@Test func twoRareLettersAreNarrowedNotWalked() throws {
+  let temp = try TemporaryWorkspace()
+  let w = temp.workspace
+  _ = try temp.member("(주)신비커뮤니케이션")
+  for n in 1...30 { _ = try temp.member("가나전자\(n)") }
+  func walks(_ search: String, sort: MemberSort = .name) throws -> Bool {
+    try w.read { db in try Workspace.walksNameIndex(MemberQuery(search: search, sort: sort), db) }
+  }
+  #expect(try walks("신"))
+  #expect(try walks("ㅅ"))
+  #expect(try !walks("신비"))
+  #expect(try !walks("ㅅㅂ"))
+  #expect(try !walks("신비커"))
+  #expect(try !walks("신", sort: .phone))
+  #expect(
+    try w.memberRows(MemberQuery(search: "신비"), offset: 0, limit: 5).map(\.name) == [
+      "(주)신비커뮤니케이션"
+    ])
+}
+
 /// A one- or two-letter search reads its window by walking the name index; the rows are those
 /// the search index narrows to, in the same order, on every page.
 @Test func aShortSearchWindowIsTheNarrowedWindow() throws {

@@ -181,9 +181,10 @@ private func exported(_ workspace: Workspace) throws -> [[String]] {
         "C3, 매출액: holds a formula's error value (got \"#N/A\")",
         "F3, #6: value in a column without a header (got \"떠돌이 값\")",
       ])
-    // The workspace's own check (a member already there) names the cell too.
+    // The workspace's own check (a member already there, in the same mini-cluster) names the
+    // cell too.
     do {
-      _ = try fixture.workspace.importMembers(book.members, clusterName: "IT융합")
+      _ = try fixture.workspace.importMembers(book.members, clusterName: "지능형메카트로닉스")
       Issue.record("a bad file was imported")
     } catch let error as ClusterKit.ValidationError {
       let located = MemberWorkbook.locate(error.errors, header: book.members.header)

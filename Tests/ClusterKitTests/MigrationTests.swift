@@ -144,6 +144,22 @@ import Testing
     #expect(try workspace.verifyAuditChain().entries == 5)
     #expect(try workspace.programFigures(id: 1).cofundingKRW == 0)
     #expect(try workspace.yearFigures(year: 2026, today: today).requestsByStatus == [.agreed: 1])
+    // Version 9: the log keeps every entry, its hash unchanged, and still refuses a delete;
+    // one business number may be a member's of two mini-clusters, never twice in one.
+    #expect(throws: (any Error).self) {
+      try workspace.write { try $0.execute(sql: "DELETE FROM auditEntry") }
+    }
+    let number = businessNumber(9)
+    let other = try workspace.addCluster(Cluster(name: "G밸리 정밀"))
+    _ = try workspace.addMember(Member(clusterId: 1, name: "한강기계", businessNumber: number))
+    _ = try workspace.addMember(
+      Member(clusterId: other.id, name: "한강기계", businessNumber: number), allowDuplicate: true)
+    #expect(throws: (any Error).self) {
+      try workspace.write { db in
+        try db.execute(
+          sql: "UPDATE member SET businessNumber = ? WHERE id = 1", arguments: [number])
+      }
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import ClusterKit
@@ -106,6 +107,43 @@ private func expert(
         memberId: company.id, expertId: first.id, from: day("2026-12-01"), today: today)
     }
     #expect(try w.mentoringCount() == 2)
+  }
+
+  /// The companies without a mentor, and those in no SIG, are counted from the partial index
+  /// that holds them: SQLite, left to choose, read every active company's row for it (17,000 on
+  /// the national workspace, before the mentoring pane's first frame). The counts stay right.
+  @Test func workListsAreCountedFromTheirIndexesAlone() throws {
+    let temp = try TemporaryWorkspace()
+    let w = temp.workspace
+    let mentored = try temp.member("(주)유신테크")
+    try temp.member("(주)한빛정밀")
+    try temp.member("한결대학교", kind: .university)
+    let mentor = try expert(temp, "정민수", fields: ["기술"])
+    try w.assignMentor(memberId: mentored.id, expertId: mentor.id, from: today, today: today)
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    let counts = try w.pool.writeWithoutTransaction { db throws -> [Int] in
+      db.trace { event in
+        let sql = "\(event)"
+        if sql.hasPrefix("SELECT COUNT(*) FROM member") { seen.sql.append(sql) }
+      }
+      defer { db.trace(options: [], nil) }
+      return [
+        try Workspace.memberCount(.companiesWithoutMentor(), db),
+        try Workspace.memberCount(.companiesWithoutSIG(), db),
+      ]
+    }
+    #expect(counts == [1, 2])
+    #expect(try w.sigCoverage() == SIGCoverage(companies: 2, covered: 0))
+    #expect(seen.sql.count == 2)
+    for sql in seen.sql {
+      let plan = try w.read { db in
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+      }
+      #expect(
+        plan.allSatisfy { $0.contains("member_unmentored") || $0.contains("member_uncovered") },
+        "\(sql): \(plan)")
+    }
   }
 
   @Test func mentorsAreForCompaniesThatHaveNotLeft() throws {

@@ -31,6 +31,9 @@ import Testing
       ["2", "/", "에이원머티", .key(.enter), "M", "에이원소재", .key(.enter), .key(.enter)]
     },
     ScreenCase(name: "member-left-form", language: .en) { _ in ["2", "W"] },
+    ScreenCase(name: "member-delete-refused") { _ in
+      ["2", "/", "ㅇㅅㅌㅋ", .key(.enter), .key(.escape), "D", "y"]
+    },
   ]
 
   @Test func goldenScreens() throws {
@@ -77,7 +80,22 @@ import Testing
     #expect(c.question(.en).contains("(주)유신테크 (#\(fixture.members["(주)유신테크"]!))"))
     press(app, ["y"])
     #expect(app.state.status?.isError == true)
-    #expect(app.state.status?.text.contains("has history") == true)
+    // Why, in words, in a box of its own (the message line is too short for it).
+    guard case .confirm(let refusal) = app.state.top, refusal.verb == .refused else {
+      Issue.record("no refusal")
+      return
+    }
+    #expect(
+      refusal.question(.en).contains(
+        "has 1 visit, 1 request, 4 meetings attended and 1 directory-book record; mark the member as left instead"
+      ))
+    #expect(!refusal.question(.en).contains("supportRequest"))
+    #expect(refusal.question(.ko).contains("탈퇴로 표시하세요"))
+    press(app, ["y"])
+    let stillOpen = { if case .confirm = app.state.top { true } else { false } }()
+    #expect(stillOpen, "y confirms nothing")
+    press(app, [.key(.escape)])
+    #expect(app.state.top == nil)
     #expect(try fixture.workspace.member(id: fixture.members["(주)유신테크"]!) != nil)
   }
 

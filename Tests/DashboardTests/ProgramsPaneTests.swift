@@ -242,9 +242,9 @@ extension Fixture {
     #expect(app.data(ProgramsPane.self).programs.count == 2)
   }
 
-  /// A request's audit history is never undone, so `u` after entering one says so (withdraw
-  /// it instead) and keeps it, as the command line's undo does.
-  @Test func undoingAnEnteredRequestSaysItIsKeptForItsAuditHistory() throws {
+  /// `u` after entering a request removes it from the pane and every figure, Ctrl-R brings it
+  /// back; the audit log keeps its entries, says so, and still checks.
+  @Test func undoingAnEnteredRequestRemovesItAndRedoBringsItBack() throws {
     let fixture = try Fixture.supportChain()
     let w = fixture.workspace
     let yusin = fixture.members["(주)유신테크"]!
@@ -259,11 +259,17 @@ extension Fixture {
     #expect(app.state.top == nil)
     let added = try #require(
       try w.requestRows(RequestFilter(memberId: yusin)).first { $0.title == "시제품 금형" })
+    let shown = app.data(RequestsPane.self).list.count
     press(app, ["u"])
-    #expect(app.state.status?.isError == true)
-    #expect(app.state.status?.text.contains("대신 철회하세요") == true)
-    #expect(app.state.status?.text.contains("#\(added.id)") == true)
+    #expect(app.state.status?.isError == false)
+    #expect(try w.request(id: added.id) == nil)
+    #expect(app.data(RequestsPane.self).list.count == shown - 1)
+    #expect(try w.auditLog(requestId: added.id).last?.after == AuditEntry.removedByUndo)
+    _ = try w.verifyAuditChain()
+    press(app, [.key(.ctrl("r"))])
     #expect(try w.request(id: added.id)?.status == .pending)
+    #expect(app.data(RequestsPane.self).list.count == shown)
+    _ = try w.verifyAuditChain()
   }
 }
 
@@ -285,8 +291,14 @@ extension ProgramsPaneTests {
         " ", " ", .key(.down), "시제품 금형", .key(.down), "2천만", .key(.down), "500만", .key(.enter),
         .key(.enter),
       ])
+    // Approved meanwhile by another manager: the intake can no longer be undone.
+    let added = try #require(
+      try w.requestRows(RequestFilter(status: nil)).first { $0.title == "시제품 금형" })
+    try w.decide(
+      requestId: added.id, .approve(amount: 20_000_000, overrideReason: nil), on: Fixture.today)
     press(app, ["u"])
     #expect(app.state.status?.isError == true)
+    #expect(app.state.status?.text.contains("철회하세요") == true)
     #expect(app.state.status?.text.contains("u: 되돌리기") == true, "says what u undoes next")
     press(app, ["u"])
     #expect(app.state.status?.isError == false)

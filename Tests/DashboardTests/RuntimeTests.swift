@@ -50,6 +50,19 @@ func paneStates(_ app: DashboardApp) -> [String] {
     #expect(terminal.frames.count == 2)
   }
 
+  /// What waits for the first frame (the day's automatic backup) runs once, when that frame is
+  /// on the screen, before the first key is handled.
+  @Test func theWorkAfterTheFirstFrameRunsOnceAfterIt() throws {
+    let fixture = try Fixture()
+    let app = DashboardApp(workspace: fixture.workspace, language: .ko, today: Fixture.today)
+    let terminal = TestTerminal(keys: [.char("2"), .char("j"), .char("q")])
+    var runs: [(frames: Int, pane: String)] = []
+    app.afterFirstFrame = { runs.append((terminal.frames.count, app.state.pane)) }
+    try app.run(on: terminal)
+    #expect(runs.count == 1)
+    #expect(runs.first?.frames == 1 && runs.first?.pane == "overview")
+  }
+
   /// Drawing changes nothing: the same state gives the same frame, and the state and the pane
   /// states are as they were.
   @Test func renderingIsPure() throws {

@@ -181,6 +181,25 @@ import Testing
     #expect(visits.contains("Open follow-ups \(counts.open) · \(counts.overdue) overdue"))
   }
 
+  /// The open follow-ups are the first frame; the weeks' visits and who is due are read after
+  /// it, and the frame drawn then is the one a direct render draws.
+  @Test func weeksAndDueComeAfterTheFirstFrame() throws {
+    let fixture = try Fixture()
+    let loop = app(fixture, "visits", .en)
+    loop.deferred.allowed = false
+    // A write: what was read is forgotten.
+    _ = try fixture.workspace.addCluster(Cluster(name: "새 미클"))
+    let direct = app(fixture, "visits", .en)
+    let first = screen(loop)
+    #expect(loop.deferred.pending)
+    #expect(first.contains("Open follow-ups 2"))
+    #expect(!first.contains("This week"))
+    #expect(!first.contains("Due for a visit"))
+    loop.deferred.allowed = true
+    #expect(screen(loop) == screen(direct))
+    #expect(screen(direct).contains("This week"))
+  }
+
   /// "Due for a visit" is one count everywhere, however few are listed.
   @Test func dueCountsAreExactEverywhere() throws {
     let fixture = try Fixture()

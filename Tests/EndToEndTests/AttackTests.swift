@@ -164,13 +164,22 @@ import Testing
     try queue.write { db in
       try db.execute(sql: "UPDATE meeting SET title = title || ?", arguments: [AttackTests.escape])
       try db.execute(sql: "UPDATE member SET name = name || ?", arguments: [AttackTests.escape])
+      // The last column of a table's line: the escape, then white space the line must lose.
+      try db.execute(
+        sql: "UPDATE followUp SET action = action || ?", arguments: [AttackTests.escape + "\u{3000}"])
     }
     try queue.close()
-    for arguments in [["meetings", "list"], ["members", "list"], ["members", "show", "1"]] {
+    for arguments in [
+      ["meetings", "list"], ["members", "list"], ["members", "show", "1"],
+      ["visits", "list", "--from", "2000-01-01"],
+    ] {
       let result = try cli.run(arguments)
       #expect(result.status == 0, "\(arguments): \(result.stderr)")
       #expect(!AttackTests.hasControl(result.stdout), "\(arguments) printed a control character")
     }
+    let visits = try cli.run(["visits", "list", "--from", "2000-01-01"]).stdout
+    #expect(visits.contains("[2J]52;c;ZXZpbA==31m\n"), "\(visits)")
+    #expect(!visits.contains("\u{3000}\n") && !visits.contains(" \n"), "\(visits)")
   }
 
   @Test func userNameAndFileErrorsAreCleaned() throws {

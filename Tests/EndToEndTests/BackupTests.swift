@@ -273,4 +273,27 @@ import Testing
       tmux.screenText.contains("EXIT=\(signal == 0 ? 0 : 128 + signal)"), "\(tmux.screenText)")
     #expect(!FileManager.default.fileExists(atPath: copy), "SIG\(name): the demo copy stayed")
   }
+
+  /// The dashboard takes the day's automatic backup as a command does, only after its first
+  /// frame, which never waits for it.
+  @Test(.enabled(if: Tmux.available))
+  func theDashboardTakesTheDaysBackupAfterItsFirstFrame() throws {
+    var cli = try Binary()
+    defer { cli.cleanUp() }
+    #expect(try cli.run(["import", Self.sample]).status == 0)
+    let folder = Backups.folder(for: cli.workspacePath)
+    let day = Day(year: 2026, month: 12, day: 7)!
+    cli.environment["CLUSTERDESK_TODAY"] = day.description
+    let tmux = try Tmux(cli, width: 110, height: 30)
+    defer { tmux.close() }
+    ConcurrencyTests.openDashboard(tmux, ["--pane", "members"], name: "backup")
+    #expect(tmux.waitFor(text: "sorted by name"), "\(tmux.screenText)")
+    let copy = "\(folder)/auto-\(day).backup"
+    for _ in 0..<400 where !FileManager.default.fileExists(atPath: copy) { usleep(50_000) }
+    #expect(FileManager.default.fileExists(atPath: copy), "no backup on \(day)")
+    #expect(Self.automaticBackupDone(folder))
+    #expect(Self.mode(copy) == 0o600)
+    #expect(try WorkspaceLifecycleTests.count("member", in: copy) == 141)
+    try ConcurrencyTests.quit(tmux, name: "backup", cli: cli)
+  }
 }

@@ -107,7 +107,7 @@ import Testing
     defer { cli.cleanUp() }
     let refused = try cli.run(["members", "delete", "유신테크", "--yes"])
     #expect(refused.status == 1)
-    #expect(refused.stderr.contains("merge"))
+    #expect(refused.stderr.contains("has 1 visit; mark the member as left instead"))
     #expect(try cli.run(["members", "merge", "유신테크", "--into", "한빛정밀", "--yes"]).status == 0)
     let w = try workspace(cli)
     #expect(try w.visit(id: 1)?.memberId == (try w.findMember("한빛정밀").id))

@@ -326,7 +326,7 @@ import Testing
         memberCluster[$0.memberId] != nil && programIds.contains($0.programId)
       })
     let requestIds = Set(doc.requests.map(\.id))
-    #expect(doc.audit.allSatisfy { requestIds.contains($0.requestId) })
+    #expect(doc.audit.allSatisfy { $0.requestId.map(requestIds.contains) == true })
     #expect(ids(doc.mentorings.map(\.id)))
     #expect(ids(doc.mentoringSessions.map(\.id)))
     let mentored = doc.mentorings.filter(\.isActive).map(\.memberId)

@@ -31,11 +31,31 @@ public struct Document: Hashable, Sendable {
     public var valueText: String
   }
 
+  /// A cell of a table row; a right-aligned one (an amount) pads on the left.
+  public struct Cell: Hashable, Sendable, ExpressibleByStringInterpolation {
+    public var text: String
+    public var alignRight: Bool
+
+    public init(_ text: String, alignRight: Bool = false) {
+      self.text = text
+      self.alignRight = alignRight
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public init(stringInterpolation: DefaultStringInterpolation) {
+      self.init(String(stringInterpolation: stringInterpolation))
+    }
+  }
+
   public enum Block: Hashable, Sendable {
     /// A labelled value: `Phone  02-2101-1001`.
     case field(label: String, value: String)
     case heading(String)
     case line([Span], Tone)
+    /// A row of a table: the rows next to each other line up their cells, each column as wide
+    /// as its widest cell, two spaces apart.
+    case row([Cell])
     /// Free text, wrapped to the width it is shown in; its own line breaks are kept.
     case paragraph(String)
     case bar([Segment], total: Int64)
@@ -65,4 +85,6 @@ public struct Document: Hashable, Sendable {
   }
 
   mutating func line(_ text: String, _ tone: Tone = .normal) { line([Span(text)], tone) }
+
+  mutating func row(_ cells: [Cell]) { blocks.append(.row(cells)) }
 }

@@ -27,7 +27,7 @@ extension Document {
           "\(first)–\(last) of \(d.requestCount) · PgUp/PgDn page, g/G first/last",
           "\(d.requestCount)건 중 \(first)–\(last) · PgUp/PgDn 쪽 넘김, g/G 처음/끝"), .dim)
     }
-    for r in requests { doc.line(["  "] + requestSummary(r, l)) }
+    for r in requests { doc.row(requestCells(r, l)) }
     return doc
   }
 
@@ -36,12 +36,12 @@ extension Document {
     l.pick("Requests by status", "상태별 신청")
   }
 
-  /// `#64  2026-08-24  pending   (주)한비헬스  1,370만원  title  중복지원 #60`.
-  public static func requestSummary(_ r: RequestRow, _ l: Language) -> [Span] {
+  /// `#64 | 2026-08-24 | pending | (주)한비헬스 | 1,370만원 | title  중복지원 #60`, in columns.
+  public static func requestCells(_ r: RequestRow, _ l: Language) -> [Cell] {
     let flag = r.duplicateOf.map { "  " + duplicateFlag($0, l) } ?? ""
     return [
-      "#\(r.id)  \(r.submitted?.description ?? "")  ", Span(r.status.label(l), width: 9),
-      "  \(r.memberName)  \(requestAmount(r, l))  \(r.title)\(flag)",
+      "#\(r.id)", "\(r.submitted?.description ?? "")", "\(r.status.label(l))", "\(r.memberName)",
+      Cell(requestAmount(r, l), alignRight: true), "\(r.title)\(flag)",
     ]
   }
 

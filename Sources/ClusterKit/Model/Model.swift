@@ -630,10 +630,11 @@ public struct SupportRequest: Codable, Hashable, Sendable, Identifiable {
   }
 }
 
-/// One changed field of one support request: who, when, before and after.
+/// One changed field of one support request: who, when, before and after. An entry of no
+/// request (`requestId` nil) records a change to the members the requests belong to: a merge.
 public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
   public var id: Int64
-  public var requestId: Int64
+  public var requestId: Int64?
   /// ISO 8601 timestamp in UTC.
   public var at: String
   public var actor: String
@@ -644,7 +645,7 @@ public struct AuditEntry: Codable, Hashable, Sendable, Identifiable {
   public var hash: String?
 
   public init(
-    id: Int64 = 0, requestId: Int64, at: String, actor: String, field: String, before: String,
+    id: Int64 = 0, requestId: Int64?, at: String, actor: String, field: String, before: String,
     after: String, hash: String? = nil
   ) {
     self.id = id
@@ -680,6 +681,17 @@ extension AuditEntry {
       $1.0 == $1.1 ? nil : ($0, $1.0, $1.1)
     }
   }
+
+  /// The field that records a request removed by undoing its intake, and put back by redoing
+  /// it: the request's other entries stay, as the log only grows.
+  public static let recordField = "record"
+  public static let kept = "kept"
+  public static let removedByUndo = "removed by undo"
+  public static let restoredByRedo = "restored by redo"
+
+  /// The field of an entry of no request that records two members merged: the duplicate
+  /// before, the member kept after (`#12 (주)한강로보텍 (IT융합)`).
+  public static let mergeField = "merge"
 
   /// The field that records a payment (교부) of a request: an entry from empty adds one, an
   /// entry to empty takes it back (its text is `Instalment.auditText`).

@@ -57,21 +57,27 @@ public enum KoreanText {
       return isInvisible(scalar) || (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x85
         || v == 0x2028 || v == 0x2029
     }
-    // Most text has no byte that can begin an unsafe scalar: no control byte but the line
-    // break and the tab, and none of the lead bytes of U+0080–U+00BF (C2), U+0600–U+063F (D8),
-    // U+1000–U+1FFF (E1), U+2000–U+2FFF (E2), U+3000–U+3FFF (E3) or U+F000–U+FFFF (EF), where
-    // every unsafe scalar above ASCII lies. Hangul syllables (EA–ED) and ASCII pass with one
-    // look at each byte.
-    let clean = text.utf8.allSatisfy { byte in
+    var text = text
+    guard !text.withUTF8(isPlainlyPrintable), text.unicodeScalars.contains(where: unsafe) else {
+      return text
+    }
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !unsafe($0) })
+    return String(scalars)
+  }
+
+  /// True when UTF-8 text has no byte that can begin a scalar `printable` removes: no control
+  /// byte but the line break and the tab, and none of the lead bytes of U+0080–U+00BF (C2),
+  /// U+0600–U+063F (D8), U+1000–U+1FFF (E1), U+2000–U+2FFF (E2), U+3000–U+3FFF (E3) or
+  /// U+F000–U+FFFF (EF), where every unsafe scalar above ASCII lies. Most text is: Hangul
+  /// syllables (EA–ED) and ASCII pass with one look at each byte. False says only "maybe".
+  public static func isPlainlyPrintable(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    utf8.allSatisfy { byte in
       byte < 0x20
         ? byte == 0x0A || byte == 0x09
         : byte != 0x7F && byte != 0xC2 && byte != 0xD8 && byte != 0xE1 && byte != 0xE2
           && byte != 0xE3 && byte != 0xEF
     }
-    guard !clean, text.unicodeScalars.contains(where: unsafe) else { return text }
-    var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !unsafe($0) })
-    return String(scalars)
   }
 
   /// True when text has no white space but single spaces between words — most stored text, which
@@ -231,7 +237,44 @@ public enum KoreanText {
   /// initial consonant (`ㅇㅅㅌㅋ` finds `유신테크`); the last query character may also be a
   /// syllable still being typed (`유시` finds `유신`).
   public static func matches(query: String, key: String) -> Bool {
-    let wanted = Array(normalizeQuery(query))
+    Matcher(query).matches(key)
+  }
+
+  /// A query normalised once, for matching many keys (the search's SQL function calls it for
+  /// every candidate row).
+  struct Matcher {
+    let query: String
+    private let wanted: [Character]
+
+    init(_ query: String) {
+      self.query = query
+      wanted = Array(normalizeQuery(query))
+    }
+
+    func matches(_ key: String) -> Bool { KoreanText.matches(wanted, key) }
+  }
+
+  /// How SQL decides `matches` for a normalised query on a member's `nameKey` and `initials`
+  /// (the initials line up with the key, one character each).
+  enum SearchForm {
+    /// No initial consonant and no last syllable that may be half-typed: the key contains it.
+    case literal
+    /// Only initial consonants: the key's initials contain it.
+    case initials
+    /// Anything else: the initials narrow and `matches` decides.
+    case mixed
+  }
+
+  static func searchForm(_ normalized: String) -> SearchForm {
+    if !normalized.isEmpty, normalized.allSatisfy(initialSet.contains) { return .initials }
+    if normalized.contains(where: initialSet.contains) { return .mixed }
+    if let last = normalized.last, let syllable = Syllable(last), syllable.final == 0 {
+      return .mixed
+    }
+    return .literal
+  }
+
+  private static func matches(_ wanted: [Character], _ key: String) -> Bool {
     guard !wanted.isEmpty else { return true }
     let text = Array(key).map(lowered)
     guard wanted.count <= text.count else { return false }

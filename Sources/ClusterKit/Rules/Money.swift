@@ -10,13 +10,15 @@ public enum Money {
 
   /// `1370000000` → `1,370,000,000`.
   public static func grouped(_ amount: KRW) -> String {
-    let digits = String(amount.magnitude)
-    var out = ""
+    // Bytes, not characters: counting a string's characters walks it, and a table of amounts
+    // groups hundreds of them a frame.
+    let digits = Array(String(amount.magnitude).utf8)
+    var out: [UInt8] = amount < 0 ? [UInt8(ascii: "-")] : []
     for (index, digit) in digits.enumerated() {
-      if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+      if index > 0, (digits.count - index) % 3 == 0 { out.append(UInt8(ascii: ",")) }
       out.append(digit)
     }
-    return amount < 0 ? "-" + out : out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Exact amount in Korean units: `13억 7,000만원`, `3억원`, `300만원`, `5,000원`,

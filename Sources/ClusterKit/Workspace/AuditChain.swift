@@ -15,7 +15,8 @@ public enum AuditChain {
   static func hash(_ entry: AuditEntry, after previous: String) -> String {
     var bytes = Array("clusterdesk-audit-1\n\(previous)\n".utf8)
     for field in [
-      String(entry.id), String(entry.requestId), entry.at, entry.actor, entry.field, entry.before,
+      String(entry.id), entry.requestId.map(String.init) ?? "", entry.at, entry.actor, entry.field,
+      entry.before,
       entry.after,
     ] {
       bytes += Array("\(field.utf8.count):".utf8)
@@ -79,40 +80,62 @@ public enum AuditChain {
     }
     let fieldNumber = Dictionary(
       uniqueKeysWithValues: AuditEntry.requestFields.enumerated().map { ($1, $0) })
-    /// Per request: the first and last entry of each field (by its number), and the instalments
-    /// the log says are paid.
+    /// Per request: the first and last entry of each field (by its number), the instalments
+    /// the log says are paid, and whether its intake was last undone (`recordField`).
     struct Trail {
       var first: [Int: Int] = [:]
       var last: [Int: Int] = [:]
       var paid: [String: Int] = [:]
+      var removed = false
+      var latest = 0
     }
     var trails: [Int64: Trail] = [:]
     var errors: [FieldError] = []
     for (index, entry) in audit.enumerated() {
+      // An entry of no request (a merge of members) follows no request's history.
+      guard let requestId = entry.requestId else { continue }
+      trails[requestId, default: Trail()].latest = index
       if entry.field == AuditEntry.instalmentField {
-        var trail = trails[entry.requestId, default: Trail()]
+        var trail = trails[requestId, default: Trail()]
         if !entry.after.isEmpty { trail.paid[entry.after, default: 0] += 1 }
         if !entry.before.isEmpty { trail.paid[entry.before, default: 0] -= 1 }
-        trails[entry.requestId] = trail
+        trails[requestId] = trail
+        continue
+      }
+      if entry.field == AuditEntry.recordField {
+        trails[requestId, default: Trail()].removed = entry.after == AuditEntry.removedByUndo
         continue
       }
       guard let field = fieldNumber[entry.field] else { continue }
-      var trail = trails[entry.requestId, default: Trail()]
+      var trail = trails[requestId, default: Trail()]
       if let earlier = trail.last[field], entry.before != audit[earlier].after {
         errors.append(
           FieldError(
             field: "\(entryPlace(index)).before",
             problem: .other(
               english:
-                "does not follow the entry before it for request #\(entry.requestId), which changed \(entry.field) to \"\(audit[earlier].after)\"",
+                "does not follow the entry before it for request #\(requestId), which changed \(entry.field) to \"\(audit[earlier].after)\"",
               korean:
-                "신청 #\(entry.requestId)의 앞 항목(\(entry.field, .object) \"\(audit[earlier].after)\"\(Particle.direction.after(audit[earlier].after)) 바꿈)과 이어지지 않습니다"
+                "신청 #\(requestId)의 앞 항목(\(entry.field, .object) \"\(audit[earlier].after)\"\(Particle.direction.after(audit[earlier].after)) 바꿈)과 이어지지 않습니다"
             ),
             value: entry.before))
       }
       if trail.first[field] == nil { trail.first[field] = index }
       trail.last[field] = index
-      trails[entry.requestId] = trail
+      trails[requestId] = trail
+    }
+    // A request the log knows is gone only when its intake was undone.
+    let present = Set(requests.map(\.id))
+    for (id, trail) in trails.sorted(by: { $0.key < $1.key })
+    where !present.contains(id) && !trail.removed {
+      errors.append(
+        FieldError(
+          field: entryPlace(trail.latest),
+          problem: .other(
+            english:
+              "names request #\(id), which is not in the workspace, and the log does not record its removal",
+            korean: "워크스페이스에 없는 신청 #\(id)의 항목인데, 감사 기록에 그 신청을 지운 내역이 없습니다"),
+          value: "#\(id)"))
     }
     var paid: [Int64: [String: Int]] = [:]
     for instalment in instalments {

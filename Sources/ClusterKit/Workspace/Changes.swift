@@ -47,8 +47,9 @@ public struct RecordedChange: Hashable, Sendable, Identifiable {
 /// must still be absent); otherwise the undo is refused as a conflict and nothing changes.
 ///
 /// Left out: the audit log with its hash chain (it only grows; a reverted decision is audited by
-/// new entries, appended to the chain by `appendAudit` like every other), the search indexes
-/// (rebuilt for the records touched) and the change log itself.
+/// new entries, appended to the chain by `appendAudit` like every other, and an undone intake
+/// removes the request while its entries stay, with one saying so: `RequestAudit`), the search
+/// indexes (rebuilt for the records touched) and the change log itself.
 extension Workspace {
   @TaskLocal static var recording: ChangeRecording?
 
@@ -117,6 +118,9 @@ extension Workspace {
         for row in undoing ? rows.reversed() : rows {
           guard let shape = tables[row.table] else { continue }
           let (from, to) = undoing ? (row.after, row.before) : (row.before, row.after)
+          if row.table == "supportRequest", to == nil {
+            try RequestAudit.checkRemovable(key: row.key, left: from, db)
+          }
           let now = try shape.image(key: row.key, db)
           if !RowChange.unchanged(now, since: from, changing: to) {
             throw WorkspaceError.conflict(kind: "change", reference: change.label.english)
@@ -311,10 +315,10 @@ struct TableShape {
 
   /// Tables no change is recorded in: the audit log, whose rows carry its hash chain (it only
   /// grows, and each entry is chained to the one before), the change log, and the figures kept
-  /// by triggers (`Schema.figureTables`): putting back the rows they are kept from makes the
+  /// by triggers (`Schema.keptTables`): putting back the rows they are kept from makes the
   /// triggers put the figures back, exactly once.
   static let notRecorded = Set(
-    ["auditEntry", "recordedChange", "recordedRow"] + Schema.figureTables)
+    ["auditEntry", "recordedChange", "recordedRow"] + Schema.keptTables)
 
   /// Columns the schema's triggers keep from other rows (an expert's load, a company's mentor
   /// and number of SIGs). They are left out of row images: putting back the rows they are kept
@@ -430,24 +434,22 @@ struct TableShape {
 }
 
 /// The audit log of the requests an undo or redo changes: their rows before, then one entry per
-/// field the revert changed, as every request call writes them.
+/// field the revert changed, as every request call writes them. A request whose intake is undone
+/// keeps its entries and gets one saying it was removed by undo (and one when redo puts it back).
 struct RequestAudit {
   private var requests: [Int64: SupportRequest] = [:]
   private var instalments: [Int64: (before: Instalment?, requestId: Int64)] = [:]
+  /// Requests the revert removes, and those it puts back.
+  private var removed: [Int64] = []
+  private var restored: [Int64] = []
 
   init(_ rows: [RowChange], _ db: Database) throws {
     for row in rows {
       guard let id = (RowChange.columns(row.key)["id"] as? NSNumber)?.int64Value else { continue }
       switch row.table {
       case "supportRequest":
-        if row.after == nil, try AuditEntry.filter(Column("requestId") == id).fetchCount(db) > 0 {
-          throw FieldError(
-            field: "request",
-            problem: .other(
-              english: "has an audit history and is kept; withdraw it instead",
-              korean: "변경 기록이 있어 지우지 않았습니다. 대신 철회하세요"),
-            value: "#\(id)")
-        }
+        if row.after == nil { removed.append(id) }
+        if row.before == nil { restored.append(id) }
         if let request = try SupportRequest.fetchOne(db, key: id) { requests[id] = request }
       case "instalment":
         let image = row.before ?? row.after ?? "{}"
@@ -460,6 +462,28 @@ struct RequestAudit {
       default: break
       }
     }
+  }
+
+  /// Refuses to undo the intake of a request that has moved on since (`left` is the row as the
+  /// intake left it): its later steps are undone first, or it is withdrawn.
+  static func checkRemovable(key: String, left: String?, _ db: Database) throws {
+    guard let id = (RowChange.columns(key)["id"] as? NSNumber)?.int64Value,
+      let request = try SupportRequest.fetchOne(db, key: id)
+    else { return }
+    let entered = left.flatMap { RowChange.columns($0)["status"] as? String }
+    let paid = try Instalment.filter(Column("requestId") == id).fetchCount(db)
+    guard request.status.rawValue != entered || paid > 0 else { return }
+    let status = request.status
+    let withdrawable = status.allowedNext.contains(.withdrawn)
+    throw FieldError(
+      field: "request",
+      problem: .other(
+        english:
+          "is \(status.english) now, so its intake cannot be undone; undo its later steps first"
+          + (withdrawable ? ", or withdraw it" : ""),
+        korean: "지금 '\(status.korean)' 상태라 접수를 되돌릴 수 없으니, 나중 단계를 먼저 되돌리"
+          + (withdrawable ? "거나 철회하세요" : "세요")),
+      value: "#\(id)")
   }
 
   func record(actor: String, _ db: Database) throws {
@@ -476,6 +500,18 @@ struct RequestAudit {
           ))
       }
       try Workspace.recordAudit(before: before, after: after, actor: actor, db, extra: extra)
+    }
+    let at = ISO8601DateFormatter().string(from: Date())
+    for (ids, before, after) in [
+      (removed, AuditEntry.kept, AuditEntry.removedByUndo),
+      (restored, AuditEntry.removedByUndo, AuditEntry.restoredByRedo),
+    ] {
+      for id in ids.sorted() {
+        try Workspace.appendAudit(
+          AuditEntry(
+            requestId: id, at: at, actor: actor, field: AuditEntry.recordField, before: before,
+            after: after), db)
+      }
     }
   }
 }

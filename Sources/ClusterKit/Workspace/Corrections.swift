@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Correcting what was entered: editing visits and meetings, deleting records, a member entered
@@ -184,6 +185,40 @@ extension Workspace {
     return references
   }
 
+  /// A member's history in words, the records of each table counted: `3 visits and 1 request`,
+  /// `방문 3건, 지원신청 1건`.
+  static func historyWords(_ counts: [(table: String, count: Int)]) -> (String, String) {
+    // In the order a manager thinks of them; a table added later comes last, by its name.
+    let words: [(table: String, one: String, many: String, korean: String)] = [
+      ("visit", "visit", "visits", "방문 %d건"),
+      ("supportRequest", "request", "requests", "지원신청 %d건"),
+      ("attendance", "meeting attended", "meetings attended", "회의 출석 %d건"),
+      ("contact", "contact", "contacts", "담당자 %d명"),
+      ("mentoring", "mentoring", "mentorings", "멘토링 %d건"),
+      ("mentoringHistory", "past mentoring", "past mentorings", "지난 멘토링 %d건"),
+      ("mentoringSession", "mentoring session", "mentoring sessions", "멘토링 일지 %d건"),
+      ("sigMember", "SIG membership", "SIG memberships", "SIG 참여 %d건"),
+      ("sigTask", "SIG task", "SIG tasks", "SIG 과제 %d건"),
+      ("directoryBook", "directory-book record", "directory-book records", "디렉토리북 기록 %d건"),
+    ]
+    let rank = { (table: String) in words.firstIndex { $0.table == table } ?? words.count }
+    let ordered = counts.sorted { (rank($0.table), $0.table) < (rank($1.table), $1.table) }
+    let english = ordered.map { table, n in
+      let w = words.first { $0.table == table }
+      return "\(n) \(n == 1 ? w?.one ?? "\(table) record" : w?.many ?? "\(table) records")"
+    }
+    let korean = ordered.map { table, n in
+      words.first { $0.table == table }.map {
+        $0.korean.replacingOccurrences(of: "%d", with: String(n))
+      } ?? "\(table) \(n)건"
+    }
+    let list =
+      english.count < 2
+      ? english.joined()
+      : english.dropLast().joined(separator: ", ") + " and " + english.last!
+    return (list, korean.joined(separator: ", "))
+  }
+
   /// Deletes a member entered by mistake. A member with any history (visits, meetings,
   /// requests, contacts, mentoring, SIGs, directory book) is not deleted: mark them as left, or
   /// merge them into the record that is kept.
@@ -193,7 +228,7 @@ extension Workspace {
         let name = try String.fetchOne(
           db, sql: "SELECT name FROM member WHERE id = ?", arguments: [id])
       else { throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(id)") }
-      var history: [String] = []
+      var history: [(table: String, count: Int)] = []
       for (table, column) in try Workspace.memberReferences(db) {
         let n =
           try Int.fetchOne(
@@ -201,16 +236,21 @@ extension Workspace {
             sql:
               "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ?",
             arguments: [id]) ?? 0
-        if n > 0 { history.append("\(table) \(n)") }
+        guard n > 0 else { continue }
+        if let seen = history.firstIndex(where: { $0.table == table }) {
+          history[seen].count += n
+        } else {
+          history.append((table, n))
+        }
       }
       if !history.isEmpty {
+        let (english, korean) = Workspace.historyWords(history)
         throw FieldError(
           field: "member",
           problem: .other(
-            english:
-              "has history (\(history.joined(separator: ", "))); mark them as left or merge them instead",
-            korean: "기록이 있어(\(history.joined(separator: ", "))) 지우지 않았습니다. 탈퇴로 표시하거나 다른 회원과 합치세요"),
-          value: "\(name) #\(id)")
+            english: "\(name) (#\(id)) has \(english); mark the member as left instead",
+            korean:
+              "\(name)(#\(id))에 \(korean)\(Particle.subject.after(korean)) 있어 지울 수 없으니 탈퇴로 표시하세요"))
       }
       try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [id])
     }
@@ -221,7 +261,9 @@ extension Workspace {
   /// duplicate is deleted. Where both have a record of the same thing (an attendance mark, a
   /// SIG membership, a directory-book edition), the kept member's stays. Each support request
   /// moved gets its `memberId` entry in the audit log (who, when, the duplicate's id into the
-  /// kept one's), so the log says which record it came from and `audit --verify` still holds.
+  /// kept one's), so the log says which record it came from and `audit --verify` still holds;
+  /// and the merge itself gets an entry of no request (`AuditEntry.mergeField`), whatever it
+  /// moved.
   public func mergeMember(_ duplicate: Int64, into kept: Int64) throws {
     try write { db in
       for id in [duplicate, kept] where try !Member.exists(db, key: id) {
@@ -246,6 +288,16 @@ extension Workspace {
       }
       let moved = try SupportRequest.filter(Column("memberId") == duplicate).order(Column("id"))
         .fetchAll(db)
+      let references = try [duplicate, kept].map { id in
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
+            WHERE m.id = ?
+            """, arguments: [id]
+        ).map { Workspace.memberReference(id: id, name: $0["name"], cluster: $0["cluster"]) }
+          ?? "#\(id)"
+      }
       for (table, column) in try Workspace.memberReferences(db) {
         let t = table.quotedDatabaseIdentifier
         let c = column.quotedDatabaseIdentifier
@@ -259,6 +311,10 @@ extension Workspace {
         try Workspace.recordAudit(before: before, after: after, actor: actor, db)
       }
       try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [duplicate])
+      try Workspace.appendAudit(
+        AuditEntry(
+          requestId: nil, at: ISO8601DateFormatter().string(from: Date()), actor: actor,
+          field: AuditEntry.mergeField, before: references[0], after: references[1]), db)
     }
   }
 }

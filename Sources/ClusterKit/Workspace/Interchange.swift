@@ -363,13 +363,15 @@ extension Workspace {
             field: "members[\(index)].divisionId", problem: .notFound, value: String(divisionId)))
       }
       if !member.businessNumber.isEmpty {
-        if let other = numbers[member.businessNumber] {
+        // Unique within a mini-cluster: one company may belong to two.
+        let number = "\(member.clusterId)/\(member.businessNumber)"
+        if let other = numbers[number] {
           errors.append(
             FieldError(
               field: "members[\(index)].businessNumber",
               problem: .duplicate(of: "members[\(other)]")))
         } else {
-          numbers[member.businessNumber] = index
+          numbers[number] = index
         }
       }
       let key = "\(member.clusterId)/\(KoreanText.nameKey(member.name))"

@@ -61,6 +61,16 @@ extension Workspace {
   )
     throws -> [MeetingRow]
   {
+    try Array {
+      try eachMeetingRow(year: year, clusterId: clusterId, offset: offset, limit: limit, $0)
+    }
+  }
+
+  /// The same meetings, handed to `body` as they are read: any number takes the same memory.
+  public func eachMeetingRow(
+    year: Int? = nil, clusterId: Int64? = nil, offset: Int = 0, limit: Int = -1,
+    _ body: (MeetingRow) throws -> Void
+  ) throws {
     try read { db in
       var conditions: [String] = []
       var arguments: StatementArguments = []
@@ -74,7 +84,7 @@ extension Workspace {
       }
       _ = arguments.append(contentsOf: [limit, offset])
       let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
-      return try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT mt.*, c.name AS clusterName, d.name AS divisionName,
@@ -85,12 +95,13 @@ extension Workspace {
           LEFT JOIN division d ON d.id = mt.divisionId
           WHERE \(condition)
           ORDER BY mt.date DESC, mt.id DESC LIMIT ? OFFSET ?
-          """, arguments: arguments
-      ).map { row in
-        MeetingRow(
-          id: row["id"], date: row["date"], kind: row["kind"], title: row["title"],
-          clusterName: row["clusterName"], divisionName: row["divisionName"],
-          invited: row["invited"], present: row["present"], meeting: try Meeting(row: row))
+          """, arguments: arguments)
+      while let row = try rows.next() {
+        try body(
+          MeetingRow(
+            id: row["id"], date: row["date"], kind: row["kind"], title: row["title"],
+            clusterName: row["clusterName"], divisionName: row["divisionName"],
+            invited: row["invited"], present: row["present"], meeting: try Meeting(row: row)))
       }
     }
   }

@@ -1,8 +1,8 @@
 import GRDB
 
-/// A member being added whose name (legal form and invisible characters ignored) is already
-/// that of a member of another mini-cluster: likely the same company, so it is added only once
-/// the manager confirms.
+/// A member being added or renamed whose name (legal form and invisible characters ignored) or
+/// business registration number is already that of a member of another mini-cluster: likely the
+/// same company, so it is saved only once the manager confirms.
 public struct PossibleDuplicate: Hashable, Sendable {
   /// The line (a workbook's row) of an imported member; nil for a member added by hand.
   public var line: Int?
@@ -57,18 +57,23 @@ extension Workspace {
     "#\(id) \(name) (\(cluster))"
   }
 
-  /// The members of other mini-clusters whose name key is the member's, as references.
+  /// The members of other mini-clusters whose name key or business registration number is the
+  /// member's, as references.
   static func otherClusterMatches(_ member: Member, _ db: Database) throws -> [(
     id: Int64, reference: String
   )] {
     let key = KoreanText.nameKey(member.name)
-    guard !key.isEmpty else { return [] }
+    guard !key.isEmpty || !member.businessNumber.isEmpty else { return [] }
+    // `<> ''` lets SQLite use the partial index on business numbers.
     return try Row.fetchAll(
       db.cachedStatement(
         sql: """
           SELECT m.id, m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
-          WHERE m.nameKey = ? AND m.clusterId <> ? AND m.id <> ? ORDER BY m.id
-          """), arguments: [key, member.clusterId, member.id]
+          WHERE m.id IN (
+              SELECT id FROM member WHERE nameKey = ?
+              UNION SELECT id FROM member WHERE businessNumber = ? AND businessNumber <> '')
+            AND m.clusterId <> ? AND m.id <> ? ORDER BY m.id
+          """), arguments: [key, member.businessNumber, member.clusterId, member.id]
     ).map {
       (
         $0["id"],

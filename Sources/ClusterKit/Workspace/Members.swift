@@ -259,10 +259,22 @@ extension Workspace {
     {
       return member
     }
-    if let number = try? BusinessNumber.normalize(text),
-      let member = try Member.filter(Column("businessNumber") == number).fetchOne(db)
-    {
-      return member
+    if let number = try? BusinessNumber.normalize(text) {
+      // One company may be a member of two mini-clusters, under one number.
+      let members = try Member.filter(Column("businessNumber") == number).order(Column("id"))
+        .fetchAll(db)
+      if members.count == 1 { return members[0] }
+      if members.count > 1 {
+        let candidates = try members.map { m in
+          memberReference(
+            id: m.id, name: m.name,
+            cluster: try String.fetchOne(
+              db, sql: "SELECT name FROM cluster WHERE id = ?", arguments: [m.clusterId]) ?? "")
+        }
+        throw ambiguity(
+          field: field, reference: reference, english: "members", korean: "회원",
+          candidates: candidates, more: false)
+      }
     }
     let key = KoreanText.nameKey(text)
     let exact = try Member.filter(Column("nameKey") == key).order(Column("id")).fetchAll(db)
@@ -393,7 +405,8 @@ extension Workspace {
       representative: m.representative, products: m.products, replacing: false, db)
   }
 
-  /// Errors for a member whose business number or name (legal form ignored) is already taken.
+  /// Errors for a member whose business number or name (legal form ignored) is already taken in
+  /// its mini-cluster (another cluster's is asked about: `otherClusterMatches`).
   static func duplicateErrors(_ member: Member, _ db: Database) throws -> [FieldError] {
     var errors: [FieldError] = []
     if !member.businessNumber.isEmpty,
@@ -403,10 +416,10 @@ extension Workspace {
           sql:
             """
             SELECT m.id, m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
-            WHERE m.businessNumber = ? AND m.businessNumber <> '' AND m.id <> ?
+            WHERE m.clusterId = ? AND m.businessNumber = ? AND m.businessNumber <> '' AND m.id <> ?
             """
         ),
-        arguments: [member.businessNumber, member.id]
+        arguments: [member.clusterId, member.businessNumber, member.id]
       ).map({ memberReference(id: $0["id"], name: $0["name"], cluster: $0["cluster"]) })
     {
       errors.append(
@@ -429,11 +442,12 @@ extension Workspace {
 
   /// Saves an edited member. `original` is the member as the editor loaded it: if the stored one
   /// differs, someone else changed it meanwhile and the save is refused rather than overwriting.
-  /// `directoryBook`, when given, is recorded in the same transaction.
+  /// `directoryBook`, when given, is recorded in the same transaction. A new name or number that
+  /// another mini-cluster already has throws `PossibleDuplicates` unless `allowDuplicate`.
   @discardableResult
   public func updateMember(
     _ member: Member, original: Member, divisionName: String? = nil,
-    directoryBook: DirectoryBookEdit? = nil
+    directoryBook: DirectoryBookEdit? = nil, allowDuplicate: Bool = false
   ) throws -> Member {
     try write { db in
       guard let current = try Member.fetchOne(db, key: member.id) else {
@@ -451,6 +465,19 @@ extension Workspace {
       }
       errors += try Workspace.duplicateErrors(member, db)
       if !errors.isEmpty { throw ValidationError(errors) }
+      // Asked as when adding, once: only a changed name, number or cluster can make it new.
+      if !allowDuplicate,
+        KoreanText.nameKey(member.name) != KoreanText.nameKey(current.name)
+          || member.businessNumber != current.businessNumber
+          || member.clusterId != current.clusterId
+      {
+        let matches = try Workspace.otherClusterMatches(member, db)
+        if !matches.isEmpty {
+          throw PossibleDuplicates([
+            PossibleDuplicate(name: member.name, existing: matches.map { .member($0.reference) })
+          ])
+        }
+      }
       if member.profileDiffers(from: current) { member.profileChanged = Day.officeToday }
       try member.update(db)
       let key = KoreanText.nameKey(member.name)
@@ -518,12 +545,25 @@ extension Workspace {
       }
       let like = "%" + escapeLike(search) + "%"
       let initials = "%" + escapeLike(KoreanText.searchPrefilter(search)) + "%"
+      // The name's match is decided in SQL when the query's form allows (see `SearchForm`):
+      // only a query mixing initials with syllables, or ending in one that may be half-typed,
+      // calls `KoreanText.matches` on each row its initials let through.
+      let name: String
+      switch KoreanText.searchForm(search) {
+      case .literal:
+        name = "m.nameKey LIKE ? ESCAPE '\\'"
+        _ = arguments.append(contentsOf: [like])
+      case .initials:
+        name = "m.initials LIKE ? ESCAPE '\\'"
+        _ = arguments.append(contentsOf: [initials])
+      case .mixed:
+        name =
+          "m.nameKey LIKE ? ESCAPE '\\' OR (m.initials LIKE ? ESCAPE '\\' AND cd_match(?, m.nameKey))"
+        _ = arguments.append(contentsOf: [like, initials, search])
+      }
       parts.append(
-        """
-        (m.nameKey LIKE ? ESCAPE '\\' OR (m.initials LIKE ? ESCAPE '\\' AND cd_match(?, m.nameKey))
-         OR m.representative LIKE ? ESCAPE '\\' OR m.products LIKE ? ESCAPE '\\')
-        """)
-      _ = arguments.append(contentsOf: [like, initials, search, like, like])
+        "(\(name) OR m.representative LIKE ? ESCAPE '\\' OR m.products LIKE ? ESCAPE '\\')")
+      _ = arguments.append(contentsOf: [like, like])
     }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
   }
@@ -583,13 +623,30 @@ extension Workspace {
     }
     let clause = searchClause(query)
     return try Int.fetchOne(
-      db, sql: "SELECT COUNT(*) FROM member m WHERE \(clause.sql)", arguments: clause.arguments)!
+      db, sql: "SELECT COUNT(*) FROM member m\(workListIndex(plain)) WHERE \(clause.sql)",
+      arguments: clause.arguments)!
+  }
+
+  /// The partial index that holds exactly the members of a whole work list (every active company
+  /// without a mentor, or in no SIG), named so that counting the list reads that index alone.
+  /// Left to choose, SQLite (which has no statistics of the file) takes the index of active
+  /// companies and reads each one's row to look at its mentor or SIGs: 17,000 rows of the
+  /// national workspace for a count, instead of the index's few hundred pages.
+  static func workListIndex(_ query: MemberQuery) -> String {
+    var list = query
+    list.language = .en
+    switch list {
+    case .companiesWithoutMentor(): return " INDEXED BY member_unmentored"
+    case .companiesWithoutSIG(): return " INDEXED BY member_uncovered"
+    default: return ""
+    }
   }
 
   /// One window of the directory, sorted in SQL.
   public func memberRows(_ query: MemberQuery, offset: Int, limit: Int) throws -> [MemberRow] {
     try read { db in
-      let (sql, arguments) = Workspace.memberRowsSQL(query, offset: offset, limit: limit)
+      let (sql, arguments) = Workspace.memberRowsSQL(
+        query, offset: offset, limit: limit, inOrder: try Workspace.walksNameIndex(query, db))
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
         Workspace.memberRow($0, edition: query.directoryBook?.edition)
       }
@@ -600,7 +657,8 @@ extension Workspace {
   /// members takes the same memory.
   public func eachMemberRow(_ query: MemberQuery, _ body: (MemberRow) throws -> Void) throws {
     try read { db in
-      let (sql, arguments) = Workspace.memberRowsSQL(query, offset: 0, limit: -1)
+      let (sql, arguments) = Workspace.memberRowsSQL(
+        query, offset: 0, limit: -1, inOrder: try Workspace.walksNameIndex(query, db))
       let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
       while let row = try rows.next() {
         try body(Workspace.memberRow(row, edition: query.directoryBook?.edition))
@@ -608,14 +666,35 @@ extension Workspace {
     }
   }
 
-  /// The query of a window of the directory (a negative limit: to the end).
-  static func memberRowsSQL(_ query: MemberQuery, offset: Int, limit: Int) -> (
+  /// Whether a window of a short search in name order is found sooner by reading the name
+  /// index in order, stopping at the window's end, than by collecting the search index's
+  /// candidates and sorting them: when they are many (a one-letter search always has
+  /// thousands; two letters may have a few, and then the walk would read every member to fill
+  /// its window). The directory book's columns do not change that; a filter on it, keeping
+  /// few, does.
+  static func walksNameIndex(_ query: MemberQuery, _ db: Database) throws -> Bool {
+    guard query.isShortSearch, query.sort == .name, query.directoryBook?.state == nil else {
+      return false
+    }
+    let search = KoreanText.normalizeQuery(query.search)
+    guard search.count > 1, let match = TextGrams.memberMatch(search) else { return true }
+    // Counting candidates reads the search index only, and stops at the threshold.
+    let candidates = try Int.fetchOne(
+      db,
+      sql: """
+        SELECT COUNT(*) FROM (SELECT 1 FROM memberSearch WHERE memberSearch MATCH ? LIMIT ?)
+        """, arguments: [match, Self.walkingCandidates])!
+    return candidates >= Self.walkingCandidates
+  }
+
+  /// From this many candidates on, a short search's window walks the name index.
+  static let walkingCandidates = 1000
+
+  /// The query of a window of the directory (a negative limit: to the end); `inOrder`: by
+  /// walking the name index (see `walksNameIndex`).
+  static func memberRowsSQL(_ query: MemberQuery, offset: Int, limit: Int, inOrder: Bool) -> (
     String, StatementArguments
   ) {
-    // A short search in name order matches so many members that the first window is found
-    // sooner by reading the name index in order than by collecting every candidate and sorting.
-    // The directory book's columns do not change that; a filter on it, keeping few, does.
-    let inOrder = query.isShortSearch && query.sort == .name && query.directoryBook?.state == nil
     let clause = Workspace.searchClause(query, narrowed: !inOrder)
     let direction = query.descending ? "DESC" : "ASC"
     let order: String

@@ -237,17 +237,28 @@ extension Workspace {
   public func expertRows(_ query: ExpertQuery = ExpertQuery(), offset: Int = 0, limit: Int) throws
     -> [ExpertRow]
   {
+    try Array { try eachExpertRow(query, offset: offset, limit: limit, $0) }
+  }
+
+  /// The same rows, handed to `body` as they are read: any number of experts takes the same
+  /// memory.
+  public func eachExpertRow(
+    _ query: ExpertQuery = ExpertQuery(), offset: Int = 0, limit: Int = -1,
+    _ body: (ExpertRow) throws -> Void
+  ) throws {
     try read { db in
       let clause = Workspace.expertClause(query)
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
-      return try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT e.* FROM expert e WHERE \(clause.sql)
           ORDER BY e.name, e.id LIMIT ? OFFSET ?
-          """, arguments: arguments
-      ).map { ExpertRow(expert: try Expert(row: $0), load: $0["load"]) }
+          """, arguments: arguments)
+      while let row = try rows.next() {
+        try body(ExpertRow(expert: Expert(row: row), load: row["load"]))
+      }
     }
   }
 
@@ -378,7 +389,9 @@ extension Workspace {
   }
 
   static func activeMentoring(memberId: Int64, _ db: Database) throws -> Mentoring? {
-    try Mentoring.filter(Column("memberId") == memberId && Column("ended") == nil).fetchOne(db)
+    try Mentoring.fetchOne(
+      db, sql: "SELECT * FROM mentoring WHERE memberId = ? AND ended IS NULL", arguments: [memberId]
+    )
   }
 
   static func noMentor(memberId: Int64, _ db: Database) throws -> Error {
@@ -440,19 +453,34 @@ extension Workspace {
   public func mentoringRows(
     _ filter: MentoringFilter = MentoringFilter(), offset: Int = 0, limit: Int
   ) throws -> [MentoringRow] {
+    try Array { try eachMentoringRow(filter, offset: offset, limit: limit, $0) }
+  }
+
+  /// The same rows, handed to `body` as they are read: any number takes the same memory.
+  public func eachMentoringRow(
+    _ filter: MentoringFilter = MentoringFilter(), offset: Int = 0, limit: Int = -1,
+    _ body: (MentoringRow) throws -> Void
+  ) throws {
     try read { db in
-      try Workspace.mentoringRows(
-        filter, order: "m.nameKey, m.id, x.started, x.id", offset: offset, limit: limit, db)
+      try Workspace.eachMentoringRow(
+        filter, order: "m.nameKey, m.id, x.started, x.id", offset: offset, limit: limit, db, body)
     }
   }
 
   static func mentoringRows(
     _ filter: MentoringFilter, order: String, offset: Int, limit: Int, _ db: Database
   ) throws -> [MentoringRow] {
+    try Array { try eachMentoringRow(filter, order: order, offset: offset, limit: limit, db, $0) }
+  }
+
+  static func eachMentoringRow(
+    _ filter: MentoringFilter, order: String, offset: Int, limit: Int, _ db: Database,
+    _ body: (MentoringRow) throws -> Void
+  ) throws {
     let clause = mentoringClause(filter)
     var arguments = clause.arguments
     _ = arguments.append(contentsOf: [limit, offset])
-    return try Row.fetchAll(
+    let rows = try Row.fetchCursor(
       db,
       sql: """
         SELECT x.*, m.name AS memberName, c.name AS clusterName, e.name AS expertName,
@@ -462,13 +490,14 @@ extension Workspace {
         FROM mentoring x JOIN member m ON m.id = x.memberId JOIN cluster c ON c.id = m.clusterId
         JOIN expert e ON e.id = x.expertId
         WHERE \(clause.sql) ORDER BY \(order) LIMIT ? OFFSET ?
-        """, arguments: arguments
-    ).map { row in
-      MentoringRow(
-        mentoring: try Mentoring(row: row), memberName: row["memberName"],
-        clusterName: row["clusterName"], expertName: row["expertName"],
-        expertAffiliation: row["expertAffiliation"], sessions: row["sessions"],
-        lastSession: row["lastSession"])
+        """, arguments: arguments)
+    while let row = try rows.next() {
+      try body(
+        MentoringRow(
+          mentoring: Mentoring(row: row), memberName: row["memberName"],
+          clusterName: row["clusterName"], expertName: row["expertName"],
+          expertAffiliation: row["expertAffiliation"], sessions: row["sessions"],
+          lastSession: row["lastSession"]))
     }
   }
 
@@ -476,22 +505,31 @@ extension Workspace {
   public func mentoringSessions(
     _ filter: MentoringFilter = MentoringFilter(), offset: Int = 0, limit: Int
   ) throws -> [MentoringSessionRow] {
+    try Array { try eachMentoringSession(filter, offset: offset, limit: limit, $0) }
+  }
+
+  /// The same sessions, handed to `body` as they are read: any number takes the same memory.
+  public func eachMentoringSession(
+    _ filter: MentoringFilter = MentoringFilter(), offset: Int = 0, limit: Int = -1,
+    _ body: (MentoringSessionRow) throws -> Void
+  ) throws {
     try read { db in
       let clause = Workspace.mentoringClause(filter)
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
-      return try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT s.*, x.memberId, m.name AS memberName, e.name AS expertName
           FROM mentoringSession s JOIN mentoring x ON x.id = s.mentoringId
           JOIN member m ON m.id = x.memberId JOIN expert e ON e.id = x.expertId
           WHERE \(clause.sql) ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?
-          """, arguments: arguments
-      ).map { row in
-        MentoringSessionRow(
-          session: try MentoringSession(row: row), memberId: row["memberId"],
-          memberName: row["memberName"], expertName: row["expertName"])
+          """, arguments: arguments)
+      while let row = try rows.next() {
+        try body(
+          MentoringSessionRow(
+            session: try MentoringSession(row: row), memberId: row["memberId"],
+            memberName: row["memberName"], expertName: row["expertName"]))
       }
     }
   }
@@ -527,7 +565,10 @@ extension Workspace {
     -> [MentorSuggestion]
   {
     try read { db in
-      guard let member = try Member.fetchOne(db, key: memberId) else {
+      guard
+        let member = try Member.fetchOne(
+          db, sql: "SELECT * FROM member WHERE id = ?", arguments: [memberId])
+      else {
         throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(memberId)")
       }
       let terms = try Workspace.matchTerms(member, today: today, db)
@@ -565,8 +606,8 @@ extension Workspace {
             ORDER BY e.load, e.name, e.id LIMIT ?
             """, arguments: StatementArguments(taken + [Int64(limit - rows.count)]))
       }
-      return try rows.map { row in
-        let expert = try Expert(row: row)
+      return rows.map { row in
+        let expert = Expert(row: row)
         return MentorSuggestion(
           expert: expert, load: row["load"], score: row["score"],
           matched: MentorMatching.matched(expert, terms: terms))

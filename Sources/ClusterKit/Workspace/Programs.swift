@@ -212,17 +212,39 @@ extension Workspace {
   }
 
   static func programFigures(year: Int, _ db: Database) throws -> [ProgramFigures] {
-    let programs = try Program.filter(Column("year") == year).order(Column("name")).fetchAll(db)
-    var totals: [Int64: SupportTotals] = [:]
-    for row in try Row.fetchAll(
+    try Array { try eachProgramFigures(year: year, db, $0) }
+  }
+
+  /// Every program (or a year's), newest year first and by name within a year, each with its
+  /// figures, handed to `body` as it is read: any number of programs takes the same memory.
+  public func eachProgramFigures(year: Int? = nil, _ body: (ProgramFigures) throws -> Void)
+    throws
+  {
+    try read { db in try Workspace.eachProgramFigures(year: year, db, body) }
+  }
+
+  static func eachProgramFigures(
+    year: Int?, _ db: Database, _ body: (ProgramFigures) throws -> Void
+  ) throws {
+    // The program's columns, then its kept totals (none for a program no request was made to).
+    let width = try db.columns(in: "program").count
+    let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT t.* FROM programTotals t JOIN program p ON p.id = t.programId WHERE p.year = ?
-        """, arguments: [year])
-    {
-      totals[row["programId"]] = try keptTotals(row)
+        SELECT p.*, t.* FROM program p LEFT JOIN programTotals t ON t.programId = p.id
+        WHERE ? IS NULL OR p.year = ? ORDER BY p.year DESC, p.name
+        """, arguments: [year, year],
+      adapter: ScopeAdapter([
+        "program": RangeRowAdapter(0..<width), "totals": SuffixRowAdapter(fromIndex: width),
+      ]))
+    while let row = try rows.next() {
+      let totals = row.scopes["totals"]!
+      let kept = (totals["programId"] as Int64?) != nil
+      try body(
+        ProgramFigures(
+          program: Program(row: row.scopes["program"]!),
+          totals: kept ? try keptTotals(totals) : SupportTotals()))
     }
-    return programs.map { ProgramFigures(program: $0, totals: totals[$0.id] ?? SupportTotals()) }
   }
 
   /// A program with its figures.
@@ -242,7 +264,10 @@ extension Workspace {
     -> ProgramDetail?
   {
     try read { db in
-      guard let program = try Program.fetchOne(db, key: id) else { return nil }
+      guard
+        let program = try Program.fetchOne(
+          db, sql: "SELECT * FROM program WHERE id = ?", arguments: [id])
+      else { return nil }
       var counts: [RequestStatus: Int] = [:]
       for row in try Row.fetchAll(
         db,

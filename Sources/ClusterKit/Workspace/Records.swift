@@ -1,7 +1,11 @@
+import Foundation
 import GRDB
 
 // How the value types map to tables. Simple records use their Codable conformance; members and
-// visits carry derived or nested data and map their columns by hand.
+// visits carry derived or nested data and map their columns by hand, and so are read the records
+// a pane lists or opens (programs, experts, mentoring assignments): decoding a row through
+// Codable costs a dynamic cast and a case-insensitive key lookup per column, and the first use
+// of each type a scan of the binary's conformances, which the first frame would wait for.
 
 extension Day: DatabaseValueConvertible {
   public var databaseValue: DatabaseValue { description.databaseValue }
@@ -10,18 +14,38 @@ extension Day: DatabaseValueConvertible {
   }
 }
 
-extension MemberKind: DatabaseValueConvertible {}
-extension OfficerRole: DatabaseValueConvertible {}
-extension MemberStatus: DatabaseValueConvertible {}
-extension MeetingKind: DatabaseValueConvertible {}
-extension AttendanceStatus: DatabaseValueConvertible {}
-extension VisitPurpose: DatabaseValueConvertible {}
-extension DifficultyCategory: DatabaseValueConvertible {}
-extension ProgramCategory: DatabaseValueConvertible {}
-extension RequestStatus: DatabaseValueConvertible {}
-extension ExpertKind: DatabaseValueConvertible {}
-extension SIGTaskStatus: DatabaseValueConvertible {}
-extension DirectoryBookStatus: DatabaseValueConvertible {}
+// Days and the vocabularies' values are also read straight from a statement's column
+// (`StatementColumnConvertible`), which costs a fraction of GRDB's general path through a
+// `DatabaseValue`: a long list reads several of them on every row.
+extension Day: StatementColumnConvertible {
+  public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+    self.init(parsing: String(sqliteStatement: sqliteStatement, index: index))
+  }
+}
+
+/// A vocabulary stored as its raw text.
+public protocol StoredAsText: RawRepresentable, DatabaseValueConvertible,
+  StatementColumnConvertible
+where RawValue == String {}
+
+extension StoredAsText {
+  public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+    self.init(rawValue: String(sqliteStatement: sqliteStatement, index: index))
+  }
+}
+
+extension MemberKind: StoredAsText {}
+extension OfficerRole: StoredAsText {}
+extension MemberStatus: StoredAsText {}
+extension MeetingKind: StoredAsText {}
+extension AttendanceStatus: StoredAsText {}
+extension VisitPurpose: StoredAsText {}
+extension DifficultyCategory: StoredAsText {}
+extension ProgramCategory: StoredAsText {}
+extension RequestStatus: StoredAsText {}
+extension ExpertKind: StoredAsText {}
+extension SIGTaskStatus: StoredAsText {}
+extension DirectoryBookStatus: StoredAsText {}
 
 extension Cluster: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "cluster"
@@ -40,6 +64,16 @@ extension Attendance: FetchableRecord, PersistableRecord {
 }
 extension Program: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "program"
+
+  /// By hand: the overview and the programs pane read a year's programs on every data version,
+  /// and the Codable row decoder took ten times as long.
+  public init(row: Row) {
+    self.init(
+      id: row["id"], year: row["year"], name: row["name"], category: row["category"],
+      budgetKRW: row["budgetKRW"], cofundingPercent: row["cofundingPercent"],
+      memberCapKRW: row["memberCapKRW"], memberCapCount: row["memberCapCount"],
+      opens: row["opens"], closes: row["closes"], note: row["note"])
+  }
 }
 extension Instalment: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "instalment"
@@ -49,9 +83,24 @@ extension AuditEntry: FetchableRecord, PersistableRecord {
 }
 extension Expert: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "expert"
+
+  /// The fields are a JSON array in their column, as Codable writes them.
+  public init(row: Row) {
+    let fields: String = row["fields"]
+    self.init(
+      id: row["id"], name: row["name"], affiliation: row["affiliation"], kind: row["kind"],
+      fields: (try? JSONDecoder().decode([String].self, from: Data(fields.utf8))) ?? [],
+      phone: row["phone"], email: row["email"], capacity: row["capacity"])
+  }
 }
 extension Mentoring: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "mentoring"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], memberId: row["memberId"], expertId: row["expertId"], field: row["field"],
+      started: row["started"], ended: row["ended"], overrideReason: row["overrideReason"])
+  }
 }
 extension MentoringSession: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "mentoringSession"
@@ -182,6 +231,16 @@ struct VisitRow: FetchableRecord, PersistableRecord {
     visitor = row["visitor"]
     purpose = row["purpose"]
     notes = row["notes"]
+  }
+
+  /// The columns `init(columns:)` reads, in its order, of a visit named `v`.
+  static let columns = "v.id, v.memberId, v.date, v.visitor, v.purpose, v.notes"
+  static let columnCount = 6
+
+  /// A row whose first columns are `columns`, read by position (by name, the lookups cost more
+  /// than the rest of a long list's reading).
+  init(columns row: Row) {
+    (id, memberId, date, visitor, purpose, notes) = (row[0], row[1], row[2], row[3], row[4], row[5])
   }
 
   func encode(to container: inout PersistenceContainer) {

@@ -151,7 +151,7 @@ extension Workspace {
       request.reason = ""
       request.agreement = nil
       request.settlement = nil
-      request.id = try Workspace.nextId("supportRequest", db)
+      request.id = try Workspace.nextRequestId(db)
       try request.insert(db)
       try Workspace.recordAudit(before: nil, after: request, actor: actor, db)
       return request
@@ -321,6 +321,14 @@ extension Workspace {
   public func requestRows(_ filter: RequestFilter, offset: Int = 0, limit: Int = 500) throws
     -> [RequestRow]
   {
+    try Array { try eachRequestRow(filter, offset: offset, limit: limit, $0) }
+  }
+
+  /// The same requests, handed to `body` a few hundred at a time as they are read: any number
+  /// of them takes the same memory.
+  public func eachRequestRow(
+    _ filter: RequestFilter, offset: Int = 0, limit: Int = -1, _ body: (RequestRow) throws -> Void
+  ) throws {
     try read { db in
       let clause = Workspace.requestClause(filter)
       let order =
@@ -328,8 +336,8 @@ extension Workspace {
         ? "r.submitted IS NULL, r.submitted, r.id" : "r.submitted DESC, r.id DESC"
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
-      return try Workspace.requestRows(
-        db, where: clause.sql, order: order, limit: "LIMIT ? OFFSET ?", arguments: arguments)
+      try Workspace.eachRequestRow(
+        db, where: clause.sql, order: order, limit: "LIMIT ? OFFSET ?", arguments: arguments, body)
     }
   }
 
@@ -339,7 +347,19 @@ extension Workspace {
     _ db: Database, where condition: String, order: String, limit: String = "",
     arguments: StatementArguments
   ) throws -> [RequestRow] {
-    var rows = try Row.fetchAll(
+    try Array {
+      try eachRequestRow(
+        db, where: condition, order: order, limit: limit, arguments: arguments, $0)
+    }
+  }
+
+  /// The same rows handed to `body` as they are read, their payments and duplicate flags read
+  /// for a batch of them at a time.
+  static func eachRequestRow(
+    _ db: Database, where condition: String, order: String, limit: String = "",
+    arguments: StatementArguments, _ body: (RequestRow) throws -> Void
+  ) throws {
+    let cursor = try Row.fetchCursor(
       db,
       sql: """
         SELECT r.id, r.memberId, m.name AS memberName, r.programId, p.name AS programName,
@@ -347,42 +367,53 @@ extension Workspace {
                r.decided
         FROM supportRequest r JOIN member m ON m.id = r.memberId JOIN program p ON p.id = r.programId
         WHERE \(condition) ORDER BY \(order) \(limit)
-        """, arguments: arguments
-    ).map { row in
-      RequestRow(
-        id: row["id"], memberId: row["memberId"], memberName: row["memberName"],
-        programId: row["programId"], programName: row["programName"],
-        programYear: row["programYear"], title: row["title"], requestedKRW: row["requestedKRW"],
-        approvedKRW: row["approvedKRW"], status: row["status"], submitted: row["submitted"],
-        decided: row["decided"], disbursedKRW: 0, duplicateOf: nil)
+        """, arguments: arguments)
+    var rows: [RequestRow] = []
+    func handOn() throws {
+      try completeRequestRows(&rows, db)
+      for row in rows { try body(row) }
+      rows.removeAll(keepingCapacity: true)
     }
+    while let row = try cursor.next() {
+      rows.append(
+        RequestRow(
+          id: row["id"], memberId: row["memberId"], memberName: row["memberName"],
+          programId: row["programId"], programName: row["programName"],
+          programYear: row["programYear"], title: row["title"], requestedKRW: row["requestedKRW"],
+          approvedKRW: row["approvedKRW"], status: row["status"], submitted: row["submitted"],
+          decided: row["decided"], disbursedKRW: 0, duplicateOf: nil))
+      if rows.count == 500 { try handOn() }
+    }
+    try handOn()
+  }
+
+  /// Reads the payments and the duplicate flag of at most 500 rows.
+  private static func completeRequestRows(_ rows: inout [RequestRow], _ db: Database) throws {
+    guard !rows.isEmpty else { return }
     var index: [Int64: Int] = [:]
     for (i, row) in rows.enumerated() { index[row.id] = i }
-    for batch in rows.map(\.id).batches() {
-      let ids = StatementArguments(Array(batch))
-      let placeholders = databaseQuestionMarks(count: batch.count)
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT requestId, SUM(amountKRW) AS paid FROM instalment
-          WHERE requestId IN (\(placeholders)) GROUP BY requestId
-          """, arguments: ids)
-      {
-        rows[index[row["requestId"]]!].disbursedKRW = row["paid"]
-      }
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.id, (SELECT MIN(o.id) FROM supportRequest o
-                        WHERE o.memberId = r.memberId AND o.programId = r.programId AND o.id < r.id
-                          AND o.status NOT IN ('withdrawn', 'rejected')) AS earlier
-          FROM supportRequest r WHERE r.id IN (\(placeholders))
-          """, arguments: ids)
-      {
-        rows[index[row["id"]]!].duplicateOf = row["earlier"]
-      }
+    let ids = StatementArguments(rows.map(\.id))
+    let placeholders = databaseQuestionMarks(count: rows.count)
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT requestId, SUM(amountKRW) AS paid FROM instalment
+        WHERE requestId IN (\(placeholders)) GROUP BY requestId
+        """, arguments: ids)
+    {
+      rows[index[row["requestId"]]!].disbursedKRW = row["paid"]
     }
-    return rows
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT r.id, (SELECT MIN(o.id) FROM supportRequest o
+                      WHERE o.memberId = r.memberId AND o.programId = r.programId AND o.id < r.id
+                        AND o.status NOT IN ('withdrawn', 'rejected')) AS earlier
+        FROM supportRequest r WHERE r.id IN (\(placeholders))
+        """, arguments: ids)
+    {
+      rows[index[row["id"]]!].duplicateOf = row["earlier"]
+    }
   }
 
   /// 중복지원: the member's live requests (not withdrawn or rejected) to the same program, made

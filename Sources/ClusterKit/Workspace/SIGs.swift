@@ -165,11 +165,21 @@ extension Workspace {
   public func sigRows(
     clusterId: Int64? = nil, search: String = "", offset: Int = 0, limit: Int
   ) throws -> [SIGRow] {
+    try Array {
+      try eachSIGRow(clusterId: clusterId, search: search, offset: offset, limit: limit, $0)
+    }
+  }
+
+  /// The same rows, handed to `body` as they are read: any number takes the same memory.
+  public func eachSIGRow(
+    clusterId: Int64? = nil, search: String = "", offset: Int = 0, limit: Int = -1,
+    _ body: (SIGRow) throws -> Void
+  ) throws {
     try read { db in
       let clause = Workspace.sigClause(clusterId: clusterId, search: search)
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
-      return try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT s.*, c.name AS clusterName, l.name AS leaderName,
@@ -180,12 +190,13 @@ extension Workspace {
           FROM sig s JOIN cluster c ON c.id = s.clusterId LEFT JOIN member l ON l.id = s.leaderId
           WHERE \(clause.sql)
           ORDER BY s.name, s.id LIMIT ? OFFSET ?
-          """, arguments: arguments
-      ).map { row in
-        SIGRow(
-          sig: try SIG(row: row), clusterName: row["clusterName"], leaderName: row["leaderName"],
-          members: row["members"], proposed: row["proposed"], active: row["active"],
-          done: row["done"])
+          """, arguments: arguments)
+      while let row = try rows.next() {
+        try body(
+          SIGRow(
+            sig: try SIG(row: row), clusterName: row["clusterName"], leaderName: row["leaderName"],
+            members: row["members"], proposed: row["proposed"], active: row["active"],
+            done: row["done"]))
       }
     }
   }

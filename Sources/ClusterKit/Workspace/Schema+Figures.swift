@@ -8,6 +8,9 @@ extension Schema {
     "divisionMembers", "visitDay", "openFollowUpDay",
   ]
 
+  /// Every table of figures kept by triggers: migration 8's and the due counts (migration 11).
+  static let keptTables = figureTables + ["dueDay"]
+
   /// Migration 8: the figures the overview and the programs pane show, kept by triggers, so that
   /// after any write — this program's or another's — they are a lookup instead of a computation
   /// over the year's rows.
@@ -326,5 +329,63 @@ extension Schema {
     END;
 
     """
+  }
+
+  /// Migration 11: who is due for a visit, counted without reading each company. `dueDay` holds
+  /// the active companies per officer or not and per day of their last visit (`''` when never
+  /// visited, which sorts before every day), so the companies due are the rows up to each
+  /// rhythm's cutoff: a few hundred days, however many members there are.
+  static func addDueCounts(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE dueDay (
+          officer INTEGER NOT NULL,
+          lastVisit TEXT NOT NULL,
+          companies INTEGER NOT NULL,
+          PRIMARY KEY (officer, lastVisit)
+        ) WITHOUT ROWID;
+        """)
+    try db.execute(sql: dueTriggers)
+    try fillDueDays(db)
+  }
+
+  /// Empties `dueDay` and counts it again from the members.
+  static func fillDueDays(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        DELETE FROM dueDay;
+        INSERT INTO dueDay SELECT \(isOfficer("m")), IFNULL(m.lastVisit, ''), COUNT(*) FROM member m
+          WHERE \(isDueCandidate("m")) GROUP BY 1, 2;
+        """)
+  }
+
+  /// Whether member `m` is one whose visits are due by a rhythm: an active company.
+  static func isDueCandidate(_ m: String) -> String {
+    "\(m).status = 'active' AND \(m).kind = 'company'"
+  }
+
+  /// 1 when member `m` is an officer (visited on the officers' rhythm), else 0.
+  static func isOfficer(_ m: String) -> String {
+    let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
+      .joined(separator: ", ")
+    return "(\(m).role IN (\(officers)))"
+  }
+
+  private static var dueTriggers: String {
+    func company(_ sign: String, _ m: String) -> String {
+      """
+      INSERT INTO dueDay (officer, lastVisit, companies)
+        SELECT \(isOfficer(m)), IFNULL(\(m).lastVisit, ''), \(sign)1 WHERE \(isDueCandidate(m))
+        ON CONFLICT (officer, lastVisit) DO UPDATE SET companies = companies + excluded.companies;
+      DELETE FROM dueDay WHERE officer = \(isOfficer(m)) AND lastVisit = IFNULL(\(m).lastVisit, '')
+        AND companies = 0;
+      """
+    }
+    return partTriggers(
+      "dueDay", on: "member", updateOf: "lastVisit, role, status, kind",
+      when: """
+        OLD.lastVisit IS NOT NEW.lastVisit OR OLD.role IS NOT NEW.role
+        OR OLD.status IS NOT NEW.status OR OLD.kind IS NOT NEW.kind
+        """, company)
   }
 }

@@ -15,6 +15,8 @@ enum Schema {
     (6, addProgrammes),
     (7, addChangeLog),
     (8, addKeptFigures),
+    (9, keepAuditOfRemovedRequestsAndNumbersPerCluster),
+    (11, addDueCounts),
   ]
 
   static var currentVersion: Int { migrations.last!.version }
@@ -27,6 +29,43 @@ enum Schema {
       try db.execute(sql: "PRAGMA user_version = \(migration.version)")
     }
     try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+  }
+
+  /// Migration 9: the audit log outlives the requests it names and records merges of members.
+  /// `auditEntry.requestId` no longer refers to `supportRequest` (a request whose intake is
+  /// undone is removed while its entries stay, with one saying so) and may be empty (a merge's
+  /// entry names members, not a request). The table is rebuilt with every entry, its id and its
+  /// hash as they were, so the chain holds. A business registration number is unique within a
+  /// mini-cluster: one company may belong to two clusters of an office, confirmed when added.
+  private static func keepAuditOfRemovedRequestsAndNumbersPerCluster(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE auditEntry_new (
+          id INTEGER PRIMARY KEY,
+          requestId INTEGER,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          field TEXT NOT NULL,
+          "before" TEXT NOT NULL,
+          "after" TEXT NOT NULL,
+          hash TEXT
+        );
+        INSERT INTO auditEntry_new (id, requestId, at, actor, field, "before", "after", hash)
+          SELECT id, requestId, at, actor, field, "before", "after", hash FROM auditEntry;
+        DROP TABLE auditEntry;
+        ALTER TABLE auditEntry_new RENAME TO auditEntry;
+        CREATE INDEX auditEntry_request ON auditEntry(requestId);
+        CREATE TRIGGER auditEntry_noUpdate BEFORE UPDATE ON auditEntry
+          BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+        CREATE TRIGGER auditEntry_noDelete BEFORE DELETE ON auditEntry
+          BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+        CREATE TRIGGER auditEntry_hashRequired BEFORE INSERT ON auditEntry WHEN NEW.hash IS NULL
+          BEGIN SELECT RAISE(ABORT, 'an audit entry needs its hash'); END;
+        DROP INDEX member_businessNumber;
+        CREATE UNIQUE INDEX member_clusterBusinessNumber ON member(clusterId, businessNumber)
+          WHERE businessNumber <> '';
+        CREATE INDEX member_businessNumber ON member(businessNumber) WHERE businessNumber <> '';
+        """)
   }
 
   /// Migration 7: the change log that undo and redo read (see `Workspace.recording`). Each

@@ -38,26 +38,30 @@ extension Workspace {
     guard !rows.isEmpty else { return [] }
     var difficulties: [Int64: [Difficulty]] = [:]
     var followUps: [Int64: [FollowUp]] = [:]
+    // Read through cursors, the columns by position: a long list reads many of them.
     for batch in rows.batches() {
       let ids = batch.map(\.id)
       let placeholders = databaseQuestionMarks(count: ids.count)
-      for row in try Row.fetchAll(
+      let difficultyRows = try Row.fetchCursor(
         db,
-        sql:
-          "SELECT * FROM difficulty WHERE visitId IN (\(placeholders)) ORDER BY visitId, position",
+        sql: """
+          SELECT visitId, category, text FROM difficulty WHERE visitId IN (\(placeholders))
+          ORDER BY visitId, position
+          """,
         arguments: StatementArguments(ids))
-      {
-        difficulties[row["visitId"], default: []].append(
-          Difficulty(category: row["category"], text: row["text"]))
+      while let row = try difficultyRows.next() {
+        difficulties[row[0], default: []].append(Difficulty(category: row[1], text: row[2]))
       }
-      for row in try Row.fetchAll(
-        db, sql: "SELECT * FROM followUp WHERE visitId IN (\(placeholders)) ORDER BY id",
+      let followUpRows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT visitId, id, action, owner, due, done FROM followUp
+          WHERE visitId IN (\(placeholders)) ORDER BY id
+          """,
         arguments: StatementArguments(ids))
-      {
-        followUps[row["visitId"], default: []].append(
-          FollowUp(
-            id: row["id"], action: row["action"], owner: row["owner"], due: row["due"],
-            done: row["done"]))
+      while let row = try followUpRows.next() {
+        followUps[row[0], default: []].append(
+          FollowUp(id: row[1], action: row[2], owner: row[3], due: row[4], done: row[5]))
       }
     }
     return rows.map { row in
@@ -202,7 +206,7 @@ extension Workspace {
       let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT v.*, m.name AS memberName FROM visit v JOIN member m ON m.id = v.memberId
+          SELECT \(VisitRow.columns), m.name FROM visit v JOIN member m ON m.id = v.memberId
           WHERE v.date BETWEEN ? AND ? ORDER BY v.date DESC, v.id DESC
           """, arguments: [start, end])
       var rows: [VisitRow] = []
@@ -215,8 +219,8 @@ extension Workspace {
         names.removeAll(keepingCapacity: true)
       }
       while let row = try cursor.next() {
-        rows.append(VisitRow(row: row))
-        names.append(row["memberName"])
+        rows.append(VisitRow(columns: row))
+        names.append(row[VisitRow.columnCount])
         if rows.count == 500 { try handOn() }
       }
       try handOn()
@@ -348,14 +352,25 @@ extension Workspace {
     }
   }
 
-  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped. Its
-  /// index holds each active company's last visit and role, so the count reads no member row.
+  /// How many members are due for a visit: the same rule as `dueForVisit`, never capped. The
+  /// workspace keeps the companies per day of their last visit (`dueDay`, migration 11), so the
+  /// count reads the days up to each rhythm's cutoff; one cluster's are counted on the index of
+  /// each active company's last visit and role, which reads no member row.
   public func dueForVisitCount(today: Day, minimumWeeks: Int? = nil, clusterId: Int64? = nil)
     throws -> Int
   {
     try read { db in
-      let (condition, arguments, _, _) = try Workspace.dueCondition(
+      let (condition, arguments, officerDays, memberDays) = try Workspace.dueCondition(
         today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
+      if clusterId == nil {
+        return try Int.fetchOne(
+          db,
+          sql: """
+            SELECT IFNULL(SUM(companies), 0) FROM dueDay
+            WHERE (officer = 1 AND lastVisit <= ?) OR (officer = 0 AND lastVisit <= ?)
+            """, arguments: [today.adding(days: -officerDays), today.adding(days: -memberDays)]
+        ) ?? 0
+      }
       return try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM member m INDEXED BY member_dueRole WHERE " + condition,
         arguments: arguments) ?? 0
@@ -378,14 +393,13 @@ extension Workspace {
     // Due when the last visit is on or before today minus the rhythm.
     let officerCutoff = today.adding(days: -officerDays)
     let memberCutoff = today.adding(days: -memberDays)
-    let officers = OfficerRole.allCases.filter(\.isOfficer).map { "'\($0.rawValue)'" }
-      .joined(separator: ", ")
+    let officer = Schema.isOfficer("m")
     var condition = """
-      m.status = 'active' AND m.kind = 'company'
+      \(Schema.isDueCandidate("m"))
         AND (m.lastVisit IS NULL OR m.lastVisit <= ?)
         AND (m.lastVisit IS NULL
-          OR (m.role IN (\(officers)) AND m.lastVisit <= ?)
-          OR (m.role NOT IN (\(officers)) AND m.lastVisit <= ?))
+          OR (\(officer) AND m.lastVisit <= ?)
+          OR (NOT \(officer) AND m.lastVisit <= ?))
       """
     var arguments: StatementArguments = [
       max(officerCutoff, memberCutoff), officerCutoff, memberCutoff,

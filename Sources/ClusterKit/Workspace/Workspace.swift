@@ -260,12 +260,15 @@ public final class Workspace: Sendable {
     // page cache, and `dataVersion()` needs the same connection every time to compare.
     config.maximumReaderCount = 1
     config.prepareDatabase { db in
+      // A search calls it for every candidate row with the same query: normalised once.
+      let last = LastMatcher()
       db.add(
         function: DatabaseFunction("cd_match", argumentCount: 2, pure: true) { values in
           guard let query = String.fromDatabaseValue(values[0]),
             let key = String.fromDatabaseValue(values[1])
           else { return false }
-          return KoreanText.matches(query: query, key: key)
+          if last.matcher?.query != query { last.matcher = KoreanText.Matcher(query) }
+          return last.matcher!.matches(key)
         })
     }
     return config
@@ -365,6 +368,17 @@ public final class Workspace: Sendable {
     try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(id), 0) + 1 FROM \(table)"))!
   }
 
+  /// The id of a new request: past every request's and every id the audit log names, so a
+  /// request removed by undo keeps its id and its entries are never taken for another's.
+  static func nextRequestId(_ db: Database) throws -> Int64 {
+    try Int64.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT MAX(IFNULL((SELECT MAX(id) FROM supportRequest), 0),
+            IFNULL((SELECT MAX(requestId) FROM auditEntry), 0)) + 1
+          """))!
+  }
+
   /// Runs SQLite's own consistency check; returns the problems found (empty when healthy).
   public func integrityProblems() throws -> [String] {
     try read { db in
@@ -435,9 +449,23 @@ private final class WriteCounter: @unchecked Sendable {
 }
 
 extension Array {
+  /// What a function that hands on its elements one at a time (an `each…` of the workspace)
+  /// handed on, in order.
+  init(collecting each: (_ body: (Element) throws -> Void) throws -> Void) rethrows {
+    var elements: [Element] = []
+    try each { elements.append($0) }
+    self = elements
+  }
+
   /// The array in pieces of at most `size`: SQLite limits how many values one statement takes,
   /// so long `IN (…)` lists are read in batches.
   func batches(of size: Int = 500) -> [ArraySlice<Element>] {
     stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
   }
+}
+
+/// The matcher of the last query `cd_match` saw on a connection (which runs one statement at a
+/// time).
+private final class LastMatcher: @unchecked Sendable {
+  var matcher: KoreanText.Matcher?
 }

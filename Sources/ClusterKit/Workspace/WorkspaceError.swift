@@ -55,7 +55,7 @@ public enum WorkspaceError: Error, Equatable, Sendable {
   case sumTooLarge
   /// The audit log's hash chain breaks at this entry: it, or one before it, was changed, added
   /// or removed outside ClusterDesk.
-  case auditChainBroken(entry: Int64, request: Int64, at: String)
+  case auditChainBroken(entry: Int64, request: Int64?, at: String)
   /// An entry's fingerprint differs from the one written down for it earlier.
   case fingerprintChanged(entry: Int64, kept: String, now: String)
   /// SQLite refused a statement for a reason no other case names.
@@ -204,9 +204,11 @@ public enum WorkspaceError: Error, Equatable, Sendable {
         "Some amounts in the workspace, or their sum, are larger than ClusterDesk counts; look for an amount entered wrongly (an amount of support is at most 1조원).",
         "워크스페이스의 금액이나 그 합계가 ClusterDesk가 셀 수 있는 범위를 넘습니다. 잘못 입력된 금액이 있는지 확인하세요 (지원 금액은 최대 1조원입니다).")
     case .auditChainBroken(let entry, let request, let at):
+      let english = request.map { "request #\($0), " } ?? ""
+      let korean = request.map { "신청 #\($0), " } ?? ""
       return l.pick(
-        "The audit log does not fit together from entry #\(entry) on (request #\(request), \(at)): that entry, or one before it, was changed, added or removed outside ClusterDesk.",
-        "감사 기록이 #\(entry) 항목(신청 #\(request), \(at))부터 맞지 않습니다: 이 항목이나 그 앞의 항목이 ClusterDesk 밖에서 바뀌었거나, 더해졌거나, 지워졌습니다."
+        "The audit log does not fit together from entry #\(entry) on (\(english)\(at)): that entry, or one before it, was changed, added or removed outside ClusterDesk.",
+        "감사 기록이 #\(entry) 항목(\(korean)\(at))부터 맞지 않습니다: 이 항목이나 그 앞의 항목이 ClusterDesk 밖에서 바뀌었거나, 더해졌거나, 지워졌습니다."
       )
     case .fingerprintChanged(let entry, let kept, let now):
       return l.pick(

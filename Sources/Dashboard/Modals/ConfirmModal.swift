@@ -8,12 +8,16 @@ enum ConfirmVerb: Hashable, Sendable {
   /// Saving a form whose change needs a second thought: `y` saves it (the form closes once
   /// saved), `n` goes back to it.
   case save
+  /// A deletion the workspace refused, its reason in the box (too long for the message line):
+  /// any answer closes it.
+  case refused
 
   func title(_ l: Language) -> String {
     switch self {
     case .delete: l.pick("Delete?", "삭제할까요?")
     case .merge: l.pick("Merge?", "합칠까요?")
     case .save: l.pick("Save anyway?", "그래도 저장할까요?")
+    case .refused: l.pick("Not deleted", "삭제하지 않음")
     }
   }
   func answer(_ l: Language) -> String {
@@ -21,11 +25,12 @@ enum ConfirmVerb: Hashable, Sendable {
     case .delete: l.pick("y: yes, delete   n: no", "y: 예, 삭제   n: 아니요")
     case .merge: l.pick("y: yes, merge   n: no", "y: 예, 합치기   n: 아니요")
     case .save: l.pick("y: yes, save   n: no, back to the form", "y: 예, 저장   n: 아니요, 양식으로")
+    case .refused: l.pick("Esc: close", "Esc: 닫기")
     }
   }
   func unchanged(_ l: Language) -> String {
     switch self {
-    case .delete: l.pick("Nothing was deleted.", "아무것도 지우지 않았습니다.")
+    case .delete, .refused: l.pick("Nothing was deleted.", "아무것도 지우지 않았습니다.")
     case .merge: l.pick("Nothing was merged.", "아무것도 합치지 않았습니다.")
     case .save: l.pick("Not saved.", "저장하지 않았습니다.")
     }
@@ -49,7 +54,7 @@ enum ConfirmModal {
   static let no = Action("confirmNo")
 
   static let bindings: [Binding] = [
-    Binding([.char("y")], yes, scope, "yes, do it", "예, 실행", hint: true),
+    Binding([.char("y")], yes, scope, "yes, do it", "예, 실행").hintedWhenAvailable,
     Binding([.char("n"), .escape], no, scope, "no, keep it", "아니요, 그대로", hint: true),
   ]
 
@@ -60,6 +65,17 @@ enum ConfirmModal {
   ) {
     app.modals.append(
       .confirm(ConfirmState(english: english, korean: korean, change: change, verb: verb)))
+  }
+
+  /// Shows why the workspace refused a deletion, in a box of its own.
+  static func refused(_ error: Error, _ change: Change, _ app: inout AppState) {
+    ask(describe(error, .en), describe(error, .ko), change, verb: .refused, &app)
+  }
+
+  /// Why a key does nothing in the box: a refusal has nothing to confirm.
+  static func unavailable(_ action: Action, _ c: ConfirmState, _ l: Language) -> String? {
+    action == yes && c.verb == .refused
+      ? l.pick("Nothing to confirm.", "확인할 것이 없습니다.") : nil
   }
 
   static func update(_ action: Action, _ c: ConfirmState, _ app: inout AppState) -> [Effect] {

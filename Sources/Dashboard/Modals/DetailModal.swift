@@ -25,6 +25,8 @@ struct DetailData: Sendable {
   var program: Program?
   /// A program's window of requests: where it starts, how many it shows, of how many.
   var requestWindow: (offset: Int, count: Int, total: Int)?
+  /// The document's rows at the width it was read for (laid out once, not on every fit).
+  var height = 0
 }
 
 enum DetailModal {
@@ -41,15 +43,16 @@ enum DetailModal {
     [
       Binding([.escape, .char("h")], .back, scope, "back", "뒤로", hint: true),
       Binding([.char("e")], .edit, memberScope, "edit member", "회원 수정", hint: true),
-      Binding([.char("A")], .approve, requestScope, "approve request", "승인", hint: true),
-      Binding([.char("R")], .reject, requestScope, "reject request", "반려", hint: true),
-      Binding([.char("C")], .askChanges, requestScope, "ask for changes", "보완 요청"),
+      Binding([.char("A")], .approve, requestScope, "approve request", "승인").hintedWhenAvailable,
+      Binding([.char("R")], .reject, requestScope, "reject request", "반려").hintedWhenAvailable,
+      Binding([.char("C")], .askChanges, requestScope, "ask for changes", "보완 요청")
+        .hintedWhenAvailable,
       Binding([.char("e")], .edit, requestScope, "edit draft or pending", "작성중·심사대기 수정"),
-      Binding([.char("s")], .submit, requestScope, "submit draft", "제출", hint: true),
-      Binding([.char("w")], .withdraw, requestScope, "withdraw", "철회"),
-      Binding([.char("g")], .agree, requestScope, "agreement (협약)", "협약", hint: true),
-      Binding([.char("p")], .pay, requestScope, "pay an instalment (교부)", "교부", hint: true),
-      Binding([.char("S")], .settle, requestScope, "settle (정산)", "정산", hint: true),
+      Binding([.char("s")], .submit, requestScope, "submit draft", "제출").hintedWhenAvailable,
+      Binding([.char("w")], .withdraw, requestScope, "withdraw", "철회").hintedWhenAvailable,
+      Binding([.char("g")], .agree, requestScope, "agreement (협약)", "협약").hintedWhenAvailable,
+      Binding([.char("p")], .pay, requestScope, "pay an instalment (교부)", "교부").hintedWhenAvailable,
+      Binding([.char("S")], .settle, requestScope, "settle (정산)", "정산").hintedWhenAvailable,
       Binding([.char("n")], .newRequest, memberScope, "new support request", "지원신청 접수", hint: true),
       Binding(
         [.char("s")], requestForDifficulty, memberScope, "request for a difficulty",
@@ -76,6 +79,8 @@ enum DetailModal {
     /// A program's window of requests: its first row and how many rows it has.
     var requestOffset = 0
     var requestLimit = 0
+    /// The document is laid out again at a new width.
+    var width = 0
   }
 
   /// How many of a program's requests its detail shows at once: the rows the view has less the
@@ -131,9 +136,14 @@ enum DetailModal {
 
   /// Keeps the document scrolled no further than its end.
   static func fit(_ d: inout DetailState, _ data: DetailData, _ ctx: Context) {
-    let area = area(content(ctx))
-    let height = DocumentView(data.document).height(width: max(1, area.width))
-    d.scroll = max(0, min(d.scroll, height - area.height))
+    d.scroll = max(0, min(d.scroll, data.height - area(content(ctx)).height))
+  }
+
+  /// The detail's data with its document's height at the width of the view.
+  static func loadLaidOut(_ d: DetailState, _ ctx: Context, _ workspace: Workspace) -> DetailData {
+    var data = load(d, ctx, workspace)
+    data.height = DocumentView(data.document).height(width: max(1, area(content(ctx)).width))
+    return data
   }
 
   static func content(_ ctx: Context) -> Rect {
@@ -248,9 +258,8 @@ enum DetailModal {
       into: &grid, in: rect, theme: theme)
     let area = area(rect)
     guard !area.isEmpty else { return }
-    let view = DocumentView(data.document)
-    let height = view.height(width: area.width)
-    view.render(into: &grid, in: area, scroll: d.scroll, theme: theme)
+    let height = DocumentView(data.document).render(
+      into: &grid, in: area, scroll: d.scroll, theme: theme)
     if d.scroll > 0 { grid.put("▲", x: rect.maxX - 2, y: rect.y, style: theme.border) }
     if d.scroll + area.height < height {
       grid.put("▼", x: rect.maxX - 2, y: rect.maxY - 1, style: theme.border)

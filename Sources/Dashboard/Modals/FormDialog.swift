@@ -196,18 +196,27 @@ enum FormDialog {
   }
 
   /// Shows why the form on top was not saved: on its fields, or above them. A member that may
-  /// already be in another mini-cluster is asked about instead: `y` adds it anyway.
+  /// already be in another mini-cluster (added, or renamed) is asked about instead: `y` saves it
+  /// anyway.
   static func failed(_ error: Error, _ app: inout AppState, change: Change? = nil) {
     guard case .form(var f) = app.top else { return }
     let l = app.language
-    if let duplicates = error as? PossibleDuplicates,
-      case .addMember(let m, let division, let book, false)? = change
-    {
-      ConfirmModal.ask(
-        duplicates.message(.en) + ".", duplicates.message(.ko) + ".",
-        .addMember(m, division: division, directoryBook: book, allowDuplicate: true), verb: .save,
-        &app)
-      return
+    if let duplicates = error as? PossibleDuplicates {
+      var confirmed: Change?
+      switch change {
+      case .addMember(let m, let division, let book, false)?:
+        confirmed = .addMember(m, division: division, directoryBook: book, allowDuplicate: true)
+      case .updateMember(let m, let original, let division, let book, false)?:
+        confirmed = .updateMember(
+          m, original: original, division: division, directoryBook: book, allowDuplicate: true)
+      default: break
+      }
+      if let confirmed {
+        ConfirmModal.ask(
+          duplicates.message(.en) + ".", duplicates.message(.ko) + ".", confirmed, verb: .save,
+          &app)
+        return
+      }
     }
     if let error = error as? ValidationError {
       var unplaced: [String] = []

@@ -4,7 +4,8 @@ import TerminalKit
 /// 1사1멘토링 and 1사1SIG in four views, switched with ←/→: the companies without a mentor, the
 /// mentoring under way, the expert pool with each expert's load, and the SIGs. `a` shows the
 /// experts suggested for a company, ranked by fit, and assigns one; an open SIG shows its
-/// companies and tasks. Each list is read a window at a time; the counts are the kept ones.
+/// companies and tasks. Each list is read a window at a time; the counts of the bar of views and
+/// of the companies without a mentor are read after the first frame (see `Memo.later`).
 struct MentoringPane: Pane {
   static let name = "mentoring"
   static func title(_ l: Language) -> String { l.pick("Mentoring & SIGs", "멘토링·SIG") }
@@ -160,7 +161,8 @@ struct MentoringPane: Pane {
   }
 
   struct Data: Sendable {
-    var counts = Counts()
+    /// Nil until read after the frame.
+    var counts: Counts?
     var unmentored = PagedList<MemberQuery, MemberRow>()
     var mentoring = PagedList<MentoringFilter, MentoringRow>()
     var experts = PagedList<ExpertQuery, ExpertRow>()
@@ -176,6 +178,10 @@ struct MentoringPane: Pane {
       case .sigs: sigs.count
       }
     }
+
+    /// Whether the view's count is still being read (only the companies without a mentor defer
+    /// theirs).
+    func counting(_ view: View) -> Bool { view == .unmentored && unmentored.counting }
   }
 
   struct Suggesting: Hashable {
@@ -217,7 +223,7 @@ struct MentoringPane: Pane {
 
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
     var data = Data()
-    data.counts = cache.counts.get(0) {
+    data.counts = cache.counts.later(0, ctx) {
       Counts(
         unmentored: (try? workspace.memberCount(.companiesWithoutMentor())) ?? 0,
         mentoring: (try? workspace.mentoringCount(MentoringFilter(activeOnly: true))) ?? 0,
@@ -241,7 +247,8 @@ struct MentoringPane: Pane {
     switch view {
     case .unmentored:
       data.unmentored = cache.unmentored.load(
-        unmentoredQuery, at: list, lctx, count: { try workspace.memberCount($0) },
+        unmentoredQuery, at: list, lctx, countLater: true,
+        count: { try workspace.memberCount($0) },
         rows: { try workspace.memberRows($0, offset: $1, limit: $2) })
     case .mentoring:
       data.mentoring = cache.mentoring.load(
@@ -344,9 +351,9 @@ struct MentoringPane: Pane {
 
   func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
     let l = ctx.l
+    let count = data.counting(view) ? "…" : "\(data.count(view))"
     if let search {
-      return .field(
-        prompt: "/", search, right: l.pick("\(data.count(view)) found", "\(data.count(view))건"))
+      return .field(prompt: "/", search, right: l.pick("\(count) found", "\(count)건"))
     }
     if let choosing {
       return .summary(
@@ -362,11 +369,7 @@ struct MentoringPane: Pane {
     var parts: [String]
     switch view {
     case .unmentored:
-      parts = [
-        l.pick(
-          "\(data.unmentored.count) active companies without a mentor",
-          "멘토 없는 활동 기업 \(data.unmentored.count)곳")
-      ]
+      parts = [l.pick("\(count) active companies without a mentor", "멘토 없는 활동 기업 \(count)곳")]
     case .mentoring:
       parts = [
         l.pick("\(data.mentoring.count) mentoring under way", "진행 중인 멘토링 \(data.mentoring.count)건")
@@ -379,11 +382,10 @@ struct MentoringPane: Pane {
       if withRoom { parts.append(l.pick("with room", "여유 있음")) }
     case .sigs:
       parts = [l.pick("\(data.sigs.count) SIGs", "SIG \(data.sigs.count)개")]
-      if let coverage = c.coverage {
+      if c == nil || c?.coverage != nil {
+        let covered = c?.coverage.map { "\($0.covered)/\($0.companies)" } ?? "…"
         parts.append(
-          l.pick(
-            "active companies in a SIG \(coverage.covered)/\(coverage.companies)",
-            "SIG 참여 활동 기업 \(coverage.covered)/\(coverage.companies)"))
+          l.pick("active companies in a SIG \(covered)", "SIG 참여 활동 기업 \(covered)"))
       }
     }
     let text = searches[view.rawValue]

@@ -18,10 +18,12 @@ extension MentoringPane {
 
   func render(_ data: Data, _ ctx: Context, into grid: inout Grid, in rect: Rect, theme: Theme) {
     let l = ctx.l
-    let c = data.counts
-    let counts = [c.unmentored, c.mentoring, c.experts, c.sigs]
+    let counts = data.counts.map { c in
+      [c.unmentored, c.mentoring, c.experts, c.sigs].map(String.init)
+    }
     Tabs(
-      titles: View.allCases.map { "\($0.title(l)) \(counts[$0.rawValue])" }, active: view.rawValue,
+      titles: View.allCases.map { "\($0.title(l)) \(counts?[$0.rawValue] ?? "…")" },
+      active: view.rawValue,
       numbered: false
     ).render(into: &grid, in: rect.row(0), theme: theme)
     let below = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(0, rect.height - 1))

@@ -14,9 +14,9 @@ struct RequestsPane: Pane {
   static let bindings: [Binding] = [
     Binding([.enter, .char("l")], .open, scope, "open", "열기", hint: true),
     // Decisions take capitals: the lower-case letters filter in the members pane.
-    Binding([.char("A")], .approve, scope, "approve", "승인", hint: true),
-    Binding([.char("R")], .reject, scope, "reject", "반려", hint: true),
-    Binding([.char("C")], .askChanges, scope, "ask for changes", "보완 요청", hint: true),
+    Binding([.char("A")], .approve, scope, "approve", "승인").hintedWhenAvailable,
+    Binding([.char("R")], .reject, scope, "reject", "반려").hintedWhenAvailable,
+    Binding([.char("C")], .askChanges, scope, "ask for changes", "보완 요청").hintedWhenAvailable,
     Binding([.char("n")], .new, scope, "new request", "신청 접수", hint: true),
     Binding([.char("e")], .edit, scope, "edit draft or pending", "작성중·심사대기 수정"),
     Binding([.char("f")], statusFilter, scope, "status filter", "상태 필터"),

@@ -12,6 +12,8 @@ enum VisitItem: Hashable, Sendable {
   case due(DueVisit)
   /// Nothing under the header above.
   case none
+  /// What is read after the frame (the weeks' visits and who is due), not read yet.
+  case pending
 
   var isSelectable: Bool {
     switch self {
@@ -78,23 +80,32 @@ struct VisitsPane: Pane {
   }
 
   struct Cache: PaneCache {
+    var followUps = Memo<Day, [VisitItem]>()
     var weeks = Memo<Weeks, [VisitItem]>()
     var found = Memo<String, [VisitItem]>()
   }
 
+  /// The open follow-ups, the top of the pane, are one indexed window read before the frame;
+  /// the weeks' visits (with their difficulties and follow-ups) and who is due are read after it.
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
     if let found {
       return Data(items: cache.found.get(found) { Self.search(found, workspace) })
     }
     let key = Weeks(today: ctx.today, weeks: weeks, dueWeeks: dueWeeks)
-    return Data(items: cache.weeks.get(key) { Self.read(key, workspace) })
+    let followUps = cache.followUps.get(ctx.today) { Self.followUps(ctx.today, workspace) }
+    let rest = cache.weeks.later(key, ctx) { Self.weeksAndDue(key, workspace) }
+    return Data(items: followUps + (rest ?? [.pending]))
   }
 
-  private static func read(_ key: Weeks, _ workspace: Workspace) -> [VisitItem] {
+  private static func followUps(_ today: Day, _ workspace: Workspace) -> [VisitItem] {
     let followUps = (try? workspace.openFollowUps(limit: 50)) ?? []
-    let (open, overdue) = (try? workspace.followUpCounts(today: key.today)) ?? (0, 0)
-    var items: [VisitItem] = [.followUpsHeader(open: open, overdue: overdue)]
-    items += followUps.isEmpty ? [.none] : followUps.map { .followUp($0) }
+    let (open, overdue) = (try? workspace.followUpCounts(today: today)) ?? (0, 0)
+    let items: [VisitItem] = [.followUpsHeader(open: open, overdue: overdue)]
+    return items + (followUps.isEmpty ? [.none] : followUps.map { .followUp($0) })
+  }
+
+  private static func weeksAndDue(_ key: Weeks, _ workspace: Workspace) -> [VisitItem] {
+    var items: [VisitItem] = []
     let monday = key.today.startOfWeek
     let first = monday.adding(days: -7 * (key.weeks - 1))
     let visits =
@@ -132,6 +143,8 @@ struct VisitsPane: Pane {
   /// The cursor stays on a line that can be selected (not a heading).
   mutating func fit(_ data: Data, _ ctx: Context, _ app: inout AppState) {
     let items = data.items
+    // A cursor below the follow-ups waits for the rest to be read (the frame after a write).
+    if items.last == .pending, list.cursor >= items.count - 1 { return }
     if !items.indices.contains(list.cursor) || !items[list.cursor].isSelectable {
       list.cursor = items.indices.first { items[$0].isSelectable } ?? 0
     }
@@ -331,6 +344,8 @@ struct VisitsPane: Pane {
       )
     case .none:
       return ("  " + l.pick("none", "없음"), theme.dim)
+    case .pending:
+      return ("  …", theme.dim)
     case .followUp(let f):
       let overdue = f.followUp.isOverdue(on: ctx.today)
       let due = f.followUp.due.map(Format.monthDay) ?? "–"
