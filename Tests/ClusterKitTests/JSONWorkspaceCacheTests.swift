@@ -65,6 +65,41 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: otherCache.path))
   }
 
+  /// A save replaces its own cache only: the other caches in the folder are looked at when a
+  /// workspace new to the folder is cached, so a save's time does not grow with them.
+  @Test func aSaveLeavesTheOtherCachesAlone() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let stray = ((cache.path as NSString).deletingLastPathComponent as NSString)
+      .appendingPathComponent("stray.sqlite")
+    try Data("not a cache".utf8).write(to: URL(fileURLWithPath: stray))
+    let workspace = try Workspace(path: path)
+    let cluster = try workspace.clusters()[0]
+    _ = try workspace.addMember(Member(clusterId: cluster.id, kind: .company, name: "(주)저장정밀"))
+    #expect(FileManager.default.fileExists(atPath: stray))
+    let other = folder.appendingPathComponent("other.json").path
+    try FileManager.default.copyItem(atPath: path, toPath: other)
+    _ = try Workspace(path: other)
+    #expect(!FileManager.default.fileExists(atPath: stray))
+  }
+
+  /// Whose a cache is is read from the small file beside it that names its workspace: the
+  /// cache itself is not opened.
+  @Test func aCacheIsToldByTheFileNamingItsWorkspace() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let cacheFolder = (cache.path as NSString).deletingLastPathComponent as NSString
+    #expect(try String(contentsOfFile: cache.ownerPath, encoding: .utf8) == path)
+    let kept = cacheFolder.appendingPathComponent("kept.sqlite")
+    try Data("not opened".utf8).write(to: URL(fileURLWithPath: kept))
+    try Data(path.utf8).write(
+      to: URL(fileURLWithPath: cacheFolder.appendingPathComponent("kept.workspace")))
+    let other = folder.appendingPathComponent("other.json").path
+    try FileManager.default.copyItem(atPath: path, toPath: other)
+    _ = try Workspace(path: other)
+    #expect(FileManager.default.fileExists(atPath: kept))
+  }
+
   @Test func aSecondOpenOfTheSameBytesCopiesTheCache() throws {
     let (path, cache) = try cachedSample()
     defer { cleanUp(cache) }
