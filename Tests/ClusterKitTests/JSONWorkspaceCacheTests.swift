@@ -6,7 +6,7 @@ import Testing
 
 /// The cache of a JSON workspace's loaded database: used for the same bytes only, rebuilt when
 /// missing, damaged or for other bytes, and owner-only.
-@Suite struct JSONWorkspaceCacheTests {
+@Suite(.temporaryCache) struct JSONWorkspaceCacheTests {
   let folder: URL
 
   init() throws {
@@ -63,6 +63,41 @@ import Testing
     _ = try Workspace(path: path)
     #expect(FileManager.default.fileExists(atPath: cache.path))
     #expect(!FileManager.default.fileExists(atPath: otherCache.path))
+  }
+
+  /// A save replaces its own cache only: the other caches in the folder are looked at when a
+  /// workspace new to the folder is cached, so a save's time does not grow with them.
+  @Test func aSaveLeavesTheOtherCachesAlone() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let stray = ((cache.path as NSString).deletingLastPathComponent as NSString)
+      .appendingPathComponent("stray.sqlite")
+    try Data("not a cache".utf8).write(to: URL(fileURLWithPath: stray))
+    let workspace = try Workspace(path: path)
+    let cluster = try workspace.clusters()[0]
+    _ = try workspace.addMember(Member(clusterId: cluster.id, kind: .company, name: "(주)저장정밀"))
+    #expect(FileManager.default.fileExists(atPath: stray))
+    let other = folder.appendingPathComponent("other.json").path
+    try FileManager.default.copyItem(atPath: path, toPath: other)
+    _ = try Workspace(path: other)
+    #expect(!FileManager.default.fileExists(atPath: stray))
+  }
+
+  /// Whose a cache is is read from the small file beside it that names its workspace: the
+  /// cache itself is not opened.
+  @Test func aCacheIsToldByTheFileNamingItsWorkspace() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let cacheFolder = (cache.path as NSString).deletingLastPathComponent as NSString
+    #expect(try String(contentsOfFile: cache.ownerPath, encoding: .utf8) == path)
+    let kept = cacheFolder.appendingPathComponent("kept.sqlite")
+    try Data("not opened".utf8).write(to: URL(fileURLWithPath: kept))
+    try Data(path.utf8).write(
+      to: URL(fileURLWithPath: cacheFolder.appendingPathComponent("kept.workspace")))
+    let other = folder.appendingPathComponent("other.json").path
+    try FileManager.default.copyItem(atPath: path, toPath: other)
+    _ = try Workspace(path: other)
+    #expect(FileManager.default.fileExists(atPath: kept))
   }
 
   @Test func aSecondOpenOfTheSameBytesCopiesTheCache() throws {
@@ -131,7 +166,23 @@ import Testing
       })
   }
 
+  /// A test keeps its caches in its own folder: nothing is written to the user's.
+  @Test func aTestsCachesStayOutOfTheUsersFolder() throws {
+    let (path, cache) = try cachedSample()
+    defer { cleanUp(cache) }
+    let folder = try #require(JSONWorkspaceCache.folder)
+    #expect(cache.path.hasPrefix(folder + "/"))
+    let users = try #require(
+      JSONWorkspaceCache.$folder.withValue(nil) { JSONWorkspaceCache(for: path) })
+    #expect(users.path != cache.path)
+    #expect(!FileManager.default.fileExists(atPath: users.path))
+  }
+
   @Test func theCacheFolderFollowsXDGAndCanBeTurnedOff() throws {
+    try JSONWorkspaceCache.$folder.withValue(nil) { try theCacheFolderFollowsXDG() }
+  }
+
+  func theCacheFolderFollowsXDG() throws {
     let path = "/srv/office.json"
     let digest = SHA256.hex(Array(path.utf8))
     #expect(

@@ -1,11 +1,12 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import ClusterKit
 
 /// A workspace kept in a JSON file: opened through the import, saved after every change, small
 /// diffs, other writers and other programs.
-@Suite struct JSONWorkspaceFileTests {
+@Suite(.temporaryCache) struct JSONWorkspaceFileTests {
   let folder: URL
 
   init() throws {
@@ -51,6 +52,22 @@ import Testing
     #expect(throws: WorkspaceError.cannotCreateFile(FileProblem(path: path, code: EEXIST))) {
       try Workspace.create(at: path, office: Office(name: "또"))
     }
+  }
+
+  /// Reading the file is no change of the user's: a command that opens the workspace and adds
+  /// one member records that member's rows only, not every row the file loaded.
+  @Test func openingInsideACommandRecordsOnlyItsChange() throws {
+    let path = try sample().path
+    Workspace.removeJSONCache(of: path)
+    let recorded = try Workspace.recordingChanges(.commandLine, ChangeLabel("Add", "추가")) {
+      let workspace = try Workspace(path: path)
+      _ = try newMember(workspace, "(주)기록정밀")
+      return try workspace.read { db in
+        try Row.fetchAll(db, sql: "SELECT tbl FROM recordedRow").map { $0["tbl"] as String }
+      }
+    }
+    #expect(recorded.filter { $0 == "member" }.count == 1)
+    #expect(!recorded.contains("visit"))
   }
 
   /// Adding one member changes only that member's lines and the line before them (the comma

@@ -125,7 +125,7 @@ extension Workspace {
 
 /// The figures the workspace keeps (migration 8) equal the computation from scratch after every
 /// kind of write, ours (through `Workspace`) and another program's (plain SQL).
-@Suite struct KeptFiguresTests {
+@Suite(.temporaryCache) struct KeptFiguresTests {
   static let today = Day(year: 2026, month: 11, day: 26)!
   static func day(_ text: String) -> Day { Day(parsing: text)! }
 

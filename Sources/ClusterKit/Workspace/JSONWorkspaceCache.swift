@@ -2,10 +2,12 @@ import Foundation
 import GRDB
 
 /// The database a JSON workspace was loaded into, kept in the user's cache folder
-/// (`$XDG_CACHE_HOME/clusterdesk/`, else `~/.cache/clusterdesk/`; the folder 0700, the files
-/// 0600), so that a command on an unchanged file copies it into memory instead of decoding,
+/// (`$XDG_CACHE_HOME/clusterdesk/`, else `~/.cache/clusterdesk/`, or the folder a test sets in
+/// `folder`; the folder 0700, the files 0600), so that a command on an unchanged file copies it into memory instead of decoding,
 /// checking and inserting the whole document again. There is one file per workspace path, named
-/// by the digest of that path, so the folder does not grow with each change.
+/// by the digest of that path, so the folder does not grow with each change, and beside it a
+/// small file of the same name ending `.workspace` holding that path, so that a cache whose
+/// workspace is gone is told without opening it.
 ///
 /// The JSON file stays the only truth: the cache is used only when the SHA-256 of the file's
 /// exact bytes, the schema version and the program that built it all match, and when it passes
@@ -14,25 +16,40 @@ import GRDB
 struct JSONWorkspaceCache: Sendable {
   /// The cache file for the workspace.
   let path: String
-  /// The workspace's absolute path, kept in the cache so that a cache whose workspace is gone
-  /// can be told and removed.
+  /// The workspace's absolute path, kept in the cache and in `ownerPath` so that a cache whose
+  /// workspace is gone can be told and removed.
   let workspace: String
 
-  /// The cache for the workspace at the absolute path `workspace`; nil when it is turned off or
-  /// there is no cache folder.
+  /// The small file beside the cache holding the workspace's path.
+  var ownerPath: String { Self.ownerPath(of: path) }
+
+  static func ownerPath(of cache: String) -> String {
+    String(cache.dropLast(".sqlite".count)) + ".workspace"
+  }
+
+  /// The folder the caches are kept in when set (a test's temporary folder), instead of the
+  /// user's cache folder.
+  @TaskLocal static var folder: String?
+
+  /// The cache for the workspace at the absolute path `workspace`, in `folder` when it is set,
+  /// else in the user's cache folder; nil when it is turned off or there is no cache folder.
   init?(for workspace: String, environment: [String: String] = ProcessInfo.processInfo.environment)
   {
-    guard environment["CLUSTERDESK_NO_CACHE"] != "1", Self.program != nil else { return nil }
-    let folder: String
-    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
-      folder = base
-    } else if let home = environment["HOME"], home.hasPrefix("/") {
-      folder = home + "/.cache"
-    } else {
-      return nil
-    }
-    path = folder + "/clusterdesk/" + SHA256.hex(Array(workspace.utf8)) + ".sqlite"
+    guard environment["CLUSTERDESK_NO_CACHE"] != "1", Self.program != nil,
+      let folder = Self.folder ?? Self.userFolder(environment)
+    else { return nil }
+    path = folder + "/" + SHA256.hex(Array(workspace.utf8)) + ".sqlite"
     self.workspace = workspace
+  }
+
+  /// `$XDG_CACHE_HOME/clusterdesk`, else `~/.cache/clusterdesk`; nil without either.
+  static func userFolder(_ environment: [String: String]) -> String? {
+    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+      return base + "/clusterdesk"
+    } else if let home = environment["HOME"], home.hasPrefix("/") {
+      return home + "/.cache/clusterdesk"
+    }
+    return nil
   }
 
   /// The digest that names the bytes of a JSON file in its cache.
@@ -112,28 +129,40 @@ struct JSONWorkspaceCache: Sendable {
           arguments: [digest, Schema.currentVersion, Self.program, formatVersion, workspace])
       }
       try file.close()
-      rename(partial, path)
     } catch {
       return
     }
-    removeCachesOfWorkspacesGone()
+    // Only a workspace new to the folder makes it grow, so only then are the caches of
+    // workspaces that are gone looked for: a save, which replaces its own cache, never pays
+    // for the other caches in the folder.
+    let isNew = access(path, F_OK) != 0
+    if access(ownerPath, F_OK) != 0 {
+      guard (try? Data(workspace.utf8).write(to: URL(fileURLWithPath: ownerPath))) != nil else {
+        return
+      }
+      chmod(ownerPath, 0o600)
+    }
+    rename(partial, path)
+    if isNew { removeCachesOfWorkspacesGone() }
   }
 
   /// Removes the other caches in the folder whose workspace file no longer exists (moved or
-  /// deleted), or that do not say whose they are, so that the folder holds only live ones.
+  /// deleted), or that do not say whose they are, so that the folder holds only live ones. Each
+  /// is told by the small file naming its workspace; no cache is opened.
   func removeCachesOfWorkspacesGone() {
     let folder = (path as NSString).deletingLastPathComponent
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     for name in names where name.hasSuffix(".sqlite") {
       let other = (folder as NSString).appendingPathComponent(name)
       guard other != path else { continue }
-      var readOnly = Configuration()
-      readOnly.readonly = true
-      let owner = try? DatabaseQueue(path: other, configuration: readOnly).read { db in
-        try String.fetchOne(db, sql: "SELECT workspace FROM \(Self.table)")
+      let owner = Self.ownerPath(of: other)
+      if let workspace = try? String(contentsOfFile: owner, encoding: .utf8),
+        FileManager.default.fileExists(atPath: workspace)
+      {
+        continue
       }
-      if let owner, FileManager.default.fileExists(atPath: owner) { continue }
       unlink(other)
+      unlink(owner)
     }
   }
 
@@ -152,5 +181,6 @@ extension Workspace {
   public static func removeJSONCache(of path: String) {
     guard let cache = JSONWorkspaceCache(for: URL(fileURLWithPath: path).path) else { return }
     unlink(cache.path)
+    unlink(cache.ownerPath)
   }
 }

@@ -288,13 +288,17 @@ final class JSONWorkspaceFile: @unchecked Sendable {
       path: path, changedOutside: changedOutside, english: detail(.en), korean: detail(.ko))
   }
 
-  /// A new database in memory holding the document, checked as an import is.
+  /// A new database in memory holding the document, checked as an import is. Reading the file
+  /// is no change of the user's: it is not recorded for undo (a command's recording would
+  /// otherwise copy every row loaded, and its undo would empty the workspace).
   private static func load(_ document: WorkspaceDocument, path: String, changedOutside: Bool)
     throws -> DatabaseQueue
   {
     let pool = try Workspace.memoryPool(shownAs: path)
     do {
-      try Workspace(pool: pool, path: path, actor: nil, jsonFile: nil).importDocument(document)
+      try Workspace.$recording.withValue(nil) {
+        try Workspace(pool: pool, path: path, actor: nil, jsonFile: nil).importDocument(document)
+      }
     } catch let error as ValidationError {
       throw unreadable(error, path: path, changedOutside: changedOutside)
     }

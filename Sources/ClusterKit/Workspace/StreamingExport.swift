@@ -202,15 +202,22 @@ struct ListWriter {
     started = true
     // "[\n  {…},\n  {…}\n]": the lines between the brackets, each indented two more spaces
     // (an empty line, inside an empty list, stays empty).
-    let bytes = data.dropFirst(2).dropLast(2)
-    var indented = Data(capacity: bytes.count + bytes.count / 8)
-    var lineStart = true
-    for byte in bytes {
-      if lineStart && byte != 0x0A { indented.append(contentsOf: [0x20, 0x20]) }
-      indented.append(byte)
-      lineStart = byte == 0x0A
+    // Over a byte buffer: appending to `Data` one byte at a time costs many times more.
+    var indented: [UInt8] = []
+    data.withUnsafeBytes { raw in
+      let bytes = raw[2..<(raw.count - 2)]
+      indented.reserveCapacity(bytes.count + bytes.count / 4)
+      var lineStart = true
+      for byte in bytes {
+        if lineStart && byte != 0x0A {
+          indented.append(0x20)
+          indented.append(0x20)
+        }
+        indented.append(byte)
+        lineStart = byte == 0x0A
+      }
     }
-    output.append(indented)
+    output.append(Data(indented))
   }
 }
 
