@@ -195,8 +195,10 @@ import Testing
     defer { cli.cleanUp() }
     let cacheFolder = cli.folder.path + "-cache/clusterdesk"
     #expect(try cli.run(["members", "list"]).status == 0)
-    let files = try FileManager.default.contentsOfDirectory(atPath: cacheFolder)
-    #expect(files.count == 1)
+    let files = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).sorted()
+    // The cache and the small file naming its workspace.
+    #expect(files.count == 2)
+    #expect(files.last == String(files.first!.dropLast(".sqlite".count)) + ".workspace")
     let cache = cacheFolder + "/" + files[0]
     #expect(
       try FileManager.default.attributesOfItem(atPath: cacheFolder)[.posixPermissions] as? Int
@@ -222,13 +224,13 @@ import Testing
     try handle.write(contentsOf: Data("\n".utf8))
     try handle.close()
     #expect(!(try cli.run(["members", "list"]).stdout.contains("캐시표시")))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder) == files)
-    // A change is saved and the next command reads its cache: one file still.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder).sorted() == files)
+    // A change is saved and the next command reads its cache: the same two files still.
     #expect(
       try cli.run(["members", "add", "--cluster", "IT융합", "--name", "(주)캐시정밀", "--kind", "company"])
         .status == 0)
     #expect(try cli.run(["members", "list"]).stdout.contains("(주)캐시정밀"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder) == files)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder).sorted() == files)
     try FileManager.default.removeItem(atPath: cacheFolder)
     #expect(
       try cli.run(["members", "list"], environment: ["CLUSTERDESK_NO_CACHE": "1"]).status == 0)

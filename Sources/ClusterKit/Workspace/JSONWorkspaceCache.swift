@@ -3,8 +3,8 @@ import GRDB
 
 /// The database a JSON workspace was loaded into, kept in the user's cache folder
 /// (`$XDG_CACHE_HOME/clusterdesk/`, else `~/.cache/clusterdesk/`, or the folder a test sets in
-/// `folder`; the folder 0700, the files 0600), so that a command on an unchanged file copies it into memory instead of decoding,
-/// checking and inserting the whole document again. There is one file per workspace path, named
+/// `folder`; the folder 0700, the files 0600), so that a command on an unchanged file copies it
+/// into memory instead of decoding, checking and inserting the whole document again. There is one file per workspace path, named
 /// by the digest of that path, so the folder does not grow with each change, and beside it a
 /// small file of the same name ending `.workspace` holding that path, so that a cache whose
 /// workspace is gone is told without opening it.
