@@ -186,4 +186,32 @@ import Testing
     #expect(try temp.workspace.searchVisits("수출").isEmpty)
     #expect(try temp.workspace.searchVisits("분석비용").isEmpty)
   }
+
+  /// One character (no gram) is looked for in the notes, the difficulties and the follow-ups,
+  /// as the index holds them; past the limit, the most recently recorded matches are kept and
+  /// shown newest first.
+  @Test func oneCharacterIsFoundInEveryTextAndTheNewestRecordedAreKept() throws {
+    let temp = try TemporaryWorkspace()
+    let member = try temp.member("한빛정밀")
+    let day = Day(year: 2026, month: 11, day: 2)!
+    func visit(_ days: Int, notes: String = "", difficulty: String? = nil, followUp: String? = nil)
+      throws -> Int64
+    {
+      try temp.workspace.addVisit(
+        Visit(
+          memberId: member.id, date: day.adding(days: days), visitor: "박", purpose: .followUp,
+          notes: notes,
+          difficulties: difficulty.map { [Difficulty(category: .people, text: $0)] } ?? [],
+          followUps: followUp.map { [FollowUp(action: $0)] } ?? [])
+      ).id
+    }
+    let inNotes = try visit(0, notes: "판로 개척")
+    let inDifficulty = try visit(-30, difficulty: "판매처 부족")
+    let inFollowUp = try visit(-10, followUp: "판촉 자료 전달")
+    _ = try visit(5, notes: "해당 없음")
+    #expect(
+      try temp.workspace.searchVisits("판").map(\.id) == [inNotes, inFollowUp, inDifficulty])
+    #expect(try temp.workspace.searchVisits("판", limit: 2).map(\.id) == [inFollowUp, inDifficulty])
+    #expect(try temp.workspace.searchVisits("쀍").isEmpty)
+  }
 }

@@ -200,6 +200,20 @@ import Testing
     #expect(screen(direct).contains("This week"))
   }
 
+  /// Keys typed together (a burst, a paste) search the notes once, for all of them: a search
+  /// is read after the frame, never for the part typed so far while more keys wait.
+  @Test func keysTypedTogetherSearchOnceForAllOfThem() throws {
+    let fixture = try Fixture()
+    let loop = app(fixture, "visits", .en)
+    loop.deferred.allowed = false
+    press(loop, ["/", "인"])
+    #expect(!screen(loop).contains("Visit notes with"))
+    #expect(loop.deferred.pending)
+    press(loop, ["증"])
+    loop.deferred.allowed = true
+    #expect(screen(loop).contains("Visit notes with '인증': 1"))
+  }
+
   /// "Due for a visit" is one count everywhere, however few are listed.
   @Test func dueCountsAreExactEverywhere() throws {
     let fixture = try Fixture()

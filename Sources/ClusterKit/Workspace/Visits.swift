@@ -169,14 +169,23 @@ extension Workspace {
           db, where: "v.id IN (\(databaseQuestionMarks(count: ids.count)))",
           arguments: StatementArguments(ids), order: "v.date DESC, v.id DESC", limit: limit)
       }
+      // One character has no gram: each text is scanned from the most recently recorded visit
+      // back, and each scan stops at `limit` matches, so a common character is quick and a
+      // rare one costs one pass over the texts.
       let like = "%" + Workspace.escapeLike(query.text) + "%"
+      var ids = Set<Int64>()
+      for sql in [
+        "SELECT id FROM visit WHERE notes LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?",
+        "SELECT DISTINCT visitId FROM difficulty WHERE text LIKE ? ESCAPE '\\' ORDER BY visitId DESC LIMIT ?",
+        "SELECT DISTINCT visitId FROM followUp WHERE action LIKE ? ESCAPE '\\' ORDER BY visitId DESC LIMIT ?",
+      ] {
+        ids.formUnion(try Int64.fetchAll(db, sql: sql, arguments: [like, limit]))
+      }
+      let newest = ids.sorted(by: >).prefix(limit)
+      guard !newest.isEmpty else { return [] }
       return try Workspace.visits(
-        db,
-        where: """
-          (v.notes LIKE ? ESCAPE '\\'
-           OR v.id IN (SELECT visitId FROM difficulty WHERE text LIKE ? ESCAPE '\\'))
-          """,
-        arguments: [like, like], order: "v.date DESC, v.id DESC", limit: limit)
+        db, where: "v.id IN (\(databaseQuestionMarks(count: newest.count)))",
+        arguments: StatementArguments(Array(newest)), order: "v.date DESC, v.id DESC", limit: limit)
     }
   }
 

@@ -89,7 +89,9 @@ struct VisitsPane: Pane {
   /// the weeks' visits (with their difficulties and follow-ups) and who is due are read after it.
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
     if let found {
-      return Data(items: cache.found.get(found) { Self.search(found, workspace) })
+      // Read after the frame, so that keys typed together search once, for all of them.
+      let items = cache.found.later(found, ctx) { Self.search(found, workspace) }
+      return Data(items: items ?? [.pending])
     }
     let key = Weeks(today: ctx.today, weeks: weeks, dueWeeks: dueWeeks)
     let followUps = cache.followUps.get(ctx.today) { Self.followUps(ctx.today, workspace) }
