@@ -83,12 +83,20 @@ public final class DashboardApp {
   /// One key, as the loop would.
   public func handle(_ key: Key) {
     guard key != .resize else { return }
-    refresh()
+    if !typesIntoPane(key) { refresh() }
     let found = Keymap.binding(for: key, in: [.system] + activeScopes)
     // A key clears the last message, except Esc on a pane (which may be closing a search).
     if found?.0.scope != .system, key != .escape || state.top != nil { state.status = nil }
     guard let (_, action) = found else { return }
     dispatch(action)
+  }
+
+  /// True when the key goes into a pane's search field. Typing needs nothing read first: what
+  /// the text finds is read for the frame, so keys typed together (a paste, a burst from the
+  /// input method) are searched once, for all of them, not once for every letter on the way.
+  private func typesIntoPane(_ key: Key) -> Bool {
+    guard state.top == nil else { return false }
+    return Keymap.binding(for: key, in: [.system] + pane.scopes)?.1 == .type(key)
   }
 
   /// An action by name, as if its key were pressed; false when no key of the scopes active

@@ -97,6 +97,35 @@ func paneStates(_ app: DashboardApp) -> [String] {
     #expect(countStatements(fixture.workspace) { _ = screen(app) } > 1)
   }
 
+  /// Keys typed into a search together are searched once, for all of them: the rows and the
+  /// count are read for the frame, not for every letter on the way.
+  @Test func keysTypedTogetherAreSearchedOnce() throws {
+    let fixture = try Fixture()
+    let word: [Key] = [.char("유"), .char("신"), .char("테"), .char("크")]
+    let together = app(fixture, "members")
+    together.handle(.char("/"))
+    _ = screen(together)
+    let burst = statements(fixture.workspace) {
+      for key in word { together.handle(key) }
+      _ = screen(together)
+    }
+    let oneByOne = app(fixture, "members")
+    oneByOne.handle(.char("/"))
+    for key in word.dropLast() {
+      oneByOne.handle(key)
+      _ = screen(oneByOne)
+    }
+    let last = statements(fixture.workspace) {
+      oneByOne.handle(word.last!)
+      _ = screen(oneByOne)
+    }
+    // The same searches, for the whole word (one typed on from a shorter word may narrow it).
+    func searches(_ sql: [String]) -> Int { sql.filter { $0.contains("memberSearch") }.count }
+    #expect(searches(last) > 0)
+    #expect(searches(burst) == searches(last))
+    #expect(screen(together) == screen(oneByOne))
+  }
+
   /// A pane loads only when it shows: the others read nothing.
   @Test func onlyTheShowingPaneReads() throws {
     let fixture = try Fixture()
