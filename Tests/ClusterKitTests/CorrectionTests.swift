@@ -187,6 +187,38 @@ import Testing
     _ = member
   }
 
+  /// What a recorded write changes is captured by triggers made once per connection: a write
+  /// after the first makes none. A first write that failed took the triggers it made with its
+  /// transaction, and the next one is still recorded in full.
+  @Test func captureTriggersAreMadeOnceAndAFailedWriteTakesThemAlong() throws {
+    let temp = try TemporaryWorkspace()
+    _ = try? temp.workspace.recording(.dashboard, ChangeLabel("x", "x")) {
+      try temp.workspace.write { db in
+        try db.execute(sql: "UPDATE cluster SET name = name || '!'")
+        throw WorkspaceError.nothingToUndo
+      }
+    }
+    let (first, firstChange) = try temp.workspace.recording(.dashboard, ChangeLabel("a", "a")) {
+      try temp.member("한강로보텍")
+    }
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    temp.workspace.pool.writeWithoutTransaction { db in
+      db.trace { event in seen.sql.append("\(event)") }
+    }
+    let (second, secondChange) = try temp.workspace.recording(.dashboard, ChangeLabel("b", "b")) {
+      try temp.member("두리정밀")
+    }
+    temp.workspace.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
+    #expect(seen.sql.contains { $0.contains("INSERT INTO member ") })
+    #expect(!seen.sql.contains { $0.contains("CREATE TEMP TRIGGER") })
+    try temp.workspace.undoChange(id: try #require(secondChange).id)
+    #expect(try temp.workspace.member(id: second.id) == nil)
+    try temp.workspace.undoChange(id: try #require(firstChange).id)
+    #expect(try temp.workspace.member(id: first.id) == nil)
+    #expect(try temp.workspace.clusters().map(\.name) == [temp.cluster.name])
+  }
+
   @Test func addingAMemberIsUndoneWithItsSearchEntry() throws {
     let temp = try TemporaryWorkspace()
     let (member, change) = try temp.workspace.recording(.dashboard, ChangeLabel("a", "a")) {

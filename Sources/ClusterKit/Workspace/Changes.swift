@@ -132,7 +132,7 @@ extension Workspace {
         let audit = try RequestAudit(plans.map(\.0), db)
         let touched: Set<String>
         do {
-          touched = try Self.touchedRows(tables.values, db) {
+          touched = try Self.touchedRows(db) {
             for (row, shape) in plans { try shape.put(row, db) }
           }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -160,10 +160,8 @@ extension Workspace {
 
   /// The rows `body` changes, its triggers' and foreign keys' work included, each as its table
   /// and key.
-  private static func touchedRows(
-    _ tables: some Collection<TableShape>, _ db: Database, _ body: () throws -> Void
-  ) throws -> Set<String> {
-    let (_, rows) = try ChangeRecording.captured(tables, db, body)
+  private static func touchedRows(_ db: Database, _ body: () throws -> Void) throws -> Set<String> {
+    let (_, rows) = try ChangeRecording.captured(db, body)
     return Set(RowChange.collapsed(rows).map { $0.table + "\u{0}" + $0.key })
   }
 
@@ -193,28 +191,51 @@ final class ChangeRecording: @unchecked Sendable {
     self.label = label
   }
 
-  /// Runs `body` with the capture triggers on `tables` in place; returns what it returned and
-  /// the rows the triggers saw (table, key, image before, image after), in the order written.
-  static func captured<T>(
-    _ tables: some Collection<TableShape>, _ db: Database, _ body: () throws -> T
-  ) throws -> (T, [Row]) {
-    try db.execute(
-      sql: """
-        CREATE TEMP TABLE IF NOT EXISTS capturedRow (
-          seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL, "before" TEXT, "after" TEXT)
-        """)
-    for shape in tables { try db.execute(sql: shape.captureTriggers) }
+  /// Runs `body` with the capture triggers on; returns what it returned and the rows the
+  /// triggers saw (table, key, image before, image after), in the order written.
+  static func captured<T>(_ db: Database, _ body: () throws -> T) throws -> (T, [Row]) {
+    try installCaptureTriggers(db)
+    let capturing = try db.cachedStatement(sql: "UPDATE temp.captureSwitch SET capturing = ?")
+    try capturing.execute(arguments: [true])
+    defer { try? capturing.execute(arguments: [false]) }
     let value = try body()
-    for shape in tables { try db.execute(sql: shape.dropCaptureTriggers) }
     let rows = try Row.fetchAll(db, sql: "SELECT * FROM temp.capturedRow ORDER BY seq")
     try db.execute(sql: "DELETE FROM temp.capturedRow")
     return (value, rows)
   }
 
+  /// Makes the capture triggers of every table on this connection, once: they stay, and record
+  /// only while `captureSwitch` is on. Made inside the write's transaction, they go with it if it
+  /// rolls back (and so does the note of the schema they were made for); a schema changed since
+  /// (a migration) has them made again.
+  private static func installCaptureTriggers(_ db: Database) throws {
+    let schema = try Int.fetchOne(db, sql: "PRAGMA main.schema_version") ?? 0
+    let made =
+      try Bool.fetchOne(
+        db,
+        sql: "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'captureSwitch'")
+      == true ? Int.fetchOne(db, sql: "SELECT schemaVersion FROM temp.captureSwitch") : nil
+    guard made != schema else { return }
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE IF NOT EXISTS capturedRow (
+          seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL, "before" TEXT, "after" TEXT);
+        CREATE TEMP TABLE IF NOT EXISTS captureSwitch (schemaVersion INTEGER, capturing INTEGER);
+        DELETE FROM temp.captureSwitch;
+        INSERT INTO temp.captureSwitch VALUES (\(schema), 0);
+        """)
+    let old = try String.fetchAll(
+      db,
+      sql: "SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'cd_capture_%'"
+    )
+    for name in old { try db.execute(sql: "DROP TRIGGER temp.\(name.quotedDatabaseIdentifier)") }
+    for shape in try TableShape.all(db).values { try db.execute(sql: shape.captureTriggers) }
+  }
+
   /// Runs one write transaction's body with the capture triggers in place, then stores what
   /// they saw.
   func capture<T>(_ db: Database, actor: String, _ body: (Database) throws -> T) throws -> T {
-    let (value, captured) = try Self.captured(TableShape.all(db).values, db) { try body(db) }
+    let (value, captured) = try Self.captured(db) { try body(db) }
     guard !captured.isEmpty else { return value }
     let id: Int64
     // A JSON workspace loaded again from its file between two writes no longer holds the
@@ -372,22 +393,19 @@ struct TableShape {
     let table = "main." + name.quotedDatabaseIdentifier
     let insert = "INSERT INTO capturedRow (tbl, key, \"before\", \"after\") VALUES"
     let label = "'\(name)'"
+    let on = "WHEN (SELECT capturing FROM temp.captureSwitch)"
     return """
-      CREATE TEMP TRIGGER \(trigger("insert")) AFTER INSERT ON \(table) BEGIN
+      CREATE TEMP TRIGGER \(trigger("insert")) AFTER INSERT ON \(table) \(on) BEGIN
         \(insert) (\(label), \(object("NEW", key)), NULL, \(object("NEW", columns)));
       END;
-      CREATE TEMP TRIGGER \(trigger("update")) AFTER UPDATE ON \(table) BEGIN
+      CREATE TEMP TRIGGER \(trigger("update")) AFTER UPDATE ON \(table) \(on) BEGIN
         \(insert) (\(label), \(object("OLD", key)), \(object("OLD", columns)), NULL);
         \(insert) (\(label), \(object("NEW", key)), NULL, \(object("NEW", columns)));
       END;
-      CREATE TEMP TRIGGER \(trigger("delete")) AFTER DELETE ON \(table) BEGIN
+      CREATE TEMP TRIGGER \(trigger("delete")) AFTER DELETE ON \(table) \(on) BEGIN
         \(insert) (\(label), \(object("OLD", key)), \(object("OLD", columns)), NULL);
       END;
       """
-  }
-
-  var dropCaptureTriggers: String {
-    ["insert", "update", "delete"].map { "DROP TRIGGER temp.\(trigger($0));" }.joined()
   }
 
   private var keyCondition: String {
