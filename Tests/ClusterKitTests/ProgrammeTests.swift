@@ -378,6 +378,59 @@ private func expert(
   }
 }
 
+@Suite struct MentorSuggestionOrderTests {
+  /// Over a pool where one fit is shared by more than a hundred experts (the national pool's
+  /// 기술), the suggestions are the experts ranked by `MentorMatching.score`, then room, load,
+  /// name and id, filled up with the least busy with room, however long the list asked for.
+  @Test func suggestionsRankThePoolAsTheScoreDoes() throws {
+    let temp = try TemporaryWorkspace()
+    let w = temp.workspace
+    let company = try w.addMember(
+      Member(clusterId: temp.cluster.id, name: "(주)유신테크", products: "MEMS 센서"),
+      divisionName: "IT장비")
+    try w.addVisit(
+      Visit(
+        memberId: company.id, date: day("2026-10-01"), visitor: "박", purpose: .difficultySurvey,
+        difficulties: [Difficulty(category: .technology, text: "공정 개선")]))
+    let patterns = [["기술"], ["기술", "센서"], ["회계"]]
+    var experts: [Expert] = []
+    for i in 0..<400 {
+      experts.append(
+        try expert(
+          temp, ["김", "이", "박"][i % 7 % 3] + "전문가\(i % 40)",
+          fields: i % 10 == 9 ? ["품질", "IT장비"] : patterns[i % 3], capacity: 1 + i % 4 % 3))
+    }
+    for i in 0..<24 {
+      let m = try temp.member("회사\(i)")
+      try w.assignMentor(memberId: m.id, expertId: experts[i * 13].id, from: today, today: today)
+    }
+    try w.assignMentor(memberId: company.id, expertId: experts[1].id, from: today, today: today)
+    let terms = try w.read { db in try Workspace.matchTerms(company, today: today, db) }
+    let pool = try w.expertRows(limit: 1000).filter { $0.id != experts[1].id }
+    func before(_ a: ExpertRow, _ b: ExpertRow) -> Bool {
+      (a.hasRoom ? 0 : 1, a.load, a.expert.name, a.id) < (
+        b.hasRoom ? 0 : 1, b.load, b.expert.name, b.id
+      )
+    }
+    let scored = pool.map { ($0, MentorMatching.score($0.expert, terms: terms)) }
+    let fitting = scored.filter { $0.1 > 0 }.sorted {
+      $0.1 != $1.1 ? $0.1 > $1.1 : before($0.0, $1.0)
+    }
+    let rest = scored.filter { $0.1 == 0 && $0.0.hasRoom }.map(\.0).sorted(by: before)
+    let expected = fitting.map { ($0.0.id, $0.1) } + rest.map { ($0.id, 0) }
+    // Two fits are shared by more than a hundred experts each.
+    #expect(Dictionary(grouping: fitting, by: \.1).values.filter { $0.count > 100 }.count == 2)
+    for limit in [1, 10, 120, 300, 400] {
+      let suggested = try w.mentorSuggestions(memberId: company.id, today: today, limit: limit)
+      let want = expected.prefix(limit)
+      #expect(suggested.map(\.id) == want.map(\.0), "limit \(limit)")
+      #expect(suggested.map(\.score) == want.map(\.1), "limit \(limit)")
+      #expect(
+        suggested.map(\.load) == suggested.map { s in pool.first { $0.id == s.id }!.load })
+    }
+  }
+}
+
 @Suite struct SIGTests {
   func setUp() throws -> (TemporaryWorkspace, SIG, Member, Member) {
     let temp = try TemporaryWorkspace()
