@@ -143,7 +143,7 @@ private func expert(
     let seen = Seen()
     let counts = try w.pool.writeWithoutTransaction { db throws -> [Int] in
       db.trace { event in
-        let sql = "\(event)"
+        let sql = event.expandedDescription
         if sql.hasPrefix("SELECT COUNT(*) FROM member") { seen.sql.append(sql) }
       }
       defer { db.trace(options: [], nil) }

@@ -736,7 +736,7 @@ struct SupportFixture {
     final class Seen: @unchecked Sendable { var sql: [String] = [] }
     let seen = Seen()
     try f.w.pool.writeWithoutTransaction { db in
-      db.trace { seen.sql.append("\($0)") }
+      db.trace { seen.sql.append($0.expandedDescription) }
       defer { db.trace(options: [], nil) }
       _ = try Workspace.programDetail(id: f.program.id, offset: 2, limit: 4, db)
     }
