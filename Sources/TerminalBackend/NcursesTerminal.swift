@@ -258,14 +258,33 @@ public final class NcursesTerminal {
     var cc = cchar_t()
     var text = [wchar_t](repeating: 0, count: 8)
     let maxX = min(grid.width, cols)
+    // Neighbouring cells mostly share a style: its attributes and colour pair are looked up
+    // when it changes, not for every cell.
+    var style: Style?
+    var attrs: attr_t = 0
+    var colorPair: Int16 = 0
     frames.changes(to: grid) { cell, x, y in
       guard x < maxX, y < rows else { return }
+      if cell.style != style {
+        style = cell.style
+        attrs = attributes(for: cell.style)
+        colorPair = pair(for: cell.style)
+      }
+      var count = 0
       // Never hand the terminal half of a wide character at the screen edge.
-      var scalars = Array(cell.grapheme.unicodeScalars.prefix(5))
-      if scalars.isEmpty || (cell.width == 2 && x + 1 >= maxX) { scalars = [" "] }
-      for (i, s) in scalars.enumerated() { text[i] = wchar_t(bitPattern: s.value) }
-      text[scalars.count] = 0
-      setcchar(&cc, text, attributes(for: cell.style), pair(for: cell.style), nil)
+      if cell.width < 2 || x + 1 < maxX {
+        for s in cell.grapheme.unicodeScalars {
+          text[count] = wchar_t(bitPattern: s.value)
+          count += 1
+          if count == 5 { break }
+        }
+      }
+      if count == 0 {
+        text[0] = wchar_t(bitPattern: 32)
+        count = 1
+      }
+      text[count] = 0
+      setcchar(&cc, text, attrs, colorPair, nil)
       mvwadd_wch(win, Int32(y), Int32(x), &cc)
     }
     if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < cols, cursor.y < rows {

@@ -41,6 +41,23 @@ private func expert(
     #expect(try temp.workspace.expertRows(ExpertQuery(search: "경영학"), limit: 5).count == 1)
   }
 
+  /// An expert's fields are read back as they were written, quotes and backslashes too, and
+  /// their column reads as the JSON decoder reads it, however it is spaced or escaped.
+  @Test func expertFieldsReadBackAsWritten() throws {
+    let temp = try TemporaryWorkspace()
+    let fields = ["따옴표\"표시", "역\\슬래시", "R&D", "기술"]
+    let added = try expert(temp, "정민수", fields: fields)
+    #expect(try temp.workspace.expert(id: added.id)?.fields == fields)
+    #expect(try temp.workspace.expertRows(limit: 5).map(\.expert.fields) == [fields])
+    for json in [
+      "[]", "[\"회계\"]", "[\"회계\",\"수출\"]", "[ \"회계\" , \"수출\" ]", "[\"a\\\"b\"]",
+      "[\"\\u00e9\",\"\\/\"]", "[\"\",\"x\"]", "not json",
+    ] {
+      let decoded = (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+      #expect(Expert.fields(json: json) == decoded, "\(json)")
+    }
+  }
+
   @Test func aNameMatchingSeveralExpertsListsThem() throws {
     let temp = try TemporaryWorkspace()
     let first = try expert(temp, "김민수", fields: ["기술"])
@@ -109,9 +126,11 @@ private func expert(
     #expect(try w.mentoringCount() == 2)
   }
 
-  /// The companies without a mentor, and those in no SIG, are counted from the partial index
-  /// that holds them: SQLite, left to choose, read every active company's row for it (17,000 on
-  /// the national workspace, before the mentoring pane's first frame). The counts stay right.
+  /// The companies without a mentor, and those in no SIG, of the office or of one cluster, are
+  /// counted from the partial index that holds them, alone: SQLite, left to choose, read every
+  /// active company's row for it (17,000 on the national workspace, before the mentoring pane's
+  /// first frame), and on an index without the columns of its condition, each listed company's
+  /// row (8,880 for `sigs list`). The counts stay right.
   @Test func workListsAreCountedFromTheirIndexesAlone() throws {
     let temp = try TemporaryWorkspace()
     let w = temp.workspace
@@ -124,25 +143,30 @@ private func expert(
     let seen = Seen()
     let counts = try w.pool.writeWithoutTransaction { db throws -> [Int] in
       db.trace { event in
-        let sql = "\(event)"
+        let sql = event.expandedDescription
         if sql.hasPrefix("SELECT COUNT(*) FROM member") { seen.sql.append(sql) }
       }
       defer { db.trace(options: [], nil) }
       return [
         try Workspace.memberCount(.companiesWithoutMentor(), db),
         try Workspace.memberCount(.companiesWithoutSIG(), db),
+        try Workspace.memberCount(.companiesWithoutMentor(clusterId: temp.cluster.id), db),
+        try Workspace.memberCount(.companiesWithoutSIG(clusterId: temp.cluster.id), db),
       ]
     }
-    #expect(counts == [1, 2])
+    #expect(counts == [1, 2, 1, 2])
     #expect(try w.sigCoverage() == SIGCoverage(companies: 2, covered: 0))
-    #expect(seen.sql.count == 2)
+    #expect(try w.sigCoverage(clusterId: temp.cluster.id) == SIGCoverage(companies: 2, covered: 0))
+    #expect(seen.sql.count == 4)
     for sql in seen.sql {
       let plan = try w.read { db in
         try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
       }
       #expect(
-        plan.allSatisfy { $0.contains("member_unmentored") || $0.contains("member_uncovered") },
-        "\(sql): \(plan)")
+        plan.allSatisfy {
+          $0.contains("COVERING INDEX member_unmentored")
+            || $0.contains("COVERING INDEX member_uncovered")
+        }, "\(sql): \(plan)")
     }
   }
 
@@ -351,6 +375,59 @@ private func expert(
     #expect(
       try w.mentorSuggestions(memberId: other.id, today: today).map(\.expert.id)
         == [trader.id, accountant.id, exporter.id])
+  }
+}
+
+@Suite struct MentorSuggestionOrderTests {
+  /// Over a pool where one fit is shared by more than a hundred experts (the national pool's
+  /// 기술), the suggestions are the experts ranked by `MentorMatching.score`, then room, load,
+  /// name and id, filled up with the least busy with room, however long the list asked for.
+  @Test func suggestionsRankThePoolAsTheScoreDoes() throws {
+    let temp = try TemporaryWorkspace()
+    let w = temp.workspace
+    let company = try w.addMember(
+      Member(clusterId: temp.cluster.id, name: "(주)유신테크", products: "MEMS 센서"),
+      divisionName: "IT장비")
+    try w.addVisit(
+      Visit(
+        memberId: company.id, date: day("2026-10-01"), visitor: "박", purpose: .difficultySurvey,
+        difficulties: [Difficulty(category: .technology, text: "공정 개선")]))
+    let patterns = [["기술"], ["기술", "센서"], ["회계"]]
+    var experts: [Expert] = []
+    for i in 0..<400 {
+      experts.append(
+        try expert(
+          temp, ["김", "이", "박"][i % 7 % 3] + "전문가\(i % 40)",
+          fields: i % 10 == 9 ? ["품질", "IT장비"] : patterns[i % 3], capacity: 1 + i % 4 % 3))
+    }
+    for i in 0..<24 {
+      let m = try temp.member("회사\(i)")
+      try w.assignMentor(memberId: m.id, expertId: experts[i * 13].id, from: today, today: today)
+    }
+    try w.assignMentor(memberId: company.id, expertId: experts[1].id, from: today, today: today)
+    let terms = try w.read { db in try Workspace.matchTerms(company, today: today, db) }
+    let pool = try w.expertRows(limit: 1000).filter { $0.id != experts[1].id }
+    func before(_ a: ExpertRow, _ b: ExpertRow) -> Bool {
+      (a.hasRoom ? 0 : 1, a.load, a.expert.name, a.id) < (
+        b.hasRoom ? 0 : 1, b.load, b.expert.name, b.id
+      )
+    }
+    let scored = pool.map { ($0, MentorMatching.score($0.expert, terms: terms)) }
+    let fitting = scored.filter { $0.1 > 0 }.sorted {
+      $0.1 != $1.1 ? $0.1 > $1.1 : before($0.0, $1.0)
+    }
+    let rest = scored.filter { $0.1 == 0 && $0.0.hasRoom }.map(\.0).sorted(by: before)
+    let expected = fitting.map { ($0.0.id, $0.1) } + rest.map { ($0.id, 0) }
+    // Two fits are shared by more than a hundred experts each.
+    #expect(Dictionary(grouping: fitting, by: \.1).values.filter { $0.count > 100 }.count == 2)
+    for limit in [1, 10, 120, 300, 400] {
+      let suggested = try w.mentorSuggestions(memberId: company.id, today: today, limit: limit)
+      let want = expected.prefix(limit)
+      #expect(suggested.map(\.id) == want.map(\.0), "limit \(limit)")
+      #expect(suggested.map(\.score) == want.map(\.1), "limit \(limit)")
+      #expect(
+        suggested.map(\.load) == suggested.map { s in pool.first { $0.id == s.id }!.load })
+    }
   }
 }
 

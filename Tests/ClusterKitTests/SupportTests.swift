@@ -700,6 +700,58 @@ struct SupportFixture {
 }
 
 @Suite struct SupportFiguresTests {
+  /// A program's detail shows a window of its requests by status, newest first within each:
+  /// every window is that part of the whole list, and it is read from the index in that order
+  /// with the kept counts, so no statement sorts the program's requests or counts them.
+  @Test func aProgramsWindowOfRequestsIsReadInTheIndexsOrder() throws {
+    let f = try SupportFixture()
+    for i in 1...4 {
+      try f.pending(
+        f.hanbit, 1_000_000, title: "대기 \(i)", submitted: SupportFixture.day("2026-09-0\(i)"))
+    }
+    for _ in 1...3 { try f.approved(f.yushin, 2_000_000) }
+    try f.w.addRequest(
+      SupportRequest(
+        memberId: f.yushin.id, programId: f.program.id, title: "초안", requestedKRW: 500_000))
+    let all = try #require(try f.w.programDetail(id: f.program.id))
+    #expect(all.statusCounts == [.draft: 1, .pending: 4, .approved: 3])
+    let rank = Dictionary(
+      uniqueKeysWithValues: RequestStatus.allCases.enumerated().map { ($1, $0) })
+    let ordered = all.requests.sorted { a, b in
+      (rank[a.status]!, b.submitted?.description ?? "", b.id)
+        < (rank[b.status]!, a.submitted?.description ?? "", a.id)
+    }
+    #expect(all.requests.count == 8 && all.requests.map(\.id) == ordered.map(\.id))
+    for limit in [1, 3, 5, 8] {
+      for offset in 0...9 {
+        let window = try #require(
+          try f.w.programDetail(id: f.program.id, offset: offset, limit: limit))
+        let start = min(offset, 8 - limit)
+        #expect(window.offset == start && window.statusCounts == all.statusCounts)
+        #expect(
+          window.requests.map(\.id) == Array(all.requests.map(\.id)[start..<(start + limit)]),
+          "offset \(offset), limit \(limit)")
+      }
+    }
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    try f.w.pool.writeWithoutTransaction { db in
+      db.trace { seen.sql.append($0.expandedDescription) }
+      defer { db.trace(options: [], nil) }
+      _ = try Workspace.programDetail(id: f.program.id, offset: 2, limit: 4, db)
+    }
+    let reads = seen.sql.filter { $0.contains("supportRequest") }
+    #expect(!reads.isEmpty && reads.allSatisfy { !$0.contains("COUNT(") })
+    for sql in reads {
+      let plan = try f.w.read { db in
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+      }
+      #expect(
+        plan.allSatisfy { !$0.contains("TEMP B-TREE FOR ORDER BY") && !$0.hasPrefix("SCAN") },
+        "\(sql): \(plan)")
+    }
+  }
+
   /// One program with a request at every step; every figure, read through every view of it.
   @Test func everyFigureIsTheSameEverywhere() throws {
     let f = try SupportFixture()

@@ -123,6 +123,30 @@ extension Fixture {
     #expect(filled == screen(app(fixture, "mentoring", .en)))
   }
 
+  /// A view showing its whole list has the bar's count, read once per data version: switching
+  /// through the views reads each one's window and counts nothing again, and a search counts.
+  @Test func switchingViewsCountsNothingAgain() throws {
+    let fixture = try Fixture.withProgrammes()
+    let app = app(fixture, "mentoring", .en)
+    _ = screen(app)
+    var shown: [String] = []
+    let read = statements(fixture.workspace) {
+      for _ in 0..<4 {
+        app.handle(.right)
+        shown.append(screen(app))
+      }
+    }
+    #expect(!read.contains { $0.hasPrefix("SELECT COUNT(") }, "\(read)")
+    #expect(shown[0].contains("2 mentoring under way") && shown[1].contains("3 experts"))
+    #expect(shown[2].contains("2 SIGs") && shown[3].contains("9 active companies without a mentor"))
+    let searched = statements(fixture.workspace) {
+      press(app, [Self.right, Self.right, "/", "김"])
+      _ = screen(app)
+    }
+    #expect(searched.contains { $0.hasPrefix("SELECT COUNT(*) FROM expert") }, "\(searched)")
+    #expect(screen(app).contains("1 found"))
+  }
+
   @Test func assigningFromTheSuggestionsAndUndoingIt() throws {
     let fixture = try Fixture.withProgrammes()
     let w = fixture.workspace

@@ -629,14 +629,16 @@ extension Workspace {
       arguments: clause.arguments)!
   }
 
-  /// The partial index that holds exactly the members of a whole work list (every active company
-  /// without a mentor, or in no SIG), named so that counting the list reads that index alone.
-  /// Left to choose, SQLite (which has no statistics of the file) takes the index of active
-  /// companies and reads each one's row to look at its mentor or SIGs: 17,000 rows of the
-  /// national workspace for a count, instead of the index's few hundred pages.
+  /// The partial index that holds exactly the members of a work list (the active companies
+  /// without a mentor, or in no SIG, of the office or of one cluster), named so that counting the
+  /// list reads that index alone (it holds the columns of its condition and the cluster, see
+  /// migration 12). Left to choose, SQLite (which has no statistics of the file) takes the index
+  /// of active companies and reads each one's row to look at its mentor or SIGs: 17,000 rows of
+  /// the national workspace for a count, instead of the index's few hundred pages.
   static func workListIndex(_ query: MemberQuery) -> String {
     var list = query
     list.language = .en
+    list.clusterId = nil
     switch list {
     case .companiesWithoutMentor(): return " INDEXED BY member_unmentored"
     case .companiesWithoutSIG(): return " INDEXED BY member_uncovered"
@@ -790,7 +792,7 @@ extension Workspace {
           WHERE sm.memberId = ? ORDER BY s.name, s.id
           """, arguments: [id]
       ).map { row in
-        let sig = try SIG(row: row)
+        let sig = SIG(row: row)
         return (sig: sig, leaderName: row["leaderName"] as String?, tasks: tasks[sig.id] ?? [])
       }
       let directoryBook = try DirectoryBookEntry.filter(Column("memberId") == id)

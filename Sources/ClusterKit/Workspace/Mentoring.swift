@@ -561,6 +561,11 @@ extension Workspace {
   /// Experts proposed as the company's mentor: those whose fields best match it first, then
   /// those with room before those at capacity, then the least busy; the list is filled up with
   /// the least busy experts with room whose fields do not match. Its current mentor is left out.
+  ///
+  /// A common field matches half the national pool (기술: 1,080 of 2,000 experts), so the scores
+  /// are counted from the index of fields alone, and the experts of each score are taken in the
+  /// order of their own index (`expert_suggestion`) until the list is full: only the experts
+  /// listed are read.
   public func mentorSuggestions(memberId: Int64, today: Day, limit: Int = 5) throws
     -> [MentorSuggestion]
   {
@@ -572,46 +577,116 @@ extension Workspace {
         throw WorkspaceError.recordNotFound(kind: "member", reference: "#\(memberId)")
       }
       let terms = try Workspace.matchTerms(member, today: today, db)
-      let current = try Workspace.activeMentoring(memberId: memberId, db)?.expertId ?? 0
-      var arguments: StatementArguments = []
-      for term in terms { _ = arguments.append(contentsOf: [term.key, term.group, term.weight]) }
-      _ = arguments.append(contentsOf: [current, limit])
-      let values = Array(repeating: "(?, ?, ?)", count: terms.count).joined(separator: ", ")
-      // Each group counts once per expert, with the best of its keys (`MentorMatching.score`).
-      var rows =
-        terms.isEmpty
-        ? []
-        : try Row.fetchAll(
-          db,
-          sql: """
-            WITH terms(key, grp, weight) AS (VALUES \(values)),
-            best AS (
-              SELECT f.expertId, MAX(t.weight) AS weight FROM terms t
-              JOIN expertField f ON f.key = t.key GROUP BY f.expertId, t.grp
-            )
-            SELECT e.*, s.score FROM (
-              SELECT expertId, SUM(weight) AS score FROM best GROUP BY expertId
-            ) s JOIN expert e ON e.id = s.expertId
-            WHERE e.id <> ?
-            ORDER BY s.score DESC, e.load < e.capacity DESC, e.load, e.name, e.id LIMIT ?
-            """, arguments: arguments)
-      if rows.count < limit {
-        let taken = [current] + rows.map { $0["id"] as Int64 }
-        rows += try Row.fetchAll(
-          db,
-          sql: """
-            SELECT e.*, 0 AS score FROM expert e
-            WHERE e.id NOT IN (\(databaseQuestionMarks(count: taken.count)))
-              AND e.load < e.capacity
-            ORDER BY e.load, e.name, e.id LIMIT ?
-            """, arguments: StatementArguments(taken + [Int64(limit - rows.count)]))
+      let current = try Workspace.activeMentoring(memberId: memberId, db)?.expertId
+      var scores = try Workspace.fitScores(terms, db)
+      if let current { scores[current] = nil }
+      var chosen: [(id: Int64, score: Int)] = []
+      for (score, ids) in Dictionary(grouping: scores.keys, by: { scores[$0]! })
+        .sorted(by: { $0.key > $1.key }) where chosen.count < limit
+      {
+        chosen += try Workspace.inSuggestionOrder(Set(ids), limit - chosen.count, db)
+          .map { (id: $0, score: score) }
       }
-      return rows.map { row in
-        let expert = Expert(row: row)
-        return MentorSuggestion(
-          expert: expert, load: row["load"], score: row["score"],
-          matched: MentorMatching.matched(expert, terms: terms))
+      if chosen.count < limit {
+        let taken = Set(scores.keys).union(current.map { [$0] } ?? [])
+        chosen += try Workspace.withRoomInSuggestionOrder(
+          excluding: taken, limit - chosen.count, db
+        ).map { (id: $0, score: 0) }
+      }
+      var rows: [Int64: Row] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: "SELECT * FROM expert WHERE id IN (\(databaseQuestionMarks(count: chosen.count)))",
+        arguments: StatementArguments(chosen.map(\.id)))
+      {
+        rows[row["id"]] = row
+      }
+      return chosen.compactMap { id, score in
+        rows[id].map { row in
+          let expert = Expert(row: row)
+          return MentorSuggestion(
+            expert: expert, load: row["load"], score: score,
+            matched: MentorMatching.matched(expert, terms: terms))
+        }
       }
     }
+  }
+
+  /// Each expert whose fields match a term, with their score (`MentorMatching.score`: per group,
+  /// the best weight of its keys the expert has), read from the index of fields alone.
+  static func fitScores(_ terms: [MentorMatching.Term], _ db: Database) throws -> [Int64: Int] {
+    guard !terms.isEmpty else { return [:] }
+    let groups = Array(Set(terms.map(\.group)))
+    let group = terms.map { term in groups.firstIndex(of: term.group)! }
+    var arguments: StatementArguments = []
+    for (i, term) in terms.enumerated() { _ = arguments.append(contentsOf: [i, term.key]) }
+    let values = Array(repeating: "(?, ?)", count: terms.count).joined(separator: ", ")
+    var matches: [(expert: Int64, term: Int)] = []
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        WITH terms(i, key) AS (VALUES \(values))
+        SELECT f.expertId, t.i FROM terms t CROSS JOIN expertField f ON f.key = t.key
+        """, arguments: arguments)
+    while let row = try rows.next() { matches.append((expert: row[0], term: row[1])) }
+    matches.sort { $0.expert < $1.expert }
+    var scores: [Int64: Int] = [:]
+    var best = Array(repeating: 0, count: groups.count)
+    var start = 0
+    while start < matches.count {
+      var end = start
+      while end < matches.count, matches[end].expert == matches[start].expert {
+        let t = matches[end].term
+        best[group[t]] = max(best[group[t]], terms[t].weight)
+        end += 1
+      }
+      scores[matches[start].expert] = best.reduce(0, +)
+      for i in best.indices { best[i] = 0 }
+      start = end
+    }
+    return scores
+  }
+
+  /// The order suggestions take among experts of the same fit: room first, then the least busy,
+  /// then by name; `expert_suggestion` (migration 12) holds it.
+  static let suggestionOrder = "load >= capacity, load, name, id"
+
+  /// At most `count` of the experts `ids`, in the order of suggestions: a few are read by their
+  /// id; of many, the index in that order is walked until enough of them came by.
+  static func inSuggestionOrder(_ ids: Set<Int64>, _ count: Int, _ db: Database) throws
+    -> [Int64]
+  {
+    if ids.count <= 100 {
+      return try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT id FROM expert WHERE id IN (\(databaseQuestionMarks(count: ids.count)))
+          ORDER BY \(suggestionOrder) LIMIT ?
+          """, arguments: StatementArguments(Array(ids) + [Int64(count)]))
+    }
+    return try walkInSuggestionOrder(where: "1", count, db) { ids.contains($0) }
+  }
+
+  /// At most `count` experts with room, none of `taken`, in the order of suggestions.
+  static func withRoomInSuggestionOrder(
+    excluding taken: Set<Int64>, _ count: Int, _ db: Database
+  ) throws -> [Int64] {
+    try walkInSuggestionOrder(where: "load < capacity", count, db) { !taken.contains($0) }
+  }
+
+  private static func walkInSuggestionOrder(
+    where condition: String, _ count: Int, _ db: Database, _ wanted: (Int64) -> Bool
+  ) throws -> [Int64] {
+    var found: [Int64] = []
+    let ids = try Int64.fetchCursor(
+      db,
+      sql: """
+        SELECT id FROM expert INDEXED BY expert_suggestion WHERE \(condition)
+        ORDER BY \(suggestionOrder)
+        """)
+    while found.count < count, let id = try ids.next() {
+      if wanted(id) { found.append(id) }
+    }
+    return found
   }
 }

@@ -257,37 +257,58 @@ extension Workspace {
     try read { db in try Workspace.programFigures(year: year, db) }
   }
 
-  /// A program with its figures and its requests; nil when there is no such program.
   /// A program with its figures, its requests counted by status and a window of them (from
-  /// `offset`, at most `limit`; an offset past the end shows the last window).
+  /// `offset`, at most `limit`; an offset past the end shows the last window); nil when there is
+  /// no such program. The counts are the kept ones (`programStatusCount`), and the window is
+  /// found status by status, each part a walk of the index in its order
+  /// (`supportRequest_program`), so opening a program with thousands of requests reads the
+  /// rows it shows and sorts none.
   public func programDetail(id: Int64, offset: Int = 0, limit: Int = Int.max) throws
     -> ProgramDetail?
   {
-    try read { db in
-      guard
-        let program = try Program.fetchOne(
-          db, sql: "SELECT * FROM program WHERE id = ?", arguments: [id])
-      else { return nil }
-      var counts: [RequestStatus: Int] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: "SELECT status, COUNT(*) AS n FROM supportRequest WHERE programId = ? GROUP BY status",
-        arguments: [id])
-      {
-        counts[row["status"] as RequestStatus] = row["n"]
-      }
-      let total = counts.values.reduce(0, +)
-      let start = max(0, min(offset, limit >= total ? 0 : total - limit))
-      let rank = RequestStatus.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }
-        .joined(separator: " ")
-      return ProgramDetail(
-        figures: try Workspace.programFigures(program, db), statusCounts: counts,
-        requests: try Workspace.requestRows(
-          db, where: "r.programId = ?",
-          order: "CASE r.status \(rank) END, r.submitted DESC, r.id DESC",
-          limit: limit == Int.max ? "" : "LIMIT \(limit) OFFSET \(start)", arguments: [id]),
-        offset: start)
+    try read { db in try Workspace.programDetail(id: id, offset: offset, limit: limit, db) }
+  }
+
+  static func programDetail(id: Int64, offset: Int, limit: Int, _ db: Database) throws
+    -> ProgramDetail?
+  {
+    guard
+      let program = try Program.fetchOne(
+        db, sql: "SELECT * FROM program WHERE id = ?", arguments: [id])
+    else { return nil }
+    let counts = try requestCounts(programId: id, db)
+    let total = counts.values.reduce(0, +)
+    let start = max(0, min(offset, limit >= total ? 0 : total - limit))
+    // The window's requests, status by status: each part is a walk of the index alone.
+    let part = try db.cachedStatement(
+      sql: """
+        SELECT id FROM supportRequest WHERE programId = ? AND status = ?
+        ORDER BY submitted DESC, id DESC LIMIT ? OFFSET ?
+        """)
+    var ids: [Int64] = []
+    var before = 0
+    for status in RequestStatus.allCases {
+      let n = counts[status] ?? 0
+      let from = max(0, start - before)
+      before += n
+      guard from < n, ids.count < limit else { continue }
+      ids += try Int64.fetchAll(
+        part, arguments: [id, status, min(n - from, limit - ids.count), from])
     }
+    // Their rows, read by id (500 at a time, the whole list of `programs show` too), in the
+    // window's order.
+    let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    var requests: [RequestRow] = []
+    for first in stride(from: 0, to: ids.count, by: 500) {
+      let chunk = Array(ids[first..<min(ids.count, first + 500)])
+      requests += try requestRows(
+        db, where: "r.id IN (\(databaseQuestionMarks(count: chunk.count)))", order: "r.id",
+        arguments: StatementArguments(chunk))
+    }
+    requests.sort { position[$0.id]! < position[$1.id]! }
+    return ProgramDetail(
+      figures: try programFigures(program, db), statusCounts: counts, requests: requests,
+      offset: start)
   }
 
   /// The years that have programs, newest first.
@@ -313,19 +334,21 @@ extension Workspace {
       .sorted { order.firstIndex(of: $0.category)! < order.firstIndex(of: $1.category)! }
   }
 
-  /// How many of a program's requests are in each status.
+  /// How many of a program's requests are in each status (a status with none is missing).
   public func requestCounts(programId: Int64) throws -> [RequestStatus: Int] {
-    try read { db in
-      var counts: [RequestStatus: Int] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: "SELECT status, COUNT(*) AS n FROM supportRequest WHERE programId = ? GROUP BY status",
-        arguments: [programId])
-      {
-        if let status = RequestStatus(rawValue: row["status"]) { counts[status] = row["n"] }
-      }
-      return counts
+    try read { db in try Workspace.requestCounts(programId: programId, db) }
+  }
+
+  /// The kept counts (`programStatusCount`): a lookup of a few rows, however many requests.
+  static func requestCounts(programId: Int64, _ db: Database) throws -> [RequestStatus: Int] {
+    var counts: [RequestStatus: Int] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT status, n FROM programStatusCount WHERE programId = ? AND n > 0",
+      arguments: [programId])
+    {
+      if let status = RequestStatus(rawValue: row["status"]) { counts[status] = row["n"] }
     }
+    return counts
   }
 
   /// The program a user named: its number (`17` or `#17`), its exact name, or a part of the name

@@ -3,7 +3,7 @@ import GRDB
 
 // How the value types map to tables. Simple records use their Codable conformance; members and
 // visits carry derived or nested data and map their columns by hand, and so are read the records
-// a pane lists or opens (programs, experts, mentoring assignments): decoding a row through
+// a pane lists or opens (programs, experts, mentoring assignments, SIGs): decoding a row through
 // Codable costs a dynamic cast and a case-insensitive key lookup per column, and the first use
 // of each type a scan of the binary's conformances, which the first frame would wait for.
 
@@ -86,11 +86,24 @@ extension Expert: FetchableRecord, PersistableRecord {
 
   /// The fields are a JSON array in their column, as Codable writes them.
   public init(row: Row) {
-    let fields: String = row["fields"]
     self.init(
       id: row["id"], name: row["name"], affiliation: row["affiliation"], kind: row["kind"],
-      fields: (try? JSONDecoder().decode([String].self, from: Data(fields.utf8))) ?? [],
-      phone: row["phone"], email: row["email"], capacity: row["capacity"])
+      fields: Self.fields(json: row["fields"]), phone: row["phone"], email: row["email"],
+      capacity: row["capacity"])
+  }
+
+  /// `["회계","수출"]`, as the encoder writes an array of fields: the texts between the quotes.
+  /// Anything else (an escape, spaces between the items) is read by the JSON decoder, which
+  /// costs more than the rest of an expert's row.
+  static func fields(json: String) -> [String] {
+    if json == "[]" { return [] }
+    let parts = json.split(separator: "\"", omittingEmptySubsequences: false)
+    if !json.contains("\\"), parts.count % 2 == 1, parts.first == "[", parts.last == "]",
+      stride(from: 2, to: parts.count - 1, by: 2).allSatisfy({ parts[$0] == "," })
+    {
+      return stride(from: 1, to: parts.count, by: 2).map { String(parts[$0]) }
+    }
+    return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
   }
 }
 extension Mentoring: FetchableRecord, PersistableRecord {
@@ -107,6 +120,13 @@ extension MentoringSession: FetchableRecord, PersistableRecord {
 }
 extension SIG: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "sig"
+
+  /// By hand: the SIGs view lists them on a key.
+  public init(row: Row) {
+    self.init(
+      id: row["id"], clusterId: row["clusterId"], name: row["name"], theme: row["theme"],
+      leaderId: row["leaderId"])
+  }
 }
 extension SIGMembership: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "sigMember"

@@ -194,7 +194,7 @@ extension Workspace {
       while let row = try rows.next() {
         try body(
           SIGRow(
-            sig: try SIG(row: row), clusterName: row["clusterName"], leaderName: row["leaderName"],
+            sig: SIG(row: row), clusterName: row["clusterName"], leaderName: row["leaderName"],
             members: row["members"], proposed: row["proposed"], active: row["active"],
             done: row["done"]))
       }
@@ -358,14 +358,19 @@ extension Workspace {
     }
   }
 
-  /// Active member companies and how many of them are in at least one SIG.
+  /// Active member companies and how many of them are in at least one SIG. The whole office's
+  /// active companies are the sum of the kept `dueDay` (each counts on the day of its last
+  /// visit), a few hundred rows; those in no SIG are counted on their own index alone (see
+  /// `workListIndex`), a cluster's too.
   public func sigCoverage(clusterId: Int64? = nil) throws -> SIGCoverage {
     try read { db in
-      let companies = MemberQuery(clusterId: clusterId, kind: .company, status: .active)
-      return SIGCoverage(
-        companies: try Workspace.memberCount(companies, db),
-        covered: try Workspace.memberCount(companies, db)
-          - Workspace.memberCount(.companiesWithoutSIG(clusterId: clusterId), db))
+      let companies =
+        clusterId == nil
+        ? try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(companies), 0) FROM dueDay")!
+        : try Workspace.memberCount(
+          MemberQuery(clusterId: clusterId, kind: .company, status: .active), db)
+      let uncovered = try Workspace.memberCount(.companiesWithoutSIG(clusterId: clusterId), db)
+      return SIGCoverage(companies: companies, covered: companies - uncovered)
     }
   }
 }

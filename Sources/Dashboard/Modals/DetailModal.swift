@@ -25,7 +25,9 @@ struct DetailData: Sendable {
   var program: Program?
   /// A program's window of requests: where it starts, how many it shows, of how many.
   var requestWindow: (offset: Int, count: Int, total: Int)?
-  /// The document's rows at the width it was read for (laid out once, not on every fit).
+  /// The document laid out at the width it was read for: once, not on every fit or frame.
+  var rows: [DocumentView.Row] = []
+  var width = 0
   var height = 0
 }
 
@@ -142,7 +144,9 @@ enum DetailModal {
   /// The detail's data with its document's height at the width of the view.
   static func loadLaidOut(_ d: DetailState, _ ctx: Context, _ workspace: Workspace) -> DetailData {
     var data = load(d, ctx, workspace)
-    data.height = DocumentView(data.document).height(width: max(1, area(content(ctx)).width))
+    data.width = max(1, area(content(ctx)).width)
+    data.rows = DocumentView(data.document).rows(width: data.width)
+    data.height = DocumentView.height(data.rows)
     return data
   }
 
@@ -258,8 +262,9 @@ enum DetailModal {
       into: &grid, in: rect, theme: theme)
     let area = area(rect)
     guard !area.isEmpty else { return }
-    let height = DocumentView(data.document).render(
-      into: &grid, in: area, scroll: d.scroll, theme: theme)
+    let rows =
+      area.width == data.width ? data.rows : DocumentView(data.document).rows(width: area.width)
+    let height = DocumentView.render(rows, into: &grid, in: area, scroll: d.scroll, theme: theme)
     if d.scroll > 0 { grid.put("▲", x: rect.maxX - 2, y: rect.y, style: theme.border) }
     if d.scroll + area.height < height {
       grid.put("▼", x: rect.maxX - 2, y: rect.maxY - 1, style: theme.border)

@@ -124,10 +124,12 @@ struct DocumentView {
     }
   }
 
-  /// Draws the rows in view; returns the document's height, from the rows laid out once.
+  /// Draws the rows in view of a document laid out at the area's width (`rows(width:)`, once);
+  /// returns its height.
   @discardableResult
-  func render(into grid: inout Grid, in area: Rect, scroll: Int, theme: Theme) -> Int {
-    let rows = rows(width: area.width)
+  static func render(_ rows: [Row], into grid: inout Grid, in area: Rect, scroll: Int, theme: Theme)
+    -> Int
+  {
     var y = area.y - scroll
     for row in rows {
       let height = { if case .bar = row { return 2 } else { return 1 } }()

@@ -244,24 +244,41 @@ struct MentoringPane: Pane {
     }
     let lctx = Self.listContext(ctx)
     let list = lists[view.rawValue]
+    // A view showing its whole list has the bar's count, already read: switching to it counts
+    // nothing again.
+    let counts = data.counts
     switch view {
     case .unmentored:
       data.unmentored = cache.unmentored.load(
         unmentoredQuery, at: list, lctx, countLater: true,
-        count: { try workspace.memberCount($0) },
+        count: { query in
+          try counts.flatMap { query == .companiesWithoutMentor() ? $0.unmentored : nil }
+            ?? workspace.memberCount(query)
+        },
         rows: { try workspace.memberRows($0, offset: $1, limit: $2) })
     case .mentoring:
       data.mentoring = cache.mentoring.load(
-        mentoringFilter, at: list, lctx, count: { try workspace.mentoringCount($0) },
+        mentoringFilter, at: list, lctx,
+        count: { filter in
+          try counts.flatMap { filter == MentoringFilter(activeOnly: true) ? $0.mentoring : nil }
+            ?? workspace.mentoringCount(filter)
+        },
         rows: { try workspace.mentoringRows($0, offset: $1, limit: $2) })
     case .experts:
       data.experts = cache.experts.load(
-        expertQuery, at: list, lctx, count: { try workspace.expertCount($0) },
+        expertQuery, at: list, lctx,
+        count: { query in
+          try counts.flatMap { query == ExpertQuery() ? $0.experts : nil }
+            ?? workspace.expertCount(query)
+        },
         rows: { try workspace.expertRows($0, offset: $1, limit: $2) })
     case .sigs:
       data.sigs = cache.sigs.load(
         searches[View.sigs.rawValue], at: list, lctx,
-        count: { try workspace.sigCount(search: $0) },
+        count: { search in
+          try counts.flatMap { search.isEmpty ? $0.sigs : nil }
+            ?? workspace.sigCount(search: search)
+        },
         rows: { try workspace.sigRows(search: $0, offset: $1, limit: $2) })
     }
     return data
