@@ -17,6 +17,7 @@ enum Schema {
     (8, addKeptFigures),
     (9, keepAuditOfRemovedRequestsAndNumbersPerCluster),
     (11, addDueCounts),
+    (13, addMeetingMonths),
   ]
 
   static var currentVersion: Int { migrations.last!.version }
