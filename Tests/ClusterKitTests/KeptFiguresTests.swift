@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import ClusterKit
+@testable import Generator
 
 extension Workspace {
   /// The kept figures as stored, and as computed again from the rows (in a transaction that is
@@ -14,6 +15,7 @@ extension Workspace {
         let kept = try Self.figureRows(db)
         try Schema.fillFigures(db)
         try Schema.fillDueDays(db)
+        try Schema.fillMeetingMonths(db)
         result = (kept, try Self.figureRows(db))
         return .rollback
       }
@@ -346,6 +348,103 @@ extension Workspace {
     try copy.importDocument(try w.exportDocument())
     try expectKept(copy, "a JSON import")
     #expect(try Workspace.figureRowsOf(copy) == Workspace.figureRowsOf(w))
+  }
+
+  /// A member import adds every new member's part to the kept figures at once (its insert
+  /// triggers are set aside while it inserts): members of every kind, role and status, joined and
+  /// left on the same and on different days and years, in new and existing divisions, beside
+  /// members already there. One that fails leaves the triggers in place.
+  @Test func aMemberImportAddsEveryPartAtOnce() throws {
+    let temp = try TemporaryWorkspace()
+    let w = temp.workspace
+    try temp.member("먼저온전자", division: "IT장비")
+    _ = try w.addMember(
+      Member(clusterId: temp.cluster.id, name: "같은날정밀", joined: Self.day("2026-04-01")))
+    let csv = """
+      회사명,구분,분과,직위,상태,가입일,탈퇴일
+      대성정밀,기업,IT장비,회원,활동,2026-04-01,
+      한결연구원,연구기관,,회원,,,
+      이른회장,기업,차세대부품,회장,활동,2019-05-02,
+      떠난기업,기업,IT장비,회원,탈퇴,2024-01-10,2026-03-31
+      같은해기업,기업,,부회장,탈퇴,2026-02-01,2026-09-30
+      날짜없이탈퇴,기업,IT장비,회원,탈퇴,,
+      쉬는기업,기업,차세대부품,운영위원,휴면,2025-12-31,
+      한결대학교,대학,,회원,활동,2026-11-26,
+      """
+    _ = try w.importMembers(try MemberCSV.read(Data(csv.utf8)), clusterName: temp.cluster.name)
+    try expectKept(w, "a member import")
+    _ = try w.importMembers(
+      try MemberCSV.read(Data("회사명,가입일\n두번째가져오기,2026-06-30\n".utf8)),
+      clusterName: "신규클러스터")
+    try expectKept(w, "a second import into a new mini-cluster")
+    #expect(throws: ValidationError.self) {
+      try w.importMembers(
+        try MemberCSV.read(Data("회사명\n새로운기업\n대성정밀\n".utf8)),
+        clusterName: temp.cluster.name)
+    }
+    try temp.member("나중에온전자", division: "IT장비")
+    try expectKept(w, "a refused import, then a member added by hand")
+    let triggers = try w.read { db in
+      try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'member'")
+    }
+    #expect(Set(Schema.memberInsertTriggers).isSubset(of: triggers))
+  }
+
+  /// Meetings and their attendance added, moved across days, months, years and kinds, marked
+  /// and deleted at random, through the workspace and by plain SQL: after each write the
+  /// meetings per month equal their sum from scratch, and the year's meetings up to a day (at
+  /// the ends of months and inside them) equal the count over every meeting.
+  @Test func randomMeetingWritesKeepTheMonths() throws {
+    let temp = try TemporaryWorkspace()
+    let w = temp.workspace
+    var random = SeededGenerator(seed: 13)
+    let members = try (0..<6).map { try temp.member("무작위회원\($0)") }
+    let days = [
+      "2025-12-31", "2026-01-01", "2026-01-31", "2026-02-01", "2026-06-29", "2026-06-30",
+      "2026-07-01", "2026-11-25", "2026-11-26", "2026-11-27", "2026-12-31", "2027-01-01",
+    ].map(Self.day)
+    var meetings: [Int64] = []
+    for step in 0..<120 {
+      let meeting = meetings.isEmpty ? nil : meetings[random.below(meetings.count)]
+      switch (random.below(6), meeting) {
+      case (0, _), (_, nil):
+        let added = try w.addMeeting(
+          Meeting(
+            clusterId: temp.cluster.id, kind: MeetingKind.allCases[random.below(3)],
+            date: days[random.below(days.count)], title: "회의 \(step)"))
+        meetings.append(added.id)
+      case (1, let id?):
+        var statuses: [Int64: AttendanceStatus?] = [:]
+        for member in members where random.below(2) == 0 {
+          statuses[member.id] =
+            random.below(4) == 0 ? nil : AttendanceStatus.allCases[random.below(3)]
+        }
+        try w.setAttendance(meetingId: id, statuses)
+      case (2, let id?):
+        try sql(
+          w, "UPDATE meeting SET date = ? WHERE id = ?", [days[random.below(days.count)], id])
+      case (3, let id?):
+        var corrected = try #require(try w.meeting(id: id))
+        corrected.kind = MeetingKind.allCases[random.below(MeetingKind.allCases.count)]
+        corrected.date = days[random.below(days.count)]
+        try w.updateMeeting(corrected)
+      case (4, let id?):
+        try sql(
+          w, "UPDATE attendance SET status = ? WHERE meetingId = ? AND memberId = ?",
+          [AttendanceStatus.allCases[random.below(3)].rawValue, id, members[random.below(6)].id])
+      case (_, let id?):
+        try w.deleteMeeting(id: id)
+        meetings.removeAll { $0 == id }
+      }
+      let (kept, fresh) = try w.keptAndFreshFigures()
+      #expect(kept == fresh, "after step \(step)")
+      for today in days where today.year == 2026 {
+        #expect(
+          try w.keptYearFigures(year: 2026, today: today)
+            == w.scratchYearFigures(year: 2026, today: today), "after step \(step), on \(today)")
+      }
+    }
   }
 
   /// Undo and redo put rows back through the same tables, so the triggers keep the figures as

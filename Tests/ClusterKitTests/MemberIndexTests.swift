@@ -180,3 +180,70 @@ import Testing
     #expect(counts[division.id] ?? 0 == (try target.memberCount(query)), "\(division.name)")
   }
 }
+
+/// A member's search terms read scalar by scalar (ASCII and Hangul) are the ones Unicode's rules
+/// give: words by the letter and digit properties (`words(lowercased:)`), lower-cased,
+/// characters told apart as characters.
+@Test func memberTermsFollowUnicodeRules() {
+  func reference(_ texts: [String]) -> (grams: String, chars: String) {
+    let words = texts.flatMap { TextGrams.words(lowercased: KoreanText.nfc($0).lowercased()) }
+    var seen = Set<Character>()
+    let chars = words.joined().filter { seen.insert($0).inserted }
+    return (
+      words.flatMap(TextGrams.grams(ofWord:)).joined(separator: " "),
+      chars.map(String.init).joined(separator: " ")
+    )
+  }
+  let samples: [[String]] = [
+    ["유신테크", "ㅇㅅㅌㅋ", "김유신", "정밀 부품 가공, 금형, 자동화 설비"],
+    ["astragen", "astragen", "박유범", "방열 소재 (PCB), LED-모듈 2종"],
+    ["Yusin Tech Co., Ltd.", "", "", "A"],
+    ["", "", "", ""],
+    ["가", "ㄱ", "x", "1 2 3"],
+    ["Ⅻ호 ① Café", "ÉCOLE", "e\u{0301}cole", "Straße ǅ"],
+    ["ᄒᆞᆫ글 옛한글", "ㆍ", "한ᆨ", "١٢٣ 숫자"],
+    ["東京精密", "ＡＢＣ１２３", "Ωmega", "a\u{200B}b"],
+  ]
+  for texts in samples {
+    let terms = TextGrams.memberTerms(texts)
+    let expected = reference(texts)
+    #expect(terms.grams == expected.grams, "\(texts)")
+    #expect(terms.chars == expected.chars, "\(texts)")
+  }
+}
+
+/// An import writes the members' search entries many to a statement: the index holds what
+/// indexing each member again from its row gives, and finds them.
+@Test func anImportIndexesEveryMemberAsARebuildWould() throws {
+  let temp = try TemporaryWorkspace()
+  let w = temp.workspace
+  try temp.member("먼저온전자")
+  let count = MemberSearchEntries.batch * 2 + 7
+  var csv = "회사명,대표자,주요제품\n"
+  for i in 0..<count { csv += "가져온기업\(i),대표\(i % 13),\"부품 \(i), 금형\"\n" }
+  _ = try w.importMembers(try MemberCSV.read(Data(csv.utf8)), clusterName: temp.cluster.name)
+  func index(_ db: Database) throws -> [String] {
+    try Row.fetchAll(db, sql: "SELECT rowid, grams, chars FROM memberSearch ORDER BY rowid")
+      .map { "\($0)" }
+  }
+  let (kept, rebuilt) = try w.pool.writeWithoutTransaction { db in
+    var result: ([String], [String]) = ([], [])
+    try db.inTransaction {
+      let kept = try index(db)
+      try db.execute(sql: "DELETE FROM memberSearch")
+      for row in try Row.fetchAll(
+        db, sql: "SELECT id, nameKey, initials, representative, products FROM member")
+      {
+        try Workspace.indexMember(
+          id: row["id"], nameKey: row["nameKey"], initials: row["initials"],
+          representative: row["representative"], products: row["products"], replacing: false, db)
+      }
+      result = (kept, try index(db))
+      return .rollback
+    }
+    return result
+  }
+  #expect(kept.count == count + 1)
+  #expect(kept == rebuilt)
+  #expect(try w.memberCount(MemberQuery(search: "가져온기업\(count - 1)")) == 1)
+}

@@ -174,10 +174,11 @@ public enum MemberCSV {
     var rows: [MemberCSVRow] = []
     var businessNumberLines: [String: Int] = [:]
     var nameLines: [String: Int] = [:]
+    let nameColumn = columnTitle(.name, header: header, columns: columns)
+    let position = positions(header: header, columns: columns)
+    let layout = RowLayout(header: header, columns: columns, units: units)
     for record in records where record.line > headerRecord.line && !isBlank(record.fields) {
-      var row = readRow(
-        record, header: header, columns: columns, units: units, formulaGuarded: formulaGuarded)
-      let nameColumn = columnTitle(.name, header: header, columns: columns)
+      var row = readRow(record, layout, formulaGuarded: formulaGuarded)
       func placeOf(_ column: MemberColumn, line: Int) -> String {
         place(line, columns.first { $0.value == column }?.key ?? 0)
       }
@@ -211,11 +212,12 @@ public enum MemberCSV {
           nameLines[clusterKey] = record.line
         }
       }
-      let position = positions(header: header, columns: columns)
-      row.errors = row.errors.enumerated().sorted { a, b in
-        let (pa, pb) = (position(a.element), position(b.element))
-        return pa != pb ? pa < pb : a.offset < b.offset
-      }.map(\.element)
+      if row.errors.count > 1 {
+        row.errors = row.errors.enumerated().sorted { a, b in
+          let (pa, pb) = (position(a.element), position(b.element))
+          return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
+      }
       rows.append(row)
     }
     guard !rows.isEmpty else { throw CSVError(.noRows, line: headerRecord.line) }
@@ -272,20 +274,36 @@ public enum MemberCSV {
     return (key, unit)
   }
 
-  private static func readRow(
-    _ record: CSVRecord, header: [String], columns: [Int: MemberColumn], units: [Int: String],
-    formulaGuarded: Bool
-  ) -> MemberCSVRow {
+  /// Where a file's fields are, worked out once from its header for every row.
+  private struct RowLayout {
+    var header: [String]
+    /// The recognised columns in file order, each with its money unit.
+    var columns: [(index: Int, column: MemberColumn, unit: String)]
+    /// Each field's header, by field key.
+    var titles: [String: String]
+
+    init(header: [String], columns: [Int: MemberColumn], units: [Int: String]) {
+      self.header = header
+      self.columns = columns.sorted { $0.key < $1.key }.map {
+        ($0.key, $0.value, units[$0.key] ?? "")
+      }
+      titles = [:]
+      for (index, column) in columns { titles[column.field] = header[index] }
+    }
+  }
+
+  private static func readRow(_ record: CSVRecord, _ layout: RowLayout, formulaGuarded: Bool)
+    -> MemberCSVRow
+  {
+    let header = layout.header
     var member = Member(clusterId: 0, name: "")
     var texts = RowTexts()
     var errors: [FieldError] = []
-    var titles: [String: String] = [:]
-    for (index, column) in columns.sorted(by: { $0.key < $1.key }) {
-      titles[column.field] = header[index]
+    for (index, column, unit) in layout.columns {
       let cell = index < record.fields.count ? record.fields[index] : ""
       let value = KoreanText.clean(formulaGuarded ? FormulaGuard.restored(cell) : cell)
       do {
-        try apply(value, to: column, of: &member, texts: &texts, unit: units[index] ?? "")
+        try apply(value, to: column, of: &member, texts: &texts, unit: unit)
       } catch {
         var located = error
         located.line = record.line
@@ -320,7 +338,7 @@ public enum MemberCSV {
     for error in ruleErrors where !errors.contains(where: { $0.field == error.field }) {
       var located = error
       located.line = record.line
-      located.column = titles[error.field]
+      located.column = layout.titles[error.field]
       errors.append(located)
     }
     return MemberCSVRow(

@@ -24,13 +24,46 @@ public enum TextGrams {
   /// A member's entry in the member search index: the grams of each text (name key, initials,
   /// representative, products) and, separately, every single character in them.
   public static func memberTerms(_ texts: [String]) -> (grams: String, chars: String) {
-    let words = texts.flatMap(words)
-    var seen = Set<Character>()
-    let chars = words.joined().filter { seen.insert($0).inserted }
-    return (
-      words.flatMap(grams(ofWord:)).joined(separator: " "),
-      chars.map(String.init).joined(separator: " ")
-    )
+    let words = texts.flatMap { Self.words($0) }
+    var grams = String.UnicodeScalarView()
+    for word in words {
+      let scalars = Array(word.unicodeScalars)
+      if !grams.isEmpty { grams.append(" ") }
+      guard scalars.count > 1 else {
+        grams.append(contentsOf: scalars)
+        continue
+      }
+      for index in 0..<scalars.count - 1 {
+        if index > 0 { grams.append(" ") }
+        grams.append(scalars[index])
+        grams.append(scalars[index + 1])
+      }
+    }
+    return (String(grams), distinctCharacters(words))
+  }
+
+  /// Every character of the words once, in order, separated by spaces. Text of ASCII and
+  /// Hangul, where each scalar is a character of its own, is read scalar by scalar.
+  static func distinctCharacters(_ words: [String]) -> String {
+    guard words.allSatisfy({ $0.unicodeScalars.allSatisfy(isPlain) }) else {
+      var seen = Set<Character>()
+      return words.joined().filter { seen.insert($0).inserted }.map(String.init)
+        .joined(separator: " ")
+    }
+    var seen = Set<UInt32>()
+    var chars = String.UnicodeScalarView()
+    for scalar in words.lazy.flatMap(\.unicodeScalars) where seen.insert(scalar.value).inserted {
+      if !chars.isEmpty { chars.append(" ") }
+      chars.append(scalar)
+    }
+    return String(chars)
+  }
+
+  /// ASCII, a Hangul syllable or a compatibility jamo: a character of its own, whose lower case
+  /// and whether it is a letter or digit need no look-up in Unicode's tables.
+  static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII || (0xAC00...0xD7A3).contains(scalar.value)
+      || (0x3131...0x318E).contains(scalar.value)
   }
 
   /// The member search index query for a normalised search (letters and digits, see
@@ -57,10 +90,36 @@ public enum TextGrams {
   /// is NFC, where a Hangul syllable or a Latin letter is one scalar, and this runs over every
   /// note of every visit when a workspace is loaded.
   static func words(_ text: String) -> [String] {
+    let composed = KoreanText.nfc(text)
+    // ASCII and Hangul, nearly all text, are lower-cased and told apart scalar by scalar.
+    guard composed.unicodeScalars.allSatisfy(isPlain) else {
+      return words(lowercased: composed.lowercased())
+    }
+    // Plain text: ASCII capitals lowered, and letters and digits are ASCII ones or Hangul.
+    let lowered = composed.unicodeScalars.lazy.map { scalar in
+      (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+    }
+    return runs(of: lowered) { scalar in
+      let value = scalar.value
+      return (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || value >= 0x80
+    }
+  }
+
+  /// Runs of letters and digits of lower-cased text, by Unicode's properties.
+  static func words(lowercased text: String) -> [String] {
+    runs(of: text.unicodeScalars) {
+      $0.properties.isAlphabetic || $0.properties.numericType != nil
+    }
+  }
+
+  /// The runs of scalars that `isWord` holds for.
+  private static func runs(
+    of scalars: some Sequence<Unicode.Scalar>, where isWord: (Unicode.Scalar) -> Bool
+  ) -> [String] {
     var words: [String] = []
     var word = String.UnicodeScalarView()
-    for scalar in KoreanText.nfc(text).lowercased().unicodeScalars {
-      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+    for scalar in scalars {
+      if isWord(scalar) {
         word.append(scalar)
       } else if !word.isEmpty {
         words.append(String(word))

@@ -33,75 +33,96 @@ extension Workspace {
       var lines: [Int64: Int] = [:]
       var added = 0
       let edition = try Workspace.newestDirectoryEdition(db) ?? today.year
-      for row in file.rows where row.errors.isEmpty {
-        guard let named = row.clusterName ?? clusterName else {
-          errors.append(
-            FieldError(
-              field: "cluster",
-              problem: .other(
-                english: "names no mini-cluster; fill it in, or give --cluster NAME for such rows",
-                korean: "미니클러스터가 없습니다. 칸을 채우거나 이런 행에 쓸 --cluster 이름을 주세요"),
-              line: row.line))
-          continue
-        }
-        let cluster: Cluster
-        if let known = clusters[named] {
-          cluster = known
-        } else {
-          let (found, created) = try Workspace.ensureCluster(named: named, db)
-          cluster = found
-          clusters[named] = found
-          if !counts.contains(where: { $0.name == found.name }) {
-            counts.append((found.name, 0, created))
+      // Every new member's profile is submitted the same way: the entry is checked once.
+      let profileErrors = ProgrammeRules.validate(
+        DirectoryBookEntry(edition: edition, memberId: 0, status: .submitted, submitted: today),
+        today: today
+      ).1
+      // One writer at a time: the ids are taken in turn from the first free one.
+      let firstId = try Workspace.nextId("member", db)
+      var nextId = firstId
+      var searchEntries = MemberSearchEntries()
+      try Schema.insertingMembers(from: firstId, db) {
+        for row in file.rows where row.errors.isEmpty {
+          guard let named = row.clusterName ?? clusterName else {
+            errors.append(
+              FieldError(
+                field: "cluster",
+                problem: .other(
+                  english:
+                    "names no mini-cluster; fill it in, or give --cluster NAME for such rows",
+                  korean: "미니클러스터가 없습니다. 칸을 채우거나 이런 행에 쓸 --cluster 이름을 주세요"),
+                line: row.line))
+            continue
           }
-        }
-        var member = row.member
-        member.clusterId = cluster.id
-        if let name = row.divisionName, !name.isEmpty {
-          let key = "\(cluster.id)/\(name)"
-          if let id = divisions[key] {
-            member.divisionId = id
+          let cluster: Cluster
+          if let known = clusters[named] {
+            cluster = known
           } else {
-            let (division, created) = try Workspace.ensureDivision(
-              named: name, clusterId: cluster.id, db)
-            if created { divisionsCreated.append(division.name) }
-            divisions[key] = division.id
-            member.divisionId = division.id
+            let (found, created) = try Workspace.ensureCluster(named: named, db)
+            cluster = found
+            clusters[named] = found
+            if !counts.contains(where: { $0.name == found.name }) {
+              counts.append((found.name, 0, created))
+            }
           }
-        }
-        // The name's key, worked out once for the three places that need it.
-        let key = KoreanText.nameKey(member.name)
-        let duplicates = try Workspace.duplicateErrors(member, nameKey: key, db)
-        if !duplicates.isEmpty {
-          errors += duplicates.map {
-            var error = $0
-            error.line = row.line
-            return error
+          var member = row.member
+          member.clusterId = cluster.id
+          if let name = row.divisionName, !name.isEmpty {
+            let key = "\(cluster.id)/\(name)"
+            if let id = divisions[key] {
+              member.divisionId = id
+            } else {
+              let (division, created) = try Workspace.ensureDivision(
+                named: name, clusterId: cluster.id, db)
+              if created { divisionsCreated.append(division.name) }
+              divisions[key] = division.id
+              member.divisionId = division.id
+            }
           }
-          continue
+          // The name's key, worked out once for the three places that need it.
+          let key = KoreanText.nameKey(member.name)
+          let duplicates = try Workspace.duplicateErrors(member, nameKey: key, db)
+          if !duplicates.isEmpty {
+            errors += duplicates.map {
+              var error = $0
+              error.line = row.line
+              return error
+            }
+            continue
+          }
+          let matches = try Workspace.otherClusterMatches(member, nameKey: key, db)
+          if !matches.isEmpty {
+            possible.append(
+              PossibleDuplicate(
+                line: row.line, name: member.name,
+                existing: matches.map { match in
+                  lines[match.id].map { .row($0) } ?? .member(match.reference)
+                }
+              ))
+          }
+          member.id = nextId
+          nextId += 1
+          member.profileChanged = Day.officeToday
+          try Workspace.storeMember(member, nameKey: key, searchEntries: &searchEntries, db)
+          lines[member.id] = row.line
+          if row.profileSubmitted == true {
+            // What `recordDirectoryBook` checks and writes for a member without an entry yet.
+            let errors = profileErrors + [ProgrammeRules.leftProblem(member)].compactMap { $0 }
+            if !errors.isEmpty { throw ValidationError(errors) }
+            try db.cachedStatement(
+              sql: """
+                INSERT INTO directoryBook (edition, memberId, status, submitted)
+                VALUES (?, ?, 'submitted', ?)
+                """
+            ).execute(arguments: [edition, member.id, today])
+          }
+          if let index = counts.firstIndex(where: { $0.name == cluster.name }) {
+            counts[index].added += 1
+          }
+          added += 1
         }
-        let matches = try Workspace.otherClusterMatches(member, nameKey: key, db)
-        if !matches.isEmpty {
-          possible.append(
-            PossibleDuplicate(
-              line: row.line, name: member.name,
-              existing: matches.map { match in
-                lines[match.id].map { .row($0) } ?? .member(match.reference)
-              }
-            ))
-        }
-        member.id = try Workspace.nextId("member", db)
-        member.profileChanged = Day.officeToday
-        try Workspace.storeMember(member, nameKey: key, db)
-        lines[member.id] = row.line
-        if row.profileSubmitted == true {
-          _ = try Workspace.recordDirectoryBook(
-            memberId: member.id, edition: edition, .submitted(today), today: today, db)
-        }
-        if let index = counts.firstIndex(where: { $0.name == cluster.name }) {
-          counts[index].added += 1
-        }
-        added += 1
+        try searchEntries.write(db)
       }
       if !errors.isEmpty {
         throw ValidationError(errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) })

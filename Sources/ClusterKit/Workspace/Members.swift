@@ -385,6 +385,16 @@ extension Workspace {
   /// from a CSV file, from a whole-workspace document). One cached statement, as an import
   /// runs it thousands of times; an import that has the name's key already passes it.
   static func storeMember(_ m: Member, nameKey: String? = nil, _ db: Database) throws {
+    var entries = MemberSearchEntries()
+    try storeMember(m, nameKey: nameKey, searchEntries: &entries, db)
+    try entries.write(db)
+  }
+
+  /// The same, with the search index entry added to `searchEntries`, which the caller writes
+  /// (`MemberSearchEntries.write`) once it has stored its members.
+  static func storeMember(
+    _ m: Member, nameKey: String?, searchEntries: inout MemberSearchEntries, _ db: Database
+  ) throws {
     let key = nameKey ?? KoreanText.nameKey(m.name)
     let initials = KoreanText.initials(key)
     try db.cachedStatement(
@@ -400,9 +410,9 @@ extension Workspace {
       m.address, m.phone, m.email, m.website, m.role, m.joined, m.left, m.status,
       m.profileChanged,
     ])
-    try indexMember(
-      id: m.id == 0 ? db.lastInsertedRowID : m.id, nameKey: key, initials: initials,
-      representative: m.representative, products: m.products, replacing: false, db)
+    try searchEntries.add(
+      id: m.id == 0 ? db.lastInsertedRowID : m.id,
+      terms: TextGrams.memberTerms([key, initials, m.representative, m.products]), db)
   }
 
   /// Errors for a member whose business number or name (legal form ignored) is already taken in
@@ -581,9 +591,10 @@ extension Workspace {
         id
       ])
     }
-    let terms = TextGrams.memberTerms([nameKey, initials, representative, products])
-    try db.cachedStatement(sql: "INSERT INTO memberSearch (rowid, grams, chars) VALUES (?, ?, ?)")
-      .execute(arguments: [id, terms.grams, terms.chars])
+    var entries = MemberSearchEntries()
+    try entries.add(
+      id: id, terms: TextGrams.memberTerms([nameKey, initials, representative, products]), db)
+    try entries.write(db)
   }
 
   static func escapeLike(_ text: String) -> String {
@@ -597,8 +608,10 @@ extension Workspace {
     try read { db in
       var counts: [Int64: Int] = [:]
       // Kept by the workspace (migration 8): members who have not left, per division.
-      for row in try Row.fetchAll(db, sql: "SELECT divisionId, members FROM divisionMembers") {
-        counts[row["divisionId"]] = row["members"]
+      for row in try Row.fetchAll(
+        db.cachedStatement(sql: "SELECT divisionId, members FROM divisionMembers"))
+      {
+        counts[row[0]] = row[1]
       }
       return counts
     }
@@ -833,5 +846,33 @@ extension Workspace {
       try contact.insert(db)
       return contact
     }
+  }
+}
+
+/// Member search index entries written many to a statement. FTS5 writes what it holds to the
+/// index at the start of every statement inside a transaction (each opens a savepoint), so a
+/// statement per member made an index segment per member, and merging those was most of the
+/// cost of an import.
+struct MemberSearchEntries {
+  /// Entries written by one statement.
+  static let batch = 256
+  private var values: [(any DatabaseValueConvertible)?] = []
+  private var count = 0
+
+  /// Adds an entry; a full batch is written at once.
+  mutating func add(id: Int64, terms: (grams: String, chars: String), _ db: Database) throws {
+    values += [id, terms.grams, terms.chars]
+    count += 1
+    if count == Self.batch { try write(db) }
+  }
+
+  /// Writes the entries added since the last write.
+  mutating func write(_ db: Database) throws {
+    guard count > 0 else { return }
+    let rows = Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", ")
+    try db.cachedStatement(sql: "INSERT INTO memberSearch (rowid, grams, chars) VALUES \(rows)")
+      .execute(arguments: StatementArguments(values))
+    values.removeAll(keepingCapacity: true)
+    count = 0
   }
 }

@@ -29,17 +29,20 @@ public struct SupportTotals: Hashable, Sendable {
 
   public init() {}
 
-  init(row: Row) {
-    requestCount = row["requestCount"]
-    requestedKRW = row["requestedKRW"]
-    pendingCount = row["pendingCount"]
-    pendingKRW = row["pendingKRW"]
-    approvedCount = row["approvedCount"]
-    approvedKRW = row["approvedKRW"]
-    committedKRW = row["committedKRW"]
-    cofundingKRW = row["cofundingKRW"]
-    disbursedKRW = row["disbursedKRW"]
-    returnedKRW = row["returnedKRW"]
+  /// The figures from column `start` of a row on, in the order `Workspace.totalsColumns` and
+  /// `programTotals` hold them (`requestFigures`, then the disbursed money). Read by position:
+  /// a lookup by name compares the name with every column's, for every figure of every row.
+  init(row: Row, from start: Int) {
+    requestCount = row[start]
+    requestedKRW = row[start + 1]
+    pendingCount = row[start + 2]
+    pendingKRW = row[start + 3]
+    approvedCount = row[start + 4]
+    approvedKRW = row[start + 5]
+    committedKRW = row[start + 6]
+    cofundingKRW = row[start + 7]
+    returnedKRW = row[start + 8]
+    disbursedKRW = row[start + 9]
   }
 
   public static func + (a: SupportTotals, b: SupportTotals) -> SupportTotals {
@@ -171,7 +174,7 @@ extension Workspace {
         "SELECT \(key) AS groupKey, \(totalsColumns) FROM \(from) WHERE \(condition) GROUP BY \(key)",
       arguments: arguments)
     {
-      if let value: Key = row["groupKey"] { result[value] = SupportTotals(row: row) }
+      if let value: Key = row[0] { result[value] = SupportTotals(row: row, from: 1) }
     }
     return result
   }
@@ -182,26 +185,27 @@ extension Workspace {
     SupportTotals(
       row: try Row.fetchOne(
         db, sql: "SELECT \(totalsColumns) FROM supportRequest r WHERE \(condition)",
-        arguments: arguments)!)
+        arguments: arguments)!, from: 0)
   }
 
   /// A program's totals as the workspace keeps them (`programTotals`, migration 8).
   static func programFigures(_ program: Program, _ db: Database) throws -> ProgramFigures {
     let row = try Row.fetchOne(
       db, sql: "SELECT * FROM programTotals WHERE programId = ?", arguments: [program.id])
-    return ProgramFigures(program: program, totals: try row.map(keptTotals) ?? SupportTotals())
+    return ProgramFigures(
+      program: program, totals: try row.map { try keptTotals($0, from: 1) } ?? SupportTotals())
   }
 
-  /// A row of `programTotals`. A total past what an integer holds (amounts written before their
-  /// ranges were checked) is kept by SQLite's arithmetic as a real number: it is refused as the
-  /// sum itself would be.
-  static func keptTotals(_ row: Row) throws -> SupportTotals {
-    for value in row.databaseValues {
+  /// The totals of a `programTotals` row, its figures from column `start` on. A total past what
+  /// an integer holds (amounts written before their ranges were checked) is kept by SQLite's
+  /// arithmetic as a real number: it is refused as the sum itself would be.
+  static func keptTotals(_ row: Row, from start: Int) throws -> SupportTotals {
+    for value in row.databaseValues.dropFirst(start) {
       if case .double = value.storage {
         throw DatabaseError(resultCode: .SQLITE_ERROR, message: "integer overflow")
       }
     }
-    return SupportTotals(row: row)
+    return SupportTotals(row: row, from: start)
   }
 
   static func programFigures(id: Int64, _ db: Database) throws -> ProgramFigures {
@@ -223,27 +227,40 @@ extension Workspace {
     try read { db in try Workspace.eachProgramFigures(year: year, db, body) }
   }
 
+  /// The program's columns, in the order `program(_:)` reads them.
+  private static let programColumns = [
+    "id", "year", "name", "category", "budgetKRW", "cofundingPercent", "memberCapKRW",
+    "memberCapCount", "opens", "closes", "note",
+  ]
+
+  /// A program from the first columns of a row (`programColumns`), read by position as the
+  /// overview and the programs pane read a year's programs on every data version.
+  private static func program(_ row: Row) -> Program {
+    Program(
+      id: row[0], year: row[1], name: row[2], category: row[3], budgetKRW: row[4],
+      cofundingPercent: row[5], memberCapKRW: row[6], memberCapCount: row[7], opens: row[8],
+      closes: row[9], note: row[10])
+  }
+
   static func eachProgramFigures(
     year: Int?, _ db: Database, _ body: (ProgramFigures) throws -> Void
   ) throws {
     // The program's columns, then its kept totals (none for a program no request was made to).
-    let width = try db.columns(in: "program").count
+    let totals = ["programId"] + requestFigures.map(\.name) + ["disbursedKRW"]
+    let start = programColumns.count
     let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT p.*, t.* FROM program p LEFT JOIN programTotals t ON t.programId = p.id
-        WHERE ? IS NULL OR p.year = ? ORDER BY p.year DESC, p.name
-        """, arguments: [year, year],
-      adapter: ScopeAdapter([
-        "program": RangeRowAdapter(0..<width), "totals": SuffixRowAdapter(fromIndex: width),
-      ]))
+      db.cachedStatement(
+        sql: """
+          SELECT \((programColumns.map { "p.\($0)" } + totals.map { "t.\($0)" }).joined(separator: ", "))
+          FROM program p LEFT JOIN programTotals t ON t.programId = p.id
+          WHERE ? IS NULL OR p.year = ? ORDER BY p.year DESC, p.name
+          """), arguments: [year, year])
     while let row = try rows.next() {
-      let totals = row.scopes["totals"]!
-      let kept = (totals["programId"] as Int64?) != nil
+      let kept = !row.hasNull(atIndex: start)
       try body(
         ProgramFigures(
-          program: Program(row: row.scopes["program"]!),
-          totals: kept ? try keptTotals(totals) : SupportTotals()))
+          program: program(row),
+          totals: kept ? try keptTotals(row, from: start + 1) : SupportTotals()))
     }
   }
 

@@ -85,44 +85,49 @@ extension Workspace {
   static func yearFigures(year: Int, first: Day, last: Day, _ db: Database) throws -> YearFigures {
     var byKind: [MemberKind: Int] = [:]
     for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT kind, SUM(delta) AS n FROM (
-          SELECT kind, delta FROM memberYearChange WHERE year < :year
-          UNION ALL
-          SELECT kind, delta FROM memberChange WHERE day BETWEEN :first AND :last
-        ) GROUP BY kind HAVING SUM(delta) <> 0
-        """, arguments: ["year": year, "first": first, "last": last])
+      db.cachedStatement(
+        sql: """
+          SELECT kind, SUM(delta) AS n FROM (
+            SELECT kind, delta FROM memberYearChange WHERE year < :year
+            UNION ALL
+            SELECT kind, delta FROM memberChange WHERE day BETWEEN :first AND :last
+          ) GROUP BY kind HAVING SUM(delta) <> 0
+          """), arguments: ["year": year, "first": first, "last": last])
     {
-      byKind[row["kind"]] = row["n"]
+      byKind[row[0]] = row[1]
     }
+    // The whole months before the last day's month (`meetingMonth`), then that month's days.
+    let lastMonth = Day(year: last.year, month: last.month, day: 1)!
     var meetings: [AnnualReport.MeetingLine] = []
     for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT kind, COUNT(*) AS held, SUM(invited) AS invited, SUM(present) AS present,
-               SUM(excused) AS excused
-        FROM meetingFigures WHERE date BETWEEN ? AND ? GROUP BY kind
-        """, arguments: [first, last])
+      db.cachedStatement(
+        sql: """
+          SELECT kind, SUM(held), SUM(invited), SUM(present), SUM(excused) FROM (
+            SELECT kind, held, invited, present, excused FROM meetingMonth
+            WHERE month >= \(Schema.month("?")) AND month < \(Schema.month("?"))
+            UNION ALL
+            SELECT kind, 1, invited, present, excused FROM meetingFigures
+            WHERE date BETWEEN ? AND ?
+          ) GROUP BY kind
+          """), arguments: [first, lastMonth, max(first, lastMonth), last])
     {
       meetings.append(
         .init(
-          kind: row["kind"], held: row["held"],
-          participation: Participation(
-            invited: row["invited"], present: row["present"], excused: row["excused"])))
+          kind: row[0], held: row[1],
+          participation: Participation(invited: row[2], present: row[3], excused: row[4])))
     }
     meetings.sort {
       MeetingKind.allCases.firstIndex(of: $0.kind)! < MeetingKind.allCases.firstIndex(of: $1.kind)!
     }
     var byStatus: [RequestStatus: Int] = [:]
     for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT s.status, SUM(s.n) AS n FROM programStatusCount s JOIN program p ON p.id = s.programId
-        WHERE p.year = ? GROUP BY s.status
-        """, arguments: [year])
+      db.cachedStatement(
+        sql: """
+          SELECT s.status, SUM(s.n) AS n FROM programStatusCount s JOIN program p ON p.id = s.programId
+          WHERE p.year = ? GROUP BY s.status
+          """), arguments: [year])
     {
-      byStatus[row["status"]] = row["n"]
+      byStatus[row[0]] = row[1]
     }
     return YearFigures(
       membersByKind: byKind, meetings: meetings, requestsByStatus: byStatus,

@@ -289,7 +289,7 @@ extension Workspace {
     try read { db in
       let clause = Workspace.requestClause(filter)
       return try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM supportRequest r WHERE \(clause.sql)",
+        db.cachedStatement(sql: "SELECT COUNT(*) FROM supportRequest r WHERE \(clause.sql)"),
         arguments: clause.arguments)!
     }
   }

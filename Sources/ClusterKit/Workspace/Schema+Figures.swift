@@ -8,8 +8,9 @@ extension Schema {
     "divisionMembers", "visitDay", "openFollowUpDay",
   ]
 
-  /// Every table of figures kept by triggers: migration 8's and the due counts (migration 11).
-  static let keptTables = figureTables + ["dueDay"]
+  /// Every table of figures kept by triggers: migration 8's, the due counts (migration 11) and
+  /// the meetings per month (migration 13).
+  static let keptTables = figureTables + ["dueDay", "meetingMonth"]
 
   /// Migration 8: the figures the overview and the programs pane show, kept by triggers, so that
   /// after any write — this program's or another's — they are a lookup instead of a computation
@@ -290,6 +291,63 @@ extension Schema {
         """, change)
   }
 
+  /// The triggers that add an inserted member's part to the kept figures (migrations 8 and 11).
+  static let memberInsertTriggers = ["member_figures_insert", "dueDay_insert"]
+
+  /// Runs `body`, which inserts members with ids from `firstId` on and no other member, without
+  /// the triggers that add each one's part to the kept figures, then adds the parts of all of
+  /// them at once: the same figures, a statement per table instead of ten per member. Inside a
+  /// transaction (dropping and creating the triggers again is part of it), so no other
+  /// connection ever sees the workspace without them.
+  static func insertingMembers<T>(from firstId: Int64, _ db: Database, _ body: () throws -> T)
+    throws -> T
+  {
+    let names = memberInsertTriggers.map { "'\($0)'" }.joined(separator: ", ")
+    let triggers = try String.fetchAll(
+      db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (\(names))")
+    for name in memberInsertTriggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+    let result = try body()
+    for sql in triggers { try db.execute(sql: sql) }
+    try addMemberParts(db, where: "m.id >= \(firstId)")
+    return result
+  }
+
+  /// Adds to the kept figures the parts of the members matching `condition` (over `member m`),
+  /// as their insert triggers would one by one.
+  private static func addMemberParts(_ db: Database, where condition: String) throws {
+    let counted = "\(condition) AND \(memberCounts("m"))"
+    try db.execute(
+      sql: """
+        INSERT INTO memberChange (day, kind, delta)
+          SELECT day, kind, SUM(delta) FROM (
+            SELECT IFNULL(m.joined, '') AS day, m.kind AS kind, 1 AS delta FROM member m
+              WHERE \(counted)
+            UNION ALL
+            SELECT m."left", m.kind, -1 FROM member m WHERE \(counted) AND m."left" IS NOT NULL
+          ) WHERE true GROUP BY day, kind
+          ON CONFLICT (day, kind) DO UPDATE SET delta = delta + excluded.delta;
+        DELETE FROM memberChange WHERE delta = 0;
+        INSERT INTO memberYearChange (year, kind, delta)
+          SELECT year, kind, SUM(delta) FROM (
+            SELECT \(year("IFNULL(m.joined, '')")) AS year, m.kind AS kind, 1 AS delta
+              FROM member m WHERE \(counted)
+            UNION ALL
+            SELECT \(year("m.\"left\"")), m.kind, -1 FROM member m
+              WHERE \(counted) AND m."left" IS NOT NULL
+          ) WHERE true GROUP BY year, kind
+          ON CONFLICT (year, kind) DO UPDATE SET delta = delta + excluded.delta;
+        DELETE FROM memberYearChange WHERE delta = 0;
+        INSERT INTO divisionMembers (divisionId, members)
+          SELECT m.divisionId, COUNT(*) FROM member m WHERE \(condition) AND \(inDivision("m"))
+          GROUP BY m.divisionId
+          ON CONFLICT (divisionId) DO UPDATE SET members = members + excluded.members;
+        INSERT INTO dueDay (officer, lastVisit, companies)
+          SELECT \(isOfficer("m")), IFNULL(m.lastVisit, ''), COUNT(*) FROM member m
+          WHERE \(condition) AND \(isDueCandidate("m")) GROUP BY 1, 2
+          ON CONFLICT (officer, lastVisit) DO UPDATE SET companies = companies + excluded.companies;
+        """)
+  }
+
   private static var visitTriggers: String {
     func visit(_ sign: String, _ v: String) -> String {
       """
@@ -388,4 +446,61 @@ extension Schema {
         OR OLD.status IS NOT NEW.status OR OLD.kind IS NOT NEW.kind
         """, company)
   }
+
+  /// Migration 13: the meetings of each month by kind (`meetingMonth`: how many, and their
+  /// attendance), kept from `meetingFigures` by triggers on it, so the year's meetings up to a
+  /// day are the months before that day's month and the meetings of its own month: a few dozen
+  /// rows instead of every meeting of the year. (`keepFigures` drops `meetingFigures` with these
+  /// triggers: a migration that calls it again calls `keepMeetingMonths` after it.)
+  static func addMeetingMonths(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE meetingMonth (
+          month TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          held INTEGER NOT NULL,
+          invited INTEGER NOT NULL,
+          present INTEGER NOT NULL,
+          excused INTEGER NOT NULL,
+          PRIMARY KEY (month, kind)
+        ) WITHOUT ROWID;
+        """)
+    try keepMeetingMonths(db)
+  }
+
+  /// (Re)creates the triggers that keep `meetingMonth` and fills it from `meetingFigures`.
+  static func keepMeetingMonths(_ db: Database) throws {
+    func meeting(_ sign: String, _ f: String) -> String {
+      """
+      INSERT INTO meetingMonth (month, kind, held, invited, present, excused)
+        VALUES (\(month("\(f).date")), \(f).kind, \(sign)1, \(sign)\(f).invited, \(sign)\(f).present,
+          \(sign)\(f).excused)
+        ON CONFLICT (month, kind) DO UPDATE SET held = held + excluded.held,
+          invited = invited + excluded.invited, present = present + excluded.present,
+          excused = excused + excluded.excused;
+      DELETE FROM meetingMonth WHERE month = \(month("\(f).date")) AND kind = \(f).kind AND held = 0;
+      """
+    }
+    for event in ["insert", "update", "delete"] {
+      try db.execute(sql: "DROP TRIGGER IF EXISTS meetingMonth_\(event)")
+    }
+    try db.execute(
+      sql: partTriggers(
+        "meetingMonth", on: "meetingFigures", updateOf: "date, kind, invited, present, excused",
+        meeting))
+    try fillMeetingMonths(db)
+  }
+
+  /// Empties `meetingMonth` and sums it again from `meetingFigures`.
+  static func fillMeetingMonths(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        DELETE FROM meetingMonth;
+        INSERT INTO meetingMonth SELECT \(month("date")), kind, COUNT(*), SUM(invited), SUM(present),
+          SUM(excused) FROM meetingFigures GROUP BY 1, 2;
+        """)
+  }
+
+  /// The month (`YYYY-MM`) of a day stored as `YYYY-MM-DD`.
+  static func month(_ day: String) -> String { "substr(\(day), 1, 7)" }
 }

@@ -18,6 +18,7 @@ enum Schema {
     (9, keepAuditOfRemovedRequestsAndNumbersPerCluster),
     (11, addDueCounts),
     (12, addIndexesInListOrder),
+    (13, addMeetingMonths),
   ]
 
   static var currentVersion: Int { migrations.last!.version }

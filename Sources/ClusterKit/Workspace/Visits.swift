@@ -250,13 +250,12 @@ extension Workspace {
     return try read { db in
       var counts = Array(repeating: 0, count: weeks)
       for row in try Row.fetchAll(
-        db,
-        sql: "SELECT date, visits AS n FROM visitDay WHERE date >= ? AND date <= ?",
+        db.cachedStatement(sql: "SELECT date, visits FROM visitDay WHERE date >= ? AND date <= ?"),
         arguments: [firstMonday, today])
       {
-        let day: Day = row["date"]
+        let day: Day = row[0]
         let week = firstMonday.days(until: day) / 7
-        if counts.indices.contains(week) { counts[week] += row["n"] as Int }
+        if counts.indices.contains(week) { counts[week] += row[1] as Int }
       }
       return counts
     }
@@ -266,19 +265,17 @@ extension Workspace {
   public func openFollowUps(limit: Int = 200) throws -> [OpenFollowUp] {
     try read { db in
       try Row.fetchAll(
-        db,
-        sql: """
-          SELECT f.*, v.date AS visitDate, v.memberId, m.name AS memberName
-          FROM followUp f JOIN visit v ON v.id = f.visitId JOIN member m ON m.id = v.memberId
-          WHERE f.done IS NULL
-          ORDER BY f.due IS NULL, f.due, f.id LIMIT ?
-          """, arguments: [limit]
+        db.cachedStatement(
+          sql: """
+            SELECT f.id, f.action, f.owner, f.due, f.visitId, v.date, v.memberId, m.name
+            FROM followUp f JOIN visit v ON v.id = f.visitId JOIN member m ON m.id = v.memberId
+            WHERE f.done IS NULL
+            ORDER BY f.due IS NULL, f.due, f.id LIMIT ?
+            """), arguments: [limit]
       ).map { row in
         OpenFollowUp(
-          followUp: FollowUp(
-            id: row["id"], action: row["action"], owner: row["owner"], due: row["due"], done: nil),
-          visitId: row["visitId"], visitDate: row["visitDate"], memberId: row["memberId"],
-          memberName: row["memberName"])
+          followUp: FollowUp(id: row[0], action: row[1], owner: row[2], due: row[3], done: nil),
+          visitId: row[4], visitDate: row[5], memberId: row[6], memberName: row[7])
       }
     }
   }
@@ -288,13 +285,12 @@ extension Workspace {
   public func followUpCounts(today: Day) throws -> (open: Int, overdue: Int) {
     try read { db in
       let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT IFNULL(SUM(open), 0) AS open,
-                 IFNULL(SUM(CASE WHEN due <> '' AND due < ? THEN open END), 0) AS overdue
-          FROM openFollowUpDay
-          """, arguments: [today])!
-      return (row["open"], row["overdue"])
+        db.cachedStatement(
+          sql: """
+            SELECT IFNULL(SUM(open), 0), IFNULL(SUM(CASE WHEN due <> '' AND due < ? THEN open END), 0)
+            FROM openFollowUpDay
+            """), arguments: [today])!
+      return (row[0], row[1])
     }
   }
 
@@ -350,11 +346,11 @@ extension Workspace {
         "SELECT m.id, m.name, m.role, m.lastVisit FROM member m INDEXED BY member_due WHERE "
         + condition
       _ = arguments.append(contentsOf: [limit])
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        let role: OfficerRole = row["role"]
-        let last: Day? = row["lastVisit"]
+      return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+        let role: OfficerRole = row[2]
+        let last: Day? = row[3]
         return DueVisit(
-          memberId: row["id"], name: row["name"], role: role, lastVisit: last,
+          memberId: row[0], name: row[1], role: role, lastVisit: last,
           daysSince: last.map { $0.days(until: today) },
           rhythmWeeks: (role.isOfficer ? officerDays : memberDays) / 7)
       }
@@ -373,11 +369,12 @@ extension Workspace {
         today: today, minimumWeeks: minimumWeeks, clusterId: clusterId, db)
       if clusterId == nil {
         return try Int.fetchOne(
-          db,
-          sql: """
-            SELECT IFNULL(SUM(companies), 0) FROM dueDay
-            WHERE (officer = 1 AND lastVisit <= ?) OR (officer = 0 AND lastVisit <= ?)
-            """, arguments: [today.adding(days: -officerDays), today.adding(days: -memberDays)]
+          db.cachedStatement(
+            sql: """
+              SELECT IFNULL(SUM(companies), 0) FROM dueDay
+              WHERE (officer = 1 AND lastVisit <= ?) OR (officer = 0 AND lastVisit <= ?)
+              """),
+          arguments: [today.adding(days: -officerDays), today.adding(days: -memberDays)]
         ) ?? 0
       }
       return try Int.fetchOne(

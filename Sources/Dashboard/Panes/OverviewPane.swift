@@ -131,7 +131,9 @@ struct OverviewPane: Pane {
       for (i, line) in memberLines.prefix(shown).enumerated() {
         g.put(line, x: r.x, y: r.y + i, style: t.normal, maxWidth: r.width)
       }
-      let hidden = memberLines.dropFirst(shown).map { $0.components(separatedBy: " · ").count }
+      let hidden = memberLines.dropFirst(shown).map {
+        $0.split(separator: " · ", omittingEmptySubsequences: false).count
+      }
       Self.more(hidden.reduce(0, +), at: shown, &g, r, t, l)
     }
 
@@ -217,9 +219,9 @@ struct OverviewPane: Pane {
         let permille =
           b.program.budgetKRW > 0 ? Int(min(1000, b.approvedKRW * 1000 / b.program.budgetKRW)) : 0
         let bar = BarChart.bar(value: permille, maximum: 1000, width: barWidth)
+        // The bar on a track of dots as wide as the whole budget's bar.
         g.put(
-          DisplayWidth.pad(bar, to: barWidth, align: .left).replacingOccurrences(
-            of: " ", with: "·"),
+          bar + String(repeating: "·", count: max(0, barWidth - DisplayWidth.of(bar))),
           x: r.x, y: y + 1, style: over ? t.warning : t.accent, maxWidth: barWidth)
         g.put(pct, x: r.x + barWidth, y: y + 1, style: t.dim, maxWidth: r.width - barWidth)
       }
