@@ -13,14 +13,19 @@ public enum AuditChain {
   /// The hash of an entry that follows the entry whose hash is `previous`. Every field is
   /// written with its length, so no two different entries give the same bytes.
   static func hash(_ entry: AuditEntry, after previous: String) -> String {
-    var bytes = Array("clusterdesk-audit-1\n\(previous)\n".utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)
+    bytes += "clusterdesk-audit-1\n".utf8
+    bytes += previous.utf8
+    bytes.append(0x0A)
     for field in [
       String(entry.id), entry.requestId.map(String.init) ?? "", entry.at, entry.actor, entry.field,
       entry.before,
       entry.after,
     ] {
-      bytes += Array("\(field.utf8.count):".utf8)
-      bytes += Array(field.utf8)
+      bytes += String(field.utf8.count).utf8
+      bytes.append(UInt8(ascii: ":"))
+      bytes += field.utf8
       bytes.append(0x0A)
     }
     return SHA256.hex(bytes)
