@@ -277,9 +277,13 @@ extension Workspace {
   /// file) gets it computed, and every request must agree with its history. Returns the
   /// document normalised, and each member's name key (which the duplicate check works out and
   /// the member's row keeps).
-  static func check(_ document: consuming WorkspaceDocument) throws -> (
-    document: WorkspaceDocument, memberKeys: [String]
-  ) {
+  ///
+  /// A streamed import (`importDocument(streamingFrom:)`) has read the lists it does not hold
+  /// (`StreamedLists.lists`) a record at a time with the same checks; `streamed` brings what the
+  /// checks of the other lists need of them.
+  static func check(_ document: consuming WorkspaceDocument, streamed: StreamedLists? = nil)
+    throws -> (document: WorkspaceDocument, memberKeys: [String])
+  {
     var errors: [FieldError] = []
     func located(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
       Workspace.located(list, index, error)
@@ -403,7 +407,7 @@ extension Workspace {
         names[key] = index
       }
     }
-    errors += checkSupport(document)
+    errors += checkSupport(document, visits: streamed?.visits ?? VisitFacts.of(document.visits))
     errors += checkProgrammes(&document)
 
     // The audit history: ids in order (the chain runs in id order), the chain itself, and
@@ -433,8 +437,13 @@ extension Workspace {
             korean: "감사 기록의 해시 체인과 맞지 않습니다: 이 항목이나 그 앞의 항목이 바뀌었거나, 더해졌거나, 지워졌습니다"),
           value: document.audit[broken].hash))
     }
-    errors += AuditChain.historyProblems(
-      requests: document.requests, instalments: document.instalments, audit: document.audit)
+    if let streamed {
+      errors += streamed.audit.problems(
+        requests: document.requests, instalments: document.instalments)
+    } else {
+      errors += AuditChain.historyProblems(
+        requests: document.requests, instalments: document.instalments, audit: document.audit)
+    }
     if !errors.isEmpty { throw ValidationError(Array(errors.prefix(200))) }
     return (document, memberKeys)
   }
