@@ -187,10 +187,20 @@ struct Import: ParsableCommand {
 
   func run() throws {
     try reporting {
+      // What the file is, from its beginning: a JSON workspace is then read a piece at a time.
+      guard
+        let head = FileHandle(forReadingAtPath: file).flatMap({ handle in
+          defer { try? handle.close() }
+          return try? handle.read(upToCount: 65_536) ?? Data()
+        })
+      else {
+        throw CommandError("Cannot read \(file).", "\(file, .object) 읽을 수 없습니다.")
+      }
+      let kind = ImportedFile.kind(of: head, named: file)
+      if kind == .json && sheet == nil && !contacts { return try importJSON() }
       guard let data = FileManager.default.contents(atPath: file) else {
         throw CommandError("Cannot read \(file).", "\(file, .object) 읽을 수 없습니다.")
       }
-      let kind = ImportedFile.kind(of: data, named: file)
       if sheet != nil && kind != .workbook {
         throw CommandError(
           "--sheet is for workbooks, and \(file) is not one.",
@@ -207,7 +217,7 @@ struct Import: ParsableCommand {
       switch kind {
       case .workbook: try importWorkbook(data, cluster: cluster)
       case .csv: try importCSV(data, cluster: cluster)
-      case .json: try importJSON(data)
+      case .json: try importJSON()
       }
     }
   }
@@ -315,11 +325,33 @@ struct Import: ParsableCommand {
         "아무것도 가져오지 않았습니다. \(file)에 문제 \(error.errors.count)건:"))
   }
 
-  private func importJSON(_ data: Data) throws {
+  /// A whole workspace from a JSON file, read a piece at a time; a file that does not read that
+  /// way (an older version, or one with a problem) is read whole, as the one way that names
+  /// every problem.
+  private func importJSON() throws {
+    struct ReadWhole: Error {}
+    do {
+      var counts: ImportedCounts?
+      let workspace = try location.openOrCreate { workspace in
+        let progress = ProgressLine(language.pick("Importing", "가져오는 중"))
+        defer { progress.finish() }
+        counts = try workspace.importDocument(streamingFrom: file, progress: progress.update)
+        if counts == nil { throw ReadWhole() }
+      }
+      sayImported(counts!, into: workspace)
+    } catch is ReadWhole {
+      try importWholeJSON()
+    }
+  }
+
+  private func importWholeJSON() throws {
     let document: WorkspaceDocument
     do {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CommandError("Cannot read \(file).", "\(file, .object) 읽을 수 없습니다.")
+      }
       document = try WorkspaceDocument.decode(data)
-    } catch {
+    } catch let error as ClusterKit.ValidationError {
       throw CommandError(
         "\(file) is not a ClusterDesk workspace JSON: \(error.message(.en)).",
         "\(file, .topic) ClusterDesk 워크스페이스 JSON이 아닙니다: \(error.message(.ko)).")
@@ -335,16 +367,20 @@ struct Import: ParsableCommand {
       sayNothingImported(error)
       throw error
     }
+    sayImported(ImportedCounts(document), into: workspace)
+  }
+
+  private func sayImported(_ counts: ImportedCounts, into workspace: Workspace) {
     print(
       language.pick(
-        "Imported \(document.members.count) members, \(document.meetings.count) meetings, \(document.visits.count) visits and \(document.requests.count) requests into \(workspace.path).",
-        "\(workspace.path)에 회원 \(document.members.count), 회의 \(document.meetings.count), 방문 \(document.visits.count), 지원신청 \(document.requests.count)건을 가져왔습니다."
+        "Imported \(counts.members) members, \(counts.meetings) meetings, \(counts.visits) visits and \(counts.requests) requests into \(workspace.path).",
+        "\(workspace.path)에 회원 \(counts.members), 회의 \(counts.meetings), 방문 \(counts.visits), 지원신청 \(counts.requests)건을 가져왔습니다."
       ))
-    if !document.audit.isEmpty && document.audit.allSatisfy({ $0.hash == nil }) {
+    if counts.chainedOnImport {
       print(
         language.pick(
-          "\(file) carries no audit chain (as a version 1 file); its \(document.audit.count) audit entries were chained as they are.",
-          "\(file)에는 (버전 1 파일처럼) 감사 기록 해시 체인이 없습니다. 감사 기록 \(document.audit.count)건은 있는 그대로 체인에 묶었습니다."
+          "\(file) carries no audit chain (as a version 1 file); its \(counts.audit) audit entries were chained as they are.",
+          "\(file)에는 (버전 1 파일처럼) 감사 기록 해시 체인이 없습니다. 감사 기록 \(counts.audit)건은 있는 그대로 체인에 묶었습니다."
         ))
     }
   }

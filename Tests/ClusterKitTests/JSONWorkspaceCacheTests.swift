@@ -6,17 +6,15 @@ import Testing
 
 /// The cache of a JSON workspace's loaded database: used for the same bytes only, rebuilt when
 /// missing, damaged or for other bytes, and owner-only.
-@Suite(.temporaryCache) struct JSONWorkspaceCacheTests {
+@Suite(.temporaryCache, .temporaryFolder) struct JSONWorkspaceCacheTests {
   let folder: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "clusterdesk-json-cache-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try TemporaryFolder.current()
   }
 
   /// The sample office as a JSON workspace, opened once so that its cache is written, and that
-  /// cache (removed with the folder by `cleanUp`).
+  /// cache (both removed with their test's folders).
   func cachedSample() throws -> (path: String, cache: JSONWorkspaceCache) {
     let path = folder.appendingPathComponent("office.json").path
     let document = try WorkspaceDocument.decode(Data(contentsOf: JSONWorkspaceFileTests.sampleURL))
@@ -26,11 +24,6 @@ import Testing
     _ = try Workspace(path: path)
     #expect(FileManager.default.fileExists(atPath: cache.path))
     return (path, cache)
-  }
-
-  func cleanUp(_ cache: JSONWorkspaceCache) {
-    try? FileManager.default.removeItem(atPath: cache.path)
-    try? FileManager.default.removeItem(at: folder)
   }
 
   /// Renames the first member in the cache only, so that a workspace showing that name was
@@ -51,7 +44,6 @@ import Testing
   /// A cache whose workspace file is gone is removed the next time a cache is written.
   @Test func theCacheOfAWorkspaceThatIsGoneIsRemoved() throws {
     let (path, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     let other = folder.appendingPathComponent("other.json").path
     try FileManager.default.copyItem(atPath: path, toPath: other)
     _ = try Workspace(path: other)
@@ -69,7 +61,6 @@ import Testing
   /// workspace new to the folder is cached, so a save's time does not grow with them.
   @Test func aSaveLeavesTheOtherCachesAlone() throws {
     let (path, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     let stray = ((cache.path as NSString).deletingLastPathComponent as NSString)
       .appendingPathComponent("stray.sqlite")
     try Data("not a cache".utf8).write(to: URL(fileURLWithPath: stray))
@@ -87,7 +78,6 @@ import Testing
   /// cache itself is not opened.
   @Test func aCacheIsToldByTheFileNamingItsWorkspace() throws {
     let (path, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     let cacheFolder = (cache.path as NSString).deletingLastPathComponent as NSString
     #expect(try String(contentsOfFile: cache.ownerPath, encoding: .utf8) == path)
     let kept = cacheFolder.appendingPathComponent("kept.sqlite")
@@ -102,7 +92,6 @@ import Testing
 
   @Test func aSecondOpenOfTheSameBytesCopiesTheCache() throws {
     let (path, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     #expect(try firstMemberName(path) != "캐시표시")
     try markCache(cache)
     #expect(try firstMemberName(path) == "캐시표시")
@@ -110,7 +99,6 @@ import Testing
 
   @Test func aFileChangedByOneByteIsLoadedFromTheFile() throws {
     let (path, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     let original = try firstMemberName(path)
     try markCache(cache)
     // Another program adds one byte (a space after the document): the same records, other bytes.
@@ -125,7 +113,6 @@ import Testing
 
   @Test func aDamagedCacheIsBuiltAgain() throws {
     let (path, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     let original = try firstMemberName(path)
     let damaged = try Data(contentsOf: URL(fileURLWithPath: cache.path)).prefix(8192)
     try (damaged + Data(repeating: 0xA5, count: 8192)).write(to: URL(fileURLWithPath: cache.path))
@@ -137,7 +124,6 @@ import Testing
 
   @Test func aSavedChangeLeavesTheCacheOfTheNewBytes() throws {
     let (path, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     let workspace = try Workspace(path: path)
     let cluster = try workspace.clusters()[0]
     _ = try workspace.addMember(Member(clusterId: cluster.id, kind: .company, name: "(주)캐시정밀"))
@@ -154,7 +140,6 @@ import Testing
 
   @Test func theCacheIsOwnerOnly() throws {
     let (_, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     let folder = (cache.path as NSString).deletingLastPathComponent
     let folderMode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions]
     let fileMode = try FileManager.default.attributesOfItem(atPath: cache.path)[.posixPermissions]
@@ -169,7 +154,6 @@ import Testing
   /// A test keeps its caches in its own folder: nothing is written to the user's.
   @Test func aTestsCachesStayOutOfTheUsersFolder() throws {
     let (path, cache) = try cachedSample()
-    defer { cleanUp(cache) }
     let folder = try #require(JSONWorkspaceCache.folder)
     #expect(cache.path.hasPrefix(folder + "/"))
     let users = try #require(

@@ -6,13 +6,11 @@ import Testing
 
 /// A workspace kept in a JSON file: opened through the import, saved after every change, small
 /// diffs, other writers and other programs.
-@Suite(.temporaryCache) struct JSONWorkspaceFileTests {
+@Suite(.temporaryCache, .temporaryFolder) struct JSONWorkspaceFileTests {
   let folder: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "clusterdesk-json-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try TemporaryFolder.current()
   }
 
   func file(_ name: String) -> String { folder.appendingPathComponent(name).path }

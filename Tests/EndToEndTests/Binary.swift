@@ -45,6 +45,23 @@ struct Binary {
 
   var workspacePath: String { environment["CLUSTERDESK_WORKSPACE"]! }
 
+  /// The environment for the dashboard in a terminal: only what it reads (a terminal's own
+  /// variables aside), so that the screen does not depend on the shell the tests run in. The
+  /// cache folder stays the test's own.
+  var terminalEnvironment: [String: String] {
+    var env = environment.filter {
+      [
+        "CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME",
+        "XDG_CACHE_HOME",
+      ].contains($0.key)
+    }
+    env["TERM"] = "xterm-256color"
+    return env
+  }
+
+  /// The cache folder of the JSON workspaces this binary opens.
+  var cacheFolder: URL { URL(fileURLWithPath: folder.path + "-cache/clusterdesk") }
+
   func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
   @discardableResult
@@ -77,6 +94,6 @@ struct Binary {
 
   func cleanUp() {
     try? FileManager.default.removeItem(at: folder)
-    try? FileManager.default.removeItem(atPath: folder.path + "-cache")
+    try? FileManager.default.removeItem(at: cacheFolder.deletingLastPathComponent())
   }
 }

@@ -16,11 +16,7 @@ import Testing
       .path
     let imported = try cli.run(["import", sample])
     #expect(imported.status == 0, "\(imported.stderr)")
-    var env = cli.environment.filter {
-      ["CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME"]
-        .contains($0.key)
-    }
-    env["TERM"] = "xterm-256color"
+    var env = cli.terminalEnvironment
     env.merge(environment) { $1 }
     let session = try TmuxSession(
       arguments, in: cli.folder, environment: env, width: width, height: height)

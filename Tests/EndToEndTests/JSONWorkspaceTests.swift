@@ -193,7 +193,7 @@ import Testing
   @Test func commandsUseTheCacheOfTheSameBytesOnly() throws {
     let cli = try sampleOffice("office.json")
     defer { cli.cleanUp() }
-    let cacheFolder = cli.folder.path + "-cache/clusterdesk"
+    let cacheFolder = cli.cacheFolder.path
     #expect(try cli.run(["members", "list"]).status == 0)
     let files = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).sorted()
     // The cache and the small file naming its workspace.
@@ -325,15 +325,15 @@ import Testing
   @Test func dashboardNoticesAnOutsideChange() throws {
     let cli = try sampleOffice("office.json")
     defer { cli.cleanUp() }
-    var env = cli.environment.filter {
-      ["CLUSTERDESK_WORKSPACE", "CLUSTERDESK_TODAY", "CLUSTERDESK_USER", "LANG", "PATH", "HOME"]
-        .contains($0.key)
-    }
-    env["TERM"] = "xterm-256color"
     let tmux = try TmuxSession(
-      ["--pane", "visits"], in: cli.folder, environment: env, width: 100, height: 30)
+      ["--pane", "visits"], in: cli.folder, environment: cli.terminalEnvironment, width: 100,
+      height: 30)
     defer { tmux.close() }
     #expect(try tmux.waitFor("Open follow-ups"), "\(tmux.text)")
+    // The dashboard keeps the file's cache in the test's cache folder, not in the user's.
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: cli.cacheFolder.path)
+        .contains { $0.hasSuffix(".sqlite") })
     let good = try String(contentsOfFile: cli.workspacePath, encoding: .utf8)
     // What a merge conflict leaves behind, written the way git writes: a new file moved in.
     func replace(with text: String) throws {

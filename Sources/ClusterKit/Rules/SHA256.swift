@@ -17,59 +17,90 @@ enum SHA256 {
 
   /// The digest of the bytes, as 64 lower-case hex digits.
   static func hex(_ message: [UInt8]) -> String {
-    var h: [UInt32] = [
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-      0x5be0_cd19,
-    ]
-    var bytes = message
-    let bitLength = UInt64(message.count) * 8
-    bytes.append(0x80)
-    while bytes.count % 64 != 56 { bytes.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-    }
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: bytes.count, by: 64) {
-      for i in 0..<16 {
-        let at = chunk + i * 4
-        w[i] =
-          UInt32(bytes[at]) << 24 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 8
-          | UInt32(bytes[at + 3])
-      }
-      for i in 16..<64 {
-        let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for i in 0..<64 {
-        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ majority
-        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-      }
-      h[0] = h[0] &+ a
-      h[1] = h[1] &+ b
-      h[2] = h[2] &+ c
-      h[3] = h[3] &+ d
-      h[4] = h[4] &+ e
-      h[5] = h[5] &+ f
-      h[6] = h[6] &+ g
-      h[7] = h[7] &+ hh
-    }
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(64)
-    for word in h {
-      for shift in stride(from: 28, through: 0, by: -4) {
-        out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
-      }
-    }
-    return String(decoding: out, as: UTF8.self)
+    message.withUnsafeBufferPointer { hex($0) }
   }
 
-  private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+  /// The same over bytes in place (a whole file's, without copying them first).
+  static func hex(_ message: UnsafeBufferPointer<UInt8>) -> String {
+    var state = State()
+    let whole = message.count / 64 * 64
+    var at = 0
+    while at < whole {
+      state.compress(UnsafeBufferPointer(rebasing: message[at..<at + 64]))
+      at += 64
+    }
+    // The padding: the last bytes, 0x80, zeros, and the length in bits, in one or two blocks.
+    var tail = [UInt8](message[whole...])
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
+    let bitLength = UInt64(message.count) &* 8
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    }
+    tail.withUnsafeBufferPointer { tail in
+      for block in stride(from: 0, to: tail.count, by: 64) {
+        state.compress(UnsafeBufferPointer(rebasing: tail[block..<block + 64]))
+      }
+    }
+    return state.hex
+  }
+
+  /// The eight working words, and one block's message schedule, kept out of arrays so that the
+  /// rounds do no bounds checks or allocations.
+  private struct State {
+    var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
+      0x5be0_cd19
+    )
+    var w = [UInt32](repeating: 0, count: 64)
+
+    /// Folds one 64-byte block into the state.
+    mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+      var h = self.h
+      w.withUnsafeMutableBufferPointer { w in
+        SHA256.k.withUnsafeBufferPointer { k in
+          for i in 0..<16 {
+            let at = i * 4
+            w[i] =
+              UInt32(block[at]) << 24 | UInt32(block[at + 1]) << 16 | UInt32(block[at + 2]) << 8
+              | UInt32(block[at + 3])
+          }
+          for i in 16..<64 {
+            let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, hh) = h
+          for i in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+          }
+          h = (
+            h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh
+          )
+        }
+      }
+      self.h = h
+    }
+
+    var hex: String {
+      let digits = Array("0123456789abcdef".utf8)
+      var out: [UInt8] = []
+      out.reserveCapacity(64)
+      for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+        for shift in stride(from: 28, through: 0, by: -4) {
+          out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
 }
+
+@inline(__always)
+private func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }

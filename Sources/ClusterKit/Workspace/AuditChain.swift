@@ -13,14 +13,19 @@ public enum AuditChain {
   /// The hash of an entry that follows the entry whose hash is `previous`. Every field is
   /// written with its length, so no two different entries give the same bytes.
   static func hash(_ entry: AuditEntry, after previous: String) -> String {
-    var bytes = Array("clusterdesk-audit-1\n\(previous)\n".utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)
+    bytes += "clusterdesk-audit-1\n".utf8
+    bytes += previous.utf8
+    bytes.append(0x0A)
     for field in [
       String(entry.id), entry.requestId.map(String.init) ?? "", entry.at, entry.actor, entry.field,
       entry.before,
       entry.after,
     ] {
-      bytes += Array("\(field.utf8.count):".utf8)
-      bytes += Array(field.utf8)
+      bytes += String(field.utf8.count).utf8
+      bytes.append(UInt8(ascii: ":"))
+      bytes += field.utf8
       bytes.append(0x0A)
     }
     return SHA256.hex(bytes)
@@ -72,135 +77,163 @@ public enum AuditChain {
     requests: [SupportRequest], instalments: [Instalment], audit: [AuditEntry],
     byId: Bool = false
   ) -> [FieldError] {
-    func requestPlace(_ index: Int) -> String {
-      byId ? "request #\(requests[index].id)" : "requests[\(index)]"
+    var history = History(byId: byId)
+    for (index, entry) in audit.enumerated() { history.add(entry, at: index) }
+    return history.problems(requests: requests, instalments: instalments)
+  }
+
+  /// The audit log's part of `historyProblems`, read one entry at a time (in id order), so a
+  /// log of any length is checked without holding it: per request, only the first and last
+  /// entry of each field, the instalments the log says are paid, and whether its intake was
+  /// last undone.
+  struct History {
+    /// An entry as errors name it: its position in the log and its id.
+    struct Place {
+      var index: Int
+      var id: Int64
     }
-    func entryPlace(_ index: Int) -> String {
-      byId ? "audit #\(audit[index].id)" : "audit[\(index)]"
-    }
-    let fieldNumber = Dictionary(
-      uniqueKeysWithValues: AuditEntry.requestFields.enumerated().map { ($1, $0) })
-    /// Per request: the first and last entry of each field (by its number), the instalments
-    /// the log says are paid, and whether its intake was last undone (`recordField`).
+    /// Per request: the first entry of each field (by its number) with its `before`, the last
+    /// with its `after`, the instalments the log says are paid, whether its intake was last
+    /// undone (`recordField`), and its latest entry.
     struct Trail {
-      var first: [Int: Int] = [:]
-      var last: [Int: Int] = [:]
+      var first: [Int: (Place, String)] = [:]
+      var last: [Int: (Place, String)] = [:]
       var paid: [String: Int] = [:]
       var removed = false
-      var latest = 0
+      var latest = Place(index: 0, id: 0)
     }
-    var trails: [Int64: Trail] = [:]
-    var errors: [FieldError] = []
-    for (index, entry) in audit.enumerated() {
+
+    let byId: Bool
+    private(set) var trails: [Int64: Trail] = [:]
+    private var errors: [FieldError] = []
+    private static let fieldNumber = Dictionary(
+      uniqueKeysWithValues: AuditEntry.requestFields.enumerated().map { ($1, $0) })
+
+    init(byId: Bool) { self.byId = byId }
+
+    func entryPlace(_ place: Place) -> String {
+      byId ? "audit #\(place.id)" : "audit[\(place.index)]"
+    }
+
+    /// The next entry of the log, at position `index`.
+    mutating func add(_ entry: AuditEntry, at index: Int) {
       // An entry of no request (a merge of members) follows no request's history.
-      guard let requestId = entry.requestId else { continue }
-      trails[requestId, default: Trail()].latest = index
+      guard let requestId = entry.requestId else { return }
+      let place = Place(index: index, id: entry.id)
+      trails[requestId, default: Trail()].latest = place
       if entry.field == AuditEntry.instalmentField {
         var trail = trails[requestId, default: Trail()]
         if !entry.after.isEmpty { trail.paid[entry.after, default: 0] += 1 }
         if !entry.before.isEmpty { trail.paid[entry.before, default: 0] -= 1 }
         trails[requestId] = trail
-        continue
+        return
       }
       if entry.field == AuditEntry.recordField {
         trails[requestId, default: Trail()].removed = entry.after == AuditEntry.removedByUndo
-        continue
+        return
       }
-      guard let field = fieldNumber[entry.field] else { continue }
+      guard let field = Self.fieldNumber[entry.field] else { return }
       var trail = trails[requestId, default: Trail()]
-      if let earlier = trail.last[field], entry.before != audit[earlier].after {
+      if let earlier = trail.last[field]?.1, entry.before != earlier {
         errors.append(
           FieldError(
-            field: "\(entryPlace(index)).before",
+            field: "\(entryPlace(place)).before",
             problem: .other(
               english:
-                "does not follow the entry before it for request #\(requestId), which changed \(entry.field) to \"\(audit[earlier].after)\"",
+                "does not follow the entry before it for request #\(requestId), which changed \(entry.field) to \"\(earlier)\"",
               korean:
-                "신청 #\(requestId)의 앞 항목(\(entry.field, .object) \"\(audit[earlier].after)\"\(Particle.direction.after(audit[earlier].after)) 바꿈)과 이어지지 않습니다"
+                "신청 #\(requestId)의 앞 항목(\(entry.field, .object) \"\(earlier)\"\(Particle.direction.after(earlier)) 바꿈)과 이어지지 않습니다"
             ),
             value: entry.before))
       }
-      if trail.first[field] == nil { trail.first[field] = index }
-      trail.last[field] = index
+      if trail.first[field] == nil { trail.first[field] = (place, entry.before) }
+      trail.last[field] = (place, entry.after)
       trails[requestId] = trail
     }
-    // A request the log knows is gone only when its intake was undone.
-    let present = Set(requests.map(\.id))
-    for (id, trail) in trails.sorted(by: { $0.key < $1.key })
-    where !present.contains(id) && !trail.removed {
-      errors.append(
-        FieldError(
-          field: entryPlace(trail.latest),
-          problem: .other(
-            english:
-              "names request #\(id), which is not in the workspace, and the log does not record its removal",
-            korean: "워크스페이스에 없는 신청 #\(id)의 항목인데, 감사 기록에 그 신청을 지운 내역이 없습니다"),
-          value: "#\(id)"))
-    }
-    var paid: [Int64: [String: Int]] = [:]
-    for instalment in instalments {
-      paid[instalment.requestId, default: [:]][instalment.auditText, default: 0] += 1
-    }
-    let status = fieldNumber["status"]!
-    let approved = fieldNumber["approvedKRW"]!
-    for (index, request) in requests.enumerated() {
-      let trail = trails[request.id] ?? Trail()
-      // A request starts as draft or pending; its first entry may record that start ("").
-      if let first = trail.first[status],
-        !["", RequestStatus.draft.rawValue, RequestStatus.pending.rawValue].contains(
-          audit[first].before)
-      {
-        errors.append(
-          FieldError(
-            field: "\(entryPlace(first)).before",
-            problem: .other(
-              english: "a request starts as draft or pending",
-              korean: "신청은 작성중이나 심사대기 상태로 시작합니다"),
-            value: audit[first].before))
+
+    /// Every problem found: the log's own, then each request's against it.
+    func problems(requests: [SupportRequest], instalments: [Instalment]) -> [FieldError] {
+      func requestPlace(_ index: Int) -> String {
+        byId ? "request #\(requests[index].id)" : "requests[\(index)]"
       }
-      for (field, value) in AuditEntry.values(request).enumerated() {
-        guard let last = trail.last[field], audit[last].after != value else { continue }
+      var errors = errors
+      // A request the log knows is gone only when its intake was undone.
+      let present = Set(requests.map(\.id))
+      for (id, trail) in trails.sorted(by: { $0.key < $1.key })
+      where !present.contains(id) && !trail.removed {
         errors.append(
           FieldError(
-            field: "\(requestPlace(index)).\(AuditEntry.requestFields[field])",
+            field: entryPlace(trail.latest),
             problem: .other(
               english:
-                "does not agree with the audit log, whose last entry for it (\(entryPlace(last))) says \"\(audit[last].after)\"",
-              korean:
-                "감사 기록의 마지막 항목(\(entryPlace(last)))이 말하는 \"\(audit[last].after)\"\(Particle.and.after(audit[last].after)) 다릅니다"
-            ),
-            value: value))
+                "names request #\(id), which is not in the workspace, and the log does not record its removal",
+              korean: "워크스페이스에 없는 신청 #\(id)의 항목인데, 감사 기록에 그 신청을 지운 내역이 없습니다"),
+            value: "#\(id)"))
       }
-      if request.status != .draft && request.status != .pending && trail.last[status] == nil {
-        errors.append(
-          FieldError(
-            field: "\(requestPlace(index)).status",
-            problem: .other(
-              english: "is \(request.status.english) but the audit log records no decision",
-              korean: "'\(request.status.korean)' 상태인데 감사 기록에 처리 내역이 없습니다"),
-            value: request.status.rawValue))
+      var paid: [Int64: [String: Int]] = [:]
+      for instalment in instalments {
+        paid[instalment.requestId, default: [:]][instalment.auditText, default: 0] += 1
       }
-      if request.status.countsAsApproved && trail.last[approved] == nil {
-        errors.append(
-          FieldError(
-            field: "\(requestPlace(index)).approvedKRW",
-            problem: .other(
-              english: "the audit log records no approved amount",
-              korean: "감사 기록에 승인액이 없습니다")))
+      let status = Self.fieldNumber["status"]!
+      let approved = Self.fieldNumber["approvedKRW"]!
+      for (index, request) in requests.enumerated() {
+        let trail = trails[request.id] ?? Trail()
+        // A request starts as draft or pending; its first entry may record that start ("").
+        if case (let first, let before)? = trail.first[status],
+          !["", RequestStatus.draft.rawValue, RequestStatus.pending.rawValue].contains(before)
+        {
+          errors.append(
+            FieldError(
+              field: "\(entryPlace(first)).before",
+              problem: .other(
+                english: "a request starts as draft or pending",
+                korean: "신청은 작성중이나 심사대기 상태로 시작합니다"),
+              value: before))
+        }
+        for (field, value) in AuditEntry.values(request).enumerated() {
+          guard case (let last, let after)? = trail.last[field], after != value else { continue }
+          errors.append(
+            FieldError(
+              field: "\(requestPlace(index)).\(AuditEntry.requestFields[field])",
+              problem: .other(
+                english:
+                  "does not agree with the audit log, whose last entry for it (\(entryPlace(last))) says \"\(after)\"",
+                korean:
+                  "감사 기록의 마지막 항목(\(entryPlace(last)))이 말하는 \"\(after)\"\(Particle.and.after(after)) 다릅니다"
+              ),
+              value: value))
+        }
+        if request.status != .draft && request.status != .pending && trail.last[status] == nil {
+          errors.append(
+            FieldError(
+              field: "\(requestPlace(index)).status",
+              problem: .other(
+                english: "is \(request.status.english) but the audit log records no decision",
+                korean: "'\(request.status.korean)' 상태인데 감사 기록에 처리 내역이 없습니다"),
+              value: request.status.rawValue))
+        }
+        if request.status.countsAsApproved && trail.last[approved] == nil {
+          errors.append(
+            FieldError(
+              field: "\(requestPlace(index)).approvedKRW",
+              problem: .other(
+                english: "the audit log records no approved amount",
+                korean: "감사 기록에 승인액이 없습니다")))
+        }
+        let logged = trail.paid.filter { $0.value != 0 }
+        if logged != (paid[request.id] ?? [:]) {
+          errors.append(
+            FieldError(
+              field: "\(requestPlace(index)).instalments",
+              problem: .other(
+                english:
+                  "do not agree with the audit log, which records \(logged.values.reduce(0, +)) paid",
+                korean: "감사 기록의 교부 내역(\(logged.values.reduce(0, +))건)과 다릅니다"),
+              value: String((paid[request.id] ?? [:]).values.reduce(0, +))))
+        }
       }
-      let logged = trail.paid.filter { $0.value != 0 }
-      if logged != (paid[request.id] ?? [:]) {
-        errors.append(
-          FieldError(
-            field: "\(requestPlace(index)).instalments",
-            problem: .other(
-              english:
-                "do not agree with the audit log, which records \(logged.values.reduce(0, +)) paid",
-              korean: "감사 기록의 교부 내역(\(logged.values.reduce(0, +))건)과 다릅니다"),
-            value: String((paid[request.id] ?? [:]).values.reduce(0, +))))
-      }
+      return errors
     }
-    return errors
   }
 }
 

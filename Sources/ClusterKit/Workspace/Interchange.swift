@@ -78,15 +78,9 @@ extension Workspace {
           value: String(document.version))
       ])
     }
-    let checked = try Workspace.check(document)
+    let (checked, memberKeys) = try Workspace.check(document)
     try write { db in
-      guard
-        try Int.fetchOne(
-          db,
-          sql:
-            "SELECT (SELECT COUNT(*) FROM cluster) + (SELECT COUNT(*) FROM member) + (SELECT COUNT(*) FROM program) + (SELECT COUNT(*) FROM expert)"
-        ) == 0
-      else { throw WorkspaceError.notEmpty(path: path) }
+      guard try Workspace.holdsNothing(db) else { throw WorkspaceError.notEmpty(path: path) }
       // References are checked once everything is in (below), so a record may come before the
       // one it points to, and a dangling one is reported by name instead of as a raw SQLite error.
       try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -97,92 +91,10 @@ extension Workspace {
       try db.execute(sql: "PRAGMA cache_size = -262144")
       defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
       try saveOffice(checked.office, db)
-      let total = Double(
-        max(
-          1,
-          checked.members.count + checked.visits.count + checked.attendance.count
-            + checked.requests.count))
-      var done = 0.0
-      func tick(_ n: Int = 1) {
-        done += Double(n)
-        if Int(done) % 2000 == 0 { progress?(done / total) }
+      // What the triggers keep is computed once at the end instead of row by row.
+      try Schema.withoutTriggers(db) {
+        try Workspace.insertRecords(checked, memberKeys: memberKeys, progress: progress, db)
       }
-      /// Inserts a list; a record the database refuses (a repeated id, say) is named by its place.
-      func insert<T>(
-        _ list: String, _ items: [T], counted: Bool = false, _ body: (T) throws -> Void
-      ) throws {
-        for (index, item) in items.enumerated() {
-          do {
-            try body(item)
-          } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            let detail = error.message ?? "constraint failed"
-            throw ValidationError([
-              FieldError(
-                field: "\(list)[\(index)]",
-                problem: .other(
-                  english: "conflicts with another record (\(detail))",
-                  korean: "다른 기록과 충돌합니다 (\(detail))"))
-            ])
-          }
-          if counted { tick() }
-        }
-      }
-      // Small tables go through their records; the big ones through one cached statement each,
-      // which skips per-row encoding into a container and re-preparing SQL.
-      try insert("clusters", checked.clusters) { try $0.insert(db) }
-      try insert("divisions", checked.divisions) { try $0.insert(db) }
-      try insert("members", checked.members, counted: true) { try Workspace.storeMember($0, db) }
-      let insertContact = try db.cachedStatement(
-        sql:
-          "INSERT INTO contact (id, memberId, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)")
-      try insert("contacts", checked.contacts) { c in
-        try insertContact.execute(arguments: [c.id, c.memberId, c.name, c.title, c.phone, c.email])
-      }
-      let insertMeeting = try db.cachedStatement(
-        sql: """
-          INSERT INTO meeting (id, clusterId, divisionId, kind, date, title, place, agenda, minutes)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      try insert("meetings", checked.meetings) { m in
-        try insertMeeting.execute(arguments: [
-          m.id, m.clusterId, m.divisionId, m.kind, m.date, m.title, m.place, m.agenda, m.minutes,
-        ])
-      }
-      let insertAttendance = try db.cachedStatement(
-        sql: "INSERT INTO attendance (meetingId, memberId, status) VALUES (?, ?, ?)")
-      try insert("attendance", checked.attendance, counted: true) { a in
-        try insertAttendance.execute(arguments: [a.meetingId, a.memberId, a.status])
-      }
-      try insert("visits", checked.visits, counted: true) {
-        _ = try Workspace.insertVisit($0, keepIds: true, db)
-      }
-      try insert("programs", checked.programs) { try $0.insert(db) }
-      let insertRequest = try db.cachedStatement(
-        sql: """
-          INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
-            approvedKRW, decided, reviewer, reason, cofundingKRW, difficultyVisitId, difficultyNumber,
-            agreedOn, agreedCofundingKRW, agreementOverride, reportDate, spentKRW, disallowedKRW,
-            returnedKRW)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      try insert("requests", checked.requests, counted: true) { r in
-        try insertRequest.execute(arguments: [
-          r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
-          r.approvedKRW, r.decided, r.reviewer, r.reason, r.cofundingKRW, r.difficulty?.visitId,
-          r.difficulty?.number, r.agreement?.date, r.agreement?.cofundingKRW,
-          r.agreement?.overrideReason ?? "", r.settlement?.reportDate, r.settlement?.spentKRW,
-          r.settlement?.disallowedKRW, r.settlement?.returnedKRW,
-        ])
-      }
-      try insert("instalments", checked.instalments) { try $0.insert(db) }
-      try insert("audit", checked.audit) { try Workspace.insertAudit($0, db) }
-      try insert("experts", checked.experts) { try Workspace.storeExpert($0, db) }
-      try insert("mentorings", checked.mentorings) { try $0.insert(db) }
-      try insert("mentoringSessions", checked.mentoringSessions) { try $0.insert(db) }
-      try insert("sigs", checked.sigs) { try $0.insert(db) }
-      try insert("sigMembers", checked.sigMembers) { try $0.insert(db) }
-      try insert("sigTasks", checked.sigTasks) { try $0.insert(db) }
-      try insert("directoryBook", checked.directoryBook) { try $0.insert(db) }
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(
@@ -196,6 +108,109 @@ extension Workspace {
       }
       progress?(1)
     }
+  }
+
+  /// Inserts a checked document's records, their ids kept; `memberKeys` are the members' name
+  /// keys as the check worked them out.
+  static func insertRecords(
+    _ checked: WorkspaceDocument, memberKeys: [String], progress: ((Double) -> Void)?,
+    _ db: Database
+  ) throws {
+    let total = Double(
+      max(
+        1,
+        checked.members.count + checked.visits.count + checked.attendance.count
+          + checked.requests.count))
+    var done = 0.0
+    func tick(_ n: Int = 1) {
+      done += Double(n)
+      if Int(done) % 2000 == 0 { progress?(done / total) }
+    }
+    /// Inserts one record; one the database refuses (a repeated id, say) is named by its place.
+    func insert(_ list: String, _ index: Int, _ body: () throws -> Void) throws {
+      do {
+        try body()
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        let detail = error.message ?? "constraint failed"
+        throw ValidationError([
+          FieldError(
+            field: "\(list)[\(index)]",
+            problem: .other(
+              english: "conflicts with another record (\(detail))",
+              korean: "다른 기록과 충돌합니다 (\(detail))"))
+        ])
+      }
+    }
+    /// Inserts a list.
+    func insert<T>(
+      _ list: String, _ items: [T], counted: Bool = false, _ body: (T) throws -> Void
+    ) throws {
+      for (index, item) in items.enumerated() {
+        try insert(list, index) { try body(item) }
+        if counted { tick() }
+      }
+    }
+    // Small tables go through their records; the big ones through one cached statement each,
+    // which skips per-row encoding into a container and re-preparing SQL.
+    try insert("clusters", checked.clusters) { try $0.insert(db) }
+    try insert("divisions", checked.divisions) { try $0.insert(db) }
+    for (index, member) in checked.members.enumerated() {
+      try insert("members", index) {
+        try Workspace.storeMember(member, nameKey: memberKeys[index], db)
+      }
+      tick()
+    }
+    let insertContact = try db.cachedStatement(
+      sql:
+        "INSERT INTO contact (id, memberId, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)")
+    try insert("contacts", checked.contacts) { c in
+      try insertContact.execute(arguments: [c.id, c.memberId, c.name, c.title, c.phone, c.email])
+    }
+    let insertMeeting = try db.cachedStatement(
+      sql: """
+        INSERT INTO meeting (id, clusterId, divisionId, kind, date, title, place, agenda, minutes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    try insert("meetings", checked.meetings) { m in
+      try insertMeeting.execute(arguments: [
+        m.id, m.clusterId, m.divisionId, m.kind, m.date, m.title, m.place, m.agenda, m.minutes,
+      ])
+    }
+    let insertAttendance = try db.cachedStatement(
+      sql: "INSERT INTO attendance (meetingId, memberId, status) VALUES (?, ?, ?)")
+    try insert("attendance", checked.attendance, counted: true) { a in
+      try insertAttendance.execute(arguments: [a.meetingId, a.memberId, a.status])
+    }
+    try insert("visits", checked.visits, counted: true) {
+      _ = try Workspace.insertVisit($0, keepIds: true, db)
+    }
+    try insert("programs", checked.programs) { try $0.insert(db) }
+    let insertRequest = try db.cachedStatement(
+      sql: """
+        INSERT INTO supportRequest (id, memberId, programId, title, requestedKRW, submitted, status,
+          approvedKRW, decided, reviewer, reason, cofundingKRW, difficultyVisitId, difficultyNumber,
+          agreedOn, agreedCofundingKRW, agreementOverride, reportDate, spentKRW, disallowedKRW,
+          returnedKRW)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    try insert("requests", checked.requests, counted: true) { r in
+      try insertRequest.execute(arguments: [
+        r.id, r.memberId, r.programId, r.title, r.requestedKRW, r.submitted, r.status,
+        r.approvedKRW, r.decided, r.reviewer, r.reason, r.cofundingKRW, r.difficulty?.visitId,
+        r.difficulty?.number, r.agreement?.date, r.agreement?.cofundingKRW,
+        r.agreement?.overrideReason ?? "", r.settlement?.reportDate, r.settlement?.spentKRW,
+        r.settlement?.disallowedKRW, r.settlement?.returnedKRW,
+      ])
+    }
+    try insert("instalments", checked.instalments) { try $0.insert(db) }
+    try insert("audit", checked.audit) { try Workspace.insertAudit($0, db) }
+    try insert("experts", checked.experts) { try Workspace.storeExpert($0, db) }
+    try insert("mentorings", checked.mentorings) { try $0.insert(db) }
+    try insert("mentoringSessions", checked.mentoringSessions) { try $0.insert(db) }
+    try insert("sigs", checked.sigs) { try $0.insert(db) }
+    try insert("sigMembers", checked.sigMembers) { try $0.insert(db) }
+    try insert("sigTasks", checked.sigTasks) { try $0.insert(db) }
+    try insert("directoryBook", checked.directoryBook) { try $0.insert(db) }
   }
 
   /// A row that SQLite found pointing nowhere, named by the document's list and position
@@ -259,9 +274,16 @@ extension Workspace {
   /// (`CheckedRecord`), naming each bad one by list and position; checks what only a whole
   /// document shows (duplicates, references within it); and checks the audit history: a file
   /// whose entries carry hashes must carry an unbroken chain, one without any (every version 1
-  /// file) gets it computed, and every request must agree with its history.
-  static func check(_ document: WorkspaceDocument) throws -> WorkspaceDocument {
-    var document = document
+  /// file) gets it computed, and every request must agree with its history. Returns the
+  /// document normalised, and each member's name key (which the duplicate check works out and
+  /// the member's row keeps).
+  ///
+  /// A streamed import (`importDocument(streamingFrom:)`) has read the lists it does not hold
+  /// (`StreamedLists.lists`) a record at a time with the same checks; `streamed` brings what the
+  /// checks of the other lists need of them.
+  static func check(_ document: consuming WorkspaceDocument, streamed: StreamedLists? = nil)
+    throws -> (document: WorkspaceDocument, memberKeys: [String])
+  {
     var errors: [FieldError] = []
     func located(_ list: String, _ index: Int, _ error: FieldError) -> FieldError {
       Workspace.located(list, index, error)
@@ -350,6 +372,8 @@ extension Workspace {
     for division in document.divisions { divisionCluster[division.id] = division.clusterId }
     var numbers: [String: Int] = [:]
     var names: [String: Int] = [:]
+    var memberKeys: [String] = []
+    memberKeys.reserveCapacity(document.members.count)
     for (index, member) in document.members.enumerated() {
       if !clusterIds.contains(member.clusterId) {
         errors.append(
@@ -374,7 +398,8 @@ extension Workspace {
           numbers[number] = index
         }
       }
-      let key = "\(member.clusterId)/\(KoreanText.nameKey(member.name))"
+      memberKeys.append(KoreanText.nameKey(member.name))
+      let key = "\(member.clusterId)/\(memberKeys[index])"
       if let other = names[key] {
         errors.append(
           FieldError(field: "members[\(index)].name", problem: .duplicate(of: "members[\(other)]")))
@@ -382,7 +407,7 @@ extension Workspace {
         names[key] = index
       }
     }
-    errors += checkSupport(document)
+    errors += checkSupport(document, visits: streamed?.visits ?? VisitFacts.of(document.visits))
     errors += checkProgrammes(&document)
 
     // The audit history: ids in order (the chain runs in id order), the chain itself, and
@@ -412,9 +437,14 @@ extension Workspace {
             korean: "감사 기록의 해시 체인과 맞지 않습니다: 이 항목이나 그 앞의 항목이 바뀌었거나, 더해졌거나, 지워졌습니다"),
           value: document.audit[broken].hash))
     }
-    errors += AuditChain.historyProblems(
-      requests: document.requests, instalments: document.instalments, audit: document.audit)
+    if let streamed {
+      errors += streamed.audit.problems(
+        requests: document.requests, instalments: document.instalments)
+    } else {
+      errors += AuditChain.historyProblems(
+        requests: document.requests, instalments: document.instalments, audit: document.audit)
+    }
     if !errors.isEmpty { throw ValidationError(Array(errors.prefix(200))) }
-    return document
+    return (document, memberKeys)
   }
 }

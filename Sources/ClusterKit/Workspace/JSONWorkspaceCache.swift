@@ -53,7 +53,9 @@ struct JSONWorkspaceCache: Sendable {
   }
 
   /// The digest that names the bytes of a JSON file in its cache.
-  static func digest(_ bytes: Data) -> String { SHA256.hex(Array(bytes)) }
+  static func digest(_ bytes: Data) -> String {
+    bytes.withUnsafeBytes { SHA256.hex($0.bindMemory(to: UInt8.self)) }
+  }
 
   /// The program that builds a cache: its executable's size and modification time, so that a
   /// new build (whose import may load a document differently) does not use an older one's cache.

@@ -1,10 +1,29 @@
 extension Workspace {
+  /// What a request's `difficulty` is checked against: the visit's member, and how many
+  /// difficulties it lists.
+  struct VisitFacts {
+    var memberId: Int64
+    var difficulties: Int
+
+    /// Each visit's, by id (the first of a repeated id).
+    static func of(_ visits: [Visit]) -> [Int64: VisitFacts] {
+      Dictionary(
+        visits.map {
+          ($0.id, VisitFacts(memberId: $0.memberId, difficulties: $0.difficulties.count))
+        }
+      ) { first, _ in first }
+    }
+  }
+
   /// What a document's programs, requests and instalments must agree on besides their own
   /// checks (`CheckedRecord`, already applied): a request's member, program and difficulty
   /// exist; its agreement, instalments and settlement fit its status and add up, as the commands
-  /// make them. Each error is named by list, position and field, e.g.
+  /// make them (`visits` are the document's, `VisitFacts.of`). Each error is named by list,
+  /// position and field, e.g.
   /// `requests[4].settlement.returnedKRW`.
-  static func checkSupport(_ document: WorkspaceDocument) -> [FieldError] {
+  static func checkSupport(_ document: WorkspaceDocument, visits: [Int64: VisitFacts])
+    -> [FieldError]
+  {
     var errors: [FieldError] = []
     // Programs by id; nil for one whose own terms are wrong, so its requests are not blamed
     // for it.
@@ -13,7 +32,6 @@ extension Workspace {
       programs[program.id] = program.checked().1.isEmpty ? program : nil
     }
     let members = Set(document.members.map(\.id))
-    let visits = Dictionary(document.visits.map { ($0.id, $0) }) { first, _ in first }
     var instalments: [Int64: [(index: Int, instalment: Instalment)]] = [:]
     let requestIds = Set(document.requests.map(\.id))
     for (index, instalment) in document.instalments.enumerated() {
@@ -41,7 +59,7 @@ extension Workspace {
       if let reference = request.difficulty {
         let visit = visits[reference.visitId]
         if visit == nil || visit?.memberId != request.memberId
-          || reference.number > (visit?.difficulties.count ?? 0)
+          || reference.number > (visit?.difficulties ?? 0)
         {
           problems.append(
             FieldError(
