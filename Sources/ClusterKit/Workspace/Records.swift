@@ -3,9 +3,11 @@ import GRDB
 
 // How the value types map to tables. Simple records use their Codable conformance; members and
 // visits carry derived or nested data and map their columns by hand, and so are read the records
-// a pane lists or opens (programs, experts, mentoring assignments): decoding a row through
-// Codable costs a dynamic cast and a case-insensitive key lookup per column, and the first use
-// of each type a scan of the binary's conformances, which the first frame would wait for.
+// a pane lists or opens (programs, experts, mentoring assignments) and those an export reads by
+// the ten thousand (contacts, attendance, payments, the audit log): decoding a row
+// through Codable costs a dynamic cast and a case-insensitive key lookup per column, and the
+// first use of each type a scan of the binary's conformances, which the first frame would wait
+// for.
 
 extension Day: DatabaseValueConvertible {
   public var databaseValue: DatabaseValue { description.databaseValue }
@@ -55,12 +57,23 @@ extension Division: FetchableRecord, PersistableRecord {
 }
 extension Contact: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "contact"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], memberId: row["memberId"], name: row["name"], title: row["title"],
+      phone: row["phone"], email: row["email"])
+  }
 }
 extension Meeting: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "meeting"
 }
 extension Attendance: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "attendance"
+
+  /// By hand, as the records an export reads by the hundred thousand are.
+  public init(row: Row) {
+    self.init(meetingId: row["meetingId"], memberId: row["memberId"], status: row["status"])
+  }
 }
 extension Program: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "program"
@@ -77,20 +90,44 @@ extension Program: FetchableRecord, PersistableRecord {
 }
 extension Instalment: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "instalment"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], requestId: row["requestId"], date: row["date"], amountKRW: row["amountKRW"])
+  }
 }
 extension AuditEntry: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "auditEntry"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], requestId: row["requestId"], at: row["at"], actor: row["actor"],
+      field: row["field"], before: row["before"], after: row["after"], hash: row["hash"])
+  }
 }
 extension Expert: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "expert"
 
   /// The fields are a JSON array in their column, as Codable writes them.
   public init(row: Row) {
-    let fields: String = row["fields"]
     self.init(
       id: row["id"], name: row["name"], affiliation: row["affiliation"], kind: row["kind"],
-      fields: (try? JSONDecoder().decode([String].self, from: Data(fields.utf8))) ?? [],
-      phone: row["phone"], email: row["email"], capacity: row["capacity"])
+      fields: Expert.fields(stored: row["fields"]), phone: row["phone"], email: row["email"],
+      capacity: row["capacity"])
+  }
+
+  /// The fields from their column's JSON array. An array of texts without escapes, as nearly
+  /// every one is written (`["기술","회계"]`), is split where it stands; a decoder reads any
+  /// other: a list reads every expert's row, and a decoder per row cost more than the rest.
+  static func fields(stored json: String) -> [String] {
+    if json == "[]" { return [] }
+    if json.hasPrefix("[\""), json.hasSuffix("\"]"), json.utf8.count >= 4,
+      !json.utf8.contains(UInt8(ascii: "\\"))
+    {
+      let parts = json.dropFirst(2).dropLast(2).components(separatedBy: "\",\"")
+      if !parts.contains(where: { $0.contains("\"") }) { return parts }
+    }
+    return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
   }
 }
 extension Mentoring: FetchableRecord, PersistableRecord {
