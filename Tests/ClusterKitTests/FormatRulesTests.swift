@@ -302,11 +302,12 @@ import Testing
 
 @Suite struct OfficeDayTests {
   /// Today in the office is worked out from UTC+9 alone; Korea's own calendar agrees at every
-  /// instant, around midnight in Seoul and in UTC included.
+  /// instant since 1989, around midnight in Seoul and in UTC included.
   @Test func theDayNineHoursOnIsTheDayInSeoul() throws {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = try #require(TimeZone(identifier: "Asia/Seoul"))
-    let start = 567_993_600  // 1988-01-01 00:00 UTC
+    // Korea last kept daylight saving time in the summer of 1988.
+    let start = 599_616_000  // 1989-01-01 00:00 UTC
     for seconds in stride(from: start, to: 2_000_000_000, by: 3_599 * 17) {
       let parts = calendar.dateComponents(
         [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
