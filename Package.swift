@@ -22,7 +22,11 @@ let package = Package(
     // Domain: value types, rules, Korean formats, the SQLite workspace, JSON and CSV.
     .target(
       name: "ClusterKit",
-      dependencies: ["Workbook", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Workbook", .product(name: "GRDB", package: "GRDB.swift"),
+        // The C interface, for the read-only look at a file before it is opened as a workspace.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     // Invented workspaces (the sample office, one cluster, a national one) for demos, tests
     // and benchmarks.

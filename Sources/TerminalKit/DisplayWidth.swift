@@ -97,20 +97,38 @@ public enum DisplayWidth {
   /// Columns the string occupies in a terminal.
   public static func of(_ s: String) -> Int {
     // Text of Latin letters and Hangul syllables alone, nearly all text, is measured scalar by
-    // scalar: none of those scalars joins the one before it into a grapheme cluster, so the sum
-    // is the same, without the cost of finding the clusters' boundaries (a long list measures
-    // every cell).
+    // scalar, read straight from its UTF-8: none of those scalars joins the one before it into
+    // a grapheme cluster, so the sum is the same, without the cost of finding the clusters'
+    // boundaries (a long list measures every cell).
+    if let width = s.utf8.withContiguousStorageIfAvailable(plainWidth) ?? nil { return width }
     var total = 0
-    for scalar in s.unicodeScalars {
-      let v = scalar.value
-      if v < 0x300 {
-        total += v < 0x20 || (0x7F...0x9F).contains(v) ? 0 : 1
-      } else if (0xAC00...0xD7A3).contains(v) {
+    for c in s { total += of(c) }
+    return total
+  }
+
+  /// The width of UTF-8 text of scalars below U+0300 and Hangul syllables alone; nil for any
+  /// other.
+  static func plainWidth(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+    var total = 0
+    var i = 0
+    let count = utf8.count
+    while i < count {
+      let lead = utf8[i]
+      if lead < 0x80 {
+        total += lead < 0x20 || lead == 0x7F ? 0 : 1
+        i += 1
+      } else if (0xC2...0xCB).contains(lead), i + 1 < count {
+        // U+0080–U+02FF; U+0080–U+009F are control characters.
+        total += lead == 0xC2 && utf8[i + 1] < 0xA0 ? 0 : 1
+        i += 2
+      } else if (0xEA...0xED).contains(lead), i + 2 < count {
+        let v =
+          UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+        guard (0xAC00...0xD7A3).contains(v) else { return nil }
         total += 2
+        i += 3
       } else {
-        total = 0
-        for c in s { total += of(c) }
-        return total
+        return nil
       }
     }
     return total

@@ -37,7 +37,7 @@ struct ExpertsCommand: ParsableCommand {
 
     func run() throws {
       try reporting {
-        let workspace = try location.open()
+        let workspace = try location.openForReading()
         let l = language
         let query = ExpertQuery(
           search: search, field: field, kind: try kind.map(ExpertText.parseKind), withRoom: withRoom

@@ -167,7 +167,12 @@ struct Listing {
     case .csv:
       if options.excel { try out.append(CSVWriter.byteOrderMark) }
       try out.append(CSVWriter.record(columns.map(\.title)))
-      try eachRow { try out.append(CSVWriter.record($0.map { $0.text(format) })) }
+      var line: [UInt8] = []
+      try eachRow {
+        line.removeAll(keepingCapacity: true)
+        CSVWriter.append(record: $0.map { $0.text(format) }, to: &line)
+        try out.append(line)
+      }
     case .json:
       var json = JSONArrayWriter(keys: columns.map(\.key)) { try out.append($0) }
       try eachRow { try json.append($0.map { $0.text(format) }) }
@@ -289,8 +294,17 @@ struct TableLine {
   }
 
   private mutating func spaces(_ count: Int) {
-    bytes.append(contentsOf: repeatElement(0x20, count: count))
+    // From a run of spaces kept ready: appending a repeated element costs ten times as much,
+    // and a long table pads every cell.
+    var left = count
+    while left > 0 {
+      let run = min(left, Self.blanks.count)
+      bytes.append(contentsOf: Self.blanks[..<run])
+      left -= run
+    }
   }
+
+  private static let blanks = [UInt8](repeating: 0x20, count: 256)
 
   /// True when the line ends in a character that cannot be white space: printable ASCII or a
   /// Hangul syllable, neither of which joins the character before it (most lines end in one).
@@ -307,32 +321,43 @@ struct TableLine {
 
 /// A table's cells with their widths, kept in an unnamed temporary file (gone when the program
 /// ends) between measuring the columns and printing the lines: a list of any length takes the
-/// same memory. Nil when no temporary file can be made.
+/// same memory. Nil when no temporary file can be made. Written and read a piece of 64 KiB at a
+/// time, not a value at a time.
 struct CellSpool {
   private let file: UnsafeMutablePointer<FILE>
+  /// What is not written to the file yet.
+  private var pending: [UInt8] = []
+  /// What was read from the file and not taken yet, from `position`.
+  private var chunk: [UInt8] = []
+  private var position = 0
   /// The row read last: its cells' text (UTF-8) …
   private(set) var bytes: [UInt8] = []
   /// … and each cell's place in `bytes` and display width.
   private(set) var cells: [(Range<Int>, Int)] = []
+  private static let pieceSize = 1 << 16
 
   init?() {
     guard let file = tmpfile() else { return nil }
     self.file = file
   }
 
-  mutating func startRow(_ cells: Int) { put(cells) }
+  mutating func startRow(_ cells: Int) {
+    if pending.count >= Self.pieceSize { writePending() }
+    put(cells)
+  }
 
   mutating func append(_ cell: String, width: Int) {
     var cell = cell
     put(width)
     cell.withUTF8 {
       put($0.count)
-      _ = fwrite_unlocked($0.baseAddress, 1, $0.count, file)
+      pending.append(contentsOf: $0)
     }
   }
 
   /// Back to the first row for reading; false when something could not be written.
   mutating func readFromStart() -> Bool {
+    writePending()
     guard ferror(file) == 0, fflush(file) == 0 else {
       fclose(file)
       return false
@@ -353,24 +378,44 @@ struct CellSpool {
     for _ in 0..<count {
       guard let width = get(), let length = get() else { break }
       let start = bytes.count
-      bytes.append(contentsOf: repeatElement(0, count: length))
-      let read = bytes.withUnsafeMutableBufferPointer {
-        fread_unlocked($0.baseAddress! + start, 1, length, file)
-      }
-      bytes.removeLast(length - read)
+      let available = fill(length) ? length : chunk.count - position
+      bytes.append(contentsOf: chunk[position..<position + available])
+      position += available
       cells.append((start..<bytes.count, width))
     }
     return true
   }
 
-  private func put(_ value: Int) {
-    var value = Int64(value)
-    _ = fwrite_unlocked(&value, 8, 1, file)
+  private mutating func writePending() {
+    pending.withUnsafeBufferPointer { _ = fwrite_unlocked($0.baseAddress, 1, $0.count, file) }
+    pending.removeAll(keepingCapacity: true)
   }
 
-  private func get() -> Int? {
-    var value: Int64 = 0
-    return fread_unlocked(&value, 8, 1, file) == 1 ? Int(value) : nil
+  private mutating func put(_ value: Int) {
+    withUnsafeBytes(of: Int64(value)) { pending.append(contentsOf: $0) }
+  }
+
+  private mutating func get() -> Int? {
+    guard fill(8) else { return nil }
+    let value = chunk.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: Int64.self) }
+    position += 8
+    return Int(value)
+  }
+
+  /// Makes `count` bytes ready from `position`, reading more of the file as needed; false when
+  /// the file ends first.
+  private mutating func fill(_ count: Int) -> Bool {
+    if chunk.count - position >= count { return true }
+    chunk.removeSubrange(..<position)
+    position = 0
+    let have = chunk.count
+    let want = max(count - have, Self.pieceSize)
+    chunk.append(contentsOf: repeatElement(0, count: want))
+    let read = chunk.withUnsafeMutableBufferPointer {
+      fread_unlocked($0.baseAddress! + have, 1, want, file)
+    }
+    chunk.removeLast(want - read)
+    return chunk.count >= count
   }
 }
 

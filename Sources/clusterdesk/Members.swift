@@ -71,7 +71,7 @@ struct MembersCommand: ParsableCommand {
 
     func run() throws {
       try reporting {
-        let workspace = try location.open()
+        let workspace = try location.openForReading()
         var query = MemberQuery(search: search)
         if directoryBook != nil || edition != nil {
           query.directoryBook = DirectoryBookQuery(
@@ -109,8 +109,11 @@ struct MembersCommand: ParsableCommand {
               var out = BufferedSink(sink)
               if output.excel { try out.append(CSVWriter.byteOrderMark) }
               try out.append(CSVWriter.record(MemberCSV.header(language)))
+              var line: [UInt8] = []
               try workspace.eachMemberForExport(query, today: today) { member in
-                try out.append(CSVWriter.record(MemberCSV.row(member, language: language)))
+                line.removeAll(keepingCapacity: true)
+                CSVWriter.append(record: MemberCSV.row(member, language: language), to: &line)
+                try out.append(line)
               }
               try out.flush()
             }
@@ -166,7 +169,7 @@ struct MembersCommand: ParsableCommand {
 
     func run() throws {
       try reporting {
-        let workspace = try location.open()
+        let workspace = try location.openForReading()
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         let l = language
         let contacts = try workspace.contactsForExport(clusterId: clusterId)

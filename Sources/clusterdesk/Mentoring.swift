@@ -37,7 +37,7 @@ struct MentoringCommand: ParsableCommand {
 
     func run() throws {
       try reporting {
-        let workspace = try location.open()
+        let workspace = try location.openForReading()
         let l = language
         let clusterId = try cluster.map { try workspace.requireCluster(named: $0).id }
         if withoutMentor {

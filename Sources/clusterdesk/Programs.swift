@@ -40,7 +40,7 @@ struct ProgramsCommand: ParsableCommand {
 
     func run() throws {
       try reporting {
-        let workspace = try location.open()
+        let workspace = try location.openForReading()
         let l = language
         let year = try self.year.map { try SupportInput.year($0) }
         try Listing(

@@ -86,7 +86,7 @@ struct RequestsCommand: ParsableCommand {
 
     func run() throws {
       try reporting {
-        let workspace = try location.open()
+        let workspace = try location.openForReading()
         let l = language
         let year = try self.year.map { try SupportInput.year($0) }
         var filter = RequestFilter(year: year)

@@ -33,7 +33,7 @@ struct VisitsCommand: ParsableCommand {
 
     func run() throws {
       try reporting {
-        let workspace = try location.open()
+        let workspace = try location.openForReading()
         let l = language
         if followUps {
           let rows = try workspace.openFollowUps(limit: Int.max)

@@ -422,7 +422,7 @@ struct Export: ParsableCommand {
 
   func run() throws {
     try reporting {
-      let workspace = try location.open()
+      let workspace = try location.openForReading()
       // Refused before the work, not after it.
       if let output { try refuseDatabase(output, workspace: workspace) }
       let progress = ProgressLine(language.pick("Exporting", "내보내는 중"))

@@ -113,3 +113,31 @@ import Testing
     #expect(try CSVReader.parse(text).map(\.fields) == [["h1", "h2", "h3"]] + rows)
   }
 }
+
+@Suite struct CSVWriterFieldTests {
+  /// The rule as it reads, on characters: what the writer over bytes must give.
+  func expected(_ fields: [String]) -> String {
+    fields.map { field in
+      let cell = FormulaGuard.neutralised(field)
+      let needsQuotes =
+        cell.unicodeScalars.contains {
+          $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\t"
+        }
+        || cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
+      return needsQuotes ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+    }.joined(separator: ",") + "\r\n"
+  }
+
+  @Test func quotesGuardsAndDoublesAsTheRuleSays() {
+    let fields = [
+      "", "plain", "유신테크", "a,b", "say \"hi\"", "줄\n바꿈", "탭\t", " 앞", "뒤 ", "\u{3000}전각",
+      "전각\u{3000}", "끝\u{0085}", "=SUM(A1)", "'=x", "''+1", "-3", "@home", "'abc", "'", "'''",
+      "e\u{301}", "a \u{301}", "\u{1100}\u{1161}", "x\r\n", "\r\n", "가 ", "🏭", " ", "\u{A0}nbsp",
+    ]
+    for field in fields {
+      #expect(CSVWriter.record([field]) == expected([field]), "\(field.debugDescription)")
+    }
+    #expect(CSVWriter.record(fields) == expected(fields))
+    #expect(CSVWriter.record([]) == "\r\n")
+  }
+}

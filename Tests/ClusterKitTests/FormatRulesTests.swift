@@ -299,3 +299,25 @@ import Testing
     }
   }
 }
+
+@Suite struct OfficeDayTests {
+  /// Today in the office is worked out from UTC+9 alone; Korea's own calendar agrees at every
+  /// instant since 1989, around midnight in Seoul and in UTC included.
+  @Test func theDayNineHoursOnIsTheDayInSeoul() throws {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = try #require(TimeZone(identifier: "Asia/Seoul"))
+    // Korea last kept daylight saving time in the summer of 1988.
+    let start = 599_616_000  // 1989-01-01 00:00 UTC
+    for seconds in stride(from: start, to: 2_000_000_000, by: 3_599 * 17) {
+      let parts = calendar.dateComponents(
+        [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+      let seoul = try #require(Day(year: parts.year!, month: parts.month!, day: parts.day!))
+      #expect(Day(secondsSince1970: seconds + Day.officeOffset) == seoul)
+    }
+    #expect(Day(secondsSince1970: -1) == Day(year: 1969, month: 12, day: 31))
+    #expect(
+      Day(secondsSince1970: 15 * 3600 - 1 + Day.officeOffset) == Day(year: 1970, month: 1, day: 1))
+    #expect(
+      Day(secondsSince1970: 15 * 3600 + Day.officeOffset) == Day(year: 1970, month: 1, day: 2))
+  }
+}

@@ -782,3 +782,20 @@ private func expert(
     #expect(try target.exportDocument().encoded() == good.encoded())
   }
 }
+
+@Suite struct ExpertFieldsColumnTests {
+  /// The fields read back from their column are the fields written, whichever way the array was
+  /// written: split where it stands, or decoded.
+  @Test func readsBackWhatWasWritten() throws {
+    let lists: [[String]] = [
+      [], [""], ["기술"], ["기술", "통신·네트워크", "AR"], ["a\",\"b"], ["슬래시/가", "역\\슬래시"],
+      ["\u{301}결합", "끝\u{301}"], ["줄\n바꿈", "\t"], ["", "", ""],
+    ]
+    for fields in lists {
+      let compact = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+      #expect(Expert.fields(json: compact) == fields)
+      let spaced = compact.replacingOccurrences(of: "\",\"", with: "\", \"")
+      #expect(Expert.fields(json: spaced) == fields)
+    }
+  }
+}

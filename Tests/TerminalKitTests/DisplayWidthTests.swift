@@ -79,4 +79,14 @@ import Testing
     #expect(DisplayWidth.characterIndex(in: "유신a", atColumn: 4) == 2)
     #expect(DisplayWidth.characterIndex(in: "유신a", atColumn: 9) == 3)
   }
+
+  /// Text measured from its bytes (Latin and Hangul alone) has the width of its characters.
+  @Test func textReadFromItsBytesHasTheWidthOfItsCharacters() {
+    for text in [
+      "", "abc", "유신정밀", "통신·네트워크", "Café 카페", "\u{80}\u{9F}\u{A0}ÿ\u{2FF}", "탭\t줄\n",
+      "\u{7F}", "e\u{301}", "㈜유신", "한\u{1161}", "🏭 공장", "ｆｕｌｌ",
+    ] {
+      #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+    }
+  }
 }

@@ -15,24 +15,83 @@ public enum CSVWriter {
 
   /// One line of the file, with its CRLF.
   public static func record(_ fields: [String]) -> String {
-    var line = ""
-    for (index, field) in fields.enumerated() {
-      if index > 0 { line += "," }
-      line += quoted(FormulaGuard.neutralised(field))
-    }
-    return line + "\r\n"
+    var bytes: [UInt8] = []
+    append(record: fields, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The field as written: quoted when it holds a comma, quote, tab, line break, or leading or
-  /// trailing whitespace; quotes inside are doubled.
-  public static func quoted(_ field: String) -> String {
-    let needsQuotes =
-      field.unicodeScalars.contains {
-        $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\t"
+  /// The same line appended to `bytes` as UTF-8: worked out over the bytes, as a long list
+  /// writes one line per row (the text's own search and replace cost more than reading the row).
+  public static func append(record fields: [String], to bytes: inout [UInt8]) {
+    for (index, field) in fields.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      var utf8 = field
+      utf8.withUTF8 { append(field: $0, of: field, to: &bytes) }
+    }
+    bytes.append(contentsOf: [0x0D, 0x0A])
+  }
+
+  /// One field, after `FormulaGuard.neutralised`: quoted when it holds a comma, quote, tab,
+  /// line break, or leading or trailing whitespace, with quotes inside doubled; `utf8` is the
+  /// text's.
+  private static func append(
+    field utf8: UnsafeBufferPointer<UInt8>, of text: String, to bytes: inout [UInt8]
+  ) {
+    // The formula characters are ASCII: the first scalar after the apostrophes is one exactly
+    // when the first byte after them is.
+    let first = utf8.firstIndex { $0 != UInt8(ascii: "'") }
+    let guarded = first.map { FormulaGuard.isTrigger(Unicode.Scalar(utf8[$0])) } ?? false
+    let special = utf8.contains { (byte: UInt8) -> Bool in
+      switch byte {
+      case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0D, 0x0A, 0x09: return true
+      default: return false
       }
-      || field.first?.isWhitespace == true || field.last?.isWhitespace == true
-    guard needsQuotes else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    // A guarded field starts with its apostrophe, never white space.
+    let needsQuotes =
+      special || (!guarded && startsWithWhitespace(utf8, text)) || endsWithWhitespace(utf8, text)
+    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+    if guarded { bytes.append(UInt8(ascii: "'")) }
+    if needsQuotes {
+      for byte in utf8 {
+        bytes.append(byte)
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+      }
+      bytes.append(UInt8(ascii: "\""))
+    } else {
+      bytes.append(contentsOf: utf8)
+    }
+  }
+
+  /// `text.first?.isWhitespace`: a character is white space when its first scalar is, and the
+  /// first character's first scalar is the text's.
+  private static func startsWithWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, _ text: String)
+    -> Bool
+  {
+    guard let byte = utf8.first else { return false }
+    if byte < 0x80 { return isASCIIWhitespace(byte) }
+    return text.unicodeScalars.first!.properties.isWhitespace
+  }
+
+  /// `text.last?.isWhitespace`, without finding the last character's start when the text ends
+  /// in an ASCII scalar or a Hangul syllable, neither of which joins the scalar before it.
+  private static func endsWithWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, _ text: String)
+    -> Bool
+  {
+    guard let byte = utf8.last else { return false }
+    if byte < 0x80 { return isASCIIWhitespace(byte) }
+    let count = utf8.count
+    if count >= 3, (0xEA...0xED).contains(utf8[count - 3]) {
+      let scalar =
+        UInt32(utf8[count - 3] & 0x0F) << 12 | UInt32(utf8[count - 2] & 0x3F) << 6
+        | UInt32(byte & 0x3F)
+      if (0xAC00...0xD7A3).contains(scalar) { return false }
+    }
+    return text.last?.isWhitespace == true
+  }
+
+  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 }
 

@@ -118,7 +118,17 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// Records that note when something happened without being told (a member's profile last
   /// changing, old data moved into this year's directory-book edition) use it.
   public static var officeToday: Day {
-    fixedToday ?? Day.today(officeCalendar)
+    fixedToday ?? Day(secondsSince1970: Int(time(nil)) + officeOffset)
+  }
+
+  /// Korea keeps UTC+9 all year (no daylight saving time since 1988), so today there is the day
+  /// nine hours after the current instant in UTC: worked out without a calendar and a time zone,
+  /// which cost more than the `stat` of the backup check that asks for today on every command.
+  static let officeOffset = 9 * 3600
+
+  /// The day (in UTC) of a count of seconds since 1970-01-01 00:00.
+  init(secondsSince1970 seconds: Int) {
+    self.init(ordinal: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
   }
 
   private static func today(_ calendar: Calendar) -> Day {
@@ -126,16 +136,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
   }
 
-  private static let officeCalendar: Calendar = {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = officeZone
-    return calendar
-  }()
-
   /// `CLUSTERDESK_TODAY`, read once: a list asks for today on every row.
   private static let fixedToday: Day? = ProcessInfo.processInfo.environment["CLUSTERDESK_TODAY"]
     .flatMap { Day(parsing: $0) }
-  private static let officeZone = TimeZone(identifier: "Asia/Seoul") ?? .current
 
   public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 

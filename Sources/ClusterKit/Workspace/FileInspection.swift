@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Decides whether a file is a workspace this build can open, before anything in it is touched.
 enum FileInspection {
@@ -38,25 +39,41 @@ enum FileInspection {
     return version
   }
 
-  /// The file as SQLite sees it once its log is applied (read-only: nothing is written back).
+  /// The file as SQLite sees it once its log is applied (read-only: nothing is written back),
+  /// asked on a bare connection of its own: a command pays this whenever a `-wal` is there (a
+  /// dashboard has the workspace open), and a full connection would read the whole schema.
   private static func recovered(path: String, cutOff: Bool) throws -> Int {
-    do {
-      let queue = try DatabaseQueue(path: path, configuration: Workspace.readOnlyConfiguration())
-      defer { try? queue.close() }
-      return try queue.read { db in
-        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        return try judge(path: path, applicationID: applicationID, version: version) {
-          guard cutOff else { return }
-          let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            .filter { $0 != "ok" }
-          if let first = problems.first {
-            throw WorkspaceError.damaged(path: path, detail: first)
-          }
-        }
+    var handle: OpaquePointer?
+    defer { sqlite3_close_v2(handle) }
+    func failure(_ code: Int32) -> WorkspaceError {
+      let message = handle.map { String(cString: sqlite3_errmsg($0)) }
+      return Workspace.translate(
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: message), path: path)
+    }
+    let opened = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil)
+    guard opened == SQLITE_OK, let db = handle else { throw failure(opened) }
+    sqlite3_busy_timeout(db, 15_000)
+    /// The first column of every row, as text.
+    func texts(_ sql: String) throws -> [String] {
+      var statement: OpaquePointer?
+      defer { sqlite3_finalize(statement) }
+      let prepared = sqlite3_prepare_v2(db, sql, -1, &statement, nil)
+      guard prepared == SQLITE_OK else { throw failure(prepared) }
+      var values: [String] = []
+      while true {
+        let step = sqlite3_step(statement)
+        if step == SQLITE_DONE { return values }
+        guard step == SQLITE_ROW else { throw failure(step) }
+        values.append(sqlite3_column_text(statement, 0).map { String(cString: $0) } ?? "")
       }
-    } catch let error as DatabaseError {
-      throw Workspace.translate(error, path: path)
+    }
+    let applicationID = Int32(try texts("PRAGMA application_id").first ?? "") ?? 0
+    let version = Int(try texts("PRAGMA user_version").first ?? "") ?? 0
+    return try judge(path: path, applicationID: applicationID, version: version) {
+      guard cutOff else { return }
+      if let first = try texts("PRAGMA integrity_check").first(where: { $0 != "ok" }) {
+        throw WorkspaceError.damaged(path: path, detail: first)
+      }
     }
   }
 

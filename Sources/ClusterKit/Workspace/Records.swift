@@ -3,9 +3,11 @@ import GRDB
 
 // How the value types map to tables. Simple records use their Codable conformance; members and
 // visits carry derived or nested data and map their columns by hand, and so are read the records
-// a pane lists or opens (programs, experts, mentoring assignments, SIGs): decoding a row through
-// Codable costs a dynamic cast and a case-insensitive key lookup per column, and the first use
-// of each type a scan of the binary's conformances, which the first frame would wait for.
+// a pane lists or opens (programs, experts, mentoring assignments, SIGs) and those an export
+// reads by the ten thousand (contacts, attendance, payments, the audit log): decoding a row
+// through Codable costs a dynamic cast and a case-insensitive key lookup per column, and the
+// first use of each type a scan of the binary's conformances, which the first frame would wait
+// for.
 
 extension Day: DatabaseValueConvertible {
   public var databaseValue: DatabaseValue { description.databaseValue }
@@ -55,12 +57,23 @@ extension Division: FetchableRecord, PersistableRecord {
 }
 extension Contact: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "contact"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], memberId: row["memberId"], name: row["name"], title: row["title"],
+      phone: row["phone"], email: row["email"])
+  }
 }
 extension Meeting: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "meeting"
 }
 extension Attendance: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "attendance"
+
+  /// By hand, as the records an export reads by the hundred thousand are.
+  public init(row: Row) {
+    self.init(meetingId: row["meetingId"], memberId: row["memberId"], status: row["status"])
+  }
 }
 extension Program: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "program"
@@ -77,9 +90,20 @@ extension Program: FetchableRecord, PersistableRecord {
 }
 extension Instalment: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "instalment"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], requestId: row["requestId"], date: row["date"], amountKRW: row["amountKRW"])
+  }
 }
 extension AuditEntry: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "auditEntry"
+
+  public init(row: Row) {
+    self.init(
+      id: row["id"], requestId: row["requestId"], at: row["at"], actor: row["actor"],
+      field: row["field"], before: row["before"], after: row["after"], hash: row["hash"])
+  }
 }
 extension Expert: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "expert"

@@ -169,8 +169,8 @@ extension Schema {
   }
 
   /// Computes from the rows everything the schema's triggers keep: each member's last visit,
-  /// active mentor and number of SIGs, each expert's load (migrations 3 and 6), the kept figures
-  /// and the due counts.
+  /// active mentor and number of SIGs, each expert's load (migrations 3 and 6), the kept figures,
+  /// the due counts and the meetings per month.
   static func fillTriggeredState(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -184,6 +184,7 @@ extension Schema {
         """)
     try fillFigures(db)
     try fillDueDays(db)
+    try fillMeetingMonths(db)
   }
 
   /// The columns of `programTotals`, in the order `totalsColumns` computes them.

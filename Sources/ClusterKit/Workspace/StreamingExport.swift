@@ -3,12 +3,12 @@ import GRDB
 
 extension Workspace {
   /// The whole workspace as JSON, the same bytes as `exportDocument().encoded()`, written to
-  /// `sink` a piece at a time: the records are read through cursors and encoded a batch at a
-  /// time, so memory stays the same however large the workspace is.
+  /// `sink` a piece at a time: the records are read through cursors and written as they are
+  /// read, so memory stays the same however large the workspace is.
   ///
   /// The document's frame (its keys in order, the office, an empty list as the encoder writes
   /// it) comes from encoding the document with every list empty; each list that has records is
-  /// written in its place, its batches encoded by the same encoder and indented one level more.
+  /// written in its place by `CanonicalJSONEncoder`, which writes the bytes `JSONEncoder` would.
   public func exportJSON(
     to sink: (Data) throws -> Void, progress: ((Double) -> Void)? = nil
   ) throws {
@@ -171,15 +171,16 @@ final class BufferedSink {
   }
 }
 
-/// One list of the document, encoded a batch of records at a time by the document's encoder:
-/// a batch is encoded as an array (two-space indentation), its brackets taken off and every line
-/// indented two spaces more, as the records stand inside the document.
+/// One list of the document, its records written as they come by the canonical encoder (the
+/// bytes `JSONEncoder` gives the whole document), indented as they stand inside the document,
+/// and handed on in pieces.
 struct ListWriter {
   let key: String
   let output: BufferedSink
   private(set) var started = false
-  private var batch: [any Encodable] = []
-  private static let batchSize = 2000
+  private var encoder = CanonicalJSONEncoder()
+  private var bytes: [UInt8] = []
+  private static let pieceSize = 1 << 16
 
   init(key: String, output: BufferedSink) {
     self.key = key
@@ -187,43 +188,20 @@ struct ListWriter {
   }
 
   mutating func add(_ record: some Encodable) throws {
-    batch.append(record)
-    if batch.count >= Self.batchSize { try finish() }
-  }
-
-  /// Writes what is collected (called at the end of the list, and for every full batch).
-  mutating func finish() throws {
-    guard !batch.isEmpty else { return }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(batch.map(AnyEncodable.init))
-    batch.removeAll(keepingCapacity: true)
-    output.append(started ? ",\n" : "  \"\(key)\" : [\n")
-    started = true
-    // "[\n  {…},\n  {…}\n]": the lines between the brackets, each indented two more spaces
-    // (an empty line, inside an empty list, stays empty).
-    // Over a byte buffer: appending to `Data` one byte at a time costs many times more.
-    var indented: [UInt8] = []
-    data.withUnsafeBytes { raw in
-      let bytes = raw[2..<(raw.count - 2)]
-      indented.reserveCapacity(bytes.count + bytes.count / 4)
-      var lineStart = true
-      for byte in bytes {
-        if lineStart && byte != 0x0A {
-          indented.append(0x20)
-          indented.append(0x20)
-        }
-        indented.append(byte)
-        lineStart = byte == 0x0A
-      }
+    if started {
+      bytes.append(contentsOf: ",\n    ".utf8)
+    } else {
+      bytes.append(contentsOf: "  \"\(key)\" : [\n    ".utf8)
+      started = true
     }
-    output.append(Data(indented))
+    try encoder.append(record, level: 2, to: &bytes)
+    if bytes.count >= Self.pieceSize { try finish() }
   }
-}
 
-/// A record of any type in a batch.
-private struct AnyEncodable: Encodable {
-  let value: any Encodable
-  init(_ value: any Encodable) { self.value = value }
-  func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+  /// Hands on what is collected (called at the end of the list, and for every full piece).
+  mutating func finish() throws {
+    guard !bytes.isEmpty else { return }
+    output.append(Data(bytes))
+    bytes.removeAll(keepingCapacity: true)
+  }
 }

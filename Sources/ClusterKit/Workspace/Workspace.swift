@@ -20,7 +20,13 @@ public final class Workspace: Sendable {
   /// refused before anything in it is touched.
   /// A JSON document (told by its content, or for a new file by its `.json` name) opens as a
   /// workspace kept in that document.
-  public convenience init(path: String, create: Bool = false, actor: String? = nil) throws {
+  ///
+  /// `oneConnection`: one SQLite connection reads and writes, for a process that does one thing
+  /// at a time (a command): it opens in half the time of a pool's two, and opening it writes
+  /// nothing (a pool makes sure of a non-empty `-wal` by writing to the file).
+  public convenience init(
+    path: String, create: Bool = false, actor: String? = nil, oneConnection: Bool = false
+  ) throws {
     let path = URL(fileURLWithPath: path).path
     if JSONWorkspaceFile.holdsDocument(path)
       || (create && !Workspace.exists(path) && JSONWorkspaceFile.isDocumentName(path))
@@ -35,12 +41,15 @@ public final class Workspace: Sendable {
     if create, !Workspace.exists(path) {
       try Workspace.build(at: path, actor: actor) { _ in }
     }
-    try self.init(file: path, shownAs: path, actor: actor)
+    try self.init(file: path, shownAs: path, actor: actor, oneConnection: oneConnection)
   }
 
   /// Opens the workspace in `file`, naming it `shownAs` in every message: a workspace being
   /// built beside its place (`isNew`, an empty file) is named by that place.
-  private init(file: String, shownAs path: String, actor: String?, isNew: Bool = false) throws {
+  private init(
+    file: String, shownAs path: String, actor: String?, isNew: Bool = false,
+    oneConnection: Bool = false
+  ) throws {
     self.path = path
     // Cleaned like every other text: `CLUSTERDESK_USER` goes into the audit log and onto screens.
     self.actor = KoreanText.clean(actor ?? Workspace.defaultActor())
@@ -53,9 +62,16 @@ public final class Workspace: Sendable {
       }
     }
     do {
-      let pool = try DatabasePool(path: file, configuration: Workspace.configuration())
-      try Workspace.migrateIfNeeded(pool, file: file, shownAs: path)
-      self.pool = pool
+      if oneConnection {
+        let queue = try DatabaseQueue(path: file, configuration: Workspace.configuration())
+        try Workspace.keepWAL(queue)
+        try Workspace.migrateIfNeeded(queue, file: file, shownAs: path)
+        self.pool = queue
+      } else {
+        let pool = try DatabasePool(path: file, configuration: Workspace.configuration())
+        try Workspace.migrateIfNeeded(pool, file: file, shownAs: path)
+        self.pool = pool
+      }
     } catch let error as DatabaseError {
       throw Workspace.translate(error, path: path)
     }
@@ -196,9 +212,9 @@ public final class Workspace: Sendable {
   /// and the other, waiting for the lock, finds it done; the backup of the old file is taken
   /// once, in that transaction, from the file as it was. The version comes from SQLite, never
   /// from the header alone: a migration another process committed may still be in the log.
-  private static func migrateIfNeeded(_ pool: DatabasePool, file: String, shownAs path: String)
-    throws
-  {
+  private static func migrateIfNeeded(
+    _ pool: some DatabaseWriter, file: String, shownAs path: String
+  ) throws {
     let seen = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     if seen > Schema.currentVersion {
       throw WorkspaceError.newerVersion(
@@ -217,6 +233,18 @@ public final class Workspace: Sendable {
         try Schema.migrate(db, from: version)
         return .commit
       }
+    }
+  }
+
+  /// A single connection keeps the file in WAL mode, as a pool does (readers never block the
+  /// writer), with the pool's `synchronous = NORMAL`; a file already in WAL mode, nearly every
+  /// one, is not written to.
+  private static func keepWAL(_ queue: DatabaseQueue) throws {
+    try queue.writeWithoutTransaction { db in
+      if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+      }
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
     }
   }
 
