@@ -22,7 +22,8 @@ func paneHelp() -> ArgumentHelp {
 
 /// Opens the dashboard on a workspace in this terminal, and gives the terminal back as it was on
 /// every way out. A signal that ended the session is passed on as the exit status 128+N, after
-/// `beforeExit`. With `backingUp`, the day's automatic backup starts after the first frame.
+/// `beforeExit`. After the first frame, change recording is made ready and, with `backingUp`,
+/// the day's automatic backup starts.
 func runDashboard(
   workspace: Workspace, pane: PaneName, backingUp: Bool = true, beforeExit: () -> Void = {}
 ) throws {
@@ -33,7 +34,10 @@ func runDashboard(
     throw CommandError(error.description, error.description)
   }
   let app = DashboardApp(workspace: workspace, pane: pane, language: language, today: today)
-  if backingUp { app.afterFirstFrame = { AutomaticBackup.startIfDue(for: workspace) } }
+  app.afterFirstFrame = {
+    workspace.prepareRecording()
+    if backingUp { AutomaticBackup.startIfDue(for: workspace) }
+  }
   defer { terminal.stop() }
   try app.run(on: terminal)
   if let signal = terminal.pendingSignal {

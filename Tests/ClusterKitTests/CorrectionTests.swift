@@ -219,6 +219,26 @@ import Testing
     #expect(try temp.workspace.clusters().map(\.name) == [temp.cluster.name])
   }
 
+  /// Made ready beforehand (as the dashboard does after its first frame), the first recorded
+  /// change makes no trigger and is still undone in full.
+  @Test func recordingMadeReadyBeforehandLeavesTheFirstChangeNothingToMake() throws {
+    let temp = try TemporaryWorkspace()
+    temp.workspace.prepareRecording()
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    temp.workspace.pool.writeWithoutTransaction { db in
+      db.trace { event in seen.sql.append("\(event)") }
+    }
+    let (member, change) = try temp.workspace.recording(.dashboard, ChangeLabel("a", "a")) {
+      try temp.member("한강로보텍")
+    }
+    temp.workspace.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
+    #expect(seen.sql.contains { $0.contains("INSERT INTO member ") })
+    #expect(!seen.sql.contains { $0.contains("CREATE TEMP TRIGGER") })
+    try temp.workspace.undoChange(id: try #require(change).id)
+    #expect(try temp.workspace.member(id: member.id) == nil)
+  }
+
   @Test func addingAMemberIsUndoneWithItsSearchEntry() throws {
     let temp = try TemporaryWorkspace()
     let (member, change) = try temp.workspace.recording(.dashboard, ChangeLabel("a", "a")) {

@@ -64,6 +64,13 @@ extension Workspace {
     return (value, try read { db in try Workspace.recordedChange(id: id, db) })
   }
 
+  /// Makes the triggers that capture a recorded change now, so that the first change does not
+  /// wait for them (the dashboard asks after its first frame). Nothing in the file changes.
+  public func prepareRecording() {
+    guard jsonFile == nil else { return }
+    try? pool.write { db in try ChangeRecording.installCaptureTriggers(db) }
+  }
+
   /// Records every write `body` makes, through whichever workspace it opens, as one change:
   /// a whole command line.
   public static func recordingChanges<T>(
@@ -208,7 +215,7 @@ final class ChangeRecording: @unchecked Sendable {
   /// only while `captureSwitch` is on. Made inside the write's transaction, they go with it if it
   /// rolls back (and so does the note of the schema they were made for); a schema changed since
   /// (a migration) has them made again.
-  private static func installCaptureTriggers(_ db: Database) throws {
+  static func installCaptureTriggers(_ db: Database) throws {
     let schema = try Int.fetchOne(db, sql: "PRAGMA main.schema_version") ?? 0
     let made =
       try Bool.fetchOne(
