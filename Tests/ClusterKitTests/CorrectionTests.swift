@@ -187,6 +187,24 @@ import Testing
     _ = member
   }
 
+  /// Adds a member as a recorded change, and expects it written with no capture trigger made.
+  func recordedAddingMakesNoTrigger(_ temp: TemporaryWorkspace, _ name: String) throws -> (
+    Member, RecordedChange?
+  ) {
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    temp.workspace.pool.writeWithoutTransaction { db in
+      db.trace { event in seen.sql.append("\(event)") }
+    }
+    let added = try temp.workspace.recording(.dashboard, ChangeLabel(name, name)) {
+      try temp.member(name)
+    }
+    temp.workspace.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
+    #expect(seen.sql.contains { $0.contains("INSERT INTO member ") })
+    #expect(!seen.sql.contains { $0.contains("CREATE TEMP TRIGGER") })
+    return (added.value, added.change)
+  }
+
   /// What a recorded write changes is captured by triggers made once per connection: a write
   /// after the first makes none. A first write that failed took the triggers it made with its
   /// transaction, and the next one is still recorded in full.
@@ -201,17 +219,7 @@ import Testing
     let (first, firstChange) = try temp.workspace.recording(.dashboard, ChangeLabel("a", "a")) {
       try temp.member("한강로보텍")
     }
-    final class Seen: @unchecked Sendable { var sql: [String] = [] }
-    let seen = Seen()
-    temp.workspace.pool.writeWithoutTransaction { db in
-      db.trace { event in seen.sql.append("\(event)") }
-    }
-    let (second, secondChange) = try temp.workspace.recording(.dashboard, ChangeLabel("b", "b")) {
-      try temp.member("두리정밀")
-    }
-    temp.workspace.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
-    #expect(seen.sql.contains { $0.contains("INSERT INTO member ") })
-    #expect(!seen.sql.contains { $0.contains("CREATE TEMP TRIGGER") })
+    let (second, secondChange) = try recordedAddingMakesNoTrigger(temp, "두리정밀")
     try temp.workspace.undoChange(id: try #require(secondChange).id)
     #expect(try temp.workspace.member(id: second.id) == nil)
     try temp.workspace.undoChange(id: try #require(firstChange).id)
@@ -224,17 +232,7 @@ import Testing
   @Test func recordingMadeReadyBeforehandLeavesTheFirstChangeNothingToMake() throws {
     let temp = try TemporaryWorkspace()
     temp.workspace.prepareRecording()
-    final class Seen: @unchecked Sendable { var sql: [String] = [] }
-    let seen = Seen()
-    temp.workspace.pool.writeWithoutTransaction { db in
-      db.trace { event in seen.sql.append("\(event)") }
-    }
-    let (member, change) = try temp.workspace.recording(.dashboard, ChangeLabel("a", "a")) {
-      try temp.member("한강로보텍")
-    }
-    temp.workspace.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
-    #expect(seen.sql.contains { $0.contains("INSERT INTO member ") })
-    #expect(!seen.sql.contains { $0.contains("CREATE TEMP TRIGGER") })
+    let (member, change) = try recordedAddingMakesNoTrigger(temp, "한강로보텍")
     try temp.workspace.undoChange(id: try #require(change).id)
     #expect(try temp.workspace.member(id: member.id) == nil)
   }
