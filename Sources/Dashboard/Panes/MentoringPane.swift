@@ -365,48 +365,4 @@ struct MentoringPane: Pane {
     search = nil
     choosing = nil
   }
-
-  func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
-    let l = ctx.l
-    let count = data.counting(view) ? "…" : "\(data.count(view))"
-    if let search {
-      return .field(prompt: "/", search, right: l.pick("\(count) found", "\(count)건"))
-    }
-    if let choosing {
-      return .summary(
-        l.pick(
-          "Mentors for \(choosing.name): best fit first, then those with room",
-          "\(choosing.name) 멘토 추천: 적합도 순, 같으면 여유 있는 전문가 먼저"))
-    }
-    if let d = data.sig {
-      return .summary(
-        [d.sig.name, d.clusterName, d.sig.theme].filter { !$0.isEmpty }.joined(separator: " · "))
-    }
-    let c = data.counts
-    var parts: [String]
-    switch view {
-    case .unmentored:
-      parts = [l.pick("\(count) active companies without a mentor", "멘토 없는 활동 기업 \(count)곳")]
-    case .mentoring:
-      parts = [
-        l.pick("\(data.mentoring.count) mentoring under way", "진행 중인 멘토링 \(data.mentoring.count)건")
-      ]
-      if let expert {
-        parts.append(l.pick("expert ", "전문가 ") + expert.name + l.pick(" (Esc: all)", " (Esc: 전체)"))
-      }
-    case .experts:
-      parts = [l.pick("\(data.experts.count) experts", "전문가 \(data.experts.count)명")]
-      if withRoom { parts.append(l.pick("with room", "여유 있음")) }
-    case .sigs:
-      parts = [l.pick("\(data.sigs.count) SIGs", "SIG \(data.sigs.count)개")]
-      if c == nil || c?.coverage != nil {
-        let covered = c?.coverage.map { "\($0.covered)/\($0.companies)" } ?? "…"
-        parts.append(
-          l.pick("active companies in a SIG \(covered)", "SIG 참여 활동 기업 \(covered)"))
-      }
-    }
-    let text = searches[view.rawValue]
-    if !text.isEmpty { parts.append("/\(text)") }
-    return .summary(parts.joined(separator: " · "))
-  }
 }
