@@ -23,7 +23,7 @@ let package = Package(
     .target(
       name: "ClusterKit",
       dependencies: [
-        "Workbook", .product(name: "GRDB", package: "GRDB.swift"),
+        "Workbook", zip, .product(name: "GRDB", package: "GRDB.swift"),
         // The C interface, for the read-only look at a file before it is opened as a workspace.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]

@@ -91,4 +91,15 @@ import Testing
     #expect(try canonical(document.visits) == (try foundation(document.visits)))
     #expect(try canonical(document.requests) == (try foundation(document.requests)))
   }
+
+  /// A whole document's bytes (what a JSON workspace saves) are JSONEncoder's, and the sample's
+  /// file.
+  @Test func theSampleDocumentIsEncodedAsJSONEncoderEncodesIt() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../sample-data/seoul-digital-office.json")
+    let file = try Data(contentsOf: url)
+    let document = try WorkspaceDocument.decode(file)
+    #expect(Array(try document.encoded()) == (try foundation(document)) + [0x0A])
+    #expect(try document.encoded() == file)
+  }
 }

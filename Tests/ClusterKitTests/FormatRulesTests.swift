@@ -116,6 +116,26 @@ import Testing
   func rejected(_ text: String) {
     #expect(throws: FieldError.self) { try EmailAddress.normalize(text) }
   }
+
+  /// Text that is all ASCII is checked on its bytes: it must give what the rules a character at
+  /// a time give, for every address and every near miss.
+  @Test func asciiTextGivesWhatTheCharacterRulesGive() {
+    var random = SystemRandomNumberGenerator()
+    let pieces = [
+      "kim", "K", "9", ".", "..", "@", "-", "+", "_", "!", " ", "\t", "\r\n", "co", "KR", "x-y",
+      "\"", "(", "~", "\u{0B}", "\u{1F}", "é", "한",
+    ]
+    var texts = ["", " ", "a@b.co", " a@b.co\n", "a@b.c", "a@b..co", "a@-b.co", "a@b-.co"]
+    for _ in 0..<5000 {
+      texts.append(
+        (0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)!
+        }.joined())
+    }
+    for text in texts {
+      let expected = try? EmailAddress.normalizeCharacters(text)
+      #expect((try? EmailAddress.normalize(text)) == expected, "\(text)")
+    }
+  }
 }
 
 @Suite struct DayTests {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import ClusterKit
@@ -89,6 +90,34 @@ import Testing
     let error = #expect(throws: ValidationError.self) { try target.importDocument(document) }
     #expect(error?.errors.map(\.field) == ["members[0].businessNumber", "members[1].phone"])
     #expect(try target.isEmpty())
+  }
+
+  /// The load leaves the schema's CHECK constraints off while its rows go in: they hold again
+  /// for every write after it.
+  @Test func checkConstraintsHoldAgainAfterAnImport() throws {
+    let source = try populated()
+    let target = try Workspace(path: source.file("copy.clusterdesk"), create: true)
+    try target.importDocument(try source.workspace.exportDocument())
+    #expect(throws: DatabaseError.self) {
+      try target.pool.write { db in try db.execute(sql: "UPDATE attendance SET status = 'late'") }
+    }
+  }
+
+  /// A row that breaks a CHECK constraint while they are off is refused once the rows are in,
+  /// named by its list.
+  @Test func aRowBreakingACheckConstraintIsRefusedAfterTheLoad() throws {
+    let source = try populated()
+    let document = try source.workspace.exportDocument()
+    let error = #expect(throws: ValidationError.self) {
+      try source.workspace.pool.write { db in
+        try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        try db.execute(sql: "UPDATE attendance SET status = 'late'")
+        try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+        try Workspace.checkConstraints(in: document, db)
+      }
+    }
+    #expect(error?.errors.first?.field == "attendance")
+    #expect(error?.errors.first?.message(.en).contains("attendance") == true)
   }
 
   @Test func newerDocumentVersionIsRefused() throws {

@@ -111,6 +111,31 @@ import Testing
     #expect(try firstMemberName(path) == original)
   }
 
+  /// Other bytes of the same size written in place, the file's modification time then put back
+  /// (as `touch -r` does): `stat` shows the cached file, its bytes do not.
+  @Test func aFileRewrittenInPlaceWithItsTimePutBackIsLoadedFromTheFile() throws {
+    let (path, cache) = try cachedSample()
+    let original = try firstMemberName(path)
+    try markCache(cache)
+    var before = stat()
+    #expect(stat(path, &before) == 0)
+    // One space of the indentation becomes a tab: the same records in the same number of bytes.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let indent = try #require(bytes.firstRange(of: Data("\n  ".utf8)))
+    bytes[indent.lowerBound + 1] = 0x09
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.write(contentsOf: bytes)
+    try handle.close()
+    var times = [before.st_atim, before.st_mtim]
+    #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    var after = stat()
+    #expect(stat(path, &after) == 0)
+    #expect(after.st_ino == before.st_ino && after.st_size == before.st_size)
+    #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec)
+    #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    #expect(try firstMemberName(path) == original)
+  }
+
   @Test func aDamagedCacheIsBuiltAgain() throws {
     let (path, cache) = try cachedSample()
     let original = try firstMemberName(path)

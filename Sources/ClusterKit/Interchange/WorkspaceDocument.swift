@@ -69,13 +69,16 @@ public struct WorkspaceDocument: Codable, Hashable, Sendable {
 
 extension WorkspaceDocument {
   /// The canonical bytes: keys sorted, two-space indentation, so export → import → export is
-  /// byte-identical and files diff well.
+  /// byte-identical and files diff well. They are the bytes `JSONEncoder` writes with
+  /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, written by the format's own
+  /// encoder (`CanonicalJSONEncoder`), at a fraction of the cost: a JSON workspace writes them on
+  /// every change.
   public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    return data
+    var encoder = CanonicalJSONEncoder()
+    var bytes: [UInt8] = []
+    try encoder.append(self, level: 0, to: &bytes)
+    bytes.append(0x0A)
+    return Data(bytes)
   }
 
   /// Reads a document of this version, or of version 1 (converted, see `LegacyDocument`). A

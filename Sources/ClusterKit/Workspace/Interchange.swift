@@ -90,11 +90,18 @@ extension Workspace {
       let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
       try db.execute(sql: "PRAGMA cache_size = -262144")
       defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+      // The schema's CHECK constraints repeat the records' checks (`check`, above), and each one
+      // with a list of values builds a table for every row it is checked on: they are left off
+      // while the rows go in and checked once over the whole database after.
+      try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+      defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
       try saveOffice(checked.office, db)
       // What the triggers keep is computed once at the end instead of row by row.
       try Schema.withoutTriggers(db) {
         try Workspace.insertRecords(checked, memberKeys: memberKeys, progress: progress, db)
       }
+      try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+      try Workspace.checkConstraints(in: checked, db)
       let problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if !problems.isEmpty {
         throw ValidationError(
@@ -108,6 +115,27 @@ extension Workspace {
       }
       progress?(1)
     }
+  }
+
+  /// Refuses a loaded document whose rows break one of the schema's CHECK constraints, which the
+  /// load left off: each problem named by the document's list (SQLite's check names the table,
+  /// not the row).
+  static func checkConstraints(in document: WorkspaceDocument, _ db: Database) throws {
+    let problems = try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" }
+    guard !problems.isEmpty else { return }
+    throw ValidationError(
+      problems.prefix(20).map { problem in
+        // "CHECK constraint failed in attendance", "NULL value in member.name"
+        let table =
+          problem.components(separatedBy: " in ").last?
+          .components(separatedBy: ".").first ?? ""
+        return FieldError(
+          field: table == "office"
+            ? table : Workspace.place(table: table, rowid: nil, in: document),
+          problem: .other(
+            english: "holds a value the workspace does not take (\(problem))",
+            korean: "워크스페이스에 넣을 수 없는 값이 있습니다 (\(problem))"))
+      })
   }
 
   /// Inserts a checked document's records, their ids kept; `memberKeys` are the members' name
@@ -154,12 +182,16 @@ extension Workspace {
     // which skips per-row encoding into a container and re-preparing SQL.
     try insert("clusters", checked.clusters) { try $0.insert(db) }
     try insert("divisions", checked.divisions) { try $0.insert(db) }
+    // The members' search entries go in a batch at a time.
+    var memberSearch = MemberSearchEntries()
     for (index, member) in checked.members.enumerated() {
       try insert("members", index) {
-        try Workspace.storeMember(member, nameKey: memberKeys[index], db)
+        try Workspace.storeMember(
+          member, nameKey: memberKeys[index], searchEntries: &memberSearch, db)
       }
       tick()
     }
+    try memberSearch.write(db)
     let insertContact = try db.cachedStatement(
       sql:
         "INSERT INTO contact (id, memberId, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ZIPFoundation
 
 /// The database a JSON workspace was loaded into, kept in the user's cache folder
 /// (`$XDG_CACHE_HOME/clusterdesk/`, else `~/.cache/clusterdesk/`, or the folder a test sets in
@@ -9,9 +10,9 @@ import GRDB
 /// small file of the same name ending `.workspace` holding that path, so that a cache whose
 /// workspace is gone is told without opening it.
 ///
-/// The JSON file stays the only truth: the cache is used only when the SHA-256 of the file's
-/// exact bytes, the schema version and the program that built it all match, and when it passes
-/// SQLite's quick check. A cache that is missing, unreadable, of another version or for other
+/// The JSON file stays the only truth: the cache is used only when the file's key (`key`: its
+/// `stat` stamp and the CRC-32 of its exact bytes), the schema version and the program that built
+/// it all match, and when it passes SQLite's quick check. A cache that is missing, unreadable, of another version or for other
 /// bytes is simply built again, never an error; `CLUSTERDESK_NO_CACHE=1` turns it off.
 struct JSONWorkspaceCache: Sendable {
   /// The cache file for the workspace.
@@ -52,9 +53,15 @@ struct JSONWorkspaceCache: Sendable {
     return nil
   }
 
-  /// The digest that names the bytes of a JSON file in its cache.
-  static func digest(_ bytes: Data) -> String {
-    bytes.withUnsafeBytes { SHA256.hex($0.bindMemory(to: UInt8.self)) }
+  /// What names the bytes of a JSON file in its cache: the file's device, inode, size and
+  /// modification time as `stat` gave them when the bytes were read, and the CRC-32 of the bytes.
+  /// A file changed in any way the stamp does not show (rewritten in place within one tick of the
+  /// clock, its time put back) is told by its bytes, and a checksum that happens to match is told
+  /// by the stamp; a whole file's SHA-256 would cost an open more than the copy of the cache.
+  static func key(_ bytes: Data, stamp: JSONWorkspaceFile.Stamp) -> String {
+    let crc = String(bytes.crc32(checksum: 0), radix: 16)
+    return "\(stamp.device) \(stamp.inode) \(stamp.size) "
+      + "\(stamp.modified.tv_sec).\(stamp.modified.tv_nsec) crc32 \(crc)"
   }
 
   /// The program that builds a cache: its executable's size and modification time, so that a
@@ -68,9 +75,9 @@ struct JSONWorkspaceCache: Sendable {
 
   private static let table = "clusterdeskCache"
 
-  /// The database loaded from the bytes with `digest` and the format version of their document,
+  /// The database loaded from the bytes with `key` and the format version of their document,
   /// when the cache holds exactly that; nil otherwise.
-  func load(digest: String) -> (DatabaseQueue, Int)? {
+  func load(key fileKey: String) -> (DatabaseQueue, Int)? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     do {
       var readOnly = Configuration()
@@ -79,9 +86,9 @@ struct JSONWorkspaceCache: Sendable {
       defer { try? file.close() }
       let key = try file.read { db in
         try Row.fetchOne(
-          db, sql: "SELECT sha256, schemaVersion, program, formatVersion FROM \(Self.table)")
+          db, sql: "SELECT fileKey, schemaVersion, program, formatVersion FROM \(Self.table)")
       }
-      guard let key, key["sha256"] == digest, key["schemaVersion"] == Schema.currentVersion,
+      guard let key, key["fileKey"] == fileKey, key["schemaVersion"] == Schema.currentVersion,
         key["program"] == Self.program, let formatVersion: Int = key["formatVersion"]
       else { return nil }
       let pool = try DatabaseQueue(configuration: Workspace.configuration())
@@ -97,10 +104,10 @@ struct JSONWorkspaceCache: Sendable {
     }
   }
 
-  /// Keeps `database`, which holds what loading the bytes with `digest` gives (its change log
+  /// Keeps `database`, which holds what loading the bytes with `key` gives (its change log
   /// aside, which a load starts without), as the cache: written beside the cache file and renamed
   /// over it. A cache that cannot be written is left out, silently.
-  func store(_ database: some DatabaseReader, digest: String, formatVersion: Int) {
+  func store(_ database: some DatabaseReader, key: String, formatVersion: Int) {
     let partial = "\(path).\(getpid()).partial"
     defer { unlink(partial) }
     do {
@@ -124,11 +131,11 @@ struct JSONWorkspaceCache: Sendable {
             DELETE FROM recordedRow;
             DELETE FROM recordedChange;
             CREATE TABLE \(Self.table) (
-              sha256 TEXT NOT NULL, schemaVersion INTEGER NOT NULL, program TEXT NOT NULL,
+              fileKey TEXT NOT NULL, schemaVersion INTEGER NOT NULL, program TEXT NOT NULL,
               formatVersion INTEGER NOT NULL, workspace TEXT NOT NULL);
             INSERT INTO \(Self.table) VALUES (?, ?, ?, ?, ?);
             """,
-          arguments: [digest, Schema.currentVersion, Self.program, formatVersion, workspace])
+          arguments: [key, Schema.currentVersion, Self.program, formatVersion, workspace])
       }
       try file.close()
     } catch {

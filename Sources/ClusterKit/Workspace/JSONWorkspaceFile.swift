@@ -68,16 +68,16 @@ final class JSONWorkspaceFile: @unchecked Sendable {
     }
     let (bytes, stamp) = try read(path)
     let cache = JSONWorkspaceCache(for: path)
-    let digest = cache.map { _ in JSONWorkspaceCache.digest(bytes) }
+    let key = cache.map { _ in JSONWorkspaceCache.key(bytes, stamp: stamp) }
     let pool: DatabaseQueue
     let version: Int
-    if let digest, let cached = cache?.load(digest: digest) {
+    if let key, let cached = cache?.load(key: key) {
       (pool, version) = cached
     } else {
       let document: WorkspaceDocument
       (document, version) = try decode(bytes, path: path, changedOutside: false)
       pool = try load(document, path: path, changedOutside: false)
-      if let digest { cache?.store(pool, digest: digest, formatVersion: version) }
+      if let key { cache?.store(pool, key: key, formatVersion: version) }
     }
     let file = JSONWorkspaceFile(
       path: path, known: Snapshot(stamp: stamp, bytes: bytes), version: version)
@@ -190,7 +190,8 @@ final class JSONWorkspaceFile: @unchecked Sendable {
   /// Keeps `database`, which holds what the file's bytes load into, in the cache.
   private func storeCache(_ database: some DatabaseReader) {
     cache?.store(
-      database, digest: JSONWorkspaceCache.digest(known.bytes), formatVersion: fileVersion)
+      database, key: JSONWorkspaceCache.key(known.bytes, stamp: known.stamp),
+      formatVersion: fileVersion)
   }
 
   /// Writes the document beside the file and renames it over the file, unless nothing changed.
