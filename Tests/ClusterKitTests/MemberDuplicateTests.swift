@@ -106,6 +106,25 @@ import Testing
     #expect(result.clusters.map(\.name) == ["IT융합", "지능형메카트로닉스"])
   }
 
+  /// An import asks the workspace about each row's name and number once for both checks (a
+  /// duplicate in its mini-cluster, a possible one in another): two index lookups a row, not
+  /// one query per check; a national import adds 20,000 rows.
+  @Test func anImportLooksUpEachRowsNameAndNumberOnce() throws {
+    let (temp, _, _) = try office()
+    let rows = (1...20).map { "회사\($0),\(BusinessNumber.format(businessNumber(100 + $0))),IT융합" }
+    let file = try MemberCSV.read(text: "회사명,사업자등록번호,미니클러스터\n" + rows.joined(separator: "\n"))
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    temp.workspace.pool.writeWithoutTransaction { db in
+      db.trace { event in seen.sql.append("\(event)") }
+    }
+    let result = try temp.workspace.importMembers(file, clusterName: nil)
+    temp.workspace.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
+    #expect(result.added == 20)
+    let lookups = seen.sql.filter { $0.hasPrefix("SELECT") && $0.contains("FROM member") }
+    #expect(lookups.count <= 2 * 20 + 2, "\(lookups.count) member look-ups for 20 rows")
+  }
+
   @Test func rowsTakeTheirClusterAndTheDefaultIsForRowsWithoutOne() throws {
     let temp = try TemporaryWorkspace()
     let file = try MemberCSV.read(

@@ -68,6 +68,8 @@ public enum MemberColumn: String, CaseIterable, Sendable {
 public struct MemberCSVRow: Hashable, Sendable {
   public var line: Int
   public var member: Member
+  /// The member's name key (`KoreanText.nameKey`), worked out once for every check that needs it.
+  public var nameKey: String
   public var divisionName: String?
   /// Nil when the row names none: the import's `--cluster` then.
   public var clusterName: String?
@@ -197,7 +199,7 @@ public enum MemberCSV {
         }
       }
       // Names repeat across mini-clusters (the workspace asks about those); within one, never.
-      let key = KoreanText.nameKey(row.member.name)
+      let key = row.nameKey
       let clusterKey = (row.clusterName ?? "") + "\u{0}" + key
       if !key.isEmpty {
         if let first = nameLines[clusterKey] {
@@ -342,7 +344,8 @@ public enum MemberCSV {
       errors.append(located)
     }
     return MemberCSVRow(
-      line: record.line, member: normalised, divisionName: texts.division,
+      line: record.line, member: normalised, nameKey: KoreanText.nameKey(normalised.name),
+      divisionName: texts.division,
       clusterName: texts.cluster, profileSubmitted: texts.profileSubmitted, errors: errors)
   }
 

@@ -119,12 +119,16 @@ public enum KoreanText {
   /// The legal forms a query drops: those in parentheses or of one character.
   static let queryLegalForms = legalForms.filter { $0.hasPrefix("(") || $0.count == 1 }
 
+  /// The same forms as scalars, made once: `removing` runs for every name of an import.
+  private static let legalFormScalars = legalForms.map { Array($0.unicodeScalars) }
+  private static let queryLegalFormScalars = queryLegalForms.map { Array($0.unicodeScalars) }
+
   /// The text with every occurrence of each form taken out, form after form, compared scalar by
   /// scalar (the text is NFC, as the forms are): Foundation's search cost a quarter of a member
   /// import.
-  static func removing(_ forms: [String], from text: String) -> String {
+  static func removing(_ forms: [[Unicode.Scalar]], from text: String) -> String {
     var scalars = Array(text.unicodeScalars)
-    for form in forms.map({ Array($0.unicodeScalars) }) where !form.isEmpty {
+    for form in forms where !form.isEmpty {
       guard scalars.count >= form.count, scalars.contains(form[0]) else { continue }
       var kept: [Unicode.Scalar] = []
       kept.reserveCapacity(scalars.count)
@@ -166,10 +170,10 @@ public enum KoreanText {
       }
       if words.count < wordCount { text = words.joined(separator: " ") }
     }
-    var compact = text.filter { !$0.isWhitespace }
+    var compact = withoutWhitespace(text)
     // Every legal form holds one of these; most names hold none, and then none is looked for.
     if compact.unicodeScalars.contains(where: { "(회법㈜㈔".unicodeScalars.contains($0) }) {
-      compact = removing(legalForms, from: compact)
+      compact = removing(legalFormScalars, from: compact)
     }
     let key = keepLettersAndDigits(compact)
     return key.isEmpty ? keepLettersAndDigits(text) : key
@@ -179,7 +183,7 @@ public enum KoreanText {
   /// punctuation dropped, Latin lower-cased.
   public static func normalizeQuery(_ query: String) -> String {
     var compact = unifyParentheses(nfc(query)).filter { !$0.isWhitespace }
-    compact = removing(queryLegalForms, from: compact)
+    compact = removing(queryLegalFormScalars, from: compact)
     return keepLettersAndDigits(compact)
   }
 
@@ -189,7 +193,31 @@ public enum KoreanText {
   }
 
   private static func keepLettersAndDigits(_ text: String) -> String {
-    String(text.filter { $0.isLetter || $0.isNumber }).lowercased()
+    // ASCII and Hangul, nearly every name, are told apart scalar by scalar.
+    guard text.unicodeScalars.allSatisfy(TextGrams.isPlain) else {
+      return String(text.filter { $0.isLetter || $0.isNumber }).lowercased()
+    }
+    var kept = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x41...0x5A: kept.append(Unicode.Scalar(scalar.value + 0x20)!)
+      case 0x30...0x39, 0x61...0x7A, 0x80...: kept.append(scalar)
+      default: break
+      }
+    }
+    return String(kept)
+  }
+
+  /// The text without its white space; ASCII and Hangul are read scalar by scalar.
+  private static func withoutWhitespace(_ text: String) -> String {
+    guard text.unicodeScalars.allSatisfy(TextGrams.isPlain) else {
+      return text.filter { !$0.isWhitespace }
+    }
+    var kept = String.UnicodeScalarView()
+    kept.append(
+      contentsOf: text.unicodeScalars.lazy.filter { $0 != " " && !(0x09...0x0D).contains($0.value) }
+    )
+    return String(kept)
   }
 
   // MARK: - Initial consonants

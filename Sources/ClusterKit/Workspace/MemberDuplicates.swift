@@ -57,28 +57,63 @@ extension Workspace {
     "#\(id) \(name) (\(cluster))"
   }
 
+  /// The members that share a member's name key or business registration number, read once
+  /// for both questions asked before it is saved: which are duplicates in its own mini-cluster
+  /// (refused) and which are in another (asked about). Two index lookups; an import asks for
+  /// every row it adds.
+  struct Clashes {
+    /// A business number already taken in the member's mini-cluster, then a name already taken.
+    var duplicates: [FieldError] = []
+    /// The members of other mini-clusters with the same name key or business number, by id.
+    var otherClusters: [(id: Int64, reference: String)] = []
+  }
+
+  static func clashes(_ member: Member, nameKey: String? = nil, _ db: Database) throws -> Clashes {
+    let key = nameKey ?? KoreanText.nameKey(member.name)
+    func sharing(_ condition: String, _ value: String) throws -> [Row] {
+      try Row.fetchAll(
+        db.cachedStatement(
+          sql: """
+            SELECT m.id, m.name, m.clusterId, c.name AS cluster FROM member m
+            JOIN cluster c ON c.id = m.clusterId WHERE \(condition) AND m.id <> ?
+            """), arguments: [value, member.id])
+    }
+    // `<> ''` lets SQLite use the partial indexes on business numbers.
+    let sameNumber =
+      member.businessNumber.isEmpty
+      ? [] : try sharing("m.businessNumber = ? AND m.businessNumber <> ''", member.businessNumber)
+    let sameName = try sharing("m.nameKey = ?", key)
+    func reference(_ row: Row) -> String {
+      memberReference(id: row["id"], name: row["name"], cluster: row["cluster"])
+    }
+    func inCluster(_ row: Row) -> Bool { (row["clusterId"] as Int64) == member.clusterId }
+    var clashes = Clashes()
+    if let other = sameNumber.first(where: inCluster) {
+      clashes.duplicates.append(
+        FieldError(
+          field: "businessNumber", problem: .duplicate(of: reference(other)),
+          value: BusinessNumber.format(member.businessNumber)))
+    }
+    if let other = sameName.first(where: inCluster) {
+      clashes.duplicates.append(
+        FieldError(
+          field: "name",
+          problem: .duplicate(of: "#\(other["id"] as Int64) \(other["name"] as String)"),
+          value: member.name))
+    }
+    guard !key.isEmpty || !member.businessNumber.isEmpty else { return clashes }
+    var seen: Set<Int64> = []
+    clashes.otherClusters = (sameName + sameNumber).filter { !inCluster($0) }
+      .sorted { ($0["id"] as Int64) < ($1["id"] as Int64) }
+      .compactMap { row in seen.insert(row["id"]).inserted ? (row["id"], reference(row)) : nil }
+    return clashes
+  }
+
   /// The members of other mini-clusters whose name key or business registration number is the
   /// member's, as references.
   static func otherClusterMatches(_ member: Member, nameKey: String? = nil, _ db: Database) throws
     -> [(id: Int64, reference: String)]
   {
-    let key = nameKey ?? KoreanText.nameKey(member.name)
-    guard !key.isEmpty || !member.businessNumber.isEmpty else { return [] }
-    // `<> ''` lets SQLite use the partial index on business numbers.
-    return try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT m.id, m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
-          WHERE m.id IN (
-              SELECT id FROM member WHERE nameKey = ?
-              UNION SELECT id FROM member WHERE businessNumber = ? AND businessNumber <> '')
-            AND m.clusterId <> ? AND m.id <> ? ORDER BY m.id
-          """), arguments: [key, member.businessNumber, member.clusterId, member.id]
-    ).map {
-      (
-        $0["id"],
-        memberReference(id: $0["id"], name: $0["name"], cluster: $0["cluster"])
-      )
-    }
+    try clashes(member, nameKey: nameKey, db).otherClusters
   }
 }

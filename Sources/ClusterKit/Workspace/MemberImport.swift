@@ -80,23 +80,20 @@ extension Workspace {
               member.divisionId = division.id
             }
           }
-          // The name's key, worked out once for the three places that need it.
-          let key = KoreanText.nameKey(member.name)
-          let duplicates = try Workspace.duplicateErrors(member, nameKey: key, db)
-          if !duplicates.isEmpty {
-            errors += duplicates.map {
+          let clashes = try Workspace.clashes(member, nameKey: row.nameKey, db)
+          if !clashes.duplicates.isEmpty {
+            errors += clashes.duplicates.map {
               var error = $0
               error.line = row.line
               return error
             }
             continue
           }
-          let matches = try Workspace.otherClusterMatches(member, nameKey: key, db)
-          if !matches.isEmpty {
+          if !clashes.otherClusters.isEmpty {
             possible.append(
               PossibleDuplicate(
                 line: row.line, name: member.name,
-                existing: matches.map { match in
+                existing: clashes.otherClusters.map { match in
                   lines[match.id].map { .row($0) } ?? .member(match.reference)
                 }
               ))
@@ -104,7 +101,8 @@ extension Workspace {
           member.id = nextId
           nextId += 1
           member.profileChanged = Day.officeToday
-          try Workspace.storeMember(member, nameKey: key, searchEntries: &searchEntries, db)
+          try Workspace.storeMember(
+            member, nameKey: row.nameKey, searchEntries: &searchEntries, db)
           lines[member.id] = row.line
           if row.profileSubmitted == true {
             // What `recordDirectoryBook` checks and writes for a member without an entry yet.

@@ -367,9 +367,10 @@ extension Workspace {
       member.divisionId = try ensureDivision(named: divisionName, clusterId: member.clusterId, db).0
         .id
     }
-    errors += try duplicateErrors(member, db)
+    let clashes = try clashes(member, db)
+    errors += clashes.duplicates
     if !errors.isEmpty { throw ValidationError(errors) }
-    let matches = try otherClusterMatches(member, db)
+    let matches = clashes.otherClusters
     if !allowDuplicate, !matches.isEmpty {
       throw PossibleDuplicates([
         PossibleDuplicate(name: member.name, existing: matches.map { .member($0.reference) })
@@ -420,36 +421,7 @@ extension Workspace {
   static func duplicateErrors(_ member: Member, nameKey: String? = nil, _ db: Database) throws
     -> [FieldError]
   {
-    var errors: [FieldError] = []
-    if !member.businessNumber.isEmpty,
-      // `<> ''` lets SQLite use the partial unique index instead of scanning every member.
-      let other = try Row.fetchOne(
-        db.cachedStatement(
-          sql:
-            """
-            SELECT m.id, m.name, c.name AS cluster FROM member m JOIN cluster c ON c.id = m.clusterId
-            WHERE m.clusterId = ? AND m.businessNumber = ? AND m.businessNumber <> '' AND m.id <> ?
-            """
-        ),
-        arguments: [member.clusterId, member.businessNumber, member.id]
-      ).map({ memberReference(id: $0["id"], name: $0["name"], cluster: $0["cluster"]) })
-    {
-      errors.append(
-        FieldError(
-          field: "businessNumber", problem: .duplicate(of: other),
-          value: BusinessNumber.format(member.businessNumber)))
-    }
-    let key = nameKey ?? KoreanText.nameKey(member.name)
-    if let other = try Row.fetchOne(
-      db.cachedStatement(
-        sql: "SELECT id, name FROM member WHERE clusterId = ? AND nameKey = ? AND id <> ?"),
-      arguments: [member.clusterId, key, member.id]
-    ).map({ (id: $0["id"] as Int64, name: $0["name"] as String) }) {
-      errors.append(
-        FieldError(
-          field: "name", problem: .duplicate(of: "#\(other.id) \(other.name)"), value: member.name))
-    }
-    return errors
+    try clashes(member, nameKey: nameKey, db).duplicates
   }
 
   /// Saves an edited member. `original` is the member as the editor loaded it: if the stored one
