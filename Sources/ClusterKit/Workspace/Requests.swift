@@ -282,7 +282,15 @@ extension Workspace {
   // MARK: Reading
 
   public func request(id: Int64) throws -> SupportRequest? {
-    try read { db in try SupportRequest.fetchOne(db, key: id) }
+    try read { db in try Workspace.request(id: id, db) }
+  }
+
+  /// A request by its id, in SQL: the query interface looks the table's primary key up first,
+  /// a schema read on every connection that has not cached it (a new reader, and the writer once
+  /// its capture triggers changed its schema), which cost more than the rest of an approval.
+  static func request(id: Int64, _ db: Database) throws -> SupportRequest? {
+    try SupportRequest.fetchOne(
+      db.cachedStatement(sql: "SELECT * FROM supportRequest WHERE id = ?"), arguments: [id])
   }
 
   public func requestCount(_ filter: RequestFilter) throws -> Int {
@@ -336,8 +344,23 @@ extension Workspace {
         ? "r.submitted IS NULL, r.submitted, r.id" : "r.submitted DESC, r.id DESC"
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
-      try Workspace.eachRequestRow(
-        db, where: clause.sql, order: order, limit: "LIMIT ? OFFSET ?", arguments: arguments, body)
+      guard filter.status != nil else {
+        try Workspace.eachRequestRow(
+          db, where: clause.sql, order: order, limit: "LIMIT ? OFFSET ?", arguments: arguments,
+          body)
+        return
+      }
+      // One status is walked in its index's order (`supportRequest_queue` for the pending,
+      // `supportRequest_status` for the others), so one statement, prepared once, stops at the
+      // window's end and reads the payments and the duplicate flag for its rows alone.
+      let rows = try Row.fetchCursor(
+        db.cachedStatement(
+          sql: """
+            SELECT \(Workspace.requestRowColumns), \(Workspace.requestRowFigures)
+            FROM \(Workspace.requestRowTables)
+            WHERE \(clause.sql) ORDER BY \(order) LIMIT ? OFFSET ?
+            """), arguments: arguments)
+      while let row = try rows.next() { try body(Workspace.requestRow(row)) }
     }
   }
 
@@ -362,10 +385,7 @@ extension Workspace {
     let cursor = try Row.fetchCursor(
       db,
       sql: """
-        SELECT r.id, r.memberId, m.name AS memberName, r.programId, p.name AS programName,
-               p.year AS programYear, r.title, r.requestedKRW, r.approvedKRW, r.status, r.submitted,
-               r.decided
-        FROM supportRequest r JOIN member m ON m.id = r.memberId JOIN program p ON p.id = r.programId
+        SELECT \(requestRowColumns) FROM \(requestRowTables)
         WHERE \(condition) ORDER BY \(order) \(limit)
         """, arguments: arguments)
     var rows: [RequestRow] = []
@@ -374,18 +394,41 @@ extension Workspace {
       for row in rows { try body(row) }
       rows.removeAll(keepingCapacity: true)
     }
-    // The columns by position, in the order selected: by name, the lookups cost as much as
-    // the rest of a long list's reading.
     while let row = try cursor.next() {
-      rows.append(
-        RequestRow(
-          id: row[0], memberId: row[1], memberName: row[2], programId: row[3],
-          programName: row[4], programYear: row[5], title: row[6], requestedKRW: row[7],
-          approvedKRW: row[8], status: row[9], submitted: row[10], decided: row[11],
-          disbursedKRW: 0, duplicateOf: nil))
+      rows.append(requestRow(row))
       if rows.count == 500 { try handOn() }
     }
     try handOn()
+  }
+
+  /// The columns of a `RequestRow` over `requestRowTables`, in the order `requestRow` reads them.
+  static let requestRowColumns = """
+    r.id, r.memberId, m.name AS memberName, r.programId, p.name AS programName,
+    p.year AS programYear, r.title, r.requestedKRW, r.approvedKRW, r.status, r.submitted, r.decided
+    """
+  static let requestRowTables = """
+    supportRequest r JOIN member m ON m.id = r.memberId JOIN program p ON p.id = r.programId
+    """
+
+  /// The payments and the duplicate flag of the row's request, as two more columns after
+  /// `requestRowColumns`: for a window read in an index's order, where the statement stops at
+  /// the window's end and reads them for its rows alone.
+  static let requestRowFigures = """
+    (SELECT IFNULL(SUM(i.amountKRW), 0) FROM instalment i WHERE i.requestId = r.id) AS paid,
+    (SELECT MIN(o.id) FROM supportRequest o
+     WHERE o.memberId = r.memberId AND o.programId = r.programId AND o.id < r.id
+       AND o.status NOT IN ('withdrawn', 'rejected')) AS earlier
+    """
+
+  /// A request's row from `requestRowColumns` (by position: by name, the lookups cost as much as
+  /// the rest of a long list's reading), with `requestRowFigures` after them when selected.
+  static func requestRow(_ row: Row) -> RequestRow {
+    let figures = row.count > 12
+    return RequestRow(
+      id: row[0], memberId: row[1], memberName: row[2], programId: row[3],
+      programName: row[4], programYear: row[5], title: row[6], requestedKRW: row[7],
+      approvedKRW: row[8], status: row[9], submitted: row[10], decided: row[11],
+      disbursedKRW: figures ? row[12] : 0, duplicateOf: figures ? row[13] : nil)
   }
 
   /// Reads the payments and the duplicate flag of at most 500 rows.
