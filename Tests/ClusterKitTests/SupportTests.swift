@@ -783,6 +783,29 @@ struct SupportFixture {
     #expect(rows.first?.duplicateOf != nil && rows.last?.duplicateOf == nil)
   }
 
+  /// Approving reads the request and its program and writes the step in SQL, not through the
+  /// query interface, which looks the table's primary key up first: a schema read inside the
+  /// write transaction on a connection that has not cached it.
+  @Test func approvingReadsNoSchema() throws {
+    let f = try SupportFixture()
+    let request = try f.pending(nil, 1_000_000)
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    f.w.pool.writeWithoutTransaction { db in
+      db.clearSchemaCache()
+      db.trace { seen.sql.append($0.description) }
+    }
+    try f.w.decide(
+      requestId: request.id, .approve(amount: 800_000, overrideReason: nil),
+      on: SupportFixture.today)
+    f.w.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
+    #expect(!seen.sql.isEmpty && !seen.sql.contains { $0.contains("PRAGMA") }, "\(seen.sql)")
+    let approved = try #require(try f.w.request(id: request.id))
+    #expect(approved.status == .approved && approved.approvedKRW == 800_000)
+    #expect(approved.decided == SupportFixture.today)
+    #expect(try f.figures.approvedKRW == 800_000)
+  }
+
   /// One program with a request at every step; every figure, read through every view of it.
   @Test func everyFigureIsTheSameEverywhere() throws {
     let f = try SupportFixture()

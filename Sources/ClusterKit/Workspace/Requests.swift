@@ -559,7 +559,7 @@ extension Workspace {
     request: SupportRequest, memberName: String, budget: ProgramFigures
   )? {
     try read { db in
-      guard let request = try SupportRequest.fetchOne(db, key: requestId) else { return nil }
+      guard let request = try Workspace.request(id: requestId, db) else { return nil }
       let name = try String.fetchOne(
         db, sql: "SELECT name FROM member WHERE id = ?", arguments: [request.memberId])
       return (request, name ?? "", try Workspace.programFigures(id: request.programId, db))
@@ -572,8 +572,8 @@ extension Workspace {
     try read { db in
       let request = try Workspace.current(requestId, expected: nil, db)
       return try Workspace.approvalLimits(
-        request, amount: amount,
-        program: try Workspace.programFigures(id: request.programId, db).program, db)
+        request, amount: amount, figures: try Workspace.programFigures(id: request.programId, db),
+        db)
     }
   }
 
@@ -611,9 +611,8 @@ extension Workspace {
         throw WorkspaceError.invalidTransition(
           request: requestId, from: before.status, to: decision.target)
       }
-      guard let program = try Program.fetchOne(db, key: before.programId) else {
-        throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(before.programId)")
-      }
+      let figures = try Workspace.programFigures(id: before.programId, db)
+      let program = figures.program
       var after = before
       after.status = decision.target
       func check(_ errors: [FieldError]) throws {
@@ -639,7 +638,7 @@ extension Workspace {
           SupportRules.checkDate(
             day, field: "date", notBefore: before.submitted, earlierName: ("submission", "신청일"),
             today: nil))
-        let limits = try Workspace.approvalLimits(before, amount: amount, program: program, db)
+        let limits = try Workspace.approvalLimits(before, amount: amount, figures: figures, db)
         let reason = overrideReason.map(KoreanText.clean) ?? ""
         if !limits.isEmpty, reason.isEmpty {
           throw WorkspaceError.overLimits(request: requestId, limits: limits)
@@ -705,7 +704,7 @@ extension Workspace {
           disbursed: paid.map(\.amountKRW).reduce(0, +), spent: spent, disallowed: disallowed,
           returned: returned, reportDate: date)
       }
-      try after.update(db)
+      try Workspace.writeStep(after, db)
       try Workspace.recordAudit(before: before, after: after, actor: actor, db)
       return RequestChange(before: before, after: after)
     }
@@ -754,11 +753,29 @@ extension Workspace {
     }
   }
 
+  /// Writes the columns a step changes (the status, the submission and the decision, the
+  /// agreement and the settlement) in SQL: a record's update looks the table's primary key up
+  /// first, a schema read inside the write transaction.
+  static func writeStep(_ r: SupportRequest, _ db: Database) throws {
+    try db.cachedStatement(
+      sql: """
+        UPDATE supportRequest SET status = ?, submitted = ?, approvedKRW = ?, decided = ?,
+          reviewer = ?, reason = ?, agreedOn = ?, agreedCofundingKRW = ?, agreementOverride = ?,
+          reportDate = ?, spentKRW = ?, disallowedKRW = ?, returnedKRW = ?
+        WHERE id = ?
+        """
+    ).execute(arguments: [
+      r.status, r.submitted, r.approvedKRW, r.decided, r.reviewer, r.reason, r.agreement?.date,
+      r.agreement?.cofundingKRW, r.agreement?.overrideReason ?? "", r.settlement?.reportDate,
+      r.settlement?.spentKRW, r.settlement?.disallowedKRW, r.settlement?.returnedKRW, r.id,
+    ])
+  }
+
   /// The request as stored, refused when it is not what the user saw.
   static func current(_ id: Int64, expected: SupportRequest?, _ db: Database) throws
     -> SupportRequest
   {
-    guard let request = try SupportRequest.fetchOne(db, key: id) else {
+    guard let request = try Workspace.request(id: id, db) else {
       throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)")
     }
     if let expected, expected != request {
@@ -770,10 +787,10 @@ extension Workspace {
   /// The limits approving `amount` for `request` would go past: the program's remaining budget,
   /// and the member's cap (an amount, a number of approved requests) under the program.
   static func approvalLimits(
-    _ request: SupportRequest, amount: KRW, program: Program, _ db: Database
+    _ request: SupportRequest, amount: KRW, figures: ProgramFigures, _ db: Database
   ) throws -> [ApprovalLimit] {
     var limits: [ApprovalLimit] = []
-    let figures = try programFigures(program, db)
+    let program = figures.program
     if amount > figures.remainingKRW {
       limits.append(.budget(program: program.name, amount: amount, remaining: figures.remainingKRW))
     }
@@ -806,7 +823,7 @@ extension Workspace {
     before: SupportRequest?, after: SupportRequest, actor: String, _ db: Database,
     extra: [(String, String, String)] = []
   ) throws {
-    let at = ISO8601DateFormatter().string(from: Date())
+    let at = Day.timestamp()
     let fields = AuditEntry.changes(from: before, to: after) + extra
     for (field, old, new) in fields where old != new {
       try appendAudit(
