@@ -340,4 +340,17 @@ import Testing
     #expect(
       Day(secondsSince1970: 15 * 3600 + Day.officeOffset) == Day(year: 1970, month: 1, day: 2))
   }
+
+  /// A change and an audit entry are stamped with the text `ISO8601DateFormatter` writes, to the
+  /// second, before 1970 and around midnight and the turn of a year included.
+  @Test func aTimestampIsWhatTheISOFormatterWrites() {
+    let formatter = ISO8601DateFormatter()
+    let instants: [TimeInterval] =
+      [-86_401, -1.5, 0, 59.999, 86_399, 86_400, 1_798_761_599, 1_798_761_600]
+      + stride(from: 599_616_000.25, to: 4_000_000_000, by: 3_599 * 1_777 + 0.5).map { $0 }
+    for seconds in instants {
+      let date = Date(timeIntervalSince1970: seconds)
+      #expect(Day.timestamp(date) == formatter.string(from: date), "\(seconds)")
+    }
+  }
 }

@@ -752,6 +752,60 @@ struct SupportFixture {
     }
   }
 
+  /// Opening a program is a statement for the program with its figures, one for its counts by
+  /// status and one for each status its window spans, which reads the rows with their payments
+  /// and duplicate flags: the same statements, prepared once, for every window.
+  @Test func aProgramsWindowIsReadByOneStatementPerStatusItSpans() throws {
+    let f = try SupportFixture()
+    for i in 1...4 {
+      try f.pending(
+        f.hanbit, 1_000_000, title: "대기 \(i)", submitted: SupportFixture.day("2026-09-0\(i)"))
+    }
+    let paid = try f.agreed(f.yushin, 2_000_000, cofunding: 500_000)
+    try f.pay(paid, 1_000_000)
+    try f.w.addRequest(
+      SupportRequest(
+        memberId: f.yushin.id, programId: f.program.id, title: "초안", requestedKRW: 500_000))
+    // Draft, then the four pending ones, then the agreed one: the window of four from the
+    // second spans the pending and the agreed.
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    let window = try f.w.pool.writeWithoutTransaction { db in
+      db.trace { seen.sql.append($0.description) }
+      defer { db.trace(options: [], nil) }
+      return try Workspace.programDetail(id: f.program.id, offset: 2, limit: 4, db)
+    }
+    #expect(seen.sql.count == 4, "\(seen.sql)")
+    #expect(Set(seen.sql).count == 3, "one statement for both parts")
+    let rows = try #require(window).requests
+    #expect(rows.map(\.status) == [.pending, .pending, .pending, .agreed])
+    #expect(rows.last?.disbursedKRW == 1_000_000)
+    #expect(rows.first?.duplicateOf != nil && rows.last?.duplicateOf == nil)
+  }
+
+  /// Approving reads the request and its program and writes the step in SQL, not through the
+  /// query interface, which looks the table's primary key up first: a schema read inside the
+  /// write transaction on a connection that has not cached it.
+  @Test func approvingReadsNoSchema() throws {
+    let f = try SupportFixture()
+    let request = try f.pending(nil, 1_000_000)
+    final class Seen: @unchecked Sendable { var sql: [String] = [] }
+    let seen = Seen()
+    f.w.pool.writeWithoutTransaction { db in
+      db.clearSchemaCache()
+      db.trace { seen.sql.append($0.description) }
+    }
+    try f.w.decide(
+      requestId: request.id, .approve(amount: 800_000, overrideReason: nil),
+      on: SupportFixture.today)
+    f.w.pool.writeWithoutTransaction { db in db.trace(options: [], nil) }
+    #expect(!seen.sql.isEmpty && !seen.sql.contains { $0.contains("PRAGMA") }, "\(seen.sql)")
+    let approved = try #require(try f.w.request(id: request.id))
+    #expect(approved.status == .approved && approved.approvedKRW == 800_000)
+    #expect(approved.decided == SupportFixture.today)
+    #expect(try f.figures.approvedKRW == 800_000)
+  }
+
   /// One program with a request at every step; every figure, read through every view of it.
   @Test func everyFigureIsTheSameEverywhere() throws {
     let f = try SupportFixture()

@@ -115,6 +115,29 @@ import Testing
     #expect(seen == Set(RequestStatus.allCases.map { Optional($0) } + [nil]))
   }
 
+  /// Switching to the queue reads its window in one statement, with the payments and the
+  /// duplicate flags, and the request under the cursor; the queue is counted after the frame,
+  /// which shows an ellipsis until then.
+  @Test func theQueueIsDrawnFromOneStatementAndCountedAfterTheFrame() throws {
+    let fixture = try Fixture()
+    let loop = app(fixture, "members", .en)
+    loop.deferred.allowed = false
+    var first = ""
+    let read = statements(fixture.workspace) {
+      loop.handle(.char("5"))
+      first = screen(loop)
+    }
+    #expect(loop.deferred.pending)
+    #expect(first.contains("Requests: pending, …"))
+    #expect(!read.contains { $0.contains("COUNT(") }, "\(read)")
+    let requests = read.filter { $0.contains("supportRequest") || $0.contains("instalment") }
+    #expect(requests.count == 2, "the window and the request under the cursor: \(requests)")
+    loop.deferred.allowed = true
+    let pending = try fixture.workspace.requestCount(RequestFilter(status: .pending))
+    #expect(screen(loop).contains("Requests: pending, \(pending), oldest first"))
+    #expect(screen(loop) == screen(app(fixture, "requests", .en)))
+  }
+
   @Test func theDateShownIsTheOneGivenNotTheClock() throws {
     let fixture = try Fixture()
     let other = Day(year: 2027, month: 3, day: 2)!

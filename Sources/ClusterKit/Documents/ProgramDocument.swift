@@ -16,8 +16,8 @@ extension Document {
     guard d.requestCount > 0 else { return doc }
     doc.heading(requestsHeading(l))
     doc.line(
-      RequestStatus.allCases.compactMap { status in
-        d.statusCounts[status].map { "\(status.label(l)) \($0)" }
+      zip(RequestStatus.allCases, d.counts).compactMap { status, n in
+        n > 0 ? "\(status.label(l)) \(n)" : nil
       }.joined(separator: " · "))
     if requests.count < d.requestCount {
       let first = d.offset + 1

@@ -131,6 +131,17 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     self.init(ordinal: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
   }
 
+  /// An instant as `ISO8601DateFormatter` writes it, in UTC to the second
+  /// (`2026-12-02T01:03:44Z`), from the seconds since 1970: a change and an audit entry are
+  /// stamped inside their write, where the formatter's first use cost more than the write.
+  public static func timestamp(_ date: Date = Date()) -> String {
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    let day = Day(secondsSince1970: seconds)
+    let time = seconds - day.ordinal * 86400
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(day)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
+  }
+
   private static func today(_ calendar: Calendar) -> Day {
     let parts = calendar.dateComponents([.year, .month, .day], from: Date())
     return Day(year: parts.year!, month: parts.month!, day: parts.day!)!

@@ -258,7 +258,7 @@ final class ChangeRecording: @unchecked Sendable {
           """,
         arguments: [
           id, origin, label.english, label.korean, actor,
-          ISO8601DateFormatter().string(from: Date()),
+          Day.timestamp(),
         ])
       try db.execute(
         sql: "DELETE FROM recordedChange WHERE id <= ?", arguments: [id - Int64(Self.kept)])
@@ -526,7 +526,7 @@ struct RequestAudit {
       }
       try Workspace.recordAudit(before: before, after: after, actor: actor, db, extra: extra)
     }
-    let at = ISO8601DateFormatter().string(from: Date())
+    let at = Day.timestamp()
     for (ids, before, after) in [
       (removed, AuditEntry.kept, AuditEntry.removedByUndo),
       (restored, AuditEntry.removedByUndo, AuditEntry.restoredByRedo),

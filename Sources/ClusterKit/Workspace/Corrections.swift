@@ -313,7 +313,7 @@ extension Workspace {
       try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [duplicate])
       try Workspace.appendAudit(
         AuditEntry(
-          requestId: nil, at: ISO8601DateFormatter().string(from: Date()), actor: actor,
+          requestId: nil, at: Day.timestamp(), actor: actor,
           field: AuditEntry.mergeField, before: references[0], after: references[1]), db)
     }
   }

@@ -81,8 +81,10 @@ public struct ProgramFigures: Hashable, Sendable {
 /// program detail draws.
 public struct ProgramDetail: Sendable {
   public var figures: ProgramFigures
-  /// How many of the program's requests are in each status; a status with none is missing.
-  public var statusCounts: [RequestStatus: Int]
+  /// How many of the program's requests are in each status, in the order of
+  /// `RequestStatus.allCases`: an array, as a dictionary keyed by the status costs its type's
+  /// first use on the key that opens a program.
+  public var counts: [Int]
   /// One window of the program's requests: by status in the order of `RequestStatus`, newest
   /// first within each; all of them unless a window was asked for.
   public var requests: [RequestRow]
@@ -90,7 +92,13 @@ public struct ProgramDetail: Sendable {
   public var offset: Int
 
   /// How many requests the program has.
-  public var requestCount: Int { statusCounts.values.reduce(0, +) }
+  public var requestCount: Int { counts.reduce(0, +) }
+
+  /// The counts of the statuses the program has requests in.
+  public var statusCounts: [RequestStatus: Int] {
+    Dictionary(
+      uniqueKeysWithValues: zip(RequestStatus.allCases, counts).filter { $0.1 > 0 })
+  }
 }
 
 /// What copying one year's programs to another did.
@@ -209,10 +217,20 @@ extension Workspace {
   }
 
   static func programFigures(id: Int64, _ db: Database) throws -> ProgramFigures {
-    guard let program = try Program.fetchOne(db, key: id) else {
+    guard let figures = try programFigures(id: id, ifAny: db) else {
       throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(id)")
     }
-    return try programFigures(program, db)
+    return figures
+  }
+
+  /// A program with its kept totals in one statement, read by position; nil when there is no
+  /// such program.
+  static func programFigures(id: Int64, ifAny db: Database) throws -> ProgramFigures? {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "\(programFiguresSelect) WHERE p.id = ?"), arguments: [id])
+    else { return nil }
+    return try programFigures(row)
   }
 
   static func programFigures(year: Int, _ db: Database) throws -> [ProgramFigures] {
@@ -245,23 +263,25 @@ extension Workspace {
   static func eachProgramFigures(
     year: Int?, _ db: Database, _ body: (ProgramFigures) throws -> Void
   ) throws {
-    // The program's columns, then its kept totals (none for a program no request was made to).
-    let totals = ["programId"] + requestFigures.map(\.name) + ["disbursedKRW"]
-    let start = programColumns.count
     let rows = try Row.fetchCursor(
       db.cachedStatement(
-        sql: """
-          SELECT \((programColumns.map { "p.\($0)" } + totals.map { "t.\($0)" }).joined(separator: ", "))
-          FROM program p LEFT JOIN programTotals t ON t.programId = p.id
-          WHERE ? IS NULL OR p.year = ? ORDER BY p.year DESC, p.name
-          """), arguments: [year, year])
-    while let row = try rows.next() {
-      let kept = !row.hasNull(atIndex: start)
-      try body(
-        ProgramFigures(
-          program: program(row),
-          totals: kept ? try keptTotals(row, from: start + 1) : SupportTotals()))
-    }
+        sql: "\(programFiguresSelect) WHERE ? IS NULL OR p.year = ? ORDER BY p.year DESC, p.name"),
+      arguments: [year, year])
+    while let row = try rows.next() { try body(try programFigures(row)) }
+  }
+
+  /// The program's columns, then its kept totals (none for a program no request was made to).
+  private static let programFiguresSelect = """
+    SELECT \((programColumns.map { "p.\($0)" } + (["programId"] + requestFigures.map(\.name) + ["disbursedKRW"]).map { "t.\($0)" }).joined(separator: ", "))
+    FROM program p LEFT JOIN programTotals t ON t.programId = p.id
+    """
+
+  /// A program and its figures from a row of `programFiguresSelect`.
+  private static func programFigures(_ row: Row) throws -> ProgramFigures {
+    let start = programColumns.count
+    let kept = !row.hasNull(atIndex: start)
+    return ProgramFigures(
+      program: program(row), totals: kept ? try keptTotals(row, from: start + 1) : SupportTotals())
   }
 
   /// A program with its figures.
@@ -289,43 +309,30 @@ extension Workspace {
   static func programDetail(id: Int64, offset: Int, limit: Int, _ db: Database) throws
     -> ProgramDetail?
   {
-    guard
-      let program = try Program.fetchOne(
-        db, sql: "SELECT * FROM program WHERE id = ?", arguments: [id])
-    else { return nil }
-    let counts = try requestCounts(programId: id, db)
-    let total = counts.values.reduce(0, +)
+    guard let figures = try programFigures(id: id, ifAny: db) else { return nil }
+    let counts = try requestCountsByStatus(programId: id, db)
+    let total = counts.reduce(0, +)
     let start = max(0, min(offset, limit >= total ? 0 : total - limit))
-    // The window's requests, status by status: each part is a walk of the index alone.
+    // The window's requests, status by status: each part a walk of the index that stops at the
+    // part's end, the payments and the duplicate flag read for its rows alone. One statement,
+    // prepared once, whatever the window.
     let part = try db.cachedStatement(
       sql: """
-        SELECT id FROM supportRequest WHERE programId = ? AND status = ?
-        ORDER BY submitted DESC, id DESC LIMIT ? OFFSET ?
+        SELECT \(requestRowColumns), \(requestRowFigures) FROM \(requestRowTables)
+        WHERE r.programId = ? AND r.status = ?
+        ORDER BY r.submitted DESC, r.id DESC LIMIT ? OFFSET ?
         """)
-    var ids: [Int64] = []
+    var requests: [RequestRow] = []
     var before = 0
-    for status in RequestStatus.allCases {
-      let n = counts[status] ?? 0
+    for (status, n) in zip(RequestStatus.allCases, counts) {
       let from = max(0, start - before)
       before += n
-      guard from < n, ids.count < limit else { continue }
-      ids += try Int64.fetchAll(
-        part, arguments: [id, status, min(n - from, limit - ids.count), from])
+      guard from < n, requests.count < limit else { continue }
+      let rows = try Row.fetchCursor(
+        part, arguments: [id, status, min(n - from, limit - requests.count), from])
+      while let row = try rows.next() { requests.append(requestRow(row)) }
     }
-    // Their rows, read by id (500 at a time, the whole list of `programs show` too), in the
-    // window's order.
-    let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-    var requests: [RequestRow] = []
-    for first in stride(from: 0, to: ids.count, by: 500) {
-      let chunk = Array(ids[first..<min(ids.count, first + 500)])
-      requests += try requestRows(
-        db, where: "r.id IN (\(databaseQuestionMarks(count: chunk.count)))", order: "r.id",
-        arguments: StatementArguments(chunk))
-    }
-    requests.sort { position[$0.id]! < position[$1.id]! }
-    return ProgramDetail(
-      figures: try programFigures(program, db), statusCounts: counts, requests: requests,
-      offset: start)
+    return ProgramDetail(figures: figures, counts: counts, requests: requests, offset: start)
   }
 
   /// The years that have programs, newest first.
@@ -356,14 +363,25 @@ extension Workspace {
     try read { db in try Workspace.requestCounts(programId: programId, db) }
   }
 
-  /// The kept counts (`programStatusCount`): a lookup of a few rows, however many requests.
   static func requestCounts(programId: Int64, _ db: Database) throws -> [RequestStatus: Int] {
-    var counts: [RequestStatus: Int] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT status, n FROM programStatusCount WHERE programId = ? AND n > 0",
+    let counts = try requestCountsByStatus(programId: programId, db)
+    return Dictionary(
+      uniqueKeysWithValues: zip(RequestStatus.allCases, counts).filter { $0.1 > 0 })
+  }
+
+  /// The kept counts (`programStatusCount`), in the order of `RequestStatus.allCases`: a lookup
+  /// of a few rows, however many requests.
+  static func requestCountsByStatus(programId: Int64, _ db: Database) throws -> [Int] {
+    var counts = Array(repeating: 0, count: RequestStatus.allCases.count)
+    let rows = try Row.fetchCursor(
+      db.cachedStatement(sql: "SELECT status, n FROM programStatusCount WHERE programId = ?"),
       arguments: [programId])
-    {
-      if let status = RequestStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+    while let row = try rows.next() {
+      if let status = RequestStatus(rawValue: row[0]),
+        let i = RequestStatus.allCases.firstIndex(of: status)
+      {
+        counts[i] = max(0, row[1])
+      }
     }
     return counts
   }

@@ -282,7 +282,15 @@ extension Workspace {
   // MARK: Reading
 
   public func request(id: Int64) throws -> SupportRequest? {
-    try read { db in try SupportRequest.fetchOne(db, key: id) }
+    try read { db in try Workspace.request(id: id, db) }
+  }
+
+  /// A request by its id, in SQL: the query interface looks the table's primary key up first,
+  /// a schema read on every connection that has not cached it (a new reader, and the writer once
+  /// its capture triggers changed its schema), which cost more than the rest of an approval.
+  static func request(id: Int64, _ db: Database) throws -> SupportRequest? {
+    try SupportRequest.fetchOne(
+      db.cachedStatement(sql: "SELECT * FROM supportRequest WHERE id = ?"), arguments: [id])
   }
 
   public func requestCount(_ filter: RequestFilter) throws -> Int {
@@ -336,8 +344,23 @@ extension Workspace {
         ? "r.submitted IS NULL, r.submitted, r.id" : "r.submitted DESC, r.id DESC"
       var arguments = clause.arguments
       _ = arguments.append(contentsOf: [limit, offset])
-      try Workspace.eachRequestRow(
-        db, where: clause.sql, order: order, limit: "LIMIT ? OFFSET ?", arguments: arguments, body)
+      guard filter.status != nil else {
+        try Workspace.eachRequestRow(
+          db, where: clause.sql, order: order, limit: "LIMIT ? OFFSET ?", arguments: arguments,
+          body)
+        return
+      }
+      // One status is walked in its index's order (`supportRequest_queue` for the pending,
+      // `supportRequest_status` for the others), so one statement, prepared once, stops at the
+      // window's end and reads the payments and the duplicate flag for its rows alone.
+      let rows = try Row.fetchCursor(
+        db.cachedStatement(
+          sql: """
+            SELECT \(Workspace.requestRowColumns), \(Workspace.requestRowFigures)
+            FROM \(Workspace.requestRowTables)
+            WHERE \(clause.sql) ORDER BY \(order) LIMIT ? OFFSET ?
+            """), arguments: arguments)
+      while let row = try rows.next() { try body(Workspace.requestRow(row)) }
     }
   }
 
@@ -362,10 +385,7 @@ extension Workspace {
     let cursor = try Row.fetchCursor(
       db,
       sql: """
-        SELECT r.id, r.memberId, m.name AS memberName, r.programId, p.name AS programName,
-               p.year AS programYear, r.title, r.requestedKRW, r.approvedKRW, r.status, r.submitted,
-               r.decided
-        FROM supportRequest r JOIN member m ON m.id = r.memberId JOIN program p ON p.id = r.programId
+        SELECT \(requestRowColumns) FROM \(requestRowTables)
         WHERE \(condition) ORDER BY \(order) \(limit)
         """, arguments: arguments)
     var rows: [RequestRow] = []
@@ -374,18 +394,41 @@ extension Workspace {
       for row in rows { try body(row) }
       rows.removeAll(keepingCapacity: true)
     }
-    // The columns by position, in the order selected: by name, the lookups cost as much as
-    // the rest of a long list's reading.
     while let row = try cursor.next() {
-      rows.append(
-        RequestRow(
-          id: row[0], memberId: row[1], memberName: row[2], programId: row[3],
-          programName: row[4], programYear: row[5], title: row[6], requestedKRW: row[7],
-          approvedKRW: row[8], status: row[9], submitted: row[10], decided: row[11],
-          disbursedKRW: 0, duplicateOf: nil))
+      rows.append(requestRow(row))
       if rows.count == 500 { try handOn() }
     }
     try handOn()
+  }
+
+  /// The columns of a `RequestRow` over `requestRowTables`, in the order `requestRow` reads them.
+  static let requestRowColumns = """
+    r.id, r.memberId, m.name AS memberName, r.programId, p.name AS programName,
+    p.year AS programYear, r.title, r.requestedKRW, r.approvedKRW, r.status, r.submitted, r.decided
+    """
+  static let requestRowTables = """
+    supportRequest r JOIN member m ON m.id = r.memberId JOIN program p ON p.id = r.programId
+    """
+
+  /// The payments and the duplicate flag of the row's request, as two more columns after
+  /// `requestRowColumns`: for a window read in an index's order, where the statement stops at
+  /// the window's end and reads them for its rows alone.
+  static let requestRowFigures = """
+    (SELECT IFNULL(SUM(i.amountKRW), 0) FROM instalment i WHERE i.requestId = r.id) AS paid,
+    (SELECT MIN(o.id) FROM supportRequest o
+     WHERE o.memberId = r.memberId AND o.programId = r.programId AND o.id < r.id
+       AND o.status NOT IN ('withdrawn', 'rejected')) AS earlier
+    """
+
+  /// A request's row from `requestRowColumns` (by position: by name, the lookups cost as much as
+  /// the rest of a long list's reading), with `requestRowFigures` after them when selected.
+  static func requestRow(_ row: Row) -> RequestRow {
+    let figures = row.count > 12
+    return RequestRow(
+      id: row[0], memberId: row[1], memberName: row[2], programId: row[3],
+      programName: row[4], programYear: row[5], title: row[6], requestedKRW: row[7],
+      approvedKRW: row[8], status: row[9], submitted: row[10], decided: row[11],
+      disbursedKRW: figures ? row[12] : 0, duplicateOf: figures ? row[13] : nil)
   }
 
   /// Reads the payments and the duplicate flag of at most 500 rows.
@@ -516,7 +559,7 @@ extension Workspace {
     request: SupportRequest, memberName: String, budget: ProgramFigures
   )? {
     try read { db in
-      guard let request = try SupportRequest.fetchOne(db, key: requestId) else { return nil }
+      guard let request = try Workspace.request(id: requestId, db) else { return nil }
       let name = try String.fetchOne(
         db, sql: "SELECT name FROM member WHERE id = ?", arguments: [request.memberId])
       return (request, name ?? "", try Workspace.programFigures(id: request.programId, db))
@@ -529,8 +572,8 @@ extension Workspace {
     try read { db in
       let request = try Workspace.current(requestId, expected: nil, db)
       return try Workspace.approvalLimits(
-        request, amount: amount,
-        program: try Workspace.programFigures(id: request.programId, db).program, db)
+        request, amount: amount, figures: try Workspace.programFigures(id: request.programId, db),
+        db)
     }
   }
 
@@ -568,9 +611,8 @@ extension Workspace {
         throw WorkspaceError.invalidTransition(
           request: requestId, from: before.status, to: decision.target)
       }
-      guard let program = try Program.fetchOne(db, key: before.programId) else {
-        throw WorkspaceError.recordNotFound(kind: "program", reference: "#\(before.programId)")
-      }
+      let figures = try Workspace.programFigures(id: before.programId, db)
+      let program = figures.program
       var after = before
       after.status = decision.target
       func check(_ errors: [FieldError]) throws {
@@ -596,7 +638,7 @@ extension Workspace {
           SupportRules.checkDate(
             day, field: "date", notBefore: before.submitted, earlierName: ("submission", "신청일"),
             today: nil))
-        let limits = try Workspace.approvalLimits(before, amount: amount, program: program, db)
+        let limits = try Workspace.approvalLimits(before, amount: amount, figures: figures, db)
         let reason = overrideReason.map(KoreanText.clean) ?? ""
         if !limits.isEmpty, reason.isEmpty {
           throw WorkspaceError.overLimits(request: requestId, limits: limits)
@@ -662,7 +704,7 @@ extension Workspace {
           disbursed: paid.map(\.amountKRW).reduce(0, +), spent: spent, disallowed: disallowed,
           returned: returned, reportDate: date)
       }
-      try after.update(db)
+      try Workspace.writeStep(after, db)
       try Workspace.recordAudit(before: before, after: after, actor: actor, db)
       return RequestChange(before: before, after: after)
     }
@@ -711,11 +753,29 @@ extension Workspace {
     }
   }
 
+  /// Writes the columns a step changes (the status, the submission and the decision, the
+  /// agreement and the settlement) in SQL: a record's update looks the table's primary key up
+  /// first, a schema read inside the write transaction.
+  static func writeStep(_ r: SupportRequest, _ db: Database) throws {
+    try db.cachedStatement(
+      sql: """
+        UPDATE supportRequest SET status = ?, submitted = ?, approvedKRW = ?, decided = ?,
+          reviewer = ?, reason = ?, agreedOn = ?, agreedCofundingKRW = ?, agreementOverride = ?,
+          reportDate = ?, spentKRW = ?, disallowedKRW = ?, returnedKRW = ?
+        WHERE id = ?
+        """
+    ).execute(arguments: [
+      r.status, r.submitted, r.approvedKRW, r.decided, r.reviewer, r.reason, r.agreement?.date,
+      r.agreement?.cofundingKRW, r.agreement?.overrideReason ?? "", r.settlement?.reportDate,
+      r.settlement?.spentKRW, r.settlement?.disallowedKRW, r.settlement?.returnedKRW, r.id,
+    ])
+  }
+
   /// The request as stored, refused when it is not what the user saw.
   static func current(_ id: Int64, expected: SupportRequest?, _ db: Database) throws
     -> SupportRequest
   {
-    guard let request = try SupportRequest.fetchOne(db, key: id) else {
+    guard let request = try Workspace.request(id: id, db) else {
       throw WorkspaceError.recordNotFound(kind: "request", reference: "#\(id)")
     }
     if let expected, expected != request {
@@ -727,10 +787,10 @@ extension Workspace {
   /// The limits approving `amount` for `request` would go past: the program's remaining budget,
   /// and the member's cap (an amount, a number of approved requests) under the program.
   static func approvalLimits(
-    _ request: SupportRequest, amount: KRW, program: Program, _ db: Database
+    _ request: SupportRequest, amount: KRW, figures: ProgramFigures, _ db: Database
   ) throws -> [ApprovalLimit] {
     var limits: [ApprovalLimit] = []
-    let figures = try programFigures(program, db)
+    let program = figures.program
     if amount > figures.remainingKRW {
       limits.append(.budget(program: program.name, amount: amount, remaining: figures.remainingKRW))
     }
@@ -763,7 +823,7 @@ extension Workspace {
     before: SupportRequest?, after: SupportRequest, actor: String, _ db: Database,
     extra: [(String, String, String)] = []
   ) throws {
-    let at = ISO8601DateFormatter().string(from: Date())
+    let at = Day.timestamp()
     let fields = AuditEntry.changes(from: before, to: after) + extra
     for (field, old, new) in fields where old != new {
       try appendAudit(

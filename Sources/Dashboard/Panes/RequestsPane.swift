@@ -39,8 +39,10 @@ struct RequestsPane: Pane {
   }
 
   func load(_ ctx: Context, _ workspace: Workspace, _ cache: inout Cache) -> Data {
+    // The count (thousands of requests in the queue, or all of them) is read after the frame.
     let rows = cache.list.load(
-      RequestFilter(status: status), at: list, ctx, count: { try workspace.requestCount($0) },
+      RequestFilter(status: status), at: list, ctx, countLater: true,
+      count: { try workspace.requestCount($0) },
       rows: { try workspace.requestRows($0, offset: $1, limit: $2) })
     let id = rows.row(at: list)?.id
     return Data(
@@ -130,8 +132,9 @@ struct RequestsPane: Pane {
   func messageLine(_ data: Data, _ ctx: Context) -> MessageLine {
     let l = ctx.l
     let label = status?.label(l) ?? l.pick("all", "전체")
+    let count = data.list.counting ? "…" : "\(data.list.count)"
     return .summary(
-      l.pick("Requests: \(label), \(data.list.count)", "지원신청: \(label) \(data.list.count)건")
+      l.pick("Requests: \(label), \(count)", "지원신청: \(label) \(count)건")
         + (status == .pending ? l.pick(", oldest first", ", 오래된 순") : ""))
   }
 
