@@ -111,6 +111,13 @@ struct WorkspaceLocation: ParsableArguments {
     try Self.open(path: path, oneConnection: true)
   }
 
+  /// Opens the workspace for the dashboard, which reads and writes one thing at a time: on one
+  /// connection too. A pool's two connections read the whole schema each before the first
+  /// frame, and the pool writes to the file on opening.
+  static func openForDashboard(path: String) throws -> Workspace {
+    try open(path: path, backingUp: false, oneConnection: true)
+  }
+
   static func open(
     path: String, create: Bool = false, backingUp: Bool = true, oneConnection: Bool = false
   ) throws -> Workspace {
