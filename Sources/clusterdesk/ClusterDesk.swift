@@ -22,16 +22,27 @@ struct ClusterDesk: ParsableCommand {
       파일(내용으로 구별)입니다. LANG(또는 \
       CLUSTERDESK_LANG)이 ko로 시작하면 한국어로, 아니면 영어로 표시합니다.
       """),
-    subcommands: [
-      Open.self, Demo.self, Init.self, Import.self, Export.self, Convert.self, Backup.self,
-      Restore.self,
-      OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
-      ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
-      SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self, Undo.self,
-      Generate.self, BenchDomain.self, WriteLoop.self,
-    ],
-    defaultSubcommand: Open.self
+    subcommands: commands,
+    defaultSubcommand: namesCommand(CommandLine.arguments.dropFirst().first) ? nil : Open.self
   )
+
+  static let commands: [ParsableCommand.Type] = [
+    Open.self, Demo.self, Init.self, Import.self, Export.self, Convert.self, Backup.self,
+    Restore.self,
+    OfficeCommand.self, MembersCommand.self, VisitsCommand.self, MeetingsCommand.self,
+    ProgramsCommand.self, RequestsCommand.self, ExpertsCommand.self, MentoringCommand.self,
+    SIGsCommand.self, Report.self, DirectoryBookCommand.self, Audit.self, Undo.self,
+    Generate.self, BenchDomain.self, WriteLoop.self,
+  ]
+
+  /// Whether the command line's first word names one of our commands. Then the dashboard is not
+  /// the default: the parser would otherwise build the dashboard command's arguments (through
+  /// reflection) for every word that names a command, only to learn that it takes none of them
+  /// whole — about a tenth of a list command's time. What is parsed and said stays the same.
+  static func namesCommand(_ word: String?) -> Bool {
+    guard let word else { return false }
+    return commands.contains { $0._commandName == word || $0.configuration.aliases.contains(word) }
+  }
 
   /// ArgumentParser's own `main`, except that its messages — which quote what was typed, as in
   /// "Unknown option '…'" — go out through `print` and `printError` like every other text, and
@@ -72,29 +83,34 @@ struct WorkspaceLocation: ParsableArguments {
         "워크스페이스 파일, SQLite 또는 JSON (기본값: $CLUSTERDESK_WORKSPACE, 없으면 \(defaultPath)).")))
   var workspace: String?
 
-  static var defaultPath: String {
-    let env = ProcessInfo.processInfo.environment
+  /// Worked out once: the help of every command that takes `--workspace` names it, and the
+  /// parser builds those of the commands on its way (the environment, as a dictionary, costs
+  /// a third of a million instructions each time it is asked for).
+  static let defaultPath: String = {
     let base =
-      env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? ((env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) as NSString)
+      environment("XDG_DATA_HOME")
+      ?? ((environment("HOME") ?? NSHomeDirectory()) as NSString)
       .appendingPathComponent(".local/share")
     return (base as NSString).appendingPathComponent("clusterdesk/workspace.clusterdesk")
+  }()
+
+  /// `$CLUSTERDESK_WORKSPACE`, nil when unset or empty.
+  static let environmentPath = environment("CLUSTERDESK_WORKSPACE")
+
+  /// One environment variable, nil when unset or empty.
+  private static func environment(_ name: String) -> String? {
+    guard let value = getenv(name), value.pointee != 0 else { return nil }
+    return String(cString: value)
   }
 
   var path: String { Self.path(workspace) }
 
   /// The path given, else $CLUSTERDESK_WORKSPACE, else the default.
   static func path(_ workspace: String?) -> String {
-    if let workspace { return workspace }
-    if let env = ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"], !env.isEmpty {
-      return env
-    }
-    return defaultPath
+    workspace ?? environmentPath ?? defaultPath
   }
 
-  var isDefault: Bool {
-    workspace == nil && (ProcessInfo.processInfo.environment["CLUSTERDESK_WORKSPACE"] ?? "").isEmpty
-  }
+  var isDefault: Bool { workspace == nil && Self.environmentPath == nil }
 
   /// Opens the workspace; with `create`, a missing one is made (and, for the default location,
   /// its folder too). An existing workspace gets its automatic backup of the day, in the
@@ -109,6 +125,13 @@ struct WorkspaceLocation: ParsableArguments {
   /// connection, which opens in half the time of a pool and writes nothing on opening.
   func openForReading() throws -> Workspace {
     try Self.open(path: path, oneConnection: true)
+  }
+
+  /// Opens the workspace for the dashboard, which reads and writes one thing at a time: on one
+  /// connection too. A pool's two connections read the whole schema each before the first
+  /// frame, and the pool writes to the file on opening.
+  static func openForDashboard(path: String) throws -> Workspace {
+    try open(path: path, backingUp: false, oneConnection: true)
   }
 
   static func open(

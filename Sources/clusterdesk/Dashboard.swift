@@ -77,8 +77,8 @@ struct PlainOpen {
   func run() -> Never {
     do {
       try reporting {
-        let workspace = try WorkspaceLocation.open(
-          path: WorkspaceLocation.path(workspace), backingUp: false)
+        let workspace = try WorkspaceLocation.openForDashboard(
+          path: WorkspaceLocation.path(workspace))
         try runDashboard(workspace: workspace, pane: pane)
       }
       exit(0)

@@ -15,7 +15,7 @@ struct Open: ParsableCommand {
 
   func run() throws {
     try reporting {
-      let workspace = try location.open(backingUp: false)
+      let workspace = try WorkspaceLocation.openForDashboard(path: location.path)
       try runDashboard(workspace: workspace, pane: pane)
     }
   }

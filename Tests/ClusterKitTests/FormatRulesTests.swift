@@ -162,6 +162,10 @@ import Testing
     #expect(Money.grouped(1000) == "1,000")
     #expect(Money.grouped(0) == "0")
     #expect(Money.grouped(-1_234_567) == "-1,234,567")
+    #expect(Money.grouped(-100) == "-100")
+    #expect(Money.grouped(100_000) == "100,000")
+    #expect(Money.grouped(.min) == "-9,223,372,036,854,775,808")
+    #expect(Money.grouped(.max) == "9,223,372,036,854,775,807")
   }
 
   @Test(

@@ -7,15 +7,17 @@ import Testing
 /// for the machine's two cores.
 @Suite(.serialized) struct DashboardTerminalTests {
   /// A workspace holding the sample office, and a terminal running the dashboard on it.
+  /// `beforeStart` looks at the workspace before the dashboard opens it.
   func start(
     _ arguments: [String] = [], width: Int = 100, height: Int = 30,
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], beforeStart: (Binary) throws -> Void = { _ in }
   ) throws -> (Binary, TmuxSession) {
     let cli = try Binary()
     let sample = Binary.packageRoot.appendingPathComponent("sample-data/seoul-digital-office.json")
       .path
     let imported = try cli.run(["import", sample])
     #expect(imported.status == 0, "\(imported.stderr)")
+    try beforeStart(cli)
     var env = cli.terminalEnvironment
     env.merge(environment) { $1 }
     let session = try TmuxSession(
@@ -164,6 +166,42 @@ import Testing
     Thread.sleep(forTimeInterval: 0.2)
     let settings = try tmux.terminalSettings()
     #expect(settings.before == settings.after)
+  }
+
+  /// Opening the dashboard writes nothing to the workspace, so every other program that has it
+  /// open keeps its copy of the schema: a pool of connections made and dropped a table on
+  /// opening (its way of keeping a non-empty `-wal`), which moved the schema's version and had
+  /// every other connection read the whole schema again.
+  @Test func openingLeavesTheSchemaAlone() throws {
+    var before = ""
+    let (cli, tmux) = try start { before = try Self.schemaVersion($0.workspacePath) }
+    defer {
+      tmux.close()
+      cli.cleanUp()
+    }
+    #expect(!before.isEmpty)
+    #expect(try tmux.waitFor("This year at a glance"))
+    // The change capture is made ready after the first frame, before the next key is read: in
+    // the connection's own temporary schema.
+    try tmux.press("2")
+    #expect(try tmux.waitFor("sorted by name"))
+    #expect(try Self.schemaVersion(cli.workspacePath) == before)
+    try tmux.press("q")
+    #expect(try tmux.waitFor("EXIT 0"))
+    #expect(try Self.schemaVersion(cli.workspacePath) == before)
+  }
+
+  /// `PRAGMA schema_version` of a file, as the sqlite3 program reads it.
+  static func schemaVersion(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sqlite3", "-readonly", path, "PRAGMA schema_version"]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// In a C locale the program switches to C.UTF-8, so Hangul still shows whole and aligned.

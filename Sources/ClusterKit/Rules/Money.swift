@@ -10,15 +10,31 @@ public enum Money {
 
   /// `1370000000` → `1,370,000,000`.
   public static func grouped(_ amount: KRW) -> String {
-    // Bytes, not characters: counting a string's characters walks it, and a table of amounts
-    // groups hundreds of them a frame.
-    let digits = Array(String(amount.magnitude).utf8)
-    var out: [UInt8] = amount < 0 ? [UInt8(ascii: "-")] : []
-    for (index, digit) in digits.enumerated() {
-      if index > 0, (digits.count - index) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-      out.append(digit)
+    // Bytes written from the last digit back into one buffer, then one string: a table of
+    // amounts groups hundreds of them a frame, and a list thousands.
+    var rest = amount.magnitude
+    return String(unsafeUninitializedCapacity: 27) { buffer in
+      var index = buffer.count
+      var written = 0
+      repeat {
+        if written > 0, written % 3 == 0 {
+          index -= 1
+          buffer[index] = UInt8(ascii: ",")
+        }
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        written += 1
+      } while rest > 0
+      if amount < 0 {
+        index -= 1
+        buffer[index] = UInt8(ascii: "-")
+      }
+      // Moved to the front; forwards, as the text only moves towards it.
+      let count = buffer.count - index
+      for i in 0..<count { buffer[i] = buffer[index + i] }
+      return count
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Exact amount in Korean units: `13억 7,000만원`, `3억원`, `300만원`, `5,000원`,

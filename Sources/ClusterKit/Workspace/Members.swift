@@ -140,15 +140,19 @@ public struct MemberDetail: Sendable {
 extension Workspace {
   // MARK: Clusters and divisions
 
+  // SQL, not the query interface, which looks the table's schema up to build it: both are
+  // read before the dashboard's first frame.
   public func clusters() throws -> [Cluster] {
-    try read { db in try Cluster.order(Column("name")).fetchAll(db) }
+    try read { db in try Cluster.fetchAll(db, sql: "SELECT * FROM cluster ORDER BY name") }
   }
 
   public func divisions(clusterId: Int64? = nil) throws -> [Division] {
     try read { db in
-      var request = Division.order(Column("clusterId"), Column("name"))
-      if let clusterId { request = request.filter(Column("clusterId") == clusterId) }
-      return try request.fetchAll(db)
+      guard let clusterId else {
+        return try Division.fetchAll(db, sql: "SELECT * FROM division ORDER BY clusterId, name")
+      }
+      return try Division.fetchAll(
+        db, sql: "SELECT * FROM division WHERE clusterId = ? ORDER BY name", arguments: [clusterId])
     }
   }
 

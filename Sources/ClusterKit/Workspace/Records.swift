@@ -51,9 +51,21 @@ extension DirectoryBookStatus: StoredAsText {}
 
 extension Cluster: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "cluster"
+
+  /// By hand: every frame's shared lists hold the clusters, read before the first one.
+  public init(row: Row) {
+    self.init(
+      id: row["id"], name: row["name"], complex: row["complex"], founded: row["founded"],
+      manager: row["manager"])
+  }
 }
 extension Division: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "division"
+
+  /// By hand, as the clusters are.
+  public init(row: Row) {
+    self.init(id: row["id"], clusterId: row["clusterId"], name: row["name"])
+  }
 }
 extension Contact: FetchableRecord, PersistableRecord {
   public static let databaseTableName = "contact"

@@ -22,8 +22,9 @@ public final class Workspace: Sendable {
   /// workspace kept in that document.
   ///
   /// `oneConnection`: one SQLite connection reads and writes, for a process that does one thing
-  /// at a time (a command): it opens in half the time of a pool's two, and opening it writes
-  /// nothing (a pool makes sure of a non-empty `-wal` by writing to the file).
+  /// at a time (a command, the dashboard): it opens in half the time of a pool's two (each
+  /// connection reads the whole schema), and opening it writes nothing (a pool makes sure of a
+  /// non-empty `-wal` by writing to the file).
   public convenience init(
     path: String, create: Bool = false, actor: String? = nil, oneConnection: Bool = false
   ) throws {
