@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 
 @testable import ClusterKit
@@ -123,6 +124,53 @@ import Testing
     let whole = try empty()
     try whole.importDocument(document)
     #expect(try Self.contents(streamed) == Self.contents(whole))
+  }
+
+  /// Each visit of a streamed file costs SQLite the same work however many came before it: none
+  /// makes it look through the rows already in (with references left dangling for later, as the
+  /// attendance read before its meetings leaves them, each visit had it look through every
+  /// follow-up in). The work is counted in SQLite's steps, through its progress handler, for the
+  /// sample with 1,000 and with 2,000 visits more than it has.
+  @Test func aStreamedVisitCostsTheSameHoweverManyCameBefore() throws {
+    final class Steps { var count = 0 }
+    func steps(addingVisits extra: Int) throws -> Int {
+      var document = try sample()
+      let withFollowUps = document.visits.filter { !$0.followUps.isEmpty }
+      let model = try #require(withFollowUps.first)
+      let (firstVisit, firstFollowUp) = (
+        document.visits.map(\.id).max()! + 1,
+        document.visits.flatMap(\.followUps).map(\.id).max()! + 1
+      )
+      for index in 0..<Int64(extra) {
+        var visit = model
+        visit.id = firstVisit + index
+        visit.memberId = document.members[Int(index) % document.members.count].id
+        visit.difficulties = []
+        visit.followUps = [model.followUps[0]]
+        visit.followUps[0].id = firstFollowUp + index
+        document.visits.append(visit)
+      }
+      let path = folder.appendingPathComponent("visits-\(extra).json").path
+      try document.encoded().write(to: URL(fileURLWithPath: path))
+      let workspace = try empty()
+      let steps = Steps()
+      try workspace.pool.writeWithoutTransaction { db in
+        sqlite3_progress_handler(
+          db.sqliteConnection, 100,
+          { context in
+            Unmanaged<Steps>.fromOpaque(context!).takeUnretainedValue().count += 1
+            return 0
+          }, Unmanaged.passUnretained(steps).toOpaque())
+      }
+      let counts = try #require(try workspace.importDocument(streamingFrom: path))
+      #expect(counts.visits == document.visits.count)
+      return steps.count
+    }
+    let (none, some, twice) = (
+      try steps(addingVisits: 0), try steps(addingVisits: 1000), try steps(addingVisits: 2000)
+    )
+    let (first, second) = (some - none, twice - some)
+    #expect(first > 0 && second < first * 5 / 4, "\(none) \(some) \(twice)")
   }
 
   /// Anything wrong, or anything but a current document, leaves the file to the whole-document

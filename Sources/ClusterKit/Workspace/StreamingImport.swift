@@ -68,7 +68,9 @@ extension Workspace {
     defer { try? file.close() }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     do {
-      return try write { db in try streamDocument(file, size: size, progress: progress, db) }
+      return try writeCheckingReferencesAtEnd { db in
+        try streamDocument(file, size: size, progress: progress, db)
+      }
     } catch let error as WorkspaceError {
       throw error
     } catch {
