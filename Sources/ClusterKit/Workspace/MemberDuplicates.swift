@@ -108,12 +108,4 @@ extension Workspace {
       .compactMap { row in seen.insert(row["id"]).inserted ? (row["id"], reference(row)) : nil }
     return clashes
   }
-
-  /// The members of other mini-clusters whose name key or business registration number is the
-  /// member's, as references.
-  static func otherClusterMatches(_ member: Member, nameKey: String? = nil, _ db: Database) throws
-    -> [(id: Int64, reference: String)]
-  {
-    try clashes(member, nameKey: nameKey, db).otherClusters
-  }
 }

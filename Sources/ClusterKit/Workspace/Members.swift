@@ -420,14 +420,6 @@ extension Workspace {
       terms: TextGrams.memberTerms([key, initials, m.representative, m.products]), db)
   }
 
-  /// Errors for a member whose business number or name (legal form ignored) is already taken in
-  /// its mini-cluster (another cluster's is asked about: `otherClusterMatches`).
-  static func duplicateErrors(_ member: Member, nameKey: String? = nil, _ db: Database) throws
-    -> [FieldError]
-  {
-    try clashes(member, nameKey: nameKey, db).duplicates
-  }
-
   /// Saves an edited member. `original` is the member as the editor loaded it: if the stored one
   /// differs, someone else changed it meanwhile and the save is refused rather than overwriting.
   /// `directoryBook`, when given, is recorded in the same transaction. A new name or number that
@@ -451,7 +443,8 @@ extension Workspace {
           cleaned.isEmpty
           ? nil : try Workspace.ensureDivision(named: cleaned, clusterId: member.clusterId, db).0.id
       }
-      errors += try Workspace.duplicateErrors(member, db)
+      let clashes = try Workspace.clashes(member, db)
+      errors += clashes.duplicates
       if !errors.isEmpty { throw ValidationError(errors) }
       // Asked as when adding, once: only a changed name, number or cluster can make it new.
       if !allowDuplicate,
@@ -459,7 +452,7 @@ extension Workspace {
           || member.businessNumber != current.businessNumber
           || member.clusterId != current.clusterId
       {
-        let matches = try Workspace.otherClusterMatches(member, db)
+        let matches = clashes.otherClusters
         if !matches.isEmpty {
           throw PossibleDuplicates([
             PossibleDuplicate(name: member.name, existing: matches.map { .member($0.reference) })
