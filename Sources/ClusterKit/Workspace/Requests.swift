@@ -410,9 +410,10 @@ extension Workspace {
     supportRequest r JOIN member m ON m.id = r.memberId JOIN program p ON p.id = r.programId
     """
 
-  /// The payments and the duplicate flag of the row's request, as two more columns after
-  /// `requestRowColumns`: for a window read in an index's order, where the statement stops at
-  /// the window's end and reads them for its rows alone.
+  /// The payments and the duplicate flag of the row's request, as two more columns over
+  /// `supportRequest r`: after `requestRowColumns` for a window read in an index's order (the
+  /// statement stops at the window's end and reads them for its rows alone), and for a batch of
+  /// a longer list (`completeRequestRows`).
   static let requestRowFigures = """
     (SELECT IFNULL(SUM(i.amountKRW), 0) FROM instalment i WHERE i.requestId = r.id) AS paid,
     (SELECT MIN(o.id) FROM supportRequest o
@@ -441,22 +442,12 @@ extension Workspace {
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT requestId, SUM(amountKRW) AS paid FROM instalment
-        WHERE requestId IN (\(placeholders)) GROUP BY requestId
+        SELECT r.id, \(requestRowFigures) FROM supportRequest r WHERE r.id IN (\(placeholders))
         """, arguments: ids)
     {
-      rows[index[row[0]]!].disbursedKRW = row[1]
-    }
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT r.id, (SELECT MIN(o.id) FROM supportRequest o
-                      WHERE o.memberId = r.memberId AND o.programId = r.programId AND o.id < r.id
-                        AND o.status NOT IN ('withdrawn', 'rejected')) AS earlier
-        FROM supportRequest r WHERE r.id IN (\(placeholders))
-        """, arguments: ids)
-    {
-      rows[index[row[0]]!].duplicateOf = row[1]
+      let i = index[row[0]]!
+      rows[i].disbursedKRW = row[1]
+      rows[i].duplicateOf = row[2]
     }
   }
 
