@@ -95,10 +95,7 @@ public struct ProgramDetail: Sendable {
   public var requestCount: Int { counts.reduce(0, +) }
 
   /// The counts of the statuses the program has requests in.
-  public var statusCounts: [RequestStatus: Int] {
-    Dictionary(
-      uniqueKeysWithValues: zip(RequestStatus.allCases, counts).filter { $0.1 > 0 })
-  }
+  public var statusCounts: [RequestStatus: Int] { Workspace.statusCounts(counts) }
 }
 
 /// What copying one year's programs to another did.
@@ -364,8 +361,13 @@ extension Workspace {
   }
 
   static func requestCounts(programId: Int64, _ db: Database) throws -> [RequestStatus: Int] {
-    let counts = try requestCountsByStatus(programId: programId, db)
-    return Dictionary(
+    statusCounts(try requestCountsByStatus(programId: programId, db))
+  }
+
+  /// Counts in the order of `RequestStatus.allCases` as a dictionary of the statuses that have
+  /// any.
+  static func statusCounts(_ counts: [Int]) -> [RequestStatus: Int] {
+    Dictionary(
       uniqueKeysWithValues: zip(RequestStatus.allCases, counts).filter { $0.1 > 0 })
   }
 
